@@ -1,0 +1,36 @@
+// Rebuilds dist/ into a temp folder and fails when it differs from the committed dist/.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const fresh = mkdtempSync(join(tmpdir(), 'greenloop-dist-'));
+execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), fresh], { stdio: 'inherit' });
+
+function list(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...list(full));
+    else out.push(full);
+  }
+  return out;
+}
+const committed = join(root, 'dist');
+const a = list(committed).map((f) => relative(committed, f)).sort();
+const b = list(fresh).map((f) => relative(fresh, f)).sort();
+const problems = [];
+for (const file of new Set([...a, ...b])) {
+  if (!a.includes(file)) problems.push(`missing from dist/: ${file}`);
+  else if (!b.includes(file)) problems.push(`stale file in dist/: ${file}`);
+  else if (!readFileSync(join(committed, file)).equals(readFileSync(join(fresh, file)))) problems.push(`differs: dist/${file}`);
+}
+rmSync(fresh, { recursive: true, force: true });
+if (problems.length > 0) {
+  console.error('dist/ does not match a fresh build (run `npm run build` and commit dist/):');
+  for (const p of problems) console.error(`  ${p}`);
+  process.exit(1);
+}
+console.log('dist/ matches a fresh build.');

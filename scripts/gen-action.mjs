@@ -1,0 +1,46 @@
+// Writes action.yml from src/config/inputs.ts (the one list of inputs and outputs).
+// Run: node scripts/gen-action.mjs   (Node 24 strips the TypeScript types)
+import { readFileSync, writeFileSync } from 'node:fs';
+import { stringify } from 'yaml';
+import { INPUTS, OUTPUTS } from '../src/config/inputs.ts';
+
+const action = {
+  name: 'greenloop',
+  description:
+    'Runs a bounded coding-agent loop in CI: run the tests, let a model patch the code, rerun, until they pass or a budget runs out.',
+  author: 'greenloop',
+  branding: { icon: 'refresh-cw', color: 'green' },
+  inputs: Object.fromEntries(
+    INPUTS.map((input) => [input.name, { description: input.description, required: false, default: input.default }]),
+  ),
+  outputs: Object.fromEntries(OUTPUTS.map((output) => [output.name, { description: output.description }])),
+  runs: { using: 'node24', main: 'dist/index.js' },
+};
+writeFileSync(
+  new URL('../action.yml', import.meta.url),
+  '# Generated from src/config/inputs.ts by scripts/gen-action.mjs; edit the list there.\n' +
+    stringify(action, { lineWidth: 0, defaultStringType: 'QUOTE_SINGLE', defaultKeyType: 'PLAIN' }),
+);
+
+// The README's input and output tables, between their markers.
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const inputsTable = [
+  '| input | default | description |',
+  '|---|---|---|',
+  ...INPUTS.map((i) => `| \`${i.name}\` | ${i.default === '' ? '' : `\`${cell(i.default)}\``} | ${cell(i.description)} |`),
+].join('\n');
+const outputsTable = [
+  '| output | description |',
+  '|---|---|',
+  ...OUTPUTS.map((o) => `| \`${o.name}\` | ${cell(o.description)} |`),
+].join('\n');
+const readmeUrl = new URL('../README.md', import.meta.url);
+let readme = readFileSync(readmeUrl, 'utf8');
+const between = (name, body) => {
+  const re = new RegExp(`(<!-- ${name}:start -->)[\\s\\S]*?(<!-- ${name}:end -->)`);
+  if (!re.test(readme)) throw new Error(`README.md lacks the ${name} markers`);
+  readme = readme.replace(re, `$1\n${body}\n$2`);
+};
+between('inputs', inputsTable);
+between('outputs', outputsTable);
+writeFileSync(readmeUrl, readme);

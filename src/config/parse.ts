@@ -1,0 +1,257 @@
+/**
+ * Raw inputs (from the action or the CLI) → one validated, frozen RunConfig.
+ * Every bad value gets one line naming the input, the value and what is
+ * allowed; all problems are reported together.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import type {
+  ApiKind,
+  CompactionMode,
+  OutputKind,
+  PriceOverride,
+  ReasoningEffort,
+  RunConfig,
+  SandboxMode,
+  ToolStyle,
+} from './types.js';
+import { INPUTS, type InputName, type RawInputs } from './inputs.js';
+
+export type ConfigResult =
+  | { readonly ok: true; readonly config: RunConfig }
+  | { readonly ok: false; readonly errors: readonly string[] };
+
+/** Where relative paths and fallbacks come from. */
+export interface ConfigEnvironment {
+  /** Folder the run starts in (GITHUB_WORKSPACE for the action, the repo root for the CLI). */
+  readonly baseDir: string;
+  /** Environment for OPENAI_API_KEY / OPENAI_BASE_URL fallbacks. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+const DEFAULTS: Readonly<Record<InputName, string>> = Object.fromEntries(
+  INPUTS.map((input) => [input.name, input.default]),
+) as Record<InputName, string>;
+
+/** Inputs declared in action.yml whose behaviour is not built yet: setting them fails clearly. */
+const NOT_SUPPORTED_YET: readonly InputName[] = [];
+
+class Reader {
+  readonly errors: string[] = [];
+  constructor(private readonly raw: RawInputs) {}
+
+  text(name: InputName): string {
+    const value = this.raw[name];
+    if (value === undefined || value.trim() === '') return DEFAULTS[name].startsWith('${{') ? '' : DEFAULTS[name];
+    return value.trim();
+  }
+
+  /** The value exactly as given, for error messages. */
+  given(name: InputName): string {
+    return this.raw[name] ?? '';
+  }
+
+  fail(name: InputName, allowed: string): void {
+    this.errors.push(`Input '${name}' must be ${allowed}, got '${oneLine(this.given(name))}'.`);
+  }
+
+  integer(name: InputName, min: number, max: number): number {
+    const text = this.text(name);
+    const value = /^[+]?\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+      this.fail(name, `an integer from ${min} to ${max}`);
+      return min;
+    }
+    return value;
+  }
+
+  number(name: InputName, min: number, max: number): number {
+    const text = this.text(name);
+    const value = /^[+]?(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isFinite(value) || value < min || value > max) {
+      this.fail(name, `a number from ${min} to ${max}`);
+      return min;
+    }
+    return value;
+  }
+
+  boolean(name: InputName): boolean {
+    const text = this.text(name).toLowerCase();
+    if (['true', 'yes', '1', 'on'].includes(text)) return true;
+    if (['false', 'no', '0', 'off'].includes(text)) return false;
+    this.fail(name, "'true' or 'false'");
+    return false;
+  }
+
+  choice<T extends string>(name: InputName, allowed: readonly T[]): T {
+    const text = this.text(name).toLowerCase();
+    if ((allowed as readonly string[]).includes(text)) return text as T;
+    this.fail(name, `one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
+    return allowed[0] as T;
+  }
+
+  list(name: InputName): string[] {
+    return splitList(this.text(name));
+  }
+}
+
+/** Splits a comma or newline separated list, dropping blanks. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
+}
+
+const OUTPUT_KINDS: readonly OutputKind[] = ['artifact', 'commit', 'pull-request', 'none'];
+const EFFORTS: readonly ReasoningEffort[] = ['low', 'medium', 'high', 'xhigh', 'none', 'minimal'];
+
+export function parseConfig(raw: RawInputs, environment: ConfigEnvironment): ConfigResult {
+  const read = new Reader(raw);
+
+  for (const name of NOT_SUPPORTED_YET) {
+    if (read.given(name).trim() !== '') read.errors.push(`Input '${name}' is not supported yet.`);
+  }
+
+  const workingDirectory = read.text('working-directory');
+  const workspace = path.resolve(environment.baseDir, workingDirectory);
+  if (!isInside(environment.baseDir, workspace)) {
+    read.fail('working-directory', 'a folder inside the workspace');
+  }
+
+  const output = parseOutput(read);
+  const price = parsePrice(read);
+  const baseUrl = read.text('base-url') || environment.env.OPENAI_BASE_URL?.trim() || '';
+  if (baseUrl !== '' && !/^https?:\/\/[^\s]+$/i.test(baseUrl)) {
+    read.fail('base-url', 'an http(s) URL');
+  }
+  const allowBots = read.list('allow-bots');
+  if (allowBots.includes('*')) {
+    read.errors.push(`Input 'allow-bots' must list bot logins; '*' is refused, got '${oneLine(read.given('allow-bots'))}'.`);
+  }
+  const branch = read.text('branch');
+  if (branch !== '' && !isPlausibleBranch(branch)) {
+    read.fail('branch', 'a valid git branch name');
+  }
+
+  const config: RunConfig = {
+    workspace,
+    task: read.text('task') || readTaskFile(read, workspace),
+    testCommand: read.text('test-command'),
+    setupCommand: read.text('setup-command'),
+    testReport: read.text('test-report'),
+    model: read.text('model'),
+    reasoningEffort: read.choice('reasoning-effort', EFFORTS),
+    api: read.choice<ApiKind>('api', ['responses', 'chat']),
+    toolStyle: read.choice<ToolStyle>('tool-style', ['auto', 'native', 'function']),
+    baseUrl,
+    apiKey: read.text('api-key') || environment.env.OPENAI_API_KEY?.trim() || '',
+    price,
+    maxIterations: read.integer('max-iterations', 1, 100),
+    maxTurns: read.integer('max-turns', 1, 1000),
+    maxTokens: read.integer('max-tokens', 0, 1_000_000_000),
+    maxCostUsd: read.number('max-cost-usd', 0, 10_000),
+    timeoutMinutes: read.integer('timeout-minutes', 1, 360),
+    testTimeoutSeconds: read.integer('test-timeout-seconds', 1, 21_600),
+    digestTokens: read.integer('digest-tokens', 200, 20_000),
+    flakyReruns: read.integer('flaky-reruns', 0, 5),
+    contextWindow: read.integer('context-window', 0, 10_000_000),
+    compactThreshold: read.number('compact-threshold', 0.1, 0.95),
+    compaction: read.choice<CompactionMode>('compaction', ['auto', 'server', 'summary', 'mask', 'off']),
+    output,
+    branch,
+    artifactName: read.text('artifact-name'),
+    retentionDays: read.integer('retention-days', 0, 90),
+    commitMessage: read.text('commit-message'),
+    prTitle: read.text('pr-title'),
+    prDraft: read.boolean('pr-draft'),
+    comment: read.boolean('comment'),
+    protectedPaths: read.list('protected-paths'),
+    allowTestEdits: read.boolean('allow-test-edits'),
+    sandbox: read.choice<SandboxMode>('sandbox', ['auto', 'bwrap', 'none']),
+    allowUsers: read.list('allow-users'),
+    allowBots,
+    allowUntrustedCode: read.boolean('allow-untrusted-code'),
+    githubToken: read.text('github-token'),
+    resumeFrom: read.text('resume-from'),
+  };
+
+  if (config.model === '') read.fail('model', 'a model name');
+  if (!/^[\w.-]{1,100}$/.test(config.artifactName)) {
+    read.fail('artifact-name', 'letters, digits, dot, dash or underscore (1-100)');
+  }
+
+  if (read.errors.length > 0) return { ok: false, errors: read.errors };
+  return { ok: true, config: Object.freeze(config) };
+}
+
+function parseOutput(read: Reader): OutputKind[] {
+  const items = read.list('output').map((item) => item.toLowerCase());
+  const bad = items.filter((item) => !(OUTPUT_KINDS as readonly string[]).includes(item));
+  if (items.length === 0 || bad.length > 0) {
+    read.fail('output', `a comma list of ${OUTPUT_KINDS.map((k) => `'${k}'`).join(', ')}`);
+    return ['artifact'];
+  }
+  if (items.includes('none') && items.length > 1) {
+    read.fail('output', "'none' alone, or a list without 'none'");
+  }
+  return [...new Set(items)] as OutputKind[];
+}
+
+function parsePrice(read: Reader): PriceOverride | undefined {
+  const text = read.text('price');
+  if (text === '') return undefined;
+  const parts = text.split(',').map((part) => part.trim());
+  const values = parts.map((part) => (/^(\d+(\.\d*)?|\.\d+)$/.test(part) ? Number(part) : Number.NaN));
+  if (values.length !== 3 || values.some((value) => !Number.isFinite(value))) {
+    read.fail('price', "three numbers 'input,cached-input,output' in USD per million tokens");
+    return undefined;
+  }
+  const [input, cachedInput, output] = values as [number, number, number];
+  return { input, cachedInput, output };
+}
+
+const MAX_TASK_BYTES = 100_000;
+
+/** The task from `task-file` (relative to the working directory), read once here. */
+function readTaskFile(read: Reader, workspace: string): string {
+  const name = read.text('task-file');
+  if (name === '') return '';
+  const file = path.resolve(workspace, name);
+  try {
+    if (!isInside(workspace, file) || statSync(file).size > MAX_TASK_BYTES) throw new Error('refused');
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    read.fail('task-file', `a readable text file (under ${MAX_TASK_BYTES / 1000} kB) inside the working directory`);
+    return '';
+  }
+}
+
+function isInside(root: string, candidate: string): boolean {
+  const relative = path.relative(path.resolve(root), candidate);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** The rules of `git check-ref-format --branch`, enough to refuse obvious junk before anything runs. */
+function isPlausibleBranch(name: string): boolean {
+  return (
+    /^[\w./-]+$/.test(name) &&
+    !name.startsWith('/') &&
+    !name.endsWith('/') &&
+    !name.endsWith('.lock') &&
+    !name.includes('..') &&
+    !name.includes('//') &&
+    !name.startsWith('-') &&
+    !name.split('/').some((part) => part.startsWith('.'))
+  );
+}
+
+/** The config without secrets, for reports and checkpoints. */
+export function redactedConfig(config: RunConfig): Record<string, unknown> {
+  return { ...config, apiKey: config.apiKey ? '***' : '', githubToken: config.githubToken ? '***' : '' };
+}

@@ -1,0 +1,81 @@
+/**
+ * The one validated, typed settings object of a run. Built only by `parseConfig`
+ * (src/config/parse.ts) from the action's inputs or the CLI's flags; every other
+ * module receives it (or the part it needs) as a parameter.
+ */
+export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh';
+export type ApiKind = 'responses' | 'chat';
+export type ToolStyle = 'auto' | 'native' | 'function';
+export type CompactionMode = 'auto' | 'server' | 'summary' | 'mask' | 'off';
+export type OutputKind = 'artifact' | 'commit' | 'pull-request' | 'none';
+export type SandboxMode = 'auto' | 'bwrap' | 'none';
+
+export interface PriceOverride {
+  /** USD per million input tokens. */
+  readonly input: number;
+  /** USD per million cached input tokens. */
+  readonly cachedInput: number;
+  /** USD per million output tokens (reasoning included). */
+  readonly output: number;
+}
+
+export interface RunConfig {
+  /** Absolute path of the project the run works on (GITHUB_WORKSPACE + working-directory). */
+  readonly workspace: string;
+  /** Written task; empty when the run only fixes a failing build. */
+  readonly task: string;
+  /** Test command; empty = detect from the project. */
+  readonly testCommand: string;
+  readonly setupCommand: string;
+  /** Glob(s) of JUnit XML reports the test command writes; empty = none. */
+  readonly testReport: string;
+
+  readonly model: string;
+  readonly reasoningEffort: ReasoningEffort;
+  readonly api: ApiKind;
+  readonly toolStyle: ToolStyle;
+  /** Empty = the SDK default (or OPENAI_BASE_URL). */
+  readonly baseUrl: string;
+  /** Empty = keyless local server. Never logged. */
+  readonly apiKey: string;
+  readonly price: PriceOverride | undefined;
+
+  readonly maxIterations: number;
+  readonly maxTurns: number;
+  /** 0 = unlimited. */
+  readonly maxTokens: number;
+  /** 0 = unlimited. */
+  readonly maxCostUsd: number;
+  readonly timeoutMinutes: number;
+  readonly testTimeoutSeconds: number;
+  readonly digestTokens: number;
+  readonly flakyReruns: number;
+
+  /** Tokens; 0 = from the model, else 200k. */
+  readonly contextWindow: number;
+  /** Fraction 0.1..0.95 of the context window at which to compact. */
+  readonly compactThreshold: number;
+  readonly compaction: CompactionMode;
+
+  readonly output: readonly OutputKind[];
+  /** Empty = greenloop/<run id>. */
+  readonly branch: string;
+  readonly artifactName: string;
+  readonly retentionDays: number;
+  readonly commitMessage: string;
+  readonly prTitle: string;
+  readonly prDraft: boolean;
+  readonly comment: boolean;
+
+  readonly protectedPaths: readonly string[];
+  readonly allowTestEdits: boolean;
+  readonly sandbox: SandboxMode;
+  readonly allowUsers: readonly string[];
+  readonly allowBots: readonly string[];
+  readonly allowUntrustedCode: boolean;
+
+  /** Never logged. */
+  readonly githubToken: string;
+  /** Checkpoint folder or artifact name; empty = fresh run. */
+  readonly resumeFrom: string;
+}
