@@ -1,0 +1,3 @@
+from .paginate import Page, paginate
+
+__all__ = ["Page", "paginate"]

@@ -1,0 +1,15 @@
+/** The checks module: test-log digests, run comparison, test command detection. */
+export {
+  digestFile,
+  digestText,
+  digestJson,
+  DigestBuilder,
+  DEFAULT_TOKENS,
+  type DigestOptions,
+  type DigestJson,
+  type FullDigest,
+} from './digest.js';
+export { detectRunner, RUNNERS, type RunnerName } from './sniff.js';
+export { compareRuns, integrityProblem } from './compare.js';
+export { detectTestCommand, type DetectedCommand } from './detect.js';
+export type { Comparison, Counts, Digest, Failure, TestRun } from './types.js';

@@ -1,0 +1,174 @@
+/**
+ * Shared state for the line parsers. Every parser receives ANSI-stripped lines one at a time and
+ * keeps only bounded state: the failure map (capped at MAX_FAILURES), per-failure detail (capped at
+ * MAX_DETAIL_LINES lines of MAX_LINE_CHARS characters) and small per-block buffers.
+ */
+import type { Counts, Failure } from '../types.js';
+
+export const MAX_FAILURES = 500;
+export const MAX_DETAIL_LINES = 16;
+export const MAX_LINE_CHARS = 300;
+export const MAX_MESSAGE_CHARS = 1000;
+export const MAX_FRAMES = 3;
+
+export interface ParseResult {
+  readonly runner: string;
+  readonly failures: readonly ParsedFailure[];
+  readonly counts: Counts;
+  readonly flaky: readonly string[];
+  /** Counts came from the runner's own summary line (not inferred). */
+  readonly countsFromSummary: boolean;
+}
+
+export interface ParsedFailure extends Failure {
+  /** Project stack frames `path:line[:col]`, first is the best place to look. */
+  readonly frames: readonly string[];
+}
+
+export interface LineParser {
+  readonly runner: string;
+  /** True once the runner printed its final summary (a new run may follow). */
+  readonly ended: boolean;
+  push(line: string): void;
+  finish(): ParseResult;
+}
+
+export interface MutableFailure {
+  id: string;
+  file?: string;
+  line?: number;
+  message: string;
+  kind?: string;
+  detail: string[];
+  frames: string[];
+  seq: number;
+}
+
+export function clip(text: string, max = MAX_LINE_CHARS): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Failure store: dedupes by id, caps the count, remembers passes that follow a failure (flaky). */
+export class Collector {
+  private readonly map = new Map<string, MutableFailure>();
+  private readonly flakyIds = new Set<string>();
+  private seq = 0;
+  dropped = 0;
+  passed = 0;
+  failed = 0;
+  skipped = 0;
+  summary = false;
+
+  /** Adds (or returns the existing) failure for `id`. Undefined when the cap is reached. */
+  fail(init: {
+    id: string;
+    message?: string;
+    file?: string;
+    line?: number;
+    kind?: string;
+  }): MutableFailure | undefined {
+    const existing = this.map.get(init.id);
+    if (existing) {
+      this.flakyIds.delete(init.id);
+      existing.seq = ++this.seq;
+      if (!existing.message && init.message)
+        existing.message = clip(init.message, MAX_MESSAGE_CHARS);
+      return existing;
+    }
+    if (this.map.size >= MAX_FAILURES) {
+      this.dropped++;
+      return undefined;
+    }
+    const f: MutableFailure = {
+      id: init.id,
+      message: clip(init.message ?? '', MAX_MESSAGE_CHARS),
+      detail: [],
+      frames: [],
+      seq: ++this.seq,
+    };
+    if (init.file !== undefined) f.file = init.file;
+    if (init.line !== undefined) f.line = init.line;
+    if (init.kind !== undefined) f.kind = init.kind;
+    this.map.set(init.id, f);
+    return f;
+  }
+
+  /** Number of failures stored (passes only matter when there are some). */
+  get size(): number {
+    return this.map.size;
+  }
+
+  get(id: string): MutableFailure | undefined {
+    return this.map.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.map.has(id);
+  }
+
+  remove(id: string): void {
+    this.map.delete(id);
+  }
+
+  /** A test passed; if it failed earlier it was retried and is flaky, not failing. */
+  pass(id: string): void {
+    if (this.map.has(id)) this.flakyIds.add(id);
+  }
+
+  markFlaky(id: string): void {
+    this.flakyIds.add(id);
+  }
+
+  all(): MutableFailure[] {
+    return [...this.map.values()];
+  }
+
+  result(runner: string): ParseResult {
+    const failures: ParsedFailure[] = [];
+    for (const f of this.map.values()) {
+      if (this.flakyIds.has(f.id)) continue;
+      failures.push(freeze(f));
+    }
+    const flaky = [...this.flakyIds].filter(
+      (id) => !failures.some((f) => f.id === id) || !this.map.has(id),
+    );
+    const failed = this.summary
+      ? Math.max(this.failed, failures.length)
+      : failures.length + this.dropped;
+    return {
+      runner,
+      failures,
+      counts: { passed: this.passed, failed, skipped: this.skipped },
+      flaky: flaky.sort(),
+      countsFromSummary: this.summary,
+    };
+  }
+}
+
+export function addDetail(f: MutableFailure | undefined, line: string): void {
+  if (!f || f.detail.length >= MAX_DETAIL_LINES) return;
+  const trimmed = line.replace(/\s+$/, '');
+  if (trimmed.trim() === '' && (f.detail.length === 0 || f.detail[f.detail.length - 1] === ''))
+    return;
+  f.detail.push(clip(trimmed.trim() === '' ? '' : trimmed));
+}
+
+export function addFrame(f: MutableFailure | undefined, frame: string): void {
+  if (!f || f.frames.length >= MAX_FRAMES || f.frames.includes(frame)) return;
+  f.frames.push(frame);
+}
+
+function freeze(f: MutableFailure): ParsedFailure {
+  const detail = [...f.detail];
+  while (detail.length > 0 && detail[detail.length - 1] === '') detail.pop();
+  const out: { -readonly [K in keyof ParsedFailure]: ParsedFailure[K] } = {
+    id: f.id,
+    message: f.message,
+    frames: [...f.frames],
+  };
+  if (f.file !== undefined) out.file = f.file;
+  if (f.line !== undefined) out.line = f.line;
+  if (f.kind !== undefined) out.kind = f.kind;
+  if (detail.length > 0) out.detail = detail.join('\n');
+  return out;
+}

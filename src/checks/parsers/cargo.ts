@@ -1,0 +1,170 @@
+/**
+ * cargo test / libtest. `Running unittests src/lib.rs (target/...)` names the test binary; lines
+ * `test path::name ... ok|FAILED|ignored`; blocks `---- name stdout ----` hold
+ * `thread 'name' (id) panicked at src/x.rs:1:2:` followed by the panic message (older Rust:
+ * `panicked at 'msg', src/x.rs:1:2`). Compile errors `error[E0308]: ...` / ` --> src/x.rs:1:2`
+ * belong to the crate named by the following `error: could not compile `crate` (target)`.
+ * Totals: `test result: FAILED. 6 passed; 2 failed; 1 ignored; ...` (summed per binary).
+ */
+import {
+  addDetail,
+  addFrame,
+  Collector,
+  type LineParser,
+  type MutableFailure,
+  type ParseResult,
+} from './base.js';
+import { relPath } from './util.js';
+
+interface CompileError {
+  message: string;
+  loc?: string;
+  detail: string[];
+}
+
+export class CargoParser implements LineParser {
+  readonly runner = 'cargo';
+  ended = false;
+  private readonly c = new Collector();
+  private target = '';
+  private current: MutableFailure | undefined;
+  private awaitingPanic = false;
+  private compileErrors: CompileError[] = [];
+  private compileCurrent: CompileError | undefined;
+
+  push(line: string): void {
+    const running = /^\s*Running (?:unittests )?(\S+)(?: \(.*\))?\s*$/.exec(line);
+    if (running && running[1]) {
+      this.target = relPath(running[1]);
+      this.current = undefined;
+      return;
+    }
+    const doc = /^\s*Doc-tests (\S+)/.exec(line);
+    if (doc) {
+      this.target = `Doc-tests ${doc[1] ?? ''}`;
+      return;
+    }
+    const test = /^test (.+?) \.\.\. (ok|FAILED|ignored)(?:, .*)?$/.exec(line);
+    if (test && test[1]) {
+      const name = test[1].replace(/ - should panic$/, '');
+      const id = this.idOf(name);
+      if (test[2] === 'FAILED') this.c.fail({ id, kind: 'test' });
+      else if (test[2] === 'ignored') this.c.skipped++;
+      else this.c.pass(id);
+      return;
+    }
+    const block = /^---- (.+?) stdout ----$/.exec(line);
+    if (block && block[1]) {
+      this.current = this.c.fail({ id: this.idOf(block[1]), kind: 'test' });
+      this.awaitingPanic = false;
+      return;
+    }
+    const result = /^test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/.exec(line);
+    if (result) {
+      this.c.summary = true;
+      this.c.passed += Number(result[1]);
+      this.c.failed += Number(result[2]);
+      this.c.skipped += Number(result[3]);
+      this.current = undefined;
+      this.ended = true;
+      return;
+    }
+    if (/^failures:$/.test(line) || /^error: test failed/.test(line)) {
+      this.current = undefined;
+      return;
+    }
+    if (this.compile(line)) return;
+    const f = this.current;
+    if (!f) return;
+    const panic =
+      /^thread '([^']*)'(?: \(\d+\))? panicked at (?:'(.*)', )?((?:[A-Za-z]:)?[^\s:]+):(\d+):(\d+)(:?)$/.exec(
+        line,
+      );
+    if (panic) {
+      const file = relPath(panic[3] ?? '');
+      f.file = file;
+      f.line = Number(panic[4]);
+      addFrame(f, `${file}:${panic[4]}:${panic[5]}`);
+      if (panic[2] !== undefined) f.message = panic[2];
+      else this.awaitingPanic = true;
+      return;
+    }
+    if (this.awaitingPanic) {
+      f.message = line.trim();
+      this.awaitingPanic = false;
+      if (/^(assertion|left|right)/.test(line.trim())) return;
+      return;
+    }
+    if (/^note: run with `RUST_BACKTRACE/.test(line) || line.trim() === '') return;
+    addDetail(f, line);
+  }
+
+  private idOf(name: string): string {
+    return this.target ? `${this.target} > ${name}` : name;
+  }
+
+  private compile(line: string): boolean {
+    const err = /^error(\[E\d+\])?: (.*)$/.exec(line);
+    if (err) {
+      const couldNot = /^could not compile `([^`]+)`(?: \(([^)]+)\))?/.exec(err[2] ?? '');
+      if (couldNot) {
+        const crate = couldNot[2] ? `${couldNot[1]} (${couldNot[2]})` : (couldNot[1] ?? '');
+        for (const ce of this.compileErrors) {
+          const f = this.c.fail({
+            id: ce.loc ? `${crate} > ${ce.loc}` : crate,
+            message: ce.message,
+            kind: 'compile_error',
+          });
+          if (f && ce.loc) {
+            const [file, ln] = ce.loc.split(':');
+            if (file) f.file = file;
+            if (ln) f.line = Number(ln);
+            f.frames.push(ce.loc);
+          }
+          for (const d of ce.detail) addDetail(f, d);
+        }
+        if (this.compileErrors.length === 0)
+          this.c.fail({ id: crate, message: line.trim(), kind: 'compile_error' });
+        this.compileErrors = [];
+        this.compileCurrent = undefined;
+        return true;
+      }
+      if (/^(aborting due to|test failed|\d+ previous errors?)/.test(err[2] ?? '')) return true;
+      this.compileCurrent = { message: line.trim(), detail: [] };
+      if (this.compileErrors.length < 50) this.compileErrors.push(this.compileCurrent);
+      this.current = undefined;
+      return true;
+    }
+    if (/^warning(\[\w+\])?: /.test(line)) {
+      this.compileCurrent = undefined;
+      return false;
+    }
+    const ce = this.compileCurrent;
+    if (!ce) return false;
+    const loc = /^\s*--> ((?:[A-Za-z]:)?[^\s:]+):(\d+):(\d+)/.exec(line);
+    if (loc && !ce.loc) {
+      ce.loc = `${relPath(loc[1] ?? '')}:${loc[2]}:${loc[3]}`;
+      return true;
+    }
+    if (line.trim() === '') {
+      this.compileCurrent = undefined;
+      return true;
+    }
+    if (ce.detail.length < 12) ce.detail.push(line.trimEnd());
+    return true;
+  }
+
+  finish(): ParseResult {
+    // Compile errors whose `could not compile` line never came (truncated log).
+    for (const ce of this.compileErrors) {
+      const f = this.c.fail({
+        id: ce.loc ?? ce.message,
+        message: ce.message,
+        kind: 'compile_error',
+      });
+      if (f && ce.loc) f.frames.push(ce.loc);
+      for (const d of ce.detail) addDetail(f, d);
+    }
+    return this.c.result(this.runner);
+  }
+}

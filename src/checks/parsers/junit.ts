@@ -1,0 +1,133 @@
+/**
+ * JUnit / xUnit XML. Streams: only one `<testcase>` element (capped) is buffered at a time and
+ * parsed with fast-xml-parser; `<testsuite name|file>` gives context. A testcase with
+ * `<failure>` or `<error>` fails (message attribute, else the first body line); `<skipped>` skips.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import { addDetail, addFrame, Collector, type LineParser, type ParseResult } from './base.js';
+import { frameText, isProjectPath, parseFrame, relPath } from './util.js';
+
+const MAX_CASE_CHARS = 64_000;
+
+type Node = Record<string, unknown>;
+
+export class JunitParser implements LineParser {
+  readonly runner = 'junit';
+  ended = false;
+  private readonly c = new Collector();
+  private readonly xml = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    textNodeName: '#text',
+    trimValues: false,
+  });
+  private suite: { name?: string; file?: string } = {};
+  private buf: string[] = [];
+  private bufChars = 0;
+
+  push(line: string): void {
+    if (this.buf.length === 0) {
+      const suite = /<testsuite\b([^>]*)>/.exec(line);
+      if (suite) {
+        const attrs = suite[1] ?? '';
+        const name = /\bname="([^"]*)"/.exec(attrs)?.[1];
+        const file = /\bfile="([^"]*)"/.exec(attrs)?.[1];
+        this.suite = {
+          ...(name ? { name: unescape(name) } : {}),
+          ...(file ? { file: relPath(unescape(file)) } : {}),
+        };
+      }
+      const start = line.indexOf('<testcase');
+      if (start < 0) {
+        if (/<\/testsuites>/.test(line)) this.ended = true;
+        return;
+      }
+      line = line.slice(start);
+    }
+    if (this.bufChars < MAX_CASE_CHARS) {
+      this.buf.push(line);
+      this.bufChars += line.length + 1;
+    }
+    const text = this.buf.join('\n');
+    const selfClosed = /^<testcase\b[^>]*\/>/.test(text);
+    const end = text.indexOf('</testcase>');
+    if (!selfClosed && end < 0 && this.bufChars < MAX_CASE_CHARS) return;
+    const chunk = selfClosed
+      ? (/^<testcase\b[^>]*\/>/.exec(text)?.[0] ?? text)
+      : end >= 0
+        ? text.slice(0, end + 11)
+        : `${text}</testcase>`;
+    this.buf = [];
+    this.bufChars = 0;
+    this.testcase(chunk);
+    const rest = selfClosed ? text.slice(chunk.length) : end >= 0 ? text.slice(end + 11) : '';
+    if (rest.includes('<testcase')) this.push(rest);
+  }
+
+  private testcase(chunk: string): void {
+    let parsed: Node;
+    try {
+      parsed = this.xml.parse(chunk) as Node;
+    } catch {
+      return;
+    }
+    const tc = parsed['testcase'] as Node | undefined;
+    if (!tc || typeof tc !== 'object') return;
+    const name = String(tc['@name'] ?? '');
+    const classname = tc['@classname'] !== undefined ? String(tc['@classname']) : undefined;
+    const file = tc['@file'] !== undefined ? relPath(String(tc['@file'])) : this.suite.file;
+    const bad = (tc['failure'] ?? tc['error']) as Node | string | Node[] | undefined;
+    if (tc['skipped'] !== undefined) {
+      this.c.skipped++;
+      return;
+    }
+    const parts: string[] = [];
+    if (file) parts.push(file);
+    if (classname && classname !== file && classname !== this.suite.name) parts.push(classname);
+    else if (!file && this.suite.name && classname !== this.suite.name) parts.push(this.suite.name);
+    else if (!file && classname) parts.push(classname);
+    parts.push(name);
+    const id = parts.join(' > ');
+    if (bad === undefined) {
+      this.c.passed++;
+      this.c.pass(id);
+      return;
+    }
+    const first = Array.isArray(bad) ? bad[0] : bad;
+    const body =
+      typeof first === 'string' ? first : String((first as Node | undefined)?.['#text'] ?? '');
+    const attr = typeof first === 'object' && first ? (first as Node)['@message'] : undefined;
+    const bodyLines = body.split(/\r?\n/).map((l) => l.trimEnd());
+    const message =
+      attr !== undefined && String(attr).trim() !== ''
+        ? (String(attr).split('\n')[0] ?? '')
+        : (bodyLines.find((l) => l.trim() !== '') ?? 'failed').trim();
+    const f = this.c.fail({
+      id,
+      message,
+      kind: tc['error'] !== undefined ? 'error' : 'test',
+      ...(file ? { file } : {}),
+    });
+    if (!f) return;
+    for (const l of bodyLines) {
+      const fr = parseFrame(l);
+      if (fr && isProjectPath(fr.file)) {
+        addFrame(f, frameText(fr));
+        if (f.line === undefined && fr.file === file) f.line = fr.line;
+      } else if (l.trim() !== '' && l.trim() !== message) addDetail(f, l.trim());
+    }
+  }
+
+  finish(): ParseResult {
+    return this.c.result(this.runner);
+  }
+}
+
+function unescape(s: string): string {
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}

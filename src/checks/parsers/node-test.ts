@@ -1,0 +1,122 @@
+/**
+ * `node --test`. Without a TTY Node 20 prints TAP (handled by TapParser); the spec reporter
+ * (TTY, or Node 22+ / `--test-reporter=spec`) prints a tree:
+ *   `▶ suite` opens a suite, `✔ name (1.2ms)` passes, `✖ name (1.2ms)` fails (error lines follow,
+ *   indented), `﹣ name # SKIP`, and totals `ℹ pass 9`. A `✖` whose error is `N subtest(s) failed`
+ *   is a parent. The trailing `✖ failing tests:` section repeats failures (deduped by id).
+ */
+import {
+  addDetail,
+  addFrame,
+  Collector,
+  type LineParser,
+  type MutableFailure,
+  type ParseResult,
+} from './base.js';
+import { frameText, isProjectPath, parseFrame } from './util.js';
+
+const MARK = /^(\s*)([▶✔✖﹣])\s+(.*?)(?:\s+\((\d+(?:\.\d+)?m?s)\))?(?:\s+#\s+(SKIP|TODO).*)?\s*$/;
+
+export class NodeSpecParser implements LineParser {
+  readonly runner = 'node-test';
+  ended = false;
+  private readonly c = new Collector();
+  private suites: { indent: number; name: string }[] = [];
+  private current: MutableFailure | undefined;
+  private currentIndent = 0;
+  private awaitingMessage = false;
+  private inFailingSection = false;
+  private file: string | undefined;
+  private readonly fileByName = new Map<string, string>();
+
+  push(line: string): void {
+    const t = line.trim();
+    const total = /^ℹ (pass|fail|skipped|todo|cancelled) (\d+)$/.exec(t);
+    if (total) {
+      this.c.summary = true;
+      const n = Number(total[2]);
+      if (total[1] === 'pass') this.c.passed += n;
+      else if (total[1] === 'fail') this.c.failed += n;
+      else if (total[1] !== 'cancelled') this.c.skipped += n;
+      this.ended = true;
+      this.current = undefined;
+      return;
+    }
+    if (/^✖ failing tests:/.test(t)) {
+      this.inFailingSection = true;
+      this.current = undefined;
+      return;
+    }
+    const at = /^test at (.+?):(\d+):(\d+)$/.exec(t);
+    if (at && at[1]) {
+      this.file = parseFrame(`at ${at[1]}:${at[2]}:${at[3]}`)?.file;
+      return;
+    }
+    const m = MARK.exec(line);
+    if (m && m[2] && !this.inFailingSection) {
+      const indent = m[1]?.length ?? 0;
+      const name = m[3] ?? '';
+      while (this.suites.length > 0 && (this.suites[this.suites.length - 1]?.indent ?? 0) >= indent)
+        this.suites.pop();
+      this.current = undefined;
+      if (m[2] === '▶') {
+        if (!m[4]) this.suites.push({ indent, name });
+        return;
+      }
+      const id = [...this.suites.map((s) => s.name), name].join(' > ');
+      if (m[2] === '✔') this.c.pass(id);
+      if (m[2] === '✖') {
+        this.current = this.c.fail({ id, kind: 'test' });
+        this.currentIndent = indent;
+        this.awaitingMessage = true;
+      }
+      return;
+    }
+    if (this.inFailingSection) {
+      const failed = MARK.exec(line);
+      if (failed && failed[2] === '✖' && this.file && this.fileByName.size < 500)
+        this.fileByName.set(failed[3] ?? '', this.file);
+      return;
+    }
+    const f = this.current;
+    if (!f) return;
+    const indent = line.search(/\S/);
+    if (t !== '' && indent <= this.currentIndent) {
+      this.current = undefined;
+      return;
+    }
+    if (this.awaitingMessage) {
+      if (t === '') return;
+      if (/^'?\d+ subtests? failed'?$/.test(t)) {
+        this.c.remove(f.id);
+        this.current = undefined;
+        return;
+      }
+      f.message = t.replace(/^'(.*)'$/, '$1');
+      if (/timed out|timeout/i.test(t)) f.kind = 'timeout';
+      this.awaitingMessage = false;
+      return;
+    }
+    if (/^at /.test(t) || /\(file:\/\//.test(t)) {
+      const fr = parseFrame(t);
+      if (fr && isProjectPath(fr.file)) {
+        addFrame(f, frameText(fr));
+        if (!f.file) f.file = fr.file;
+      }
+      return;
+    }
+    addDetail(f, t);
+  }
+
+  finish(): ParseResult {
+    // The `✖ failing tests:` section names each failure's file (`test at file:line:col`).
+    const r = this.c.result(this.runner);
+    const failures = r.failures.map((f) => {
+      const name = f.id.split(' > ').pop() ?? f.id;
+      const file = this.fileByName.get(name) ?? f.file;
+      if (!file || f.id.startsWith(`${file} > `)) return f;
+      return { ...f, id: `${file} > ${f.id}`, file };
+    });
+    return { ...r, failures };
+  }
+}

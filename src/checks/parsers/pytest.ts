@@ -1,0 +1,213 @@
+/**
+ * pytest. Sections: `==== ERRORS ====` / `==== FAILURES ====` hold blocks headed
+ * `____ [ERROR at setup of |ERROR collecting ]name ____`; in a block the first `E   ` line is the
+ * message and `path.py:20: ExcType` lines locate it. `short test summary info` lists
+ * `FAILED|ERROR nodeid - message`; `-v` prints `nodeid PASSED|FAILED|RERUN`. A test that reran and
+ * then passed is flaky. Final line: `== 2 failed, 7 passed, 1 error in 0.89s ==`.
+ */
+import { addDetail, addFrame, Collector, type LineParser, type ParseResult } from './base.js';
+import { isProjectPath, isTestPath, relPath } from './util.js';
+
+const BLOCK = /^_{3,} (.+?) _{3,}$/;
+const SUMMARY_ITEM = /^(FAILED|ERROR) (\S+?)(?: - (.*))?$/;
+const VERBOSE =
+  /^(?:\[gw\d+\] (?:\[\s*\d+%\] )?)?(\S+::\S+|\S+\.py) (PASSED|FAILED|ERROR|RERUN|SKIPPED|XFAIL|XPASS)\b/;
+const VERBOSE_XDIST = /^(?:\[gw\d+\] (?:\[\s*\d+%\] )?)(PASSED|FAILED|ERROR|RERUN|SKIPPED) (\S+)/;
+const FINAL =
+  /^=+ (.*\d+ (?:passed|failed|error|errors|skipped|deselected|xfailed|xpassed|rerun|warnings?)\b.*) in [\d.]+s.*=+$/;
+
+interface Block {
+  name: string;
+  kind: string;
+  message: string;
+  detail: string[];
+  frames: string[];
+  file?: string;
+  line?: number;
+}
+
+function splitNodeId(nodeid: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (let i = 0; i < nodeid.length; i++) {
+    const ch = nodeid[i];
+    if (ch === '[') depth++;
+    if (ch === ']') depth = Math.max(0, depth - 1);
+    if (depth === 0 && ch === ':' && nodeid[i + 1] === ':') {
+      parts.push(cur);
+      cur = '';
+      i++;
+      continue;
+    }
+    cur += ch;
+  }
+  parts.push(cur);
+  return parts;
+}
+
+export class PytestParser implements LineParser {
+  readonly runner = 'pytest';
+  ended = false;
+  private readonly c = new Collector();
+  /** Blocks by their short name (bounded by the failure cap). */
+  private readonly blocks = new Map<string, Block>();
+  private block: Block | undefined;
+  private section: 'none' | 'failures' | 'summary' = 'none';
+  private lastSummary: string | undefined;
+  private readonly reran = new Set<string>();
+
+  push(line: string): void {
+    const sectionHeader = /^=+ (.+?) =+$/.exec(line);
+    if (sectionHeader && sectionHeader[1]) {
+      const title = sectionHeader[1];
+      this.block = undefined;
+      const fin = FINAL.exec(line);
+      if (fin && fin[1]) {
+        this.readFinal(fin[1]);
+        this.section = 'none';
+        return;
+      }
+      if (/^(FAILURES|ERRORS)$/.test(title)) this.section = 'failures';
+      else if (/short test summary info/.test(title)) this.section = 'summary';
+      else this.section = 'none';
+      return;
+    }
+    const v = VERBOSE.exec(line) ?? swapXdist(VERBOSE_XDIST.exec(line));
+    if (v && v[1] && v[2]) {
+      this.verbose(v[1], v[2]);
+      return;
+    }
+    if (this.section === 'summary') {
+      const s = SUMMARY_ITEM.exec(line);
+      if (s && s[2]) {
+        this.fromSummary(s[1] === 'ERROR', s[2], s[3]);
+        return;
+      }
+      if (this.lastSummary && /^\s/.test(line)) {
+        addDetail(this.c.get(this.lastSummary), line.trim());
+      }
+      return;
+    }
+    if (this.section !== 'failures') return;
+    const header = BLOCK.exec(line);
+    if (header && header[1] && !/^_ _/.test(line)) {
+      let name = header[1];
+      let kind = 'test';
+      const err = /^ERROR (at (setup|teardown) of|collecting) (.+)$/.exec(name);
+      if (err && err[3]) {
+        name = err[3];
+        kind =
+          err[2] === 'setup'
+            ? 'setup_error'
+            : err[2] === 'teardown'
+              ? 'teardown_error'
+              : 'collection_error';
+      }
+      if (this.blocks.size < 500) {
+        this.block = { name, kind, message: '', detail: [], frames: [] };
+        this.blocks.set(`${kind === 'teardown_error' ? 'T:' : ''}${name}`, this.block);
+      }
+      return;
+    }
+    const b = this.block;
+    if (!b) return;
+    const e = /^E\s{1,8}(.*)$/.exec(line);
+    if (e) {
+      const text = (e[1] ?? '').trimEnd();
+      if (!b.message && text.trim() !== '') b.message = text.trim();
+      else if (b.detail.length < 16 && text.trim() !== '') b.detail.push(text.trim());
+      return;
+    }
+    const loc = /^((?:[A-Za-z]:)?[^\s:]+\.py):(\d+): (.*)$/.exec(line);
+    if (loc && loc[1]) {
+      const file = relPath(loc[1]);
+      if (isProjectPath(file)) {
+        // Innermost location comes last in a pytest block: keep the innermost three, innermost first.
+        b.frames.unshift(`${file}:${loc[2]}`);
+        if (b.frames.length > 3) b.frames.pop();
+        if (!b.file || (!isTestPath(b.file) && isTestPath(file))) {
+          b.file = file;
+          b.line = Number(loc[2]);
+        }
+      }
+      return;
+    }
+    if (!b.message && b.kind === 'collection_error' && line.trim() !== '' && b.detail.length < 16)
+      b.detail.push(line.trim());
+  }
+
+  private verbose(nodeid: string, status: string): void {
+    const id = splitNodeId(nodeid).join(' > ');
+    if (status === 'RERUN') this.reran.add(id);
+    if (status === 'PASSED' && this.reran.has(id)) this.c.markFlaky(id);
+    if (status === 'PASSED') this.c.pass(id);
+  }
+
+  private fromSummary(isError: boolean, nodeid: string, msg: string | undefined): void {
+    const parts = splitNodeId(nodeid);
+    const file = parts[0] ?? nodeid;
+    const id = parts.join(' > ');
+    const short = parts.slice(1).join('.');
+    const block =
+      (isError && this.blocks.get(`T:${parts[parts.length - 1] ?? ''}`)) ||
+      this.blocks.get(short) ||
+      this.blocks.get(parts[parts.length - 1] ?? '') ||
+      this.blocks.get(nodeid) ||
+      this.blocks.get(file);
+    const kind =
+      block?.kind ?? (isError ? (parts.length === 1 ? 'collection_error' : 'setup_error') : 'test');
+    const f = this.c.fail({ id, file, kind });
+    this.lastSummary = id;
+    if (!f) return;
+    if (block) {
+      this.consume(block, f);
+    }
+    if (!f.message && msg) f.message = msg.trim();
+    if (!f.message) f.message = block?.detail[0] ?? (isError ? 'ERROR' : 'FAILED');
+    if (block && !block.message && block.detail.length > 0) {
+      f.detail = f.detail.filter((d) => d !== f.message);
+    }
+  }
+
+  private consume(block: Block, f: ReturnType<Collector['fail']>): void {
+    if (!f) return;
+    if (block.message) f.message = block.message;
+    for (const d of block.detail) addDetail(f, d);
+    for (const fr of block.frames) addFrame(f, fr);
+    if (block.line !== undefined && block.file === f.file) f.line = block.line;
+    for (const [k, v] of this.blocks) if (v === block) this.blocks.delete(k);
+  }
+
+  private readFinal(text: string): void {
+    this.ended = true;
+    this.c.summary = true;
+    for (const m of text.matchAll(/(\d+) (passed|failed|errors?|skipped|xfailed)/g)) {
+      const n = Number(m[1]);
+      if (m[2] === 'passed') this.c.passed += n;
+      else if (m[2] === 'failed' || m[2]?.startsWith('error')) this.c.failed += n;
+      else this.c.skipped += n;
+    }
+  }
+
+  finish(): ParseResult {
+    // Without a short summary (-rN, -q), fall back to the blocks themselves.
+    for (const b of this.blocks.values()) {
+      const file = b.file ?? (b.kind === 'collection_error' ? b.name : undefined);
+      const parts = b.kind === 'collection_error' ? [] : b.name.split('.');
+      const fileForId =
+        b.kind === 'collection_error' ? b.name : file && isTestPath(file) ? file : undefined;
+      const id = [...(fileForId ? [fileForId] : []), ...parts].join(' > ');
+      const f = this.c.fail({ id, kind: b.kind, ...(fileForId ? { file: fileForId } : {}) });
+      if (f) {
+        this.consume(b, f);
+        if (!f.message) f.message = b.detail[0] ?? b.name;
+      }
+    }
+    return this.c.result(this.runner);
+  }
+}
+
+function swapXdist(m: RegExpExecArray | null): [string, string, string] | null {
+  return m && m[1] && m[2] ? [m[0], m[2], m[1]] : null;
+}

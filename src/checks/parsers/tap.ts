@@ -1,0 +1,253 @@
+/**
+ * TAP (version 13/14) with nested subtests, as printed by node-tap and by `node --test` (whose
+ * default reporter is TAP when stdout is not a TTY). Grammar handled:
+ *   `# Subtest: name`            opens a child at the next indentation level
+ *   `ok N - name # SKIP|TODO`    a point; `not ok` fails it
+ *   `  ---` ... `  ...`          YAML diagnostics of the preceding point
+ *   `# pass N` / `# fail N` ...  node:test totals
+ * A `not ok` point whose children failed (or whose YAML says `subtestsFailed`) is a parent and is
+ * not a failure of its own. Ids join the subtest names with ` > `, prefixed with the test file.
+ */
+import {
+  addDetail,
+  Collector,
+  type LineParser,
+  type MutableFailure,
+  type ParseResult,
+} from './base.js';
+import { frameText, isProjectPath, parseFrame, relPath } from './util.js';
+
+const POINT = /^(\s*)(not ok|ok)\b\s*\d*\s*(?:-\s*)?(.*?)\s*$/;
+const SUBTEST = /^(\s*)# Subtest: (.*)$/;
+
+interface Level {
+  indent: number;
+  name?: string;
+  childFailed: boolean;
+  hasChildren: boolean;
+}
+
+interface Pending {
+  indent: number;
+  names: string[];
+  name: string;
+  failed: boolean;
+  skipped: boolean;
+  parent: boolean;
+  yaml: string[];
+  inYaml: boolean;
+}
+
+function looksLikeFile(name: string): boolean {
+  return /\.[cm]?[jt]sx?$/.test(name) || /^(\/|[A-Za-z]:\\)/.test(name);
+}
+
+export class TapParser implements LineParser {
+  runner = 'tap';
+  ended = false;
+  private readonly c = new Collector();
+  private nodeMarkers = 0;
+  private tapMarkers = 0;
+  private totals = false;
+  private leafPass = 0;
+  private leafSkip = 0;
+  /** Stack of open subtests by indentation. */
+  private stack: Level[] = [];
+  private pending: Pending | undefined;
+
+  push(line: string): void {
+    if (this.pending?.inYaml) {
+      if (/^\s*\.\.\.\s*$/.test(line)) {
+        this.pending.inYaml = false;
+        this.flush();
+      } else if (this.pending.yaml.length < 200) this.pending.yaml.push(line);
+      return;
+    }
+    if (this.pending && /^\s*---\s*$/.test(line)) {
+      this.pending.inYaml = true;
+      return;
+    }
+    const sub = SUBTEST.exec(line);
+    if (sub) {
+      this.flush();
+      const indent = sub[1]?.length ?? 0;
+      this.popTo(indent);
+      this.stack.push({
+        indent,
+        name: sub[2]?.trim() ?? '',
+        childFailed: false,
+        hasChildren: false,
+      });
+      return;
+    }
+    const pt = POINT.exec(line);
+    if (pt && pt[2]) {
+      this.flush();
+      const indent = pt[1]?.length ?? 0;
+      // Close deeper levels; the level at this indent is this point's own subtest.
+      let parent = false;
+      let childFailed = false;
+      while (this.stack.length > 0 && (this.stack[this.stack.length - 1]?.indent ?? 0) >= indent) {
+        const lvl = this.stack.pop();
+        if (lvl && (lvl.hasChildren || lvl.indent > indent)) parent = true;
+        if (lvl?.childFailed) childFailed = true;
+      }
+      for (const lvl of this.stack) lvl.hasChildren = true;
+      let raw = pt[3] ?? '';
+      const directive = /\s+#\s+(SKIP|TODO)\b.*$/i.exec(raw);
+      if (directive) raw = raw.slice(0, directive.index);
+      const name = raw.replace(/\s+#\s+time=[\d.]+m?s$/, '').trim();
+      const names = this.stack.map((l) => l.name ?? '').filter((n) => n !== '');
+      this.pending = {
+        indent,
+        names,
+        name,
+        failed: pt[2] === 'not ok' && !(directive && /todo/i.test(directive[1] ?? '')),
+        skipped: directive !== null,
+        parent: parent || childFailed,
+        yaml: [],
+        inYaml: false,
+      };
+      this.markParentFailed(indent, this.pending.failed);
+      return;
+    }
+    const t = line.trim();
+    const total = /^# (pass|fail|skipped|todo|cancelled|tests|suites) (\d+)$/.exec(t);
+    if (total) {
+      this.nodeMarkers++;
+      this.totals = true;
+      const n = Number(total[2]);
+      if (total[1] === 'pass') this.c.passed = n;
+      else if (total[1] === 'skipped' || total[1] === 'todo') this.c.skipped += n;
+      else if (total[1] === 'fail') this.c.failed = n;
+      if (total[1] === 'fail' || total[1] === 'pass') this.ended = true;
+      return;
+    }
+    if (/^# (failed \d+ of \d+ tests|time=)/.test(t)) this.tapMarkers++;
+    if (/^1\.\.\d+/.test(line)) {
+      this.flush();
+      if (/^1\.\./.test(line)) this.ended = true;
+    }
+  }
+
+  private markParentFailed(indent: number, failed: boolean): void {
+    if (!failed) return;
+    for (const lvl of this.stack) if (lvl.indent < indent) lvl.childFailed = true;
+  }
+
+  private popTo(indent: number): void {
+    while (this.stack.length > 0 && (this.stack[this.stack.length - 1]?.indent ?? 0) >= indent)
+      this.stack.pop();
+  }
+
+  private flush(): void {
+    const p = this.pending;
+    this.pending = undefined;
+    if (!p) return;
+    const yaml = p.yaml.map((l) => l.trim());
+    const field = (k: string): string | undefined =>
+      yaml
+        .find((l) => l.startsWith(`${k}:`))
+        ?.slice(k.length + 1)
+        .trim();
+    if (field('duration_ms') !== undefined || field('failureType') !== undefined)
+      this.nodeMarkers++;
+    if (field('tapCaught') !== undefined) this.tapMarkers++;
+    if (field('type') === "'suite'") p.parent = true;
+    if (!p.failed) {
+      if (!p.parent) {
+        if (p.skipped) this.leafSkip++;
+        else this.leafPass++;
+        if (this.c.size > 0) this.c.pass(this.idOf(p, undefined));
+      }
+      return;
+    }
+    if (p.parent || /subtestsFailed/.test(field('failureType') ?? '')) return;
+    const location = field('location');
+    const locFrame = location ? parseFrame(location.replace(/^'|'$/g, '')) : undefined;
+    const atFile = field('file');
+    let file = locFrame?.file ?? (atFile ? relPath(atFile) : undefined);
+    const top = p.names[0] ?? (looksLikeFile(p.name) ? p.name : undefined);
+    if (top && looksLikeFile(top)) file = relPath(top);
+    const id = this.idOf(p, file);
+    const failureType = field('failureType') ?? '';
+    const kind = /cancelled/i.test(failureType)
+      ? 'cancelled'
+      : /hook/i.test(failureType)
+        ? 'hook'
+        : /timeout|timed out/i.test(`${field('error') ?? ''} ${failureType}`) ||
+            field('expired') !== undefined
+          ? 'timeout'
+          : field('tapCaught') !== undefined
+            ? 'error'
+            : 'test';
+    const f = this.c.fail({ id, kind, ...(file ? { file } : {}) });
+    if (!f) return;
+    if (locFrame?.line !== undefined) f.line = locFrame.line;
+    f.message = this.messageOf(p, yaml);
+    this.collectYamlDetail(f, p.yaml);
+  }
+
+  private idOf(p: Pending, file: string | undefined): string {
+    const names = [...p.names];
+    if (names[0] && looksLikeFile(names[0])) names[0] = relPath(names[0]);
+    else if (file && !(names.length === 0 && looksLikeFile(p.name))) names.unshift(file);
+    names.push(looksLikeFile(p.name) && names.length === 0 ? relPath(p.name) : p.name);
+    return names.join(' > ');
+  }
+
+  private messageOf(p: Pending, yaml: string[]): string {
+    if (this.nodeMarkers > this.tapMarkers || yaml.some((l) => l.startsWith('failureType:'))) {
+      const idx = yaml.findIndex((l) => l.startsWith('error:'));
+      if (idx >= 0) {
+        const v = (yaml[idx] ?? '').slice(6).trim();
+        if (/^[|>][-+]?$/.test(v)) {
+          const next = yaml.slice(idx + 1).find((l) => l !== '');
+          if (next) return next;
+        } else if (v) return v.replace(/^'(.*)'$/, '$1').replace(/^"(.*)"$/, '$1');
+      }
+    }
+    return p.name;
+  }
+
+  private collectYamlDetail(f: MutableFailure, yaml: string[]): void {
+    let section = '';
+    for (const raw of yaml) {
+      const t = raw.trim();
+      const key = /^(\w+):/.exec(t);
+      if (key && raw.search(/\S/) <= (yaml[0]?.search(/\S/) ?? 0)) section = key[1] ?? '';
+      if (section === 'stack' && !key) {
+        const fr = parseFrame(t);
+        if (fr && isProjectPath(fr.file) && f.frames.length < 3) f.frames.push(frameText(fr));
+      } else if ((section === 'diff' || section === 'error') && !key) {
+        if (!/^(---|\+\+\+|@@) /.test(t) && t !== '' && t !== f.message) addDetail(f, t);
+      } else if (
+        (section === 'type' || section === 'name') &&
+        key &&
+        !/^'?(suite|test)'?$/.test(t.slice(section.length + 1).trim())
+      ) {
+        addDetail(
+          f,
+          t
+            .slice(section.length + 1)
+            .trim()
+            .replace(/^'(.*)'$/, '$1'),
+        );
+      } else if (section === 'at' && /^file: /.test(t) && f.frames.length === 0) {
+        const line = yaml.find((l) => /^\s*line: \d+/.test(l));
+        const file = relPath(t.slice(6));
+        if (isProjectPath(file)) f.frames.push(line ? `${file}:${line.trim().slice(6)}` : file);
+      }
+    }
+  }
+
+  finish(): ParseResult {
+    this.flush();
+    this.runner = this.nodeMarkers > this.tapMarkers ? 'node-test' : 'tap';
+    if (!this.totals) {
+      this.c.passed = this.leafPass;
+      this.c.skipped = this.leafSkip;
+    } else this.c.summary = true;
+    return this.c.result(this.runner);
+  }
+}

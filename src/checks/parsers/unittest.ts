@@ -1,0 +1,133 @@
+/**
+ * Python unittest. Verbose lines `name (module.Class.name) ... ok|FAIL|ERROR|skipped`; blocks
+ * `====` / `FAIL: name (module.Class.name) [(params)]` / `----` / traceback. The message is the final
+ * exception line of the (last chained) traceback. Totals: `Ran 7 tests`, `FAILED (failures=1, errors=2, skipped=1)`.
+ */
+import {
+  addDetail,
+  Collector,
+  type LineParser,
+  type MutableFailure,
+  type ParseResult,
+} from './base.js';
+import { frameText, isProjectPath, parseFrame } from './util.js';
+
+const HEADER = /^(FAIL|ERROR|UNEXPECTED SUCCESS): (\S+) \(([\w.]+)\)(.*)$/;
+const VERBOSE =
+  /^\s*(\S+) \(([\w.]+)\)(.*?) \.\.\. (ok|FAIL|ERROR|skipped|expected failure|unexpected success)\b/;
+
+/** Maps `name (pkg.module.Class.name) extra` to an id `pkg/module.py > Class > name extra`. */
+export function unittestId(
+  name: string,
+  dotted: string,
+  extra: string,
+): { id: string; file?: string; kind: string } {
+  const parts = dotted.split('.');
+  if (parts[0] === 'unittest' && parts[1] === 'loader') {
+    return { id: name, kind: 'load_error' };
+  }
+  if (parts[parts.length - 1] === name) parts.pop();
+  let cls: string | undefined;
+  if (parts.length > 1 && /^[A-Z]/.test(parts[parts.length - 1] ?? '')) cls = parts.pop();
+  const file = `${parts.join('/')}.py`;
+  const hook = /^(setUpClass|tearDownClass|setUpModule|tearDownModule)$/.test(name);
+  const full = `${name}${extra.trimEnd()}`;
+  return {
+    id: [file, ...(cls ? [cls] : []), full].join(' > '),
+    file,
+    kind: hook ? 'hook' : extra.trim() ? 'subtest' : 'test',
+  };
+}
+
+export class UnittestParser implements LineParser {
+  readonly runner = 'unittest';
+  ended = false;
+  private readonly c = new Collector();
+  private okLines = 0;
+  private ran = 0;
+  private current: MutableFailure | undefined;
+  private inTrace = false;
+  private sawTrace = false;
+
+  push(line: string): void {
+    const v = VERBOSE.exec(line);
+    if (v) {
+      if (v[4] === 'ok') {
+        this.okLines++;
+        this.c.pass(unittestId(v[1] ?? '', v[2] ?? '', v[3] ?? '').id);
+      } else if (v[4] === 'skipped' || v[4] === 'expected failure') this.c.skipped++;
+      return;
+    }
+    const h = HEADER.exec(line);
+    if (h) {
+      const meta = unittestId(h[2] ?? '', h[3] ?? '', h[4] ?? '');
+      this.current = this.c.fail({
+        id: meta.id,
+        kind: meta.kind,
+        ...(meta.file ? { file: meta.file } : {}),
+      });
+      this.inTrace = false;
+      this.sawTrace = false;
+      return;
+    }
+    const ran = /^Ran (\d+) tests? in /.exec(line);
+    if (ran) {
+      this.ran += Number(ran[1]);
+      this.current = undefined;
+      return;
+    }
+    const fin = /^(OK|FAILED)(?: \((.*)\))?\s*$/.exec(line);
+    if (fin && this.ran > 0) {
+      this.ended = true;
+      this.c.summary = true;
+      let bad = 0;
+      for (const m of (fin[2] ?? '').matchAll(/(\w+)=(\d+)/g)) {
+        const n = Number(m[2]);
+        if (m[1] === 'skipped' || m[1] === 'expected_failures')
+          this.c.skipped += m[1] === 'skipped' ? n - this.c.skipped : n;
+        if (m[1] === 'failures' || m[1] === 'errors' || m[1] === 'unexpected_successes') bad += n;
+      }
+      this.c.failed += bad;
+      this.c.passed +=
+        this.okLines > 0 ? this.okLines : Math.max(0, this.ran - bad - this.c.skipped);
+      this.okLines = 0;
+      this.ran = 0;
+      return;
+    }
+    const f = this.current;
+    if (!f) return;
+    if (/^(=|-){20,}$/.test(line)) {
+      if (line.startsWith('=')) this.current = undefined;
+      return;
+    }
+    if (/^Traceback \(most recent call last\):/.test(line)) {
+      f.frames = [];
+      this.inTrace = true;
+      this.sawTrace = true;
+      return;
+    }
+    if (/^\s/.test(line) && this.inTrace) {
+      const fr = parseFrame(line);
+      if (fr && /^\s*File "/.test(line) && isProjectPath(fr.file)) {
+        // Python prints the innermost frame last: keep the innermost three, innermost first.
+        f.frames.unshift(frameText(fr));
+        if (f.frames.length > 3) f.frames.pop();
+        if (f.file === fr.file) f.line = fr.line;
+      }
+      return;
+    }
+    if (line.trim() === '') return;
+    if (this.inTrace || !this.sawTrace) {
+      if (f.message) addDetail(f, f.message);
+      f.message = line.trim();
+      this.inTrace = false;
+      this.sawTrace = true;
+      return;
+    }
+    addDetail(f, line);
+  }
+
+  finish(): ParseResult {
+    return this.c.result(this.runner);
+  }
+}

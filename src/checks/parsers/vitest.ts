@@ -1,0 +1,124 @@
+/**
+ * vitest default reporter. Failure blocks: `FAIL  <file> > <describe> > <test>` (or
+ * `FAIL  <file> [ <file> ]` for a file that failed to load), then the error line, diff, and a
+ * `❯ file:line:col` location with a code frame. Summary: `Tests  3 failed | 9 passed (12)`.
+ */
+import {
+  addDetail,
+  addFrame,
+  Collector,
+  type LineParser,
+  type MutableFailure,
+  type ParseResult,
+} from './base.js';
+import { isProjectPath, parseFrame, frameText, relPath } from './util.js';
+
+const FAIL_HEADER = /^\s*FAIL\s+(?:\|[^|]+\|\s+)?(\S.*?)\s*$/;
+const SEPARATOR = /^\s*⎯{3,}/;
+const TESTS_SUMMARY = /^\s*Tests\s+(.*\(\d+\))\s*$/;
+const RETRY_PASS = /^\s*[✓√]\s+(.+?)\s+\(retry x\d+\)/;
+
+export class VitestParser implements LineParser {
+  readonly runner = 'vitest';
+  ended = false;
+  private readonly c = new Collector();
+  private current: MutableFailure | undefined;
+  private awaitingMessage = false;
+  private inUnhandled = false;
+
+  push(line: string): void {
+    const header = FAIL_HEADER.exec(line);
+    if (
+      header &&
+      header[1] &&
+      (header[1].includes(' > ') || / \[ .+ \]$/.test(header[1]) || /\.\w+$/.test(header[1]))
+    ) {
+      this.startFailure(header[1]);
+      return;
+    }
+    if (SEPARATOR.test(line)) {
+      this.inUnhandled = /Unhandled (Error|Rejection|Exception)\b/i.test(line);
+      this.current = undefined;
+      this.awaitingMessage = this.inUnhandled;
+      return;
+    }
+    const summary = TESTS_SUMMARY.exec(line);
+    if (summary && summary[1]) {
+      this.readSummary(summary[1]);
+      this.ended = true;
+      this.current = undefined;
+      return;
+    }
+    const retry = RETRY_PASS.exec(line);
+    if (retry && retry[1]) this.c.markFlaky(retry[1].trim());
+    if (/^\s*Test Files\s/.test(line) || /^\s*(Start at|Duration)\s/.test(line)) {
+      this.current = undefined;
+      return;
+    }
+    if (this.inUnhandled && this.awaitingMessage && line.trim() !== '') {
+      const origin = /originated in "([^"]+)"/.exec(line);
+      const msg = line.trim();
+      this.current = this.c.fail({ id: `unhandled error: ${msg}`, message: msg, kind: 'error' });
+      this.awaitingMessage = false;
+      if (origin && origin[1] && this.current) this.current.file = relPath(origin[1]);
+      return;
+    }
+    if (!this.current) return;
+    if (this.awaitingMessage) {
+      if (line.trim() === '') return;
+      this.current.message = line.trim();
+      if (/timed out in \d+ms/i.test(line)) this.current.kind = 'timeout';
+      else if (
+        /^(SyntaxError|Error: Failed to (load|resolve)|Error: Cannot find)/.test(line.trim()) &&
+        !this.current.id.includes(' > ')
+      ) {
+        this.current.kind = 'load_error';
+      }
+      this.awaitingMessage = false;
+      return;
+    }
+    const t = line.trim();
+    if (/^❯ /.test(t) || /^at /.test(t)) {
+      const f = parseFrame(t.replace(/^❯ (?:\S+ )?/, ' at '));
+      if (f && isProjectPath(f.file)) {
+        addFrame(this.current, frameText(f));
+        if (this.current.line === undefined && f.file === this.current.file)
+          this.current.line = f.line;
+      }
+      return;
+    }
+    if (/^\d+\|/.test(t) || /^\|/.test(t)) return;
+    addDetail(this.current, line);
+  }
+
+  private startFailure(spec: string): void {
+    let id = spec;
+    let kind = 'test';
+    const load = / \[ (.+) \]$/.exec(spec);
+    if (load) {
+      id = spec.slice(0, load.index);
+      kind = 'load_error';
+    }
+    const parts = id.split(' > ');
+    const file = parts[0] ?? id;
+    this.current = this.c.fail({ id, file, kind });
+    if (parts.some((p) => /^(before|after)(All|Each)\b|hook/.test(p)) && this.current)
+      this.current.kind = 'hook';
+    this.awaitingMessage = true;
+    this.inUnhandled = false;
+  }
+
+  private readSummary(text: string): void {
+    this.c.summary = true;
+    for (const m of text.matchAll(/(\d+) (failed|passed|skipped|todo)/g)) {
+      const n = Number(m[1]);
+      if (m[2] === 'failed') this.c.failed += n;
+      else if (m[2] === 'passed') this.c.passed += n;
+      else this.c.skipped += n;
+    }
+  }
+
+  finish(): ParseResult {
+    return this.c.result(this.runner);
+  }
+}

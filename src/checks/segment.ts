@@ -1,0 +1,104 @@
+/**
+ * Splits a log into runner segments and routes lines to parsers. Lines carrying a monorepo task
+ * prefix (turbo `pkg:test: `, pnpm `packages/a test: `) are routed per prefix, so interleaved
+ * packages do not mix. Within a stream, a marker of another runner (or a new run after the
+ * current one ended) closes the segment. Lines seen before any runner is recognised are kept in a
+ * bounded buffer and replayed into the first parser.
+ */
+import { MAX_FAILURES, type LineParser, type ParseResult } from './parsers/base.js';
+import { GenericParser, RingBuffer } from './parsers/generic.js';
+import { createParser, sniffLine, type Family } from './sniff.js';
+
+const PREFIX =
+  /^((?:@[\w.-]+\/)?[\w.-]+(?::[\w.-]+)*:test(?::[\w.-]+)*: |[\w@./-]+ test(?::[\w-]+)?: )/;
+const MAX_STREAMS = 64;
+const REPLAY_LINES = 300;
+const CRASH =
+  /(FATAL ERROR: .*|JavaScript heap out of memory|Segmentation fault( \(core dumped\))?|\bSIGSEGV\b|\bSIGKILL\b|\bSIGABRT\b|fatal runtime error: .*|Killed$|out of memory|signal: (segmentation fault|killed|aborted)|Worker (terminated|exited) unexpectedly)/i;
+const MAX_CRASHES = 5;
+
+class Stream {
+  private current: { family: Family; parser: LineParser } | undefined;
+  private readonly replay = new RingBuffer(REPLAY_LINES);
+  readonly results: ParseResult[] = [];
+
+  constructor(private readonly forced: Family | undefined) {
+    if (forced) this.current = { family: forced, parser: createParser(forced) };
+  }
+
+  push(line: string): void {
+    if (!this.forced) {
+      const s = sniffLine(line);
+      if (s) {
+        const cur = this.current;
+        if (!cur) {
+          this.open(s.family);
+          for (const l of this.replay.toArray()) this.current?.parser.push(l);
+        } else if (s.family !== cur.family || (s.start && cur.parser.ended)) {
+          this.close();
+          this.open(s.family);
+        }
+      }
+    }
+    if (this.current) this.current.parser.push(line);
+    else this.replay.push(line);
+  }
+
+  private open(family: Family): void {
+    this.current = { family, parser: createParser(family) };
+  }
+
+  private close(): void {
+    if (this.current && this.results.length < MAX_FAILURES)
+      this.results.push(this.current.parser.finish());
+    this.current = undefined;
+  }
+
+  finish(): ParseResult[] {
+    this.close();
+    return this.results;
+  }
+}
+
+/** Routes every line of a log; keeps generic error snippets and the tail for the digest. */
+export class Segmenter {
+  private readonly streams = new Map<string, Stream>();
+  readonly generic = new GenericParser();
+  readonly crashes: string[] = [];
+
+  constructor(private readonly forced?: Family) {}
+
+  push(line: string): void {
+    this.generic.push(line);
+    if (this.crashes.length < MAX_CRASHES) {
+      const crash = CRASH.exec(line);
+      if (crash && !this.crashes.includes(line.trim())) this.crashes.push(line.trim());
+    }
+    let key = '';
+    let body = line;
+    const m = this.forced ? null : PREFIX.exec(line);
+    if (m && m[1]) {
+      key = m[1];
+      body = line.slice(m[1].length);
+    }
+    let stream = this.streams.get(key);
+    if (!stream) {
+      if (this.streams.size >= MAX_STREAMS) {
+        key = '';
+        body = line;
+        stream = this.streams.get('');
+      }
+      if (!stream) {
+        stream = new Stream(this.forced);
+        this.streams.set(key, stream);
+      }
+    }
+    stream.push(body);
+  }
+
+  finish(): ParseResult[] {
+    const out: ParseResult[] = [];
+    for (const s of this.streams.values()) out.push(...s.finish());
+    return out;
+  }
+}

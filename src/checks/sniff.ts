@@ -1,0 +1,190 @@
+/**
+ * Runner detection from log lines. Each marker is specific to one runner; `start` markers open a
+ * run (a new segment when another run already ended), the others only identify the runner.
+ */
+import stripAnsi from 'strip-ansi';
+import { AvaParser } from './parsers/ava.js';
+import type { LineParser } from './parsers/base.js';
+import { CargoParser } from './parsers/cargo.js';
+import { GenericParser } from './parsers/generic.js';
+import { GoParser } from './parsers/go.js';
+import { JestParser } from './parsers/jest.js';
+import { JunitParser } from './parsers/junit.js';
+import { MochaParser } from './parsers/mocha.js';
+import { NodeSpecParser } from './parsers/node-test.js';
+import { PytestParser } from './parsers/pytest.js';
+import { TapParser } from './parsers/tap.js';
+import { UnittestParser } from './parsers/unittest.js';
+import { VitestParser } from './parsers/vitest.js';
+
+export const RUNNERS = [
+  'vitest',
+  'jest',
+  'mocha',
+  'node-test',
+  'ava',
+  'tap',
+  'pytest',
+  'unittest',
+  'cargo',
+  'go',
+  'junit',
+  'generic',
+] as const;
+export type RunnerName = (typeof RUNNERS)[number];
+
+/** Parser family: node-test TAP and node-tap share the TAP parser. */
+export type Family = Exclude<RunnerName, 'node-test' | 'tap'> | 'tap' | 'node-spec';
+
+interface Marker {
+  readonly family: Family;
+  readonly re: RegExp;
+  readonly start?: boolean;
+  /** Cheap gate: first non-blank character must be one of these. */
+  readonly first?: string;
+  /** Cheap gate: the line must contain this. */
+  readonly has?: string;
+}
+
+const MARKERS: readonly Marker[] = [
+  { family: 'junit', re: /^\s*(<\?xml\b.*\?>\s*)?<testsuites?[\s>]/, start: true, first: '<' },
+  { family: 'vitest', re: /^\s*RUN\s+v\d+\.\d+\.\d+/, start: true, first: 'R' },
+  {
+    family: 'vitest',
+    re: /^\s*[✓❯×]\s+(\|[^|]+\|\s+)?\S+\.(test|spec)\.[cm]?[jt]sx?\s+\(\d+ tests?/,
+    first: '✓❯×',
+  },
+  { family: 'vitest', re: /^\s*Test Files\s+\d+ (failed|passed)/, first: 'T' },
+  { family: 'vitest', re: /^\s*⎯{3,}.*Failed Tests \d+/, first: '⎯' },
+  {
+    family: 'jest',
+    re: /^(PASS|FAIL)\s+(\S+\s+)?\S+\.[cm]?[jt]sx?(\s+\([\d.]+ m?s\))?\s*$/,
+    start: true,
+    first: 'PF',
+  },
+  { family: 'jest', re: /^\s+● .+ › .+$/, first: '●' },
+  { family: 'jest', re: /^Test Suites: \d+/, first: 'T' },
+  {
+    family: 'mocha',
+    re: /^\s+\d+ passing \(\d+(\.\d+)?m?s\)\s*$/,
+    first: '0123456789',
+    has: ' passing (',
+  },
+  { family: 'tap', re: /^TAP version 1[34]\s*$/, start: true, first: 'T' },
+  { family: 'node-spec', re: /^ℹ (tests|suites|pass|fail) \d+$/, first: 'ℹ' },
+  { family: 'node-spec', re: /^\s*[✔✖]\s+.+\s+\(\d+\.\d+ms\)\s*$/, first: '✔✖', has: 'ms)' },
+  { family: 'ava', re: /^\s*✘\s+\[(fail|timeout|crash)\]:\s/, first: '✘' },
+  { family: 'ava', re: /^\s*✔\s+\S.*›.*\S$/, first: '✔', has: '›' },
+  {
+    family: 'pytest',
+    re: /^=+ test session starts =+$/,
+    start: true,
+    first: '=',
+    has: 'test session starts',
+  },
+  { family: 'pytest', re: /^platform \S+ -- Python \d/, first: 'p' },
+  {
+    family: 'unittest',
+    re: /^\S+ \([\w.]+\)(?: \(.*\))? \.\.\. (ok|FAIL|ERROR|skipped)/,
+    has: ') ... ',
+  },
+  { family: 'unittest', re: /^(FAIL|ERROR): \w+ \([\w.]+\)/, first: 'FE' },
+  { family: 'unittest', re: /^Ran \d+ tests? in [\d.]+s$/, first: 'R' },
+  { family: 'cargo', re: /^\s+Compiling \S+ v\d/, start: true, first: 'C' },
+  { family: 'cargo', re: /^\s+Running (unittests )?\S+ \(target[\\/]/, start: true, first: 'R' },
+  { family: 'cargo', re: /^running \d+ tests?$/, first: 'r' },
+  { family: 'cargo', re: /^test result: (ok|FAILED)\. \d+ passed/, first: 't' },
+  { family: 'go', re: /^=== RUN\s+Test/, first: '=' },
+  { family: 'go', re: /^\s*--- (FAIL|PASS): Test\S* \([\d.]+s\)/, first: '-' },
+  { family: 'go', re: /^(ok|FAIL)\s+\S+\s+([\d.]+s|\(cached\)|\[build failed\])/, first: 'oF' },
+  { family: 'go', re: /^\?\s+\S+\s+\[no test files\]/, first: '?' },
+];
+
+export interface Sniff {
+  readonly family: Family;
+  readonly start: boolean;
+}
+
+/** The runner a line identifies, if it carries a marker. Gated by cheap checks: runs on every line. */
+export function sniffLine(line: string): Sniff | undefined {
+  const first = line.trimStart().charAt(0);
+  if (first === '') return undefined;
+  for (const m of MARKERS) {
+    if (m.first !== undefined && !m.first.includes(first)) continue;
+    if (m.has !== undefined && !line.includes(m.has)) continue;
+    if (m.re.test(line)) return { family: m.family, start: m.start === true };
+  }
+  return undefined;
+}
+
+export function familyOf(runner: string): Family {
+  const r = runner.toLowerCase().replace(/[\s_]+/g, '-');
+  if (r === 'node-test' || r === 'node' || r === 'node---test' || r === 'tap') return 'tap';
+  if (r === 'node-spec') return 'node-spec';
+  if (r === 'cargo-test' || r === 'rust') return 'cargo';
+  if (r === 'go-test') return 'go';
+  if (r === 'python-unittest') return 'unittest';
+  if (r === 'xunit') return 'junit';
+  return (RUNNERS as readonly string[]).includes(r) ? (r as Family) : 'generic';
+}
+
+export function createParser(family: Family): LineParser {
+  switch (family) {
+    case 'vitest':
+      return new VitestParser();
+    case 'jest':
+      return new JestParser();
+    case 'mocha':
+      return new MochaParser();
+    case 'tap':
+      return new TapParser();
+    case 'node-spec':
+      return new NodeSpecParser();
+    case 'ava':
+      return new AvaParser();
+    case 'pytest':
+      return new PytestParser();
+    case 'unittest':
+      return new UnittestParser();
+    case 'cargo':
+      return new CargoParser();
+    case 'go':
+      return new GoParser();
+    case 'junit':
+      return new JunitParser();
+    default:
+      return new GenericParser();
+  }
+}
+
+const FAMILY_RUNNER: Record<Family, RunnerName> = {
+  vitest: 'vitest',
+  jest: 'jest',
+  mocha: 'mocha',
+  tap: 'tap',
+  'node-spec': 'node-test',
+  ava: 'ava',
+  pytest: 'pytest',
+  unittest: 'unittest',
+  cargo: 'cargo',
+  go: 'go',
+  junit: 'junit',
+  generic: 'generic',
+};
+
+/**
+ * The runner that produced a log (first one when several ran), from its content; `generic` when
+ * nothing is recognised. TAP logs are told apart as node-test or tap by their diagnostics.
+ */
+export function detectRunner(text: string): RunnerName {
+  const lines = text.split(/\r?\n/);
+  for (const raw of lines) {
+    const s = sniffLine(stripAnsi(raw));
+    if (!s) continue;
+    if (s.family === 'tap') {
+      return /^\s*(duration_ms:|failureType:|# suites \d+)/m.test(text) ? 'node-test' : 'tap';
+    }
+    return FAMILY_RUNNER[s.family];
+  }
+  return 'generic';
+}

@@ -1,0 +1,49 @@
+/** What the checks module produces: test runs and their digests. */
+
+export interface Failure {
+  /** `<file or suite> > <describe...> > <test name>`, or the file/package for load errors. */
+  readonly id: string;
+  readonly file?: string;
+  readonly line?: number;
+  /** The key error/assertion line, ANSI stripped. */
+  readonly message: string;
+  readonly kind?: string;
+  /** A few lines that explain it (diff, first project frame, code excerpt). */
+  readonly detail?: string;
+}
+
+export interface Counts {
+  readonly passed: number;
+  readonly failed: number;
+  readonly skipped: number;
+}
+
+export interface Digest {
+  /** Detected (or forced) runner name: vitest, jest, mocha, node-test, ava, tap, pytest, unittest, cargo, go, junit, generic. */
+  readonly runner: string;
+  readonly counts: Counts;
+  readonly failures: readonly Failure[];
+  /** Text for the model, at most the token budget. */
+  readonly text: string;
+  readonly tokens: number;
+  /** Tests that failed and then passed on a retry (not counted as failing). */
+  readonly flaky?: readonly string[];
+}
+
+export interface TestRun {
+  readonly command: string;
+  readonly exitCode: number | null;
+  readonly timedOut: boolean;
+  readonly durationMs: number;
+  /** File holding the whole (capped) log. */
+  readonly logPath: string;
+  readonly digest: Digest;
+  /** Whether it ran in the sandbox. */
+  readonly sandboxed: boolean;
+}
+
+export interface Comparison {
+  readonly fixed: readonly string[];
+  readonly stillFailing: readonly string[];
+  readonly newlyFailing: readonly string[];
+}

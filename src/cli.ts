@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+/**
+ * The local CLI: the same core as the action, on a developer's machine.
+ *   greenloop run [flags]            fix the tests (or do --task) in this repository
+ *   greenloop resume <checkpoint>    continue a run from its checkpoint
+ *   greenloop digest [FILE]          print the failure digest of a test log
+ *   greenloop apply-patch [FILE]     apply a patch with the model's patch tool
+ * Only wiring; only this file and main.ts decide the exit code.
+ */
+import { Command, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { version } from './version.js';
+import { runCommand, resumeCommand, type RunFlags } from './cli/run.js';
+import { digestCommand } from './cli/digest.js';
+import { applyPatchCommand } from './cli/apply-patch.js';
+import { CLI_INPUTS } from './cli/flags.js';
+
+const program = new Command()
+  .name('greenloop')
+  .description('Run a bounded coding-agent loop until the tests pass.')
+  .version(version(), '-v, --version')
+  .showHelpAfterError();
+
+function addRunFlags(command: Command): Command {
+  for (const input of CLI_INPUTS) {
+    command.addOption(new Option(`--${input.name} <value>`, input.description).default(undefined));
+  }
+  return command
+    .option('--cwd <dir>', 'repository to work on', process.cwd())
+    .option('--out <dir>', 'output folder (default: .greenloop/<timestamp> in the repository)')
+    .option('--apply', 'leave the best state in the working tree (default: restore it as it was)', false)
+    .option('--allow-dirty', 'run even when the working tree has uncommitted changes', false);
+}
+
+addRunFlags(program.command('run').description('fix the failing tests, or do --task, in a git repository'))
+  .action(async (flags: RunFlags) => {
+    process.exitCode = await runCommand(flags);
+  });
+
+addRunFlags(program.command('resume').description('continue a run from a checkpoint folder').argument('<checkpoint>'))
+  .action(async (checkpoint: string, flags: RunFlags) => {
+    process.exitCode = await resumeCommand(checkpoint, flags);
+  });
+
+program
+  .command('digest')
+  .description('print the failure digest of a test log (FILE or stdin)')
+  .argument('[file]')
+  .option('--json', 'print JSON: runner, counts, failures, text, tokens', false)
+  .option('--runner <name>', 'force a runner (vitest, jest, mocha, node-test, ava, tap, pytest, unittest, cargo, go, junit, generic)')
+  .option('--tokens <n>', 'token budget of the digest', '2000')
+  .action(async (file: string | undefined, flags: { json: boolean; runner?: string; tokens: string }) => {
+    process.exitCode = await digestCommand(file, flags);
+  });
+
+program
+  .command('apply-patch')
+  .description('apply a patch (Codex envelope or unified diff) from FILE or stdin, all or nothing')
+  .argument('[file]')
+  .option('--cwd <dir>', 'workspace root', process.cwd())
+  .option('--protected-paths <globs>', 'globs that may not be changed', '.github/workflows/**')
+  .action(async (file: string | undefined, flags: { cwd: string; protectedPaths: string }) => {
+    process.exitCode = await applyPatchCommand(file, flags);
+  });
+
+export function readStdin(): string {
+  return readFileSync(0, 'utf8');
+}
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,26 @@
+/** CLI flags mirror the action's inputs, except those that only make sense on GitHub. */
+import { INPUTS } from '../config/inputs.js';
+
+const GITHUB_ONLY = new Set([
+  'github-token',
+  'output',
+  'branch',
+  'artifact-name',
+  'retention-days',
+  'commit-message',
+  'pr-title',
+  'pr-draft',
+  'comment',
+  'allow-users',
+  'allow-bots',
+  'allow-untrusted-code',
+  'resume-from',
+  'working-directory',
+]);
+
+export const CLI_INPUTS = INPUTS.filter((input) => !GITHUB_ONLY.has(input.name));
+
+/** Commander's camelCase key of a flag. */
+export function flagKey(name: string): string {
+  return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}

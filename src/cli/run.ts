@@ -1,0 +1,130 @@
+/** `greenloop run` and `greenloop resume`: the core on a local repository. */
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseConfig } from '../config/parse.js';
+import type { RawInputs } from '../config/inputs.js';
+import { loadCheckpoint, type Checkpoint } from '../loop/checkpoint.js';
+import { runSession, SetupError } from '../loop/session.js';
+import { createGit } from '../workspace/git.js';
+import { CLI_INPUTS, flagKey } from './flags.js';
+import { terminalLog } from './log.js';
+
+export interface RunFlags {
+  readonly cwd: string;
+  readonly out?: string;
+  readonly apply: boolean;
+  readonly allowDirty: boolean;
+  readonly [flag: string]: unknown;
+}
+
+export async function runCommand(flags: RunFlags): Promise<number> {
+  return run(flags, undefined);
+}
+
+export async function resumeCommand(checkpointDir: string, flags: RunFlags): Promise<number> {
+  let checkpoint: Checkpoint;
+  try {
+    checkpoint = await loadCheckpoint(path.resolve(checkpointDir));
+  } catch (error) {
+    process.stderr.write(`greenloop: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  return run({ ...flags, 'test-command-from-checkpoint': checkpoint.testCommand }, checkpoint);
+}
+
+async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<number> {
+  const root = repositoryRoot(path.resolve(flags.cwd));
+  if (!root) {
+    process.stderr.write(`greenloop: ${flags.cwd} is not inside a git repository (run 'git init' and commit first).\n`);
+    return 1;
+  }
+  excludeOutputFolder(root);
+  if (!flags.allowDirty && isDirty(root)) {
+    process.stderr.write('greenloop: the working tree has uncommitted changes; commit or stash them, or pass --allow-dirty.\n');
+    return 1;
+  }
+  const raw: Record<string, string> = { 'working-directory': path.relative(root, path.resolve(flags.cwd)) || '.', output: 'none' };
+  for (const input of CLI_INPUTS) {
+    const value = flags[flagKey(input.name)];
+    if (typeof value === 'string') raw[input.name] = value;
+  }
+  if (resume && !raw['test-command']) raw['test-command'] = resume.testCommand;
+  const parsed = parseConfig(raw as RawInputs, { baseDir: root, env: process.env });
+  if (!parsed.ok) {
+    for (const error of parsed.errors) process.stderr.write(`greenloop: ${error}\n`);
+    return 1;
+  }
+  const config = parsed.config;
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const outDir = flags.out ? path.resolve(flags.out) : path.join(root, '.greenloop', stamp);
+  mkdirSync(outDir, { recursive: true });
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'greenloop-'));
+  const log = terminalLog(process.stderr);
+  try {
+    const session = await runSession({
+      config,
+      log,
+      outDir,
+      workDir,
+      env: process.env,
+      secrets: [config.apiKey].filter((s) => s !== ''),
+      ...(resume ? { resume } : {}),
+    });
+    log.done();
+    const { record, outcome } = session;
+    if (!flags.apply && outcome.baselineTree !== '') {
+      await createGit(config.workspace).restore(outcome.baselineTree);
+    }
+    const failingBefore = record.baseline?.failures.length ?? 0;
+    const failingAfter = record.final?.failures.length ?? 0;
+    process.stdout.write(
+      [
+        `status=${record.status}`,
+        `reason: ${record.stopReason}`,
+        `failing: ${failingBefore} -> ${failingAfter}`,
+        `iterations: ${record.totals.iterations}, turns: ${record.totals.turns}, tokens: ${record.totals.tokens}, cost: $${record.totals.costUsd.toFixed(4)}`,
+        `diff: ${session.files.diffPath}`,
+        `summary: ${session.files.summaryPath}`,
+        `report: ${session.files.reportPath}`,
+        flags.apply ? 'The best state is left in the working tree (--apply).' : 'The working tree was left as it was; apply the diff with: git apply ' + path.relative(root, session.files.diffPath),
+      ].join('\n') + '\n',
+    );
+    return record.status === 'success' || record.status === 'already-green' ? 0 : 1;
+  } catch (error) {
+    log.done();
+    if (error instanceof SetupError) {
+      process.stderr.write(`greenloop: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+function repositoryRoot(dir: string): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+function isDirty(root: string): boolean {
+  const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=normal'], { cwd: root, encoding: 'utf8' });
+  return status.trim() !== '';
+}
+
+/** Keeps `.greenloop/` out of `git status` and of the run's snapshots. */
+function excludeOutputFolder(root: string): void {
+  const gitDir = execFileSync('git', ['rev-parse', '--git-dir'], { cwd: root, encoding: 'utf8' }).trim();
+  const exclude = path.join(path.resolve(root, gitDir), 'info', 'exclude');
+  const current = existsSync(exclude) ? readFileSync(exclude, 'utf8') : '';
+  if (!current.split(/\r?\n/).includes('.greenloop/')) {
+    mkdirSync(path.dirname(exclude), { recursive: true });
+    appendFileSync(exclude, `${current === '' || current.endsWith('\n') ? '' : '\n'}.greenloop/\n`);
+  }
+}

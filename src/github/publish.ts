@@ -1,0 +1,444 @@
+/**
+ * Publishing a run's result to GitHub: artifact, commit + push, pull request,
+ * PR comment. Every failure becomes a readable line in `errors` (with a hint
+ * where GitHub's answer is cryptic); nothing here throws, so publishing never
+ * crashes a run. Octokit and the artifact client are imported only when used.
+ */
+import * as fs from 'node:fs';
+import type { getOctokit } from '@actions/github';
+import type { OutputKind } from '../config/types.js';
+import type { RunRecord } from '../loop/record.js';
+import {
+  commitBestState,
+  pushBranch,
+  sanitiseBranchName,
+  type Author,
+} from '../workspace/publish-git.js';
+import { uploadArtifact, type PublishLog } from './artifact.js';
+import { startingBranch, type GitHubContext } from './context.js';
+
+export type { PublishLog } from './artifact.js';
+
+type Octokit = ReturnType<typeof getOctokit>;
+
+/** Hidden marker that identifies greenloop's summary comment on a PR. */
+export const COMMENT_MARKER = '<!-- greenloop:summary -->';
+/** GitHub refuses PR and comment bodies over 65,536 characters. */
+export const BODY_LIMIT = 65_000;
+
+export interface PublishFiles {
+  /** Folder holding the run's output files (the artifact's root). */
+  readonly dir: string;
+  /** Absolute paths of the files to upload as the artifact. */
+  readonly list: readonly string[];
+  readonly diffPath: string;
+  readonly summaryPath: string;
+  readonly reportPath: string;
+}
+
+export interface PublishOptions {
+  readonly outputs: readonly OutputKind[];
+  readonly record: RunRecord;
+  readonly files: PublishFiles;
+  readonly context: GitHubContext;
+  readonly token: string;
+  /** Output branch; '' = greenloop/<run id>. */
+  readonly branch: string;
+  readonly commitMessage: string;
+  readonly prTitle: string;
+  readonly prDraft: boolean;
+  readonly comment: boolean;
+  readonly artifactName: string;
+  readonly retentionDays: number;
+  /** Changed files that hit protected paths: commit and PR are refused when any. */
+  readonly protectedPathsTouched?: readonly string[];
+  readonly log: PublishLog;
+  /** Summary markdown for the PR body and comment; default: the file at files.summaryPath. */
+  readonly summary?: string;
+  /** Applied to every error line and every text sent to GitHub. */
+  readonly redactor?: { redact(text: string): string };
+  /** Repository root to commit from (default: the record's workspace, else GITHUB_WORKSPACE). */
+  readonly workspace?: string;
+  /** Tree object of the best state; default: the working tree as it is. */
+  readonly tree?: string;
+  /** Parent of the commit (default 'HEAD'). */
+  readonly parentRef?: string;
+  readonly author?: Author;
+  /** Extra branch names/globs never pushed to. */
+  readonly protectedBranches?: readonly string[];
+  /** Git config fingerprint taken before the run, and how to compute it now. */
+  readonly configFingerprint?: {
+    readonly expected: string;
+    readonly compute: () => Promise<string>;
+  };
+}
+
+export interface PublishResult {
+  artifactId?: number;
+  branch?: string;
+  commitSha?: string;
+  prUrl?: string;
+  commentUrl?: string;
+  errors: string[];
+}
+
+export async function publish(options: PublishOptions): Promise<PublishResult> {
+  const result: PublishResult = { errors: [] };
+  try {
+    await publishInto(result, options);
+  } catch (error) {
+    // Every step catches its own failures; this is the last guard.
+    result.errors.push(`publish: unexpected error: ${messageOf(error)}`);
+  }
+  const redact = (text: string): string => options.redactor?.redact(text) ?? text;
+  result.errors = result.errors.map(redact);
+  return result;
+}
+
+async function publishInto(result: PublishResult, options: PublishOptions): Promise<void> {
+  const { log, context } = options;
+  const kinds = new Set<OutputKind>(options.outputs.filter((k) => k !== 'none'));
+  const wantsGit = kinds.has('commit') || kinds.has('pull-request');
+
+  if (wantsGit) {
+    const refusal = gitRefusal(options);
+    if (refusal !== undefined) {
+      kinds.delete('commit');
+      kinds.delete('pull-request');
+      if (refusal.downgrade) {
+        kinds.add('artifact');
+        log.warn(`${refusal.message}; publishing the diff as an artifact instead`);
+      } else {
+        log.info(refusal.message);
+      }
+      if (refusal.error) result.errors.push(refusal.message);
+    }
+  }
+
+  if (kinds.has('artifact')) {
+    const upload = await uploadArtifact(
+      options.artifactName,
+      [...options.files.list],
+      options.files.dir,
+      options.retentionDays,
+      log,
+    );
+    if ('error' in upload) result.errors.push(upload.error);
+    else result.artifactId = upload.id;
+  }
+
+  let octokit: Octokit | undefined;
+  const api = async (): Promise<Octokit> => {
+    if (octokit === undefined) {
+      const github = await import('@actions/github');
+      octokit = github.getOctokit(options.token, { baseUrl: context.apiUrl });
+    }
+    return octokit;
+  };
+
+  const redact = (text: string): string => options.redactor?.redact(text) ?? text;
+  const summary = redact(options.summary ?? readSummary(options));
+
+  if (kinds.has('commit') || kinds.has('pull-request')) {
+    const pushed = await commitAndPush(options, result);
+    if (pushed !== undefined && kinds.has('pull-request')) {
+      await step(result, 'pull request', async () => {
+        result.prUrl = await openOrUpdatePull(await api(), options, pushed, summary);
+        log.info(`Pull request: ${result.prUrl}`);
+      });
+    }
+  }
+
+  if (options.comment) {
+    const issue = commentTarget(context);
+    if (issue === undefined) {
+      log.info(`comment: skipped, the ${context.eventName || 'unknown'} event has no pull request`);
+    } else if (!options.token) {
+      result.errors.push('comment: no github-token given');
+    } else {
+      await step(result, 'comment', async () => {
+        result.commentUrl = await upsertComment(
+          await api(),
+          context,
+          issue,
+          commentBody(summary, result),
+        );
+        log.info(`Comment: ${result.commentUrl}`);
+      });
+    }
+  }
+}
+
+interface Refusal {
+  readonly message: string;
+  readonly downgrade: boolean;
+  readonly error: boolean;
+}
+
+function gitRefusal(options: PublishOptions): Refusal | undefined {
+  const { context, record } = options;
+  if (context.isFork) {
+    return {
+      message: `not pushing to the fork '${context.headRepository || 'unknown'}': commit and pull-request are disabled for fork pull requests`,
+      downgrade: true,
+      error: false,
+    };
+  }
+  const touched = options.protectedPathsTouched ?? [];
+  if (touched.length > 0) {
+    const list = touched.slice(0, 10).join(', ') + (touched.length > 10 ? ', ...' : '');
+    return {
+      message: `commit/pull-request refused: the change touches protected paths (${list})`,
+      downgrade: true,
+      error: true,
+    };
+  }
+  if (record.diff.trim() === '') {
+    return {
+      message: 'commit/pull-request skipped: no changes to publish',
+      downgrade: false,
+      error: false,
+    };
+  }
+  if (!options.token) {
+    return {
+      message: 'commit/pull-request refused: no github-token given',
+      downgrade: true,
+      error: true,
+    };
+  }
+  return undefined;
+}
+
+/** Commits the best state and pushes it; returns the branch, or undefined on failure. */
+async function commitAndPush(
+  options: PublishOptions,
+  result: PublishResult,
+): Promise<string | undefined> {
+  const { context, record } = options;
+  const branch = sanitiseBranchName(options.branch || `greenloop/${context.runId || 'run'}`);
+  const root = options.workspace || stringField(record.config, 'workspace') || context.workspace;
+  if (!root) {
+    result.errors.push('commit: no workspace folder to commit from');
+    return undefined;
+  }
+  const base = startingBranch(context);
+  const protectedBranches = [...(options.protectedBranches ?? [])];
+  if (context.defaultBranch === '') protectedBranches.push('main', 'master');
+  if (base !== '') protectedBranches.push(base);
+
+  try {
+    const { sha } = await commitBestState({
+      root,
+      ...(options.tree !== undefined ? { tree: options.tree } : {}),
+      branch,
+      message: options.commitMessage || `greenloop: ${record.status}`,
+      ...(options.author !== undefined ? { author: options.author } : {}),
+      parentRef: options.parentRef ?? 'HEAD',
+    });
+    result.commitSha = sha;
+  } catch (error) {
+    result.errors.push(`commit: ${messageOf(error)}`);
+    return undefined;
+  }
+  const pushed = await pushBranch({
+    root,
+    remote: 'origin',
+    branch,
+    token: options.token,
+    defaultBranch: context.defaultBranch,
+    protectedBranches,
+    serverUrl: context.serverUrl,
+    ...(options.configFingerprint !== undefined
+      ? {
+          expectedFingerprint: options.configFingerprint.expected,
+          fingerprint: options.configFingerprint.compute,
+        }
+      : {}),
+  });
+  if (!pushed.ok) {
+    result.errors.push(`push: ${pushed.error}${pushHint(pushed.error)}`);
+    return undefined;
+  }
+  result.branch = branch;
+  options.log.info(`Pushed ${result.commitSha ?? ''} to '${branch}'`);
+  return branch;
+}
+
+async function openOrUpdatePull(
+  octokit: Octokit,
+  options: PublishOptions,
+  branch: string,
+  summary: string,
+): Promise<string> {
+  const { context, record } = options;
+  const base = startingBranch(context);
+  if (base === '') throw new Error('cannot tell which branch the pull request should target');
+  const title = cleanTitle(options.prTitle || `greenloop: ${record.status}`);
+  const body = capBody(summary);
+  const repo = { owner: context.owner, repo: context.repo };
+  const open = await octokit.rest.pulls.list({
+    ...repo,
+    state: 'open',
+    head: `${context.owner}:${branch}`,
+    per_page: 10,
+  });
+  const existing = open.data[0];
+  if (existing !== undefined) {
+    const updated = await octokit.rest.pulls.update({
+      ...repo,
+      pull_number: existing.number,
+      title,
+      body,
+    });
+    options.log.info(`Updated pull request #${existing.number}`);
+    return updated.data.html_url;
+  }
+  const created = await octokit.rest.pulls.create({
+    ...repo,
+    title,
+    head: branch,
+    base,
+    body,
+    draft: options.prDraft,
+  });
+  return created.data.html_url;
+}
+
+/** The issue/PR number a comment goes to, on events that have one. */
+function commentTarget(context: GitHubContext): number | undefined {
+  if (context.prNumber !== undefined) return context.prNumber;
+  if (context.eventName === 'issue_comment' || context.eventName === 'issues') {
+    const issue = context.payload.issue;
+    if (typeof issue === 'object' && issue !== null) {
+      const n = (issue as Record<string, unknown>).number;
+      if (typeof n === 'number') return n;
+    }
+  }
+  return undefined;
+}
+
+async function upsertComment(
+  octokit: Octokit,
+  context: GitHubContext,
+  issue: number,
+  body: string,
+): Promise<string> {
+  const repo = { owner: context.owner, repo: context.repo };
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+    ...repo,
+    issue_number: issue,
+    per_page: 100,
+  });
+  const mine = comments.find((c) => (c.body ?? '').includes(COMMENT_MARKER));
+  if (mine !== undefined) {
+    const updated = await octokit.rest.issues.updateComment({ ...repo, comment_id: mine.id, body });
+    return updated.data.html_url;
+  }
+  const created = await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body });
+  return created.data.html_url;
+}
+
+function commentBody(summary: string, result: PublishResult): string {
+  const links: string[] = [];
+  if (result.prUrl) links.push(`Pull request: ${result.prUrl}`);
+  if (result.artifactId !== undefined) links.push(`Artifact id: ${result.artifactId}`);
+  const footer = links.length > 0 ? `\n\n---\n${links.join(' · ')}\n` : '\n';
+  return capBody(`${COMMENT_MARKER}\n${summary.trimEnd()}${footer}`);
+}
+
+function readSummary(options: PublishOptions): string {
+  try {
+    const text = fs.readFileSync(options.files.summaryPath, 'utf8');
+    if (text.trim() !== '') return text;
+  } catch {
+    // Fall through to a one-line summary.
+  }
+  return `greenloop finished with status \`${options.record.status}\`: ${options.record.stopReason}\n`;
+}
+
+export function capBody(text: string): string {
+  if (text.length <= BODY_LIMIT) return text;
+  const note = '\n\n_(cut: GitHub limits this text to 65,536 characters; see the artifact)_\n';
+  return text.slice(0, BODY_LIMIT - note.length) + note;
+}
+
+function cleanTitle(text: string): string {
+  const line = text
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return (line || 'greenloop').slice(0, 256);
+}
+
+async function step(result: PublishResult, what: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (error) {
+    result.errors.push(`${what}: ${describeApiError(error)}`);
+  }
+}
+
+function stringField(record: Readonly<Record<string, unknown>>, key: string): string {
+  const value = record[key];
+  return typeof value === 'string' ? value : '';
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** One readable line for an Octokit error, with a hint for the usual causes. */
+export function describeApiError(error: unknown): string {
+  const status =
+    typeof error === 'object' && error !== null && 'status' in error
+      ? Number((error as { status: unknown }).status)
+      : undefined;
+  const data =
+    typeof error === 'object' && error !== null && 'response' in error
+      ? ((error as { response?: { data?: unknown } }).response?.data ?? undefined)
+      : undefined;
+  let message = messageOf(error);
+  if (typeof data === 'object' && data !== null) {
+    const record = data as { message?: unknown; errors?: unknown };
+    if (typeof record.message === 'string') message = record.message;
+    if (Array.isArray(record.errors)) {
+      const details = record.errors
+        .map((e: unknown) =>
+          typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : '',
+        )
+        .filter((s) => s !== '');
+      if (details.length > 0) message = `${message} (${details.join('; ')})`;
+    }
+  }
+  message = message.replace(/\s+/g, ' ').trim();
+  const prefix = status !== undefined && Number.isFinite(status) ? `HTTP ${status}: ` : '';
+  return `${prefix}${message}${apiHint(status, message)}`;
+}
+
+function apiHint(status: number | undefined, message: string): string {
+  if (/not permitted to create or approve pull requests/i.test(message)) {
+    return (
+      ' (hint: enable "Allow GitHub Actions to create and approve pull requests" under the ' +
+      'repository (or organisation) Settings → Actions → General → Workflow permissions)'
+    );
+  }
+  if (/resource not accessible by integration/i.test(message) || status === 403) {
+    return (
+      ' (hint: give the workflow `permissions: contents: write, pull-requests: write` ' +
+      '(and issues: write for comments); fork pull requests get a read-only token)'
+    );
+  }
+  if (status === 401) return ' (hint: the github-token is invalid or expired)';
+  return '';
+}
+
+function pushHint(error: string): string {
+  if (/protected branch|GH006|GH013/i.test(error)) {
+    return ' (hint: the output branch is protected by a rule or ruleset; choose another branch)';
+  }
+  if (/403|denied|not allowed|Authentication failed|could not read Username/i.test(error)) {
+    return ' (hint: the workflow needs `permissions: contents: write`, and the token must be allowed to push)';
+  }
+  return '';
+}

@@ -1,0 +1,27 @@
+/**
+ * `resume-from`: a checkpoint folder, or the name of an artifact uploaded by an
+ * earlier run of the same repository (its newest one), downloaded and unpacked.
+ */
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { type Checkpoint, loadCheckpoint } from '../loop/checkpoint.js';
+import type { GitHubContext } from './context.js';
+
+export async function loadResume(
+  from: string,
+  options: { readonly token: string; readonly context: GitHubContext; readonly tempDir: string },
+): Promise<Checkpoint> {
+  const local = path.resolve(options.context.workspace ?? process.cwd(), from);
+  if (existsSync(local)) {
+    const nested = path.join(local, 'checkpoint');
+    return loadCheckpoint(existsSync(path.join(nested, 'checkpoint.json')) ? nested : local);
+  }
+  const { downloadArtifactByName } = await import('./artifact.js');
+  const dir = await downloadArtifactByName(from, {
+    token: options.token,
+    context: options.context,
+    dir: path.join(options.tempDir, 'resume'),
+  });
+  const nested = path.join(dir, 'checkpoint');
+  return loadCheckpoint(existsSync(path.join(nested, 'checkpoint.json')) ? nested : dir);
+}

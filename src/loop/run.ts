@@ -1,0 +1,574 @@
+/**
+ * The bounded loop. Read `runLoop` first: it is the whole story.
+ *
+ *   prepare → baseline tests → (already green? stop) → until a stop:
+ *     check budget → compact if needed → ask the model → run its tools →
+ *     run the tests when asked or when the model ends its turn → keep the best
+ *     state → checkpoint.
+ *
+ * What the model can fix comes back to it as tool output; what ends the run is
+ * a StopRun whose status becomes the action's `status` output.
+ */
+import type { Failure } from '../checks/types.js';
+import type { RunConfig } from '../config/types.js';
+import { ModelError } from '../model/errors.js';
+import { loadTokenizer } from '../model/tokens.js';
+import type { Item, ModelClient, ToolCall, ToolResult, Turn } from '../model/types.js';
+import { createToolBox, RUN_TESTS, type ToolBox } from '../tools/index.js';
+import { formatPlan } from '../tools/plan.js';
+import type { TestCommand } from '../checks/run-tests.js';
+import type { Git, ProcessRunner, WorkspaceGuard } from '../workspace/types.js';
+import { Budget, nothingSpent } from './budget.js';
+import { type Checkpoint, configDigest, saveCheckpoint } from './checkpoint.js';
+import { Compactor } from './compaction.js';
+import { Conversation } from './conversation.js';
+import { type Evaluation, evaluateRun, type TestState, toTestState } from './evaluate.js';
+import { pinnedTask, systemInstructions } from './prompt.js';
+import type { IterationRecord, PlanStep, RunStatus } from './record.js';
+import { StopRun } from './stop.js';
+
+export interface RunLog {
+  info(line: string): void;
+  warn(line: string): void;
+  group<T>(title: string, body: () => Promise<T>): Promise<T>;
+  /** One progress line per step (the CLI may redraw it in place). */
+  progress(line: string): void;
+}
+
+export interface LoopDeps {
+  readonly config: RunConfig;
+  /** The test command actually used (configured or detected). */
+  readonly testCommand: string;
+  readonly model: ModelClient;
+  readonly git: Git;
+  readonly runner: ProcessRunner;
+  readonly guard: WorkspaceGuard;
+  readonly tests: TestCommand;
+  /** Scrubbed environment for setup and model commands. */
+  readonly env: Readonly<Record<string, string>>;
+  readonly log: RunLog;
+  /** Folder for checkpoints; none = no checkpoints. */
+  readonly checkpointDir?: string;
+  readonly resume?: Checkpoint;
+  /** Whether the endpoint is OpenAI's own (server compaction). */
+  readonly openaiEndpoint: boolean;
+  readonly now?: () => number;
+  /** Milliseconds kept aside for publishing before the wall-clock limit. */
+  readonly publishReserveMs?: number;
+}
+
+export interface TranscriptEntry {
+  readonly at: string;
+  readonly kind: 'turn' | 'tool' | 'tests' | 'compaction' | 'note' | 'stop';
+  readonly data: unknown;
+}
+
+export interface LoopOutcome {
+  readonly status: RunStatus;
+  readonly stopReason: string;
+  readonly baselineTree: string;
+  readonly bestTree: string;
+  readonly baseline: TestState | undefined;
+  readonly best: TestState | undefined;
+  readonly flaky: readonly string[];
+  readonly iterations: readonly IterationRecord[];
+  readonly spent: Budget['spent'];
+  readonly plan: readonly PlanStep[];
+  readonly explanation: string;
+  readonly transcript: readonly TranscriptEntry[];
+  readonly warnings: readonly string[];
+  readonly startedAt: number;
+  readonly finishedAt: number;
+}
+
+/** Consecutive malformed tool calls or empty answers tolerated before the run ends. */
+const MALFORMED_LIMIT = 5;
+const EMPTY_ANSWER_LIMIT = 3;
+/** Iterations in a row with the same failures and a repeated change before `no-progress`. */
+const NO_PROGRESS_LIMIT = 3;
+
+export async function runLoop(deps: LoopDeps): Promise<LoopOutcome> {
+  const run = new Run(deps);
+  try {
+    await run.prepare();
+    await run.runBaseline();
+    run.pinTask();
+    for (;;) await run.step();
+  } catch (error) {
+    run.stopWith(error);
+  } finally {
+    await run.finish();
+  }
+  return run.outcome();
+}
+
+class Run {
+  private readonly now: () => number;
+  private readonly startedAt: number;
+  private readonly budget: Budget;
+  private readonly tools: ToolBox;
+  private readonly instructions: string;
+  private readonly transcript: TranscriptEntry[] = [];
+  private readonly warnings: string[] = [];
+  private readonly iterations: IterationRecord[] = [];
+  private conversation = new Conversation('');
+  private compactor: Compactor | undefined;
+  private plan: readonly PlanStep[] = [];
+  private flaky: string[] = [];
+  private explanation = '';
+  private status: RunStatus = 'error';
+  private stopReason = 'the run did not start';
+  private baselineTree = '';
+  private bestTree = '';
+  private lastTestedTree = '';
+  private baseline: TestState | undefined;
+  private best: TestState | undefined;
+  private pendingStop: StopRun | undefined;
+  private malformedInARow = 0;
+  private emptyInARow = 0;
+  private idleEnds = 0;
+  private noProgressStreak = 0;
+  private readonly actionsSeen = new Map<string, number>();
+  private repeatedActionSinceTests = false;
+  private readonly testedTrees = new Set<string>();
+  private iterationStart = { turns: 0, input: 0, cached: 0, output: 0, cost: 0, at: 0, compactions: 0 };
+  private finishedAt = 0;
+
+  constructor(private readonly deps: LoopDeps) {
+    this.now = deps.now ?? Date.now;
+    this.startedAt = this.now();
+    const { config } = deps;
+    const reserve = deps.publishReserveMs ?? Math.min(120_000, config.timeoutMinutes * 60_000 * 0.1);
+    this.budget = new Budget(
+      {
+        maxIterations: config.maxIterations,
+        maxTurns: config.maxTurns,
+        maxTokens: config.maxTokens,
+        maxCostUsd: config.maxCostUsd,
+        deadline: this.startedAt + config.timeoutMinutes * 60_000 - reserve,
+      },
+      deps.resume ? { ...deps.resume.spent } : nothingSpent(),
+      this.now,
+    );
+    this.tools = createToolBox({
+      guard: deps.guard,
+      runner: deps.runner,
+      env: deps.env,
+      onPlan: (plan) => this.showPlan(plan),
+    });
+    this.instructions = systemInstructions({
+      testCommand: deps.testCommand,
+      protectedPaths: config.protectedPaths,
+      allowTestEdits: config.allowTestEdits,
+      nativeTools: deps.model.nativeTools,
+      maxIterations: config.maxIterations,
+    });
+  }
+
+  /** Setup command, then the baseline snapshot (and the resumed state, if any). */
+  async prepare(): Promise<void> {
+    const { config, log } = this.deps;
+    await loadTokenizer();
+    if (config.setupCommand !== '') {
+      await log.group('Setup', async () => {
+        log.info(`$ ${config.setupCommand}`);
+        const result = await this.deps.runner.run({
+          command: config.setupCommand,
+          cwd: config.workspace,
+          env: this.deps.env,
+          timeoutMs: Math.min(config.testTimeoutSeconds * 1000, this.budget.remainingMs()),
+          sandboxed: false,
+        });
+        if (result.exitCode !== 0) {
+          log.info(result.output);
+          throw new StopRun('error', `setup-command failed (${result.timedOut ? 'timed out' : `exit code ${result.exitCode}`})`);
+        }
+      });
+    }
+    this.baselineTree = await this.deps.git.snapshot();
+    this.bestTree = this.baselineTree;
+    const resume = this.deps.resume;
+    if (resume) {
+      if (resume.configDigest !== configDigest(config, this.deps.testCommand)) {
+        this.warn('resume-from: the checkpoint was made with different settings (task, test command or model); continuing anyway');
+      }
+      if (resume.bestPatch.trim() !== '') await this.deps.git.apply(resume.bestPatch);
+      this.bestTree = await this.deps.git.snapshot();
+      this.iterations.push(...resume.iterations);
+      this.plan = resume.plan;
+      this.flaky = [...resume.flaky];
+      this.explanation = resume.explanation;
+      log.info(`Resumed from a checkpoint of ${resume.createdAt}: ${resume.spent.iterations} iterations and ${resume.spent.turns} turns already spent`);
+    }
+  }
+
+  /** The test run before the model changes anything; a green build without a task stops here. */
+  async runBaseline(): Promise<void> {
+    const { config, log } = this.deps;
+    const run = await log.group('Baseline test run', async () => {
+      log.info(`$ ${this.deps.testCommand}`);
+      const result = await this.deps.tests.run('baseline', { sandboxed: false, timeoutMs: this.budget.remainingMs() });
+      log.info(result.digest.text);
+      return result;
+    });
+    this.baseline = toTestState(run, this.bestTree, []);
+    this.record('tests', { label: 'baseline', exitCode: run.exitCode, counts: run.digest.counts, failures: run.digest.failures });
+    if (this.deps.resume) {
+      this.baseline = { ...this.baseline, failures: this.deps.resume.baselineFailures, counts: this.deps.resume.baselineCounts };
+      this.best = toTestState(run, this.bestTree, this.flaky);
+      this.lastTestedTree = this.bestTree;
+      if (run.exitCode === 0) throw new StopRun('success', 'the tests pass with the resumed changes');
+      return;
+    }
+    this.best = this.baseline;
+    this.lastTestedTree = this.baselineTree;
+    if (run.timedOut && this.budget.remainingMs() === 0) throw new StopRun('timeout', 'the time limit was reached during the baseline test run');
+    if (run.exitCode === 0 && config.task === '') {
+      throw new StopRun('already-green', 'the tests already pass and there is no task');
+    }
+    if (run.exitCode !== 0 && config.flakyReruns > 0 && run.digest.failures.length > 0) await this.findFlakyTests();
+  }
+
+  /** Reruns the baseline; failing tests that pass on a rerun are flaky and not targets. */
+  private async findFlakyTests(): Promise<void> {
+    const failing = new Set(this.baseline!.failures.map((f) => f.id));
+    for (let i = 1; i <= this.deps.config.flakyReruns && failing.size > 0; i++) {
+      const rerun = await this.deps.tests.run(`baseline-rerun-${i}`, { sandboxed: false, timeoutMs: this.budget.remainingMs() });
+      const stillFailing = new Set(rerun.digest.failures.map((f) => f.id));
+      for (const id of failing) {
+        if (!stillFailing.has(id) && rerun.digest.counts.passed > 0) {
+          this.flaky.push(id);
+          failing.delete(id);
+        }
+      }
+    }
+    if (this.flaky.length > 0) {
+      this.warn(`Flaky tests (failed, then passed on a rerun; not targets): ${this.flaky.join(', ')}`);
+      this.baseline = { ...this.baseline!, failures: this.baseline!.failures.filter((f) => !this.flaky.includes(f.id)) };
+      this.best = this.baseline;
+    }
+  }
+
+  pinTask(): void {
+    const run = this.baseline!;
+    const pinned = pinnedTask(this.deps.config.task, this.deps.testCommand, run.digest, run.exitCode);
+    this.conversation = new Conversation(pinned, this.deps.resume?.conversation.segments ?? []);
+    this.compactor = new Compactor({
+      mode: this.deps.config.compaction,
+      model: this.deps.model,
+      openaiEndpoint: this.deps.openaiEndpoint,
+      instructions: this.instructions,
+      tools: this.tools.specs,
+      contextWindow: this.deps.model.contextWindow,
+      threshold: this.deps.config.compactThreshold,
+      log: (line) => this.deps.log.info(line),
+    });
+    this.startIteration();
+  }
+
+  /** One model turn and everything it asks for. */
+  async step(): Promise<void> {
+    this.budget.beforeCall();
+    await this.compactIfNeeded();
+    const turn = await this.askModel();
+    if (turn.toolCalls.length === 0) return this.onTurnEnd(turn);
+    const results: ToolResult[] = [];
+    for (const call of turn.toolCalls) results.push(await this.runTool(call));
+    this.conversation.addResults(results.map((result): Item => ({ type: 'tool_result', result })));
+    if (this.pendingStop) throw this.pendingStop;
+  }
+
+  private async askModel(): Promise<Turn> {
+    const signal = AbortSignal.timeout(Math.max(1, this.budget.remainingMs()));
+    let turn: Turn;
+    try {
+      turn = await this.deps.model.turn({
+        instructions: this.instructions,
+        input: this.conversation.input(),
+        tools: this.tools.specs,
+        signal,
+      });
+    } catch (error) {
+      if (signal.aborted) throw new StopRun('timeout', 'the time limit was reached while waiting for the model');
+      throw error;
+    }
+    this.budget.spend(turn.usage, turn.costUsd);
+    this.conversation.addTurn(turn.items);
+    if (turn.text.trim() !== '') this.explanation = turn.text.trim();
+    this.record('turn', { turn: this.budget.spent.turns, items: turn.items, usage: turn.usage, costUsd: turn.costUsd, retries: turn.retries });
+    this.deps.log.progress(this.progressLine());
+    return turn;
+  }
+
+  private async runTool(call: ToolCall): Promise<ToolResult> {
+    const malformed = call.argsError !== undefined || !this.tools.specs.some((spec) => spec.name === call.name || (call.name === 'local_shell' && spec.name === 'shell'));
+    this.malformedInARow = malformed ? this.malformedInARow + 1 : 0;
+    if (this.malformedInARow > MALFORMED_LIMIT) {
+      throw new StopRun('model-error', `the model sent ${this.malformedInARow} malformed tool calls in a row`);
+    }
+    this.noteAction(call);
+    const result =
+      call.name === RUN_TESTS && !malformed
+        ? await this.testsForTool(call)
+        : await this.tools.execute(call);
+    this.record('tool', { call: { name: call.name, args: call.args, argsError: call.argsError }, ok: result.ok, output: result.output });
+    this.deps.log.info(`${result.ok ? '✓' : '✗'} ${describeCall(call)}`);
+    return result;
+  }
+
+  /** The model asked for a test run: run it now and answer with the digest. */
+  private async testsForTool(call: ToolCall): Promise<ToolResult> {
+    const message = this.pendingStop ? 'The run is stopping; no more test runs.' : await this.iterate('run_tests');
+    return { callId: call.callId, name: call.name, wire: call.wire, output: message, ok: true };
+  }
+
+  /** The model ended its turn: test its changes, or nudge it, or accept that it gave up. */
+  private async onTurnEnd(turn: Turn): Promise<void> {
+    if (turn.text.trim() === '') {
+      this.emptyInARow += 1;
+      if (this.emptyInARow >= EMPTY_ANSWER_LIMIT) {
+        throw new StopRun('model-error', `the model returned ${this.emptyInARow} empty answers in a row`);
+      }
+      this.conversation.addMessage('Your answer was empty. Continue the task with the tools, or explain why you cannot.');
+      return;
+    }
+    this.emptyInARow = 0;
+    const tree = await this.deps.git.snapshot();
+    if (tree !== this.lastTestedTree) {
+      const digest = await this.iterate('end of turn');
+      this.conversation.addMessage(digest, 'digest');
+      if (this.pendingStop) throw this.pendingStop;
+      return;
+    }
+    this.idleEnds += 1;
+    if (this.idleEnds >= 2) {
+      throw new StopRun('model-gave-up', 'the model ended its turn twice without changing anything');
+    }
+    this.conversation.addMessage(
+      'The tests still fail and nothing changed since the last test run. Keep going: read the failing code, fix it with apply_patch, then call run_tests. If you are sure it cannot be fixed, explain why.',
+    );
+  }
+
+  /** One iteration: rerun the tests, compare with the best state, keep or roll back. */
+  private async iterate(trigger: string): Promise<string> {
+    if (!this.budget.canRunTests()) {
+      this.pendingStop = new StopRun('budget-iterations', `all ${this.deps.config.maxIterations} test reruns (max-iterations) were used`);
+      return 'No test reruns are left.';
+    }
+    this.budget.spent.iterations += 1;
+    this.idleEnds = 0;
+    const index = this.budget.spent.iterations;
+    const tree = await this.deps.git.snapshot();
+    const run = await this.deps.log.group(`Iteration ${index}/${this.deps.config.maxIterations}: tests (${trigger})`, () =>
+      this.deps.tests.run(`iteration-${index}`, { sandboxed: true, timeoutMs: this.budget.remainingMs() }),
+    );
+    const evaluation = evaluateRun({
+      run,
+      tree,
+      baseline: this.baseline!,
+      best: this.best!,
+      flaky: this.flaky,
+      allowTestEdits: this.deps.config.allowTestEdits,
+    });
+    this.record('tests', { label: `iteration-${index}`, exitCode: run.exitCode, counts: run.digest.counts, failures: run.digest.failures, verdict: evaluation.verdict, note: evaluation.note });
+    await this.settle(evaluation, tree);
+    this.recordIteration(evaluation);
+    this.checkProgress(evaluation, tree);
+    await this.checkpoint();
+    this.deps.log.progress(this.progressLine());
+    if (evaluation.verdict === 'success') {
+      this.pendingStop = new StopRun('success', 'the test command passes');
+    } else if (run.timedOut && this.budget.remainingMs() === 0) {
+      this.pendingStop = new StopRun('timeout', 'the time limit was reached during a test run');
+    } else if (!this.budget.canRunTests()) {
+      this.pendingStop = new StopRun('budget-iterations', `all ${this.deps.config.maxIterations} test reruns (max-iterations) were used`);
+    }
+    this.lastTestedTree = await this.deps.git.snapshot();
+    this.startIteration();
+    return evaluation.message;
+  }
+
+  /** Keeps a better state as the best one; rolls a worse one back. */
+  private async settle(evaluation: Evaluation, tree: string): Promise<void> {
+    if (evaluation.verdict === 'worse') {
+      await this.deps.git.restore(this.bestTree);
+      this.deps.log.warn(`Rolled back: ${evaluation.note}`);
+      return;
+    }
+    this.best = evaluation.state;
+    this.bestTree = tree;
+  }
+
+  private checkProgress(evaluation: Evaluation, tree: string): void {
+    const sameFailures = evaluation.sameFailuresAsBefore;
+    const repeated = this.testedTrees.has(tree) || this.repeatedActionSinceTests;
+    this.testedTrees.add(tree);
+    this.repeatedActionSinceTests = false;
+    this.noProgressStreak = evaluation.verdict !== 'success' && sameFailures && repeated ? this.noProgressStreak + 1 : 0;
+    if (this.noProgressStreak >= NO_PROGRESS_LIMIT) {
+      this.pendingStop = new StopRun('no-progress', `the same tests failed ${NO_PROGRESS_LIMIT} times in a row after repeated changes`);
+    }
+  }
+
+  private noteAction(call: ToolCall): void {
+    if (call.name === RUN_TESTS || call.name === 'update_plan') return;
+    const key = `${call.name}:${call.rawArgs ?? JSON.stringify(call.args ?? null)}`;
+    const seen = (this.actionsSeen.get(key) ?? 0) + 1;
+    this.actionsSeen.set(key, seen);
+    if (seen > 1 && call.name === 'apply_patch') this.repeatedActionSinceTests = true;
+    if (seen > 2) this.repeatedActionSinceTests = true;
+  }
+
+  private async compactIfNeeded(): Promise<void> {
+    const compactor = this.compactor!;
+    const event = await compactor.maybeCompact(this.conversation);
+    if (event) {
+      this.budget.spent.compactions += 1;
+      if (event.usage) this.budget.spend(event.usage, event.costUsd);
+      this.deps.log.info(`Compacted the conversation (${event.kind}): ${event.tokensBefore} → ${event.tokensAfter} tokens`);
+      this.record('compaction', event);
+    }
+    if (compactor.overflows(this.conversation)) {
+      throw new StopRun('context-full', `the conversation no longer fits the ${this.deps.model.contextWindow}-token context window (compaction: ${this.deps.config.compaction})`);
+    }
+  }
+
+  private showPlan(plan: readonly PlanStep[]): void {
+    this.plan = plan;
+    this.deps.log.info(`Plan:\n${formatPlan(plan)}`);
+  }
+
+  /** Turns whatever ended the loop into its status. */
+  stopWith(error: unknown): void {
+    if (StopRun.is(error)) {
+      this.status = error.status;
+      this.stopReason = error.reason;
+    } else if (error instanceof ModelError) {
+      this.status = error.status;
+      this.stopReason = error.message;
+    } else {
+      this.status = 'error';
+      this.stopReason = error instanceof Error ? error.message : String(error);
+      this.warn(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+    this.record('stop', { status: this.status, reason: this.stopReason });
+  }
+
+  /** Leaves the workspace in the best state and writes the last checkpoint. */
+  async finish(): Promise<void> {
+    this.finishedAt = this.now();
+    try {
+      if (this.bestTree !== '' && (await this.deps.git.snapshot()) !== this.bestTree) {
+        await this.deps.git.restore(this.bestTree);
+      }
+      if (this.iterations.length > 0 || this.deps.resume) await this.checkpoint();
+    } catch (error) {
+      this.warn(`Could not restore the best state: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  outcome(): LoopOutcome {
+    return {
+      status: this.status,
+      stopReason: this.stopReason,
+      baselineTree: this.baselineTree,
+      bestTree: this.bestTree,
+      baseline: this.baseline,
+      best: this.best,
+      flaky: this.flaky,
+      iterations: this.iterations,
+      spent: this.budget.spent,
+      plan: this.plan,
+      explanation: this.explanation,
+      transcript: this.transcript,
+      warnings: this.warnings,
+      startedAt: this.startedAt,
+      finishedAt: this.finishedAt || this.now(),
+    };
+  }
+
+  private async checkpoint(): Promise<void> {
+    const dir = this.deps.checkpointDir;
+    if (!dir || !this.baseline || this.baselineTree === '') return;
+    const checkpoint: Checkpoint = {
+      schemaVersion: 1,
+      createdAt: new Date(this.now()).toISOString(),
+      configDigest: configDigest(this.deps.config, this.deps.testCommand),
+      testCommand: this.deps.testCommand,
+      conversation: this.conversation.state(),
+      bestPatch: await this.deps.git.diff(this.baselineTree, this.bestTree),
+      bestFailing: this.best?.failures ?? [],
+      baselineFailures: this.baseline.failures,
+      baselineCounts: this.baseline.counts,
+      spent: { ...this.budget.spent },
+      iterations: this.iterations,
+      plan: this.plan,
+      flaky: this.flaky,
+      explanation: this.explanation,
+    };
+    await saveCheckpoint(dir, checkpoint);
+  }
+
+  private startIteration(): void {
+    const s = this.budget.spent;
+    this.iterationStart = { turns: s.turns, input: s.inputTokens, cached: s.cachedInputTokens, output: s.outputTokens, cost: s.costUsd, at: this.now(), compactions: s.compactions };
+  }
+
+  private recordIteration(evaluation: Evaluation): void {
+    const s = this.budget.spent;
+    const from = this.iterationStart;
+    this.iterations.push({
+      index: s.iterations,
+      turns: s.turns - from.turns,
+      inputTokens: s.inputTokens - from.input,
+      cachedInputTokens: s.cachedInputTokens - from.cached,
+      outputTokens: s.outputTokens - from.output,
+      costUsd: s.costUsd - from.cost,
+      durationMs: this.now() - from.at,
+      failing: evaluation.state.failures.length,
+      passed: evaluation.state.counts.passed,
+      exitCode: evaluation.state.exitCode,
+      rolledBack: evaluation.verdict === 'worse',
+      ...(evaluation.note ? { note: evaluation.note } : {}),
+      compactions: s.compactions - from.compactions,
+    });
+  }
+
+  private progressLine(): string {
+    const s = this.budget.spent;
+    const failing = this.best?.failures.length ?? 0;
+    const before = this.baseline?.failures.length ?? 0;
+    const tokens = s.inputTokens + s.outputTokens;
+    return `iteration ${s.iterations}/${this.deps.config.maxIterations} · turn ${s.turns}/${this.deps.config.maxTurns} · ${failing} failing (was ${before}) · ${formatCount(tokens)} tokens · $${s.costUsd.toFixed(2)}`;
+  }
+
+  private record(kind: TranscriptEntry['kind'], data: unknown): void {
+    this.transcript.push({ at: new Date(this.now()).toISOString(), kind, data });
+  }
+
+  private warn(line: string): void {
+    this.warnings.push(line);
+    this.deps.log.warn(line);
+  }
+}
+
+function formatCount(n: number): string {
+  return n >= 1000 ? `${(n / 1000).toFixed(n >= 10_000 ? 0 : 1)}k` : String(n);
+}
+
+function describeCall(call: ToolCall): string {
+  const args = call.args as Record<string, unknown> | undefined;
+  if (call.name === 'shell') {
+    const command = args?.command ?? args?.commands;
+    return `shell ${Array.isArray(command) ? command.join(' ') : String(command ?? '')}`.slice(0, 160);
+  }
+  if (call.name === 'apply_patch') {
+    const op = args?.operation as { type?: string; path?: string } | undefined;
+    if (op) return `apply_patch ${op.type} ${op.path}`;
+    const files = String(args?.patch ?? '').match(/^\*\*\* (Add|Update|Delete) File: .+$/gm) ?? [];
+    return `apply_patch ${files.map((f) => f.replace('*** ', '')).join(', ')}`.slice(0, 160);
+  }
+  return call.name;
+}
+
+export type { Failure };

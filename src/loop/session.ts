@@ -1,0 +1,159 @@
+/**
+ * One whole run of the core, shared by the action and the CLI: build the
+ * dependencies from the config, run the loop, filter the result, write the
+ * report files. Knows nothing of GitHub.
+ */
+import * as path from 'node:path';
+import { detectTestCommand } from '../checks/index.js';
+import { createTestCommand } from '../checks/run-tests.js';
+import type { RunConfig } from '../config/types.js';
+import { createModelClient } from '../model/index.js';
+import { Redactor } from '../report/redact.js';
+import { writeReportFiles } from '../report/files.js';
+import { scrubEnv } from '../workspace/env.js';
+import { createGit } from '../workspace/git.js';
+import { createGuard } from '../workspace/guard.js';
+import { createProcessRunner } from '../workspace/runner.js';
+import { filterChanges } from './integrity.js';
+import { buildRecord } from './build-record.js';
+import type { Checkpoint } from './checkpoint.js';
+import type { RunRecord } from './record.js';
+import { type LoopOutcome, type RunLog, runLoop } from './run.js';
+
+/** A problem of the user's setup that stops the run before the loop: one line, exit 1. */
+export class SetupError extends Error {
+  override readonly name = 'SetupError';
+}
+
+export interface SessionOptions {
+  readonly config: RunConfig;
+  readonly log: RunLog;
+  /** Where the report files are written. */
+  readonly outDir: string;
+  /** Private folder for logs and checkpoints (outside the workspace, hidden from model commands). */
+  readonly workDir: string;
+  /** The parent environment; children get a scrubbed copy. */
+  readonly env: NodeJS.ProcessEnv;
+  readonly resume?: Checkpoint;
+  /** Values to redact from everything written (API key, tokens). */
+  readonly secrets: readonly string[];
+  readonly now?: () => number;
+  /** Test hook: model client options (fast retries, small idle timeout). */
+  readonly modelOptions?: Parameters<typeof createModelClient>[1];
+}
+
+export interface ReportFiles {
+  readonly dir: string;
+  readonly list: readonly string[];
+  readonly diffPath: string;
+  readonly summaryPath: string;
+  readonly reportPath: string;
+}
+
+export interface SessionResult {
+  readonly record: RunRecord;
+  readonly files: ReportFiles;
+  readonly outcome: LoopOutcome;
+  readonly redactor: Redactor;
+  /** Tree object of the published state (the best state, filtered). */
+  readonly bestTree: string;
+}
+
+export async function runSession(options: SessionOptions): Promise<SessionResult> {
+  const { config, log } = options;
+  const testCommand = await resolveTestCommand(config, log);
+  const runner = await createProcessRunner({
+    sandbox: config.sandbox,
+    workspace: config.workspace,
+    log: (line) => log.info(line),
+    tempDir: options.workDir,
+  }).catch((error: unknown) => {
+    throw new SetupError(error instanceof Error ? error.message : String(error));
+  });
+  if (runner.sandbox.mode === 'none') {
+    log.warn(`Sandbox: none — model commands run with a scrubbed environment only (${runner.sandbox.reason})`);
+  } else {
+    log.info(`Sandbox: bubblewrap (${runner.sandbox.reason})`);
+  }
+  const guard = createGuard(config.workspace, config.protectedPaths);
+  const git = createGit(config.workspace);
+  await git.ensureBaseline();
+  const env = scrubEnv(options.env);
+  const model = createModelClient(config, { log: (line) => log.info(line), ...options.modelOptions });
+  const tests = createTestCommand({
+    runner,
+    command: testCommand,
+    cwd: config.workspace,
+    env,
+    timeoutMs: config.testTimeoutSeconds * 1000,
+    logDir: options.workDir,
+    digestTokens: config.digestTokens,
+    reportGlob: config.testReport,
+  });
+
+  const outcome = await runLoop({
+    config,
+    testCommand,
+    model,
+    git,
+    runner,
+    guard,
+    tests,
+    env,
+    log,
+    checkpointDir: path.join(options.outDir, 'checkpoint'),
+    ...(options.resume ? { resume: options.resume } : {}),
+    openaiEndpoint: config.api === 'responses' && (config.baseUrl === '' || /(^|\.)api\.openai\.com/i.test(config.baseUrl)),
+    ...(options.now ? { now: options.now } : {}),
+  });
+
+  const filtered = await filterChanges({ git, guard, baselineTree: outcome.baselineTree, bestTree: outcome.bestTree, log });
+  const redactor = new Redactor(options.secrets);
+  const record = buildRecord(outcome, {
+    config,
+    testCommand,
+    model: config.model,
+    api: config.api,
+    sandbox: runner.sandbox,
+    diff: filtered.diff,
+    filesChanged: filtered.filesChanged,
+    dropped: filtered.dropped,
+    warnings: filtered.dropped.map((d) => `Dropped ${d.path} from the result: ${d.reason}`),
+  });
+  const written = await writeReportFiles(
+    record,
+    options.outDir,
+    {
+      ...(outcome.baseline ? { baselineLogPath: outcome.baseline.logPath } : {}),
+      ...(outcome.best ? { finalLogPath: outcome.best.logPath } : {}),
+      transcript: outcome.transcript,
+    },
+    redactor,
+  );
+  for (const warning of written.warnings) log.warn(warning);
+  return {
+    record,
+    outcome,
+    redactor,
+    bestTree: filtered.bestTree,
+    files: {
+      dir: options.outDir,
+      list: written.files,
+      diffPath: written.diffPath,
+      summaryPath: written.summaryPath,
+      reportPath: written.reportPath,
+    },
+  };
+}
+
+async function resolveTestCommand(config: RunConfig, log: RunLog): Promise<string> {
+  if (config.testCommand !== '') return config.testCommand;
+  const detected = await detectTestCommand(config.workspace);
+  if (!detected) {
+    throw new SetupError(
+      "No test command found: set the 'test-command' input (no package.json test script, pytest, Cargo.toml, go.mod, pom.xml, build.gradle or Makefile test target in the working directory).",
+    );
+  }
+  log.info(`Test command: ${detected.command} (detected: ${detected.reason})`);
+  return detected.command;
+}

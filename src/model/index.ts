@@ -1,0 +1,121 @@
+/**
+ * The model port's factory: builds the adapter the run config asks for.
+ *
+ *   const model = createModelClient(config, { log: core.info });
+ *   const turn = await model.turn({ instructions, input, tools });
+ *
+ * The SDK's own retries are off (`maxRetries: 0`); src/model/retry.ts retries
+ * instead, logging every wait through `options.log`. Base URL and key come
+ * from the config, else from OPENAI_BASE_URL / OPENAI_API_KEY. A keyless
+ * local server gets a placeholder key (the SDK insists on one). Azure OpenAI
+ * works through its `/openai/v1` base URL (the key is also sent as `api-key`).
+ */
+import OpenAI from 'openai';
+import type { RunConfig } from '../config/types.js';
+import { createChatClient } from './chat.js';
+import type { AdapterOptions } from './common.js';
+import { contextWindowOf } from './pricing.js';
+import { createResponsesClient } from './responses.js';
+import { defaultRetryOptions, type RetryOptions } from './retry.js';
+import type { ModelClient } from './types.js';
+
+export { ModelError } from './errors.js';
+export type { ModelErrorStatus } from './errors.js';
+export { costOf, contextWindowOf, addUsage, zeroUsage, priceOf } from './pricing.js';
+export { countTokens, estimateItemsTokens, loadTokenizer } from './tokens.js';
+
+export type ModelConfig = Pick<
+  RunConfig,
+  | 'model'
+  | 'api'
+  | 'baseUrl'
+  | 'apiKey'
+  | 'reasoningEffort'
+  | 'toolStyle'
+  | 'price'
+  | 'contextWindow'
+>;
+
+export interface ModelClientOptions {
+  /** One line per retry wait; never contains the API key. */
+  readonly log?: (line: string) => void;
+  /** Stream answers (default true). */
+  readonly stream?: boolean;
+  /** Retries after the first attempt (default 4 → 5 attempts). */
+  readonly maxRetries?: number;
+  /** Bound on the sum of retry waits of one request (default 300 000 ms). */
+  readonly maxTotalWaitMs?: number;
+  /** A stream silent this long is aborted and retried (default 60 000 ms). */
+  readonly idleTimeoutMs?: number;
+  /** Per-request timeout (default 600 000 ms). */
+  readonly requestTimeoutMs?: number;
+  /** First backoff step (default 1000 ms). */
+  readonly retryBaseMs?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Environment to read OPENAI_BASE_URL / OPENAI_API_KEY from (default process.env). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Placeholder sent to keyless local servers; the SDK refuses to run without a key. */
+export const KEYLESS_PLACEHOLDER = 'not-needed';
+
+/** Native tools by default for the GPT-5.1 family (incl. gpt-5.1-codex-max) on the Responses API. */
+export function usesNativeTools(config: Pick<ModelConfig, 'api' | 'model' | 'toolStyle'>): boolean {
+  if (config.api !== 'responses') return false;
+  if (config.toolStyle === 'native') return true;
+  if (config.toolStyle === 'function') return false;
+  return config.model.toLowerCase().startsWith('gpt-5.1');
+}
+
+function isAzure(baseUrl: string): boolean {
+  try {
+    return /\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/i.test(
+      new URL(baseUrl).hostname,
+    );
+  } catch {
+    return false;
+  }
+}
+
+export function createModelClient(
+  config: ModelConfig,
+  options: ModelClientOptions = {},
+): ModelClient {
+  const env = options.env ?? process.env;
+  const baseURL = config.baseUrl || env.OPENAI_BASE_URL || undefined;
+  const userKey = config.apiKey || env.OPENAI_API_KEY || '';
+  const apiKey = userKey || KEYLESS_PLACEHOLDER;
+  const client = new OpenAI({
+    apiKey,
+    baseURL,
+    maxRetries: 0,
+    timeout: options.requestTimeoutMs ?? 600_000,
+    defaultHeaders: baseURL && userKey && isAzure(baseURL) ? { 'api-key': userKey } : undefined,
+  });
+  const retry: RetryOptions = {
+    ...defaultRetryOptions,
+    maxRetries: options.maxRetries ?? defaultRetryOptions.maxRetries,
+    maxTotalWaitMs: options.maxTotalWaitMs ?? defaultRetryOptions.maxTotalWaitMs,
+    idleTimeoutMs: options.idleTimeoutMs ?? defaultRetryOptions.idleTimeoutMs,
+    baseDelayMs: options.retryBaseMs ?? defaultRetryOptions.baseDelayMs,
+    sleep: options.sleep ?? defaultRetryOptions.sleep,
+    log: options.log ?? defaultRetryOptions.log,
+    secrets: userKey ? [userKey] : [],
+    authHint: userKey
+      ? undefined
+      : 'no API key configured: set the api-key input or OPENAI_API_KEY',
+  };
+  const adapter: AdapterOptions = {
+    model: config.model,
+    reasoningEffort: config.reasoningEffort,
+    nativeTools: usesNativeTools(config),
+    contextWindow: config.contextWindow > 0 ? config.contextWindow : contextWindowOf(config.model),
+    price: config.price,
+    stream: options.stream ?? true,
+    retry,
+    requestTimeoutMs: options.requestTimeoutMs ?? 600_000,
+  };
+  return config.api === 'chat'
+    ? createChatClient(client, adapter)
+    : createResponsesClient(client, adapter);
+}

@@ -1,0 +1,227 @@
+/**
+ * Secret redaction for everything greenloop writes or publishes.
+ *
+ * Two layers:
+ * 1. Exact secrets known to the run (API key, GitHub token, ...) and the forms they take on the
+ *    wire: base64 of `x-access-token:<token>` (git's HTTP basic auth), base64 of the secret itself,
+ *    URL-encoded. Each becomes `***`.
+ * 2. Token *shapes* (`scanForTokenShapes`): credentials the run does not know about but that look
+ *    like real ones (GitHub, OpenAI, AWS, JWT, Slack, npm, Google, PEM private keys). They are
+ *    replaced and reported by kind, never by value. The patterns require the real prefixes,
+ *    lengths and character sets so ordinary code ("risk-free", "sk-learn") is left alone.
+ */
+import { neutraliseWorkflowCommands } from './escape.js';
+
+export const REDACTED = '***';
+
+/** Finding reported when one of the run's own secrets (or an encoded form) was replaced. */
+export const KNOWN_SECRET = 'a secret of this run';
+
+/** Secrets shorter than this are ignored: replacing them would shred ordinary text. */
+const MIN_SECRET_LENGTH = 6;
+
+interface TokenShape {
+  readonly kind: string;
+  readonly pattern: RegExp;
+  /** Extra check on the match (e.g. character mix), to avoid false positives. */
+  readonly accept?: (match: string) => boolean;
+  /** Index of the capture group to redact; the rest of the match is kept. 0 = whole match. */
+  readonly group?: number;
+}
+
+function mixedAlnum(value: string): boolean {
+  return /[0-9]/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
+}
+
+const PEM_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----/;
+const PEM_BLOCK =
+  /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----[\s\S]*?-----END \1PRIVATE KEY\2-----/g;
+
+/** Known credential shapes, most specific first. All are global regexes. */
+const TOKEN_SHAPES: readonly TokenShape[] = [
+  {
+    kind: 'GitHub fine-grained token (github_pat_)',
+    pattern: /\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g,
+  },
+  { kind: 'GitHub token (ghp_)', pattern: /\bghp_[A-Za-z0-9]{36,251}\b/g },
+  { kind: 'GitHub OAuth token (gho_)', pattern: /\bgho_[A-Za-z0-9]{36,251}\b/g },
+  { kind: 'GitHub user-to-server token (ghu_)', pattern: /\bghu_[A-Za-z0-9]{36,251}\b/g },
+  { kind: 'GitHub server-to-server token (ghs_)', pattern: /\bghs_[A-Za-z0-9]{36,251}\b/g },
+  { kind: 'GitHub refresh token (ghr_)', pattern: /\bghr_[A-Za-z0-9]{36,251}\b/g },
+  {
+    kind: 'OpenAI project key (sk-proj-)',
+    pattern: /\bsk-proj-[A-Za-z0-9_-]{32,}/g,
+    accept: (m) => mixedAlnum(m.slice(8)),
+  },
+  {
+    kind: 'API secret key (sk-)',
+    pattern: /\bsk-(?:[a-z]+-)?[A-Za-z0-9_-]{32,}/g,
+    accept: (m) => mixedAlnum(m.slice(3)),
+  },
+  { kind: 'AWS access key id', pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g },
+  {
+    kind: 'AWS secret access key',
+    pattern:
+      /(aws_?secret(?:_access)?(?:_key)?["']?\s*[:=]\s*["']?)([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
+    group: 2,
+  },
+  {
+    kind: 'JSON Web Token',
+    pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
+  },
+  { kind: 'Slack token (xox)', pattern: /\bxox[bpars]-[A-Za-z0-9-]{10,}/g },
+  { kind: 'npm token (npm_)', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  { kind: 'Google API key (AIza)', pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
+  {
+    kind: 'authorization header',
+    pattern: /(authorization:\s*(?:bearer|basic|token)\s+)([A-Za-z0-9._~+/=-]{16,})/gi,
+    group: 2,
+  },
+];
+
+export interface ScanResult {
+  readonly redacted: string;
+  /** Kinds of credentials found (deduplicated), never their values. */
+  readonly findings: string[];
+}
+
+/** Replaces every known credential shape in `text` with `***` and lists the kinds found. */
+export function scanForTokenShapes(text: string): ScanResult {
+  const findings = new Set<string>();
+  let out = text.replace(PEM_BLOCK, (_m, type: string, block: string | undefined) => {
+    findings.add('private key (PEM)');
+    const suffix = block ?? '';
+    return `-----BEGIN ${type}PRIVATE KEY${suffix}-----\n${REDACTED}\n-----END ${type}PRIVATE KEY${suffix}-----`;
+  });
+  for (const shape of TOKEN_SHAPES) {
+    out = out.replace(shape.pattern, (match: string, ...groups: unknown[]) => {
+      const group = shape.group ?? 0;
+      const target = group === 0 ? match : String(groups[group - 1] ?? '');
+      if (shape.accept && !shape.accept(target)) return match;
+      findings.add(shape.kind);
+      if (group === 0) return REDACTED;
+      const prefix = String(groups[0] ?? '');
+      return prefix + REDACTED + match.slice(prefix.length + target.length);
+    });
+  }
+  return { redacted: out, findings: [...findings] };
+}
+
+/** The forms a secret takes in logs and on the wire. */
+export function secretForms(secret: string): string[] {
+  const forms = new Set<string>([secret]);
+  const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
+  const basic = b64(`x-access-token:${secret}`);
+  const plain = b64(secret);
+  for (const form of [basic, plain]) {
+    forms.add(form);
+    forms.add(form.replace(/=+$/, ''));
+    forms.add(form.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''));
+  }
+  forms.add(encodeURIComponent(secret));
+  forms.add(encodeURIComponent(`x-access-token:${secret}`));
+  return [...forms].filter((f) => f.length >= MIN_SECRET_LENGTH);
+}
+
+/** A stateful line-by-line redactor for streaming logs (PEM blocks span lines). */
+export type LineRedactor = (line: string) => { line: string | undefined; findings: string[] };
+
+/**
+ * Redacts the run's own secrets (and their derived forms) and any credential-shaped token.
+ * Construct once per run with every secret; pass it to everything that writes or prints.
+ */
+export class Redactor {
+  private readonly forms: string[];
+
+  constructor(secrets: readonly (string | undefined)[]) {
+    const all = new Set<string>();
+    for (const raw of secrets) {
+      if (!raw) continue;
+      const secret = raw.trim();
+      if (secret.length < MIN_SECRET_LENGTH) continue;
+      for (const form of secretForms(secret)) all.add(form);
+      // A multi-line secret (a PEM key) can also leak one line at a time.
+      for (const line of secret.split(/\r?\n/)) {
+        if (line.trim().length >= MIN_SECRET_LENGTH * 2) all.add(line.trim());
+      }
+    }
+    // Longest first, so a form that contains another is replaced whole.
+    this.forms = [...all].sort((a, b) => b.length - a.length);
+  }
+
+  /** Replaces exact secrets (all derived forms) only. */
+  redactSecrets(text: string): string {
+    let out = text;
+    for (const form of this.forms) {
+      if (out.includes(form)) out = out.split(form).join(REDACTED);
+    }
+    return out;
+  }
+
+  /** Exact secrets, then token shapes; also returns what kinds of token shape were found. */
+  redactWithFindings(text: string): ScanResult {
+    const exact = this.redactSecrets(text);
+    const scan = scanForTokenShapes(exact);
+    if (exact === text) return scan;
+    return { redacted: scan.redacted, findings: [KNOWN_SECRET, ...scan.findings] };
+  }
+
+  /** Exact secrets, then token shapes. */
+  redact(text: string): string {
+    return this.redactWithFindings(text).redacted;
+  }
+
+  /**
+   * Text from a model, a test run or a tool, made safe to print to the job log: redacted, and
+   * with workflow commands (`::add-mask::`, `::set-output`, `##[...]`) defused.
+   */
+  forLog(text: string): string {
+    return neutraliseWorkflowCommands(this.redact(text));
+  }
+
+  /**
+   * Deeply redacts a JSON-able value: every string (and object key) goes through `redact`.
+   * Findings are added to `findings`.
+   */
+  redactValue(value: unknown, findings: Set<string> = new Set()): unknown {
+    if (typeof value === 'string') {
+      const r = this.redactWithFindings(value);
+      for (const f of r.findings) findings.add(f);
+      return r.redacted;
+    }
+    if (Array.isArray(value)) return value.map((v) => this.redactValue(v, findings));
+    if (value !== null && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) {
+        out[this.redactValue(k, findings) as string] = this.redactValue(v, findings);
+      }
+      return out;
+    }
+    return value;
+  }
+
+  /**
+   * A line redactor for streams: like `redact` per line, but a PEM private key block that spans
+   * lines is swallowed from its BEGIN line to its END line.
+   */
+  lineRedactor(): LineRedactor {
+    let inPem = false;
+    return (line: string) => {
+      if (inPem) {
+        if (/-----END (?:[A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----/.test(line)) {
+          inPem = false;
+          return { line: `${REDACTED}\n${line.replace(/^.*?(-----END)/, '$1')}`, findings: [] };
+        }
+        return { line: undefined, findings: [] };
+      }
+      const r = this.redactWithFindings(line);
+      const begin = PEM_BEGIN.exec(r.redacted);
+      if (begin && !/-----END (?:[A-Z0-9]+ )*PRIVATE KEY/.test(r.redacted.slice(begin.index))) {
+        inPem = true;
+        const kept = r.redacted.slice(0, begin.index + begin[0].length);
+        return { line: kept, findings: [...new Set([...r.findings, 'private key (PEM)'])] };
+      }
+      return { line: r.redacted, findings: r.findings };
+    };
+  }
+}

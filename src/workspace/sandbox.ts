@@ -1,0 +1,363 @@
+/**
+ * The bubblewrap sandbox (Linux only).
+ *
+ * What a sandboxed command sees:
+ * - the whole system read-only (`--ro-bind / /`), its own /proc (new PID
+ *   namespace: no host process, and PID 1 is bwrap started with the scrubbed
+ *   environment, so `/proc/1/environ` holds nothing secret), its own /dev,
+ *   IPC and UTS namespaces, a new session (no TIOCSTI into our terminal);
+ * - the workspace writable, its `.git` read-only;
+ * - a fresh empty `/tmp`; the runner's temp folders (RUNNER_TEMP, the action's
+ *   own temp dir) hidden behind empty tmpfs;
+ * - credential stores in the home folder hidden (empty tmpfs for folders,
+ *   /dev/null for files); the rest of the home readable; common toolchain
+ *   caches (~/.npm, ~/.cache, ~/.cargo/registry, ~/go/pkg/mod, ~/.m2,
+ *   ~/.gradle) writable;
+ * - no new privileges (bwrap always sets PR_SET_NO_NEW_PRIVS: sudo and setuid
+ *   binaries do not elevate); as root, bwrap also drops all capabilities;
+ * - container engine sockets (docker, podman, containerd) replaced by /dev/null,
+ *   and the Actions runner's credential files and `_diag` logs hidden;
+ * - the network is kept: test suites install packages and start local
+ *   servers. The secrets that could be sent anywhere are kept out instead.
+ * - with `--die-with-parent` and the PID namespace, every process the command
+ *   started (daemons included) dies when the command ends or is killed.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { SandboxMode } from '../config/types.js';
+
+export type { SandboxMode };
+
+export class SandboxUnavailableError extends Error {
+  override readonly name = 'SandboxUnavailableError';
+  constructor(readonly reason: string) {
+    super(`sandbox: bwrap was requested but bubblewrap cannot run here: ${reason}`);
+  }
+  static isSandboxUnavailableError(error: unknown): error is SandboxUnavailableError {
+    return error instanceof Error && error.name === 'SandboxUnavailableError';
+  }
+}
+
+export interface SandboxProbe {
+  readonly mode: 'bwrap' | 'none';
+  readonly reason: string;
+  /** Absolute path of the bwrap binary when mode is 'bwrap'. */
+  readonly bwrapPath?: string;
+}
+
+/** Credential stores hidden from sandboxed commands, relative to the home folder. */
+export const HIDDEN_HOME_ENTRIES: readonly string[] = [
+  '.ssh',
+  '.git-credentials',
+  '.netrc',
+  '.config/gh',
+  '.config/git/credentials',
+  '.docker',
+  '.aws',
+  '.azure',
+  '.kube',
+  '.npmrc',
+  '.yarnrc.yml',
+  '.pypirc',
+  '.gnupg',
+  '.gem/credentials',
+  '.cargo/credentials',
+  '.cargo/credentials.toml',
+  '.m2/settings.xml',
+  '.gradle/gradle.properties',
+  '.config/hub',
+];
+
+/** Caches made writable (relative to the home folder) when they exist. */
+export const WRITABLE_HOME_CACHES: readonly string[] = [
+  '.npm',
+  '.cache',
+  '.cargo/registry',
+  '.cargo/git',
+  'go/pkg/mod',
+  '.m2',
+  '.gradle',
+  '.yarn',
+  '.pnpm-store',
+  '.nuget/packages',
+];
+
+interface ExecOutcome {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function tryExec(file: string, args: readonly string[], timeoutMs = 120_000): Promise<ExecOutcome> {
+  return new Promise((resolve) => {
+    execFile(file, args, { timeout: timeoutMs, encoding: 'utf8' }, (error, stdout, stderr) => {
+      const code =
+        error === null ? 0 : typeof error.code === 'number' ? error.code : error.code ? 127 : 1;
+      resolve({ code, stdout, stderr: stderr || (error?.message ?? '') });
+    });
+  });
+}
+
+/** Finds an executable on PATH (POSIX). */
+export function which(name: string, envPath = process.env['PATH'] ?? ''): string | undefined {
+  for (const dir of envPath.split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, name);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      if (fs.statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+const USERNS_SYSCTL = '/proc/sys/kernel/apparmor_restrict_unprivileged_userns';
+
+function canSudo(): Promise<boolean> {
+  if (process.getuid?.() === 0) return Promise.resolve(true);
+  if (!which('sudo')) return Promise.resolve(false);
+  return tryExec('sudo', ['-n', 'true'], 10_000).then((r) => r.code === 0);
+}
+
+function asRoot(args: readonly string[]): [string, string[]] {
+  const [cmd, ...rest] = args;
+  if (process.getuid?.() === 0) return [cmd ?? 'true', rest];
+  return ['sudo', ['-n', ...args]];
+}
+
+async function tryInstallBwrap(log: (line: string) => void): Promise<string | undefined> {
+  if (!which('apt-get') || !(await canSudo())) return undefined;
+  log('sandbox: bubblewrap not found; installing it with apt-get');
+  const install = asRoot(['apt-get', 'install', '-y', '-qq', 'bubblewrap']);
+  let outcome = await tryExec(install[0], install[1], 300_000);
+  if (outcome.code !== 0) {
+    const update = asRoot(['apt-get', 'update', '-qq']);
+    await tryExec(update[0], update[1], 300_000);
+    outcome = await tryExec(install[0], install[1], 300_000);
+  }
+  if (outcome.code !== 0) {
+    log(`sandbox: installing bubblewrap failed: ${outcome.stderr.trim().split('\n').pop() ?? ''}`);
+  }
+  return which('bwrap');
+}
+
+async function bwrapWorks(bwrap: string): Promise<ExecOutcome> {
+  return tryExec(
+    bwrap,
+    [
+      '--die-with-parent',
+      '--new-session',
+      '--unshare-pid',
+      '--unshare-ipc',
+      '--unshare-uts',
+      '--ro-bind',
+      '/',
+      '/',
+      '--proc',
+      '/proc',
+      '--dev',
+      '/dev',
+      '--',
+      'true',
+    ],
+    30_000,
+  );
+}
+
+async function probeUncached(log: (line: string) => void): Promise<SandboxProbe | string> {
+  const bwrap = which('bwrap') ?? (await tryInstallBwrap(log));
+  if (!bwrap) return 'bubblewrap (bwrap) is not installed and could not be installed';
+  let outcome = await bwrapWorks(bwrap);
+  if (outcome.code === 0)
+    return { mode: 'bwrap', reason: `bubblewrap at ${bwrap}`, bwrapPath: bwrap };
+  let restricted = false;
+  try {
+    restricted = fs.readFileSync(USERNS_SYSCTL, 'utf8').trim() === '1';
+  } catch {
+    // no such sysctl
+  }
+  if (restricted && (await canSudo())) {
+    log('sandbox: lifting kernel.apparmor_restrict_unprivileged_userns so bubblewrap can run');
+    const [cmd, args] = asRoot(['sysctl', '-w', 'kernel.apparmor_restrict_unprivileged_userns=0']);
+    await tryExec(cmd, args, 10_000);
+    outcome = await bwrapWorks(bwrap);
+    if (outcome.code === 0) {
+      return { mode: 'bwrap', reason: `bubblewrap at ${bwrap}`, bwrapPath: bwrap };
+    }
+  }
+  const detail = outcome.stderr.trim().split('\n').pop() ?? `exit code ${outcome.code}`;
+  return restricted
+    ? `bwrap cannot create user namespaces (kernel.apparmor_restrict_unprivileged_userns=1): ${detail}`
+    : `bwrap does not work here: ${detail}`;
+}
+
+let cachedProbe: Promise<SandboxProbe | string> | undefined;
+
+/**
+ * Decides whether commands run in bubblewrap. Probes (and maybe installs) once
+ * per process. `auto` falls back to no sandbox with a loud reason; `bwrap`
+ * throws SandboxUnavailableError when it cannot run.
+ */
+export async function probeSandbox(
+  mode: SandboxMode,
+  log: (line: string) => void = () => undefined,
+): Promise<SandboxProbe> {
+  if (mode === 'none') return { mode: 'none', reason: 'disabled by configuration (sandbox: none)' };
+  if (process.platform !== 'linux') {
+    const reason = 'bubblewrap sandbox is Linux-only';
+    if (mode === 'bwrap') throw new SandboxUnavailableError(reason);
+    return { mode: 'none', reason };
+  }
+  cachedProbe ??= probeUncached(log);
+  const probe = await cachedProbe;
+  if (typeof probe !== 'string') return probe;
+  if (mode === 'bwrap') throw new SandboxUnavailableError(probe);
+  const reason = `NOT SANDBOXED: ${probe}; model commands run with the runner's full file access`;
+  log(`sandbox: ${reason}`);
+  return { mode: 'none', reason };
+}
+
+export interface BwrapOptions {
+  readonly workspace: string;
+  /** Working folder of the command (inside the workspace). */
+  readonly cwd: string;
+  /** Home folders whose credential stores are hidden (process home, the child's HOME). */
+  readonly homes: readonly string[];
+  /** Folders hidden behind empty tmpfs (RUNNER_TEMP, the action's temp dir), before the workspace is bound. */
+  readonly hiddenDirs: readonly string[];
+  /** Files or folders hidden last (after the workspace), e.g. the runner's credential files. */
+  readonly hiddenPaths?: readonly string[];
+}
+
+function exists(p: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function under(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** The bwrap arguments (before `--` and the command) for one command. Order matters: later mounts win. */
+export function bwrapArgs(options: BwrapOptions): string[] {
+  const args = [
+    '--die-with-parent',
+    '--new-session',
+    '--unshare-pid',
+    '--unshare-ipc',
+    '--unshare-uts',
+    '--ro-bind',
+    '/',
+    '/',
+    '--proc',
+    '/proc',
+    '--dev',
+    '/dev',
+    '--tmpfs',
+    '/tmp',
+  ];
+  const tmp = '/tmp';
+  const homes = [...new Set(options.homes.filter((h) => path.isAbsolute(h) && exists(h)))];
+  // Homes living under /tmp (tests, odd runners) stay readable.
+  for (const home of homes) {
+    if (under(tmp, home)) args.push('--ro-bind', home, home);
+  }
+  for (const dir of options.hiddenDirs) {
+    if (path.isAbsolute(dir) && exists(dir)?.isDirectory()) args.push('--tmpfs', dir);
+  }
+  for (const home of homes) {
+    for (const cache of WRITABLE_HOME_CACHES) {
+      const p = path.join(home, cache);
+      if (exists(p)?.isDirectory()) args.push('--bind', p, p);
+    }
+  }
+  args.push('--bind', options.workspace, options.workspace);
+  const dotGit = path.join(options.workspace, '.git');
+  if (exists(dotGit)) args.push('--ro-bind', dotGit, dotGit);
+  const lastHidden = [
+    ...homes.flatMap((home) => HIDDEN_HOME_ENTRIES.map((entry) => path.join(home, entry))),
+    ...(options.hiddenPaths ?? []),
+  ];
+  for (const p of lastHidden) {
+    const stat = exists(p);
+    if (!stat) continue;
+    if (stat.isDirectory()) args.push('--tmpfs', p);
+    else args.push('--ro-bind', '/dev/null', p);
+  }
+  // A container engine socket is root on the host in all but name.
+  const sockets = new Set<string>();
+  for (const candidate of CONTAINER_SOCKETS) {
+    try {
+      sockets.add(fs.realpathSync(candidate));
+    } catch {
+      // not present
+    }
+  }
+  for (const socket of sockets) args.push('--ro-bind', '/dev/null', socket);
+  args.push('--chdir', options.cwd);
+  return args;
+}
+
+const CONTAINER_SOCKETS: readonly string[] = [
+  '/var/run/docker.sock',
+  '/run/docker.sock',
+  '/run/podman/podman.sock',
+  '/run/containerd/containerd.sock',
+];
+
+/** Entries of the runner's install folder that hold credentials or logs. */
+const RUNNER_SECRET_ENTRIES: readonly string[] = [
+  '.credentials',
+  '.credentials_rsaparams',
+  '.runner',
+  '.env',
+  '.path',
+  '.setup_info',
+  '_diag',
+];
+
+/** Credential files and logs of the GitHub Actions runner this process runs under. */
+export function runnerSecretPaths(): string[] {
+  return runnerInstallDirs().flatMap((dir) => RUNNER_SECRET_ENTRIES.map((e) => path.join(dir, e)));
+}
+
+/**
+ * Install folders of the GitHub Actions runner this process runs under (not
+ * hidden whole: self-hosted runners keep `_work` and the tool cache inside):
+ * found by walking the parent processes up to `Runner.Worker` /
+ * `Runner.Listener`. Linux only; empty when not under a runner.
+ */
+export function runnerInstallDirs(): string[] {
+  const dirs = new Set<string>();
+  let pid = process.ppid;
+  for (let depth = 0; depth < 16 && pid > 1; depth++) {
+    try {
+      const exe = fs.readlinkSync(`/proc/${pid}/exe`);
+      const name = path.basename(exe);
+      if (name === 'Runner.Worker' || name === 'Runner.Listener') {
+        dirs.add(path.dirname(path.dirname(exe)));
+      }
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      pid = Number(fields[1]);
+    } catch {
+      break;
+    }
+  }
+  return [...dirs];
+}
+
+/** Home folders to protect for a child environment. */
+export function homesFor(env: Readonly<Record<string, string>>): string[] {
+  const homes = [os.homedir()];
+  if (env['HOME']) homes.push(env['HOME']);
+  return homes;
+}

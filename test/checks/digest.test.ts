@@ -1,0 +1,340 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  DigestBuilder,
+  detectRunner,
+  digestFile,
+  digestJson,
+  digestText,
+} from '../../src/checks/index.js';
+import { MAX_DETAIL_LINES, MAX_FAILURES, MAX_LINE_CHARS } from '../../src/checks/parsers/base.js';
+import { RingBuffer, TAIL_LINES } from '../../src/checks/parsers/generic.js';
+import { generateLog } from './generate.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+function tmp(): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-'));
+  dirs.push(d);
+  return d;
+}
+
+describe('detectRunner', () => {
+  const table: [string, string][] = [
+    [' RUN  v4.1.12 /repo\n', 'vitest'],
+    ['PASS src/a.test.js\nTests:       1 passed, 1 total\n', 'jest'],
+    ['  3 passing (20ms)\n', 'mocha'],
+    ['TAP version 13\nok 1 - a\n  ---\n  duration_ms: 1.2\n  ...\n', 'node-test'],
+    ['TAP version 13\nok 1 - a # time=2ms\n', 'tap'],
+    ['  ✘ [fail]: a › b\n', 'ava'],
+    [
+      '============================= test session starts ==============================\n',
+      'pytest',
+    ],
+    ['test_a (tests.test_x.T.test_a) ... ok\n', 'unittest'],
+    ['running 3 tests\n', 'cargo'],
+    ['--- FAIL: TestX (0.00s)\n', 'go'],
+    ['<?xml version="1.0"?>\n<testsuites>\n', 'junit'],
+    ['\u001b[31mℹ tests 3\u001b[39m\n', 'node-test'],
+    ['hello world\n', 'generic'],
+  ];
+  for (const [text, want] of table) {
+    it(want, () => {
+      expect(detectRunner(text)).toBe(want);
+    });
+  }
+});
+
+describe('digest options and output', () => {
+  it('a forced runner wins over detection', () => {
+    const log = generateLog({ runner: 'jest', failures: 2, seed: 2 }).text;
+    expect(digestText(log, { runner: 'generic' }).failures).toHaveLength(0);
+    expect(digestText(log, { runner: 'jest' }).failures).toHaveLength(2);
+  });
+
+  it('shows the exit code and a timeout in the counts line', () => {
+    const d = digestText('PASS a.test.js\nTests:       1 passed, 1 total\n', {
+      exitCode: 137,
+      timedOut: true,
+    });
+    expect(d.text.split('\n')[0]).toBe(
+      'jest: 0 failed, 1 passed, 0 skipped, exit code 137, killed by timeout',
+    );
+  });
+
+  it('the JSON shape for the CLI', () => {
+    const j = digestJson(
+      digestText('--- FAIL: TestX (0.00s)\n    x_test.go:3: boom\nFAIL\tex.com/m\t0.1s\n'),
+    );
+    expect(j).toEqual({
+      runner: 'go',
+      counts: { passed: 0, failed: 1, skipped: 0 },
+      failures: [
+        { id: 'ex.com/m > TestX', file: 'x_test.go', line: 3, message: 'x_test.go:3: boom' },
+      ],
+      text: expect.stringContaining('ex.com/m > TestX') as unknown as string,
+      tokens: expect.any(Number) as unknown as number,
+    });
+  });
+
+  it('reads a code excerpt from the project for the first project frame', () => {
+    const root = tmp();
+    fs.mkdirSync(path.join(root, 'src'));
+    fs.writeFileSync(
+      path.join(root, 'src', 'sum.js'),
+      'export function sum(a, b) {\n  return a - b;\n}\n',
+    );
+    const log = [
+      'FAIL src/sum.test.js',
+      '  ● sum › adds',
+      '',
+      '    expect(received).toBe(expected) // Object.is equality',
+      '',
+      '      at sum (src/sum.js:2:3)',
+      '      at Object.<anonymous> (node_modules/x/index.js:1:1)',
+      '',
+      'Tests:       1 failed, 1 total',
+    ].join('\n');
+    const d = digestText(log, { projectRoot: root });
+    expect(d.text).toContain('at src/sum.js:2:3');
+    expect(d.text).toContain('>    2 |   return a - b;');
+  });
+
+  it('makes absolute paths under projectRoot relative', () => {
+    const d = digestText(
+      'FAIL src/a.test.js\n  ● a\n\n    Error: x\n\n      at f (/work/proj/src/a.js:3:1)\nTests:       1 failed, 1 total\n',
+      { projectRoot: '/work/proj' },
+    );
+    expect(d.failures[0]?.frames[0]).toBe('src/a.js:3:1');
+  });
+
+  it('handles carriage-return progress lines and CRLF', () => {
+    const d = digestText(
+      'progress 10%\rprogress 100%\r\n--- FAIL: TestA (0.00s)\r\n    a_test.go:1: bad\r\nFAIL\tm/p\t0.1s\r\n',
+    );
+    expect(d.failures.map((f) => f.message)).toEqual(['a_test.go:1: bad']);
+  });
+
+  it('reads JUnit reports from reportGlob', async () => {
+    const root = tmp();
+    fs.mkdirSync(path.join(root, 'reports'));
+    fs.writeFileSync(
+      path.join(root, 'reports', 'junit.xml'),
+      '<testsuites><testsuite name="s" file="t/a.test.js"><testcase name="ok"/><testcase name="bad"><failure message="boom">Error: boom</failure></testcase></testsuite></testsuites>\n',
+    );
+    const log = path.join(root, 'log.txt');
+    fs.writeFileSync(log, 'some unparseable output\n');
+    const d = await digestFile(log, { projectRoot: root, reportGlob: 'reports/*.xml' });
+    expect(d.runner).toBe('junit');
+    expect(d.failures.map((f) => f.id)).toEqual(['t/a.test.js > bad']);
+    expect(d.counts).toEqual({ passed: 1, failed: 1, skipped: 0 });
+  });
+});
+
+describe('bounded memory (structural)', () => {
+  it('caps detail lines and line length per failure', () => {
+    const long = 'x'.repeat(5000);
+    const lines = ['FAIL a.test.js', '  ● a', '', '    Error: boom', ''];
+    for (let i = 0; i < 1000; i++) lines.push(`    detail ${i} ${long}`);
+    lines.push('Tests:       1 failed, 1 total');
+    const d = digestText(lines.join('\n'), { tokens: 100_000 });
+    const detail = d.failures[0]?.detail?.split('\n') ?? [];
+    expect(detail.length).toBeLessThanOrEqual(MAX_DETAIL_LINES);
+    for (const l of detail) expect(l.length).toBeLessThanOrEqual(MAX_LINE_CHARS);
+  });
+
+  it('caps the number of stored failures', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < MAX_FAILURES + 50; i++)
+      lines.push(`--- FAIL: Test${i} (0.00s)`, `    x_test.go:${i}: bad ${i}`);
+    lines.push('FAIL\tm/p\t0.1s');
+    const d = digestText(lines.join('\n'));
+    expect(d.failures.length).toBe(MAX_FAILURES);
+    expect(d.counts.failed).toBe(MAX_FAILURES + 50);
+    expect(d.tokens).toBeLessThanOrEqual(2000);
+  });
+
+  it('the tail is a fixed-size ring buffer', () => {
+    const r = new RingBuffer(3);
+    for (let i = 0; i < 10; i++) r.push(String(i));
+    expect(r.toArray()).toEqual(['7', '8', '9']);
+    const b = new DigestBuilder();
+    for (let i = 0; i < 10_000; i++) b.push(`line ${i}`);
+    const d = b.finish();
+    expect(d.text).toContain('line 9999');
+    expect(d.text).not.toContain('line 9000\n');
+    expect(TAIL_LINES).toBeLessThan(100);
+  });
+
+  it('streams a multi-megabyte file and stays within budget', async () => {
+    const file = path.join(tmp(), 'big.log');
+    const log = generateLog({
+      runner: 'pytest',
+      sizeBytes: 3_000_000,
+      failures: 12,
+      colour: true,
+      seed: 21,
+    });
+    fs.writeFileSync(file, log.text);
+    const d = await digestFile(file);
+    expect(d.failures.map((f) => f.id).sort()).toEqual(log.truth.failing.map((f) => f.id).sort());
+    expect(d.tokens).toBeLessThanOrEqual(2000);
+  });
+
+  it('truncates absurdly long lines before parsing', () => {
+    const d = digestText(`${'a'.repeat(2_000_000)}\nerror: boom\n`, { tokens: 300 });
+    expect(d.tokens).toBeLessThanOrEqual(300);
+    expect(d.text).toContain('error: boom');
+  });
+});
+
+describe('properties', () => {
+  it('arbitrary text never throws and always fits the budget', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 2000 }),
+        fc.integer({ min: 1, max: 400 }),
+        (text, tokens) => {
+          const d = digestText(text, { tokens });
+          expect(d.tokens).toBeLessThanOrEqual(tokens);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('arbitrary runner-looking lines never throw and fit the budget', () => {
+    const pieces = fc.constantFrom(
+      'FAIL a.test.js',
+      '  ● a › b',
+      '    Error: x',
+      ' FAIL  t.test.ts > a > b',
+      'TAP version 13',
+      'not ok 1 - x',
+      '  ---',
+      '  ...',
+      '    # Subtest: y',
+      '--- FAIL: TestX (0.00s)',
+      'FAIL\tm/p\t0.1s',
+      'panic: boom',
+      '---- t stdout ----',
+      "thread 't' panicked at src/a.rs:1:2:",
+      '_____ test_x _____',
+      'E   assert 1 == 2',
+      'FAILED a.py::t - x',
+      '  1) suite',
+      '     test:',
+      '  2 passing (3ms)',
+      '  1 failing',
+      '  ✘ [fail]: a › b',
+      '  ─',
+      'ERROR: t (a.B.t)',
+      'Traceback (most recent call last):',
+      '<testsuite name="x">',
+      '<testcase name="y">',
+      '<failure message="m">',
+      '</testcase>',
+      '▶ s',
+      '✖ t (1.5ms)',
+      'ℹ fail 1',
+      '',
+      'error[E1]: x',
+      '  --> src/a.rs:1:2',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(pieces, fc.string({ maxLength: 40 })), { maxLength: 200 }),
+        fc.integer({ min: 20, max: 600 }),
+        (lines, tokens) => {
+          const d = digestText(lines.join('\n'), { tokens });
+          expect(d.tokens).toBeLessThanOrEqual(tokens);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('is deterministic', () => {
+    const log = generateLog({
+      runner: ['vitest', 'go'],
+      sizeBytes: 50_000,
+      failures: 5,
+      colour: true,
+      seed: 8,
+    }).text;
+    expect(digestText(log).text).toBe(digestText(log).text);
+  });
+});
+
+describe('log decorations', () => {
+  it('strips GitHub Actions timestamps from raw downloaded logs', () => {
+    const log = generateLog({ runner: 'pytest', failures: 2, seed: 6 });
+    const stamped = log.text
+      .split('\n')
+      .map((l) => `2026-01-02T03:04:05.1234567Z ${l}`)
+      .join('\n');
+    const d = digestText(stamped);
+    expect(d.failures.map((f) => f.id)).toEqual(log.truth.failing.map((f) => f.id));
+  });
+
+  it('recognises jest files printed with a project displayName', () => {
+    const d = digestText(
+      [
+        'FAIL  core  src/a.test.js',
+        '  ● a › b',
+        '',
+        '    Error: nope',
+        '',
+        'Tests:       1 failed, 1 total',
+      ].join('\n'),
+    );
+    expect(d.runner).toBe('jest');
+    expect(d.failures.map((f) => f.id)).toEqual(['src/a.test.js > a > b']);
+  });
+});
+
+describe('retries', () => {
+  it('jest: a ● block for a test that the verbose tree shows passing is a retried attempt', () => {
+    const log = [
+      'FAIL src/a.test.js',
+      '  net',
+      '    ✓ reconnects (12 ms)',
+      '    ✕ times out (5 ms)',
+      '',
+      '  ● net › reconnects',
+      '',
+      '    RETRY 1',
+      '',
+      '    Error: socket hang up',
+      '',
+      '  ● net › times out',
+      '',
+      '    Error: boom',
+      '',
+      'Tests:       1 failed, 1 passed, 2 total',
+    ].join('\n');
+    const d = digestText(log);
+    expect(d.failures.map((f) => f.id)).toEqual(['src/a.test.js > net > times out']);
+    expect(d.flaky).toEqual(['src/a.test.js > net > reconnects']);
+  });
+
+  it('go: a test that failed then passed on a rerun is flaky', () => {
+    const d = digestText(
+      [
+        '=== RUN   TestNet',
+        '    net_test.go:9: reset',
+        '--- FAIL: TestNet (0.01s)',
+        '=== RUN   TestNet',
+        '--- PASS: TestNet (0.01s)',
+        'ok  \tex.com/m\t0.1s',
+      ].join('\n'),
+    );
+    expect(d.failures).toHaveLength(0);
+    expect(d.flaky).toEqual(['ex.com/m > TestNet']);
+  });
+});

@@ -1,0 +1,214 @@
+/**
+ * A fake of the artifact service @actions/artifact (v2+, "artifacts v4") talks
+ * to: Twirp JSON `CreateArtifact` / `FinalizeArtifact`, plus the Azure Blob
+ * block-blob upload the signed URL points at (here: back at this server).
+ *
+ * Point the client at it with `fake.env()` (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL).
+ */
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import AdmZip from 'adm-zip';
+
+const TWIRP_PREFIX = '/twirp/github.actions.results.api.v1.ArtifactService/';
+
+export interface FakeArtifact {
+  readonly name: string;
+  readonly id: number;
+  /** Raw CreateArtifact request. */
+  readonly createRequest: Record<string, unknown>;
+  finalizeRequest: Record<string, unknown> | undefined;
+  /** The assembled upload (the zip). */
+  bytes: Buffer;
+  finalized: boolean;
+}
+
+export interface ArtifactFault {
+  readonly method: 'CreateArtifact' | 'FinalizeArtifact' | 'upload';
+  readonly status: number;
+  readonly msg: string;
+}
+
+/** An unsigned JWT whose `scp` claim carries the Actions.Results backend ids. */
+export function mintRuntimeToken(
+  runBackendId = 'run-backend-1',
+  jobBackendId = 'job-backend-1',
+): string {
+  const encode = (value: object): string =>
+    Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+  const header = encode({ alg: 'none', typ: 'JWT' });
+  const payload = encode({
+    scp: `Actions.GenericRead:00000000 Actions.Results:${runBackendId}:${jobBackendId}`,
+    exp: Math.floor(Date.now() / 1000) + 3600,
+  });
+  return `${header}.${payload}.`;
+}
+
+interface Upload {
+  artifact: FakeArtifact;
+  blocks: Map<string, Buffer>;
+}
+
+export class FakeArtifactService {
+  readonly artifacts: FakeArtifact[] = [];
+  /** Every request seen, as `METHOD path?query`. */
+  readonly requests: string[] = [];
+  readonly faults: ArtifactFault[] = [];
+  private readonly server: http.Server;
+  private readonly uploads = new Map<string, Upload>();
+  private nextId = 1000;
+  private port = 0;
+
+  constructor() {
+    this.server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        try {
+          this.handle(req, Buffer.concat(chunks), res);
+        } catch (error) {
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ code: 'internal', msg: String(error) }));
+        }
+      });
+    });
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Environment the artifact client needs to reach this fake. */
+  env(runBackendId?: string, jobBackendId?: string): Record<string, string> {
+    return {
+      ACTIONS_RUNTIME_TOKEN: mintRuntimeToken(runBackendId, jobBackendId),
+      ACTIONS_RESULTS_URL: `${this.url}/`,
+    };
+  }
+
+  /** Entries of a finalized artifact's zip: path → content (utf8 text). */
+  entries(name: string): Map<string, string> {
+    const artifact = this.artifacts.find((a) => a.name === name && a.finalized);
+    if (artifact === undefined) throw new Error(`no finalized artifact named '${name}'`);
+    const zip = new AdmZip(artifact.bytes);
+    const result = new Map<string, string>();
+    for (const entry of zip.getEntries()) {
+      if (entry.isDirectory) continue;
+      result.set(entry.entryName, entry.getData().toString('utf8'));
+    }
+    return result;
+  }
+
+  private takeFault(method: ArtifactFault['method']): ArtifactFault | undefined {
+    const index = this.faults.findIndex((f) => f.method === method);
+    return index === -1 ? undefined : this.faults.splice(index, 1)[0];
+  }
+
+  private handle(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): void {
+    const url = new URL(req.url ?? '/', this.url);
+    this.requests.push(`${req.method ?? ''} ${url.pathname}${url.search}`);
+    if (req.method === 'POST' && url.pathname.startsWith(TWIRP_PREFIX)) {
+      this.twirp(url.pathname.slice(TWIRP_PREFIX.length), body, res);
+      return;
+    }
+    if (req.method === 'PUT' && url.pathname.startsWith('/upload/')) {
+      this.blob(url, req, body, res);
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ code: 'not_found', msg: `no route ${req.method} ${url.pathname}` }));
+  }
+
+  private twirp(method: string, body: Buffer, res: http.ServerResponse): void {
+    const json = (status: number, value: unknown): void => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(value));
+    };
+    const request = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
+    const name = String(request.name ?? '');
+    if (method === 'CreateArtifact' || method === 'FinalizeArtifact') {
+      const fault = this.takeFault(method);
+      if (fault) {
+        json(fault.status, { code: 'permission_denied', msg: fault.msg });
+        return;
+      }
+    }
+    if (method === 'CreateArtifact') {
+      const artifact: FakeArtifact = {
+        name,
+        id: this.nextId++,
+        createRequest: request,
+        finalizeRequest: undefined,
+        bytes: Buffer.alloc(0),
+        finalized: false,
+      };
+      this.artifacts.push(artifact);
+      const key = `a${artifact.id}`;
+      this.uploads.set(key, { artifact, blocks: new Map() });
+      json(200, {
+        ok: true,
+        signed_upload_url: `${this.url}/upload/${key}/${name}.zip?sig=fakesig`,
+      });
+      return;
+    }
+    if (method === 'FinalizeArtifact') {
+      const artifact = [...this.artifacts].reverse().find((a) => a.name === name && !a.finalized);
+      if (artifact === undefined) {
+        json(404, { code: 'not_found', msg: `no pending artifact '${name}'` });
+        return;
+      }
+      artifact.finalized = true;
+      artifact.finalizeRequest = request;
+      json(200, { ok: true, artifact_id: String(artifact.id) });
+      return;
+    }
+    json(404, { code: 'bad_route', msg: `unknown method ${method}` });
+  }
+
+  private blob(url: URL, req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): void {
+    const key = url.pathname.split('/')[2] ?? '';
+    const upload = this.uploads.get(key);
+    const headers = {
+      'x-ms-request-id': `req-${Date.now()}`,
+      'x-ms-version': '2025-01-05',
+      etag: '"0x1"',
+      'last-modified': new Date().toUTCString(),
+      'content-length': '0',
+    };
+    const fault = this.takeFault('upload');
+    if (upload === undefined || fault) {
+      const status = fault?.status ?? 404;
+      const message = fault?.msg ?? 'The specified container does not exist.';
+      res.writeHead(status, { 'content-type': 'application/xml', 'x-ms-error-code': 'Fake' });
+      res.end(
+        `<?xml version="1.0" encoding="utf-8"?><Error><Code>Fake</Code><Message>${message}</Message></Error>`,
+      );
+      return;
+    }
+    const comp = url.searchParams.get('comp');
+    if (comp === 'block') {
+      upload.blocks.set(url.searchParams.get('blockid') ?? '', body);
+    } else if (comp === 'blocklist') {
+      const ids = [
+        ...body.toString('utf8').matchAll(/<(Latest|Committed|Uncommitted)>([^<]*)<\/\1>/g),
+      ].map((m) => m[2] ?? '');
+      upload.artifact.bytes = Buffer.concat(
+        ids.map((id) => upload.blocks.get(id) ?? Buffer.alloc(0)),
+      );
+    } else if (req.headers['x-ms-blob-type'] === 'BlockBlob' || comp === null) {
+      upload.artifact.bytes = body;
+    }
+    res.writeHead(201, headers);
+    res.end();
+  }
+}

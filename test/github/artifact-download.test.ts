@@ -1,0 +1,120 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readGitHubContext } from '../../src/github/context.js';
+import {
+  ArtifactDownloadError,
+  downloadArtifactByName,
+  uploadArtifact,
+} from '../../src/github/artifact.js';
+import { createPermissionApi } from '../../src/github/gating.js';
+import { FakeArtifactService } from '../fakes/artifact-service.js';
+import { FakeGitHubApi } from '../fakes/github-api.js';
+
+const log = { info: (): void => {}, warn: (): void => {} };
+
+describe('downloadArtifactByName (resume-from) through the real artifact client', () => {
+  const api = new FakeGitHubApi('octo', 'proj');
+  const service = new FakeArtifactService();
+  let dir = '';
+
+  beforeAll(async () => {
+    await api.start();
+    await service.start();
+    // @actions/github reads GITHUB_API_URL when first imported: set it before.
+    Object.assign(process.env, service.env(), {
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_API_URL: api.url,
+    });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-'));
+  });
+  afterAll(async () => {
+    await api.stop();
+    await service.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const context = () =>
+    readGitHubContext({ GITHUB_REPOSITORY: 'octo/proj', GITHUB_API_URL: api.url });
+
+  it('finds the newest unexpired artifact and unpacks it', async () => {
+    const src = path.join(dir, 'src');
+    fs.mkdirSync(path.join(src, 'checkpoint'), { recursive: true });
+    fs.writeFileSync(path.join(src, 'checkpoint', 'checkpoint.json'), '{"schemaVersion":1}');
+    const uploaded = await uploadArtifact(
+      'greenloop',
+      [path.join(src, 'checkpoint', 'checkpoint.json')],
+      src,
+      1,
+      log,
+    );
+    expect('id' in uploaded).toBe(true);
+    const zip = service.artifacts[0]?.bytes ?? Buffer.alloc(0);
+    api.artifacts.push(
+      {
+        id: 1,
+        name: 'greenloop',
+        runId: 10,
+        createdAt: '2026-01-01T00:00:00Z',
+        expired: false,
+        zip: Buffer.from('old'),
+      },
+      {
+        id: 2,
+        name: 'greenloop',
+        runId: 11,
+        createdAt: '2026-01-03T00:00:00Z',
+        expired: false,
+        zip,
+      },
+      {
+        id: 3,
+        name: 'greenloop',
+        runId: 12,
+        createdAt: '2026-01-04T00:00:00Z',
+        expired: true,
+        zip: Buffer.from('gone'),
+      },
+    );
+
+    const out = await downloadArtifactByName('greenloop', {
+      token: 'ghs_x',
+      context: context(),
+      dir: path.join(dir, 'resume'),
+    });
+    expect(out).toBe(path.join(dir, 'resume'));
+    expect(fs.readFileSync(path.join(out, 'checkpoint', 'checkpoint.json'), 'utf8')).toBe(
+      '{"schemaVersion":1}',
+    );
+    const zipRequest = api.requests.find((r) => r.path.endsWith('/zip'));
+    expect(zipRequest?.path).toBe('/repos/octo/proj/actions/artifacts/2/zip');
+    expect(zipRequest?.authorization).toBe('token ghs_x');
+  });
+
+  it('throws ArtifactDownloadError when no artifact matches', async () => {
+    const error: unknown = await downloadArtifactByName('missing', {
+      token: 'ghs_x',
+      context: context(),
+      dir: path.join(dir, 'none'),
+    }).catch((e: unknown) => e);
+    expect(ArtifactDownloadError.isArtifactDownloadError(error)).toBe(true);
+    expect((error as Error).message).toBe("no unexpired artifact named 'missing' in octo/proj");
+  });
+
+  it('looks permissions up with a token through Octokit', async () => {
+    api.setPermission('maintainer', 'maintain');
+    const permissions = createPermissionApi('ghs_y', {
+      owner: 'octo',
+      repo: 'proj',
+      apiUrl: api.url,
+    });
+    expect(await permissions.permissionOf('maintainer')).toBe('maintain');
+    expect(await permissions.permissionOf('stranger')).toBe('none');
+    const asked = api.requests.filter((r) => r.path.includes('/collaborators/'));
+    expect(asked.map((r) => [r.path, r.authorization])).toEqual([
+      ['/repos/octo/proj/collaborators/maintainer/permission', 'token ghs_y'],
+      ['/repos/octo/proj/collaborators/stranger/permission', 'token ghs_y'],
+    ]);
+  });
+});

@@ -1,0 +1,356 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { OutputKind } from '../../src/config/types.js';
+import { readGitHubContext, type GitHubContext } from '../../src/github/context.js';
+import {
+  BODY_LIMIT,
+  COMMENT_MARKER,
+  capBody,
+  describeApiError,
+  publish,
+  type PublishOptions,
+} from '../../src/github/publish.js';
+import type { RunRecord } from '../../src/loop/record.js';
+import { FakeArtifactService } from '../fakes/artifact-service.js';
+import { FakeGitHubApi } from '../fakes/github-api.js';
+import { makeRepo, removeTemplate, type TempRepo } from './git-helpers.js';
+
+const TOKEN = 'ghs_publishtoken';
+
+function record(diff: string): RunRecord {
+  return {
+    schemaVersion: 1,
+    status: 'success',
+    stopReason: 'all tests pass',
+    startedAt: '2026-01-01T00:00:00Z',
+    finishedAt: '2026-01-01T00:01:00Z',
+    durationMs: 60_000,
+    config: {},
+    model: 'gpt-5.1-codex-max',
+    api: 'responses',
+    sandbox: { mode: 'none', reason: 'test' },
+    testCommand: 'npm test',
+    task: '',
+    baseline: undefined,
+    final: undefined,
+    comparison: { fixed: ['add works'], stillFailing: [], newlyFailing: [] },
+    flaky: [],
+    iterations: [],
+    totals: {
+      iterations: 1,
+      turns: 2,
+      inputTokens: 10,
+      cachedInputTokens: 0,
+      outputTokens: 5,
+      reasoningTokens: 0,
+      tokens: 15,
+      costUsd: 0.01,
+      compactions: 0,
+    },
+    filesChanged: [],
+    dropped: [],
+    plan: [],
+    explanation: 'fixed add',
+    diff,
+    warnings: [],
+  };
+}
+
+const api = new FakeGitHubApi('octo', 'proj');
+const artifacts = new FakeArtifactService();
+const logs: string[] = [];
+const log = {
+  info: (m: string): void => void logs.push(`info: ${m}`),
+  warn: (m: string): void => void logs.push(`warning: ${m}`),
+};
+
+beforeAll(async () => {
+  await api.start();
+  await artifacts.start();
+  Object.assign(process.env, artifacts.env());
+  process.env.GITHUB_SERVER_URL = 'https://github.com';
+});
+afterAll(async () => {
+  await api.stop();
+  await artifacts.stop();
+});
+
+describe('publish', () => {
+  let repo: TempRepo;
+  let outDir = '';
+  let eventSeq = 0;
+
+  beforeEach(() => {
+    repo = makeRepo();
+    outDir = path.join(repo.dir, 'out');
+    fs.mkdirSync(outDir);
+    fs.writeFileSync(path.join(outDir, 'summary.md'), '## greenloop\n\nAll 3 tests pass now.\n');
+    fs.writeFileSync(path.join(outDir, 'greenloop.diff'), 'diff --git a/app.js b/app.js\n');
+    fs.writeFileSync(path.join(repo.root, 'app.js'), 'export const add = (a, b) => a + b;\n');
+    api.pulls.length = 0;
+    api.comments.length = 0;
+    api.requests.length = 0;
+    logs.length = 0;
+  });
+  afterEach(() => repo.cleanup());
+  afterAll(removeTemplate);
+
+  function ctx(
+    event: string,
+    payload: Record<string, unknown>,
+    env: Record<string, string> = {},
+  ): GitHubContext {
+    const file = path.join(repo.dir, `event-${eventSeq++}.json`);
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        repository: { full_name: 'octo/proj', default_branch: 'main' },
+        ...payload,
+      }),
+    );
+    return readGitHubContext({
+      GITHUB_REPOSITORY: 'octo/proj',
+      GITHUB_EVENT_NAME: event,
+      GITHUB_EVENT_PATH: file,
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_RUN_ID: '4242',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_API_URL: api.url,
+      GITHUB_WORKSPACE: repo.root,
+      ...env,
+    });
+  }
+
+  function prContext(fork = false): GitHubContext {
+    return ctx(
+      'pull_request',
+      {
+        number: 7,
+        pull_request: {
+          number: 7,
+          head: { ref: 'feature', repo: { full_name: fork ? 'mallory/proj' : 'octo/proj' } },
+          base: { ref: 'main', repo: { full_name: 'octo/proj' } },
+        },
+      },
+      { GITHUB_REF: 'refs/pull/7/merge', GITHUB_HEAD_REF: 'feature', GITHUB_BASE_REF: 'main' },
+    );
+  }
+
+  function options(over: Partial<PublishOptions>): PublishOptions {
+    return {
+      outputs: ['pull-request'] as OutputKind[],
+      record: record('diff --git a/app.js b/app.js\n'),
+      files: {
+        dir: outDir,
+        list: [path.join(outDir, 'summary.md'), path.join(outDir, 'greenloop.diff')],
+        diffPath: path.join(outDir, 'greenloop.diff'),
+        summaryPath: path.join(outDir, 'summary.md'),
+        reportPath: path.join(outDir, 'report.json'),
+      },
+      context: ctx('workflow_dispatch', {}),
+      token: TOKEN,
+      branch: 'greenloop/fix',
+      commitMessage: 'greenloop: fix add',
+      prTitle: 'greenloop: fix the tests',
+      prDraft: true,
+      comment: false,
+      artifactName: 'greenloop',
+      retentionDays: 1,
+      log,
+      workspace: repo.root,
+      ...over,
+    };
+  }
+
+  it('commits, pushes and opens a PR, then updates the same PR on a second run', async () => {
+    const first = await publish(options({ context: prContext() }));
+    expect(first.errors).toEqual([]);
+    expect(first.branch).toBe('greenloop/fix');
+    expect(first.prUrl).toBe('https://github.example/octo/proj/pull/1');
+    expect(repo.remoteGit('rev-parse', 'refs/heads/greenloop/fix')).toBe(first.commitSha);
+    expect(repo.remoteGit('show', `${first.commitSha ?? ''}:app.js`)).toContain('a + b');
+    expect(api.pulls).toHaveLength(1);
+    expect(api.pulls[0]).toMatchObject({
+      head: 'greenloop/fix',
+      base: 'feature',
+      draft: true,
+      title: 'greenloop: fix the tests',
+      body: '## greenloop\n\nAll 3 tests pass now.\n',
+    });
+    const create = api.requests.find((r) => r.method === 'POST' && r.path.endsWith('/pulls'));
+    expect(create?.authorization).toBe(`token ${TOKEN}`);
+
+    fs.writeFileSync(path.join(outDir, 'summary.md'), '## greenloop\n\nSecond run.\n');
+    fs.writeFileSync(path.join(repo.root, 'app.js'), 'export const add = (a, b) => b + a;\n');
+    const second = await publish(options({ context: prContext() }));
+    expect(second.errors).toEqual([]);
+    expect(second.prUrl).toBe(first.prUrl);
+    expect(second.commitSha).not.toBe(first.commitSha);
+    expect(api.pulls).toHaveLength(1);
+    expect(api.pulls[0]?.body).toBe('## greenloop\n\nSecond run.\n');
+    expect(api.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+    const list = api.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/pulls'));
+    expect(list.at(-1)?.query).toMatchObject({ head: 'octo:greenloop/fix', state: 'open' });
+    expect(repo.remoteGit('rev-parse', 'refs/heads/greenloop/fix')).toBe(second.commitSha);
+    expect(fs.existsSync(repo.hookMarker)).toBe(false);
+    expect(fs.readFileSync(path.join(repo.root, '.git', 'config'), 'utf8')).not.toContain(TOKEN);
+  });
+
+  it('defaults the branch to greenloop/<run id> and targets the ref branch', async () => {
+    const result = await publish(options({ branch: '' }));
+    expect(result.errors).toEqual([]);
+    expect(result.branch).toBe('greenloop/4242');
+    expect(api.pulls[0]).toMatchObject({ head: 'greenloop/4242', base: 'main' });
+  });
+
+  it('refuses to push to the default branch, leaving it untouched', async () => {
+    const before = repo.remoteGit('rev-parse', 'main');
+    const result = await publish(options({ outputs: ['commit'], branch: 'main' }));
+    expect(result.branch).toBeUndefined();
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatch(
+      /^commit: .*checked out|^push: refused to push to the default branch 'main'/,
+    );
+    expect(repo.remoteGit('rev-parse', 'main')).toBe(before);
+  });
+
+  it('refuses to push to the default branch even when it is not checked out', async () => {
+    repo.git('checkout', '--quiet', '--detach');
+    const before = repo.remoteGit('rev-parse', 'main');
+    const result = await publish(options({ outputs: ['commit'], branch: 'main' }));
+    expect(result.errors).toEqual([
+      "push: refused to push to the default branch 'main'; set a different output branch",
+    ]);
+    expect(repo.remoteGit('rev-parse', 'main')).toBe(before);
+  });
+
+  it('downgrades commit and pull-request to an artifact for a fork PR', async () => {
+    const result = await publish(
+      options({ context: prContext(true), outputs: ['commit', 'pull-request'] }),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.branch).toBeUndefined();
+    expect(result.artifactId).toBeGreaterThan(0);
+    expect(logs.some((l) => l.startsWith('warning: not pushing to the fork'))).toBe(true);
+    expect(() => repo.remoteGit('rev-parse', '--verify', 'refs/heads/greenloop/fix')).toThrow();
+    expect(api.requests).toEqual([]);
+    expect([...artifacts.entries('greenloop').keys()].sort()).toEqual([
+      'greenloop.diff',
+      'summary.md',
+    ]);
+  });
+
+  it('refuses commit/PR when protected paths were touched', async () => {
+    const result = await publish(options({ protectedPathsTouched: ['.github/workflows/ci.yml'] }));
+    expect(result.errors).toEqual([
+      'commit/pull-request refused: the change touches protected paths (.github/workflows/ci.yml)',
+    ]);
+    expect(result.artifactId).toBeGreaterThan(0);
+    expect(api.pulls).toHaveLength(0);
+  });
+
+  it('skips git when there is nothing to publish', async () => {
+    const result = await publish(options({ record: record('') }));
+    expect(result).toEqual({ errors: [] });
+    expect(logs).toContain('info: commit/pull-request skipped: no changes to publish');
+  });
+
+  it('turns a 403 on PR creation into a readable error with the setting to change', async () => {
+    api.faults.push({
+      method: 'POST',
+      path: '/pulls',
+      status: 403,
+      message: 'GitHub Actions is not permitted to create or approve pull requests.',
+    });
+    const result = await publish(options({}));
+    expect(result.branch).toBe('greenloop/fix');
+    expect(result.prUrl).toBeUndefined();
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatch(
+      /^pull request: HTTP 403: GitHub Actions is not permitted to create or approve pull requests\..*Allow GitHub Actions to create and approve pull requests/,
+    );
+  });
+
+  it('posts one summary comment and updates it on later runs', async () => {
+    const context = ctx('issue_comment', {
+      issue: { number: 7, pull_request: { url: 'x' } },
+      comment: { body: '/greenloop' },
+    });
+    api.comments.push({ id: 1, issue: 7, body: 'unrelated', user: 'bob' });
+    const first = await publish(options({ outputs: ['none'], comment: true, context }));
+    expect(first.errors).toEqual([]);
+    expect(first.commentUrl).toBe('https://github.example/octo/proj/pull/7#issuecomment-5000');
+    const mine = api.comments.filter((c) => c.body.includes(COMMENT_MARKER));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]?.body).toContain('All 3 tests pass now.');
+
+    fs.writeFileSync(path.join(outDir, 'summary.md'), 'run two\n');
+    const second = await publish(options({ outputs: ['none'], comment: true, context }));
+    expect(second.commentUrl).toBe(first.commentUrl);
+    expect(api.comments).toHaveLength(2);
+    expect(api.comments.find((c) => c.id === 5000)?.body).toBe(`${COMMENT_MARKER}\nrun two\n`);
+    expect(api.comments.find((c) => c.id === 1)?.body).toBe('unrelated');
+  });
+
+  it('skips the comment on events without a pull request', async () => {
+    const result = await publish(options({ outputs: ['none'], comment: true }));
+    expect(result).toEqual({ errors: [] });
+    expect(api.requests).toEqual([]);
+  });
+
+  it('uses a given summary and redacts what goes to GitHub and into errors', async () => {
+    const redactor = { redact: (text: string): string => text.split('SECRET-1').join('***') };
+    api.faults.push({ method: 'POST', path: '/pulls', status: 422, message: 'bad SECRET-1' });
+    const failed = await publish(options({ summary: 'given SECRET-1 summary', redactor }));
+    expect(failed.errors).toEqual(['pull request: HTTP 422: bad ***']);
+    const result = await publish(options({ summary: 'given SECRET-1 summary', redactor }));
+    expect(result.errors).toEqual([]);
+    expect(api.pulls[0]?.body).toBe('given *** summary');
+  });
+
+  it('reports an artifact failure as an error line', async () => {
+    artifacts.faults.push({ method: 'CreateArtifact', status: 403, msg: 'artifacts disabled' });
+    const result = await publish(options({ outputs: ['artifact'] }));
+    expect(result.artifactId).toBeUndefined();
+    expect(result.errors[0]).toMatch(/^artifact 'greenloop' upload failed: .*artifacts disabled/);
+  });
+});
+
+describe('publish helpers', () => {
+  it('caps bodies at the GitHub limit', () => {
+    expect(capBody('short')).toBe('short');
+    const capped = capBody('x'.repeat(100_000));
+    expect(capped.length).toBe(BODY_LIMIT);
+    expect(capped).toContain('see the artifact');
+  });
+
+  it.each<[unknown, string]>([
+    [
+      Object.assign(new Error('x'), {
+        status: 403,
+        response: { data: { message: 'Resource not accessible by integration' } },
+      }),
+      'HTTP 403: Resource not accessible by integration (hint: give the workflow `permissions: contents: write, pull-requests: write` (and issues: write for comments); fork pull requests get a read-only token)',
+    ],
+    [
+      Object.assign(new Error('x'), {
+        status: 422,
+        response: {
+          data: {
+            message: 'Validation Failed',
+            errors: [{ message: 'No commits between main and b' }],
+          },
+        },
+      }),
+      'HTTP 422: Validation Failed (No commits between main and b)',
+    ],
+    [
+      Object.assign(new Error('Bad credentials'), { status: 401 }),
+      'HTTP 401: Bad credentials (hint: the github-token is invalid or expired)',
+    ],
+    [new Error('socket hang up'), 'socket hang up'],
+  ])('describeApiError %#', (error, expected) => {
+    expect(describeApiError(error)).toBe(expected);
+  });
+});

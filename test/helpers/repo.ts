@@ -1,0 +1,65 @@
+/** Real git repositories in temp folders, for tests. */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export interface TempRepo {
+  readonly dir: string;
+  git(...args: string[]): string;
+  write(file: string, content: string): void;
+  read(file: string): string;
+  commitAll(message: string): string;
+  remove(): void;
+}
+
+const GIT_ENV = {
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@example.invalid',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@example.invalid',
+};
+
+export function createRepo(files: Record<string, string>, options: { commit?: boolean } = {}): TempRepo {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gl-repo-'));
+  const repo: TempRepo = {
+    dir,
+    git: (...args) =>
+      execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT_ENV }, stdio: ['ignore', 'pipe', 'pipe'] }),
+    write(file, content) {
+      const full = path.join(dir, file);
+      mkdirSync(path.dirname(full), { recursive: true });
+      writeFileSync(full, content);
+    },
+    read: (file) => readFileSync(path.join(dir, file), 'utf8'),
+    commitAll(message) {
+      repo.git('add', '-A');
+      repo.git('commit', '-q', '-m', message, '--allow-empty');
+      return repo.git('rev-parse', 'HEAD').trim();
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+  repo.git('init', '-q', '-b', 'main');
+  for (const [file, content] of Object.entries(files)) repo.write(file, content);
+  if (options.commit !== false) repo.commitAll('initial');
+  return repo;
+}
+
+/** A tiny node --test project: `sum` is off by one until fixed. */
+export const SUM_PROJECT: Record<string, string> = {
+  'package.json': JSON.stringify({ name: 'sum', private: true, type: 'module', scripts: { test: 'node --test' } }, null, 2),
+  'src/sum.js': 'export function sum(values) {\n  let total = 0;\n  for (let i = 1; i < values.length; i++) total += values[i];\n  return total;\n}\n',
+  'test/sum.test.js':
+    "import { test } from 'node:test';\nimport assert from 'node:assert/strict';\nimport { sum } from '../src/sum.js';\n\ntest('sum adds every value', () => {\n  assert.equal(sum([1, 2, 3]), 6);\n});\n\ntest('sum of nothing is 0', () => {\n  assert.equal(sum([]), 0);\n});\n",
+};
+
+export const SUM_FIX = [
+  '*** Begin Patch',
+  '*** Update File: src/sum.js',
+  '@@ export function sum(values) {',
+  '   let total = 0;',
+  '-  for (let i = 1; i < values.length; i++) total += values[i];',
+  '+  for (let i = 0; i < values.length; i++) total += values[i];',
+  '   return total;',
+  '*** End Patch',
+].join('\n');

@@ -1,0 +1,51 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  applyPatchOperation,
+  applyPatchText,
+  type PatchOperation,
+} from '../../../src/tools/patch/index.js';
+import { makeGuard, readTree, tempDir } from './helpers.js';
+
+const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/patches');
+const scenarios = fs
+  .readdirSync(FIXTURES, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+describe('patch scenarios (test/fixtures/patches)', () => {
+  it('has at least 40 scenarios', () => {
+    expect(scenarios.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(scenarios)('%s', async (name) => {
+    const src = path.join(FIXTURES, name);
+    const work = tempDir();
+    dirs.push(work);
+    fs.cpSync(path.join(src, 'input'), work, { recursive: true });
+    const guard = makeGuard(work);
+    const opFile = path.join(src, 'op.json');
+    const result = fs.existsSync(opFile)
+      ? await applyPatchOperation(
+          JSON.parse(fs.readFileSync(opFile, 'utf8')) as PatchOperation,
+          guard,
+        )
+      : await applyPatchText(fs.readFileSync(path.join(src, 'patch.txt'), 'utf8'), guard);
+    const errorFile = path.join(src, 'error.txt');
+    if (fs.existsSync(errorFile)) {
+      expect(result.ok, result.message).toBe(false);
+      expect(result.message).toContain(fs.readFileSync(errorFile, 'utf8').trimEnd());
+    } else {
+      expect(result.ok, result.message).toBe(true);
+    }
+    expect(readTree(work)).toEqual(readTree(path.join(src, 'expected')));
+  });
+});
