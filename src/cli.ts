@@ -28,30 +28,44 @@ function addRunFlags(command: Command): Command {
   return command
     .option('--cwd <dir>', 'repository to work on', process.cwd())
     .option('--out <dir>', 'output folder (default: .greenloop/<timestamp> in the repository)')
-    .option('--apply', 'leave the best state in the working tree (default: restore it as it was)', false)
+    .option(
+      '--apply',
+      'leave the best state in the working tree (default: restore it as it was)',
+      false,
+    )
     .option('--allow-dirty', 'run even when the working tree has uncommitted changes', false);
 }
 
-addRunFlags(program.command('run').description('fix the failing tests, or do --task, in a git repository'))
-  .action(async (flags: RunFlags) => {
-    process.exitCode = await runCommand(flags);
-  });
+addRunFlags(
+  program.command('run').description('fix the failing tests, or do --task, in a git repository'),
+).action(async (flags: RunFlags) => {
+  process.exitCode = await runCommand(flags);
+});
 
-addRunFlags(program.command('resume').description('continue a run from a checkpoint folder').argument('<checkpoint>'))
-  .action(async (checkpoint: string, flags: RunFlags) => {
-    process.exitCode = await resumeCommand(checkpoint, flags);
-  });
+addRunFlags(
+  program
+    .command('resume')
+    .description('continue a run from a checkpoint folder')
+    .argument('<checkpoint>'),
+).action(async (checkpoint: string, flags: RunFlags) => {
+  process.exitCode = await resumeCommand(checkpoint, flags);
+});
 
 program
   .command('digest')
   .description('print the failure digest of a test log (FILE or stdin)')
   .argument('[file]')
   .option('--json', 'print JSON: runner, counts, failures, text, tokens', false)
-  .option('--runner <name>', 'force a runner (vitest, jest, mocha, node-test, ava, tap, pytest, unittest, cargo, go, junit, generic)')
+  .option(
+    '--runner <name>',
+    'force a runner (vitest, jest, mocha, node-test, ava, tap, pytest, unittest, cargo, go, junit, generic)',
+  )
   .option('--tokens <n>', 'token budget of the digest', '2000')
-  .action(async (file: string | undefined, flags: { json: boolean; runner?: string; tokens: string }) => {
-    process.exitCode = await digestCommand(file, flags);
-  });
+  .action(
+    async (file: string | undefined, flags: { json: boolean; runner?: string; tokens: string }) => {
+      process.exitCode = await digestCommand(file, flags);
+    },
+  );
 
 program
   .command('apply-patch')

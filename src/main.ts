@@ -20,7 +20,10 @@ import { createGit } from './workspace/git.js';
 
 export async function main(): Promise<void> {
   const env = process.env;
-  const parsed = parseConfig(readActionInputs(), { baseDir: env.GITHUB_WORKSPACE ?? process.cwd(), env });
+  const parsed = parseConfig(readActionInputs(), {
+    baseDir: env.GITHUB_WORKSPACE ?? process.cwd(),
+    env,
+  });
   if (!parsed.ok) {
     for (const error of parsed.errors) core.error(error);
     process.exitCode = 1;
@@ -31,26 +34,37 @@ export async function main(): Promise<void> {
   for (const secret of secrets.flatMap(secretForms)) core.setSecret(secret);
 
   const context = readGitHubContext(env);
-  const gate = await checkTrigger(context, config, createPermissionApi(config.githubToken, context));
+  const gate = await checkTrigger(
+    context,
+    config,
+    createPermissionApi(config.githubToken, context),
+  );
   if (!gate.allowed) {
     core.error(`greenloop refused to run: ${gate.reason}`);
     process.exitCode = 1;
     return;
   }
   for (const note of gate.notes) core.info(note);
-  const output = context.isFork && config.output.some((o) => o === 'commit' || o === 'pull-request')
-    ? (core.warning('The pull request comes from a fork: publishing as an artifact only.'), ['artifact' as const])
-    : config.output;
+  const output =
+    context.isFork && config.output.some((o) => o === 'commit' || o === 'pull-request')
+      ? (core.warning('The pull request comes from a fork: publishing as an artifact only.'),
+        ['artifact' as const])
+      : config.output;
 
   const git = createGit(config.workspace);
   const removed = await git.removePersistedCredentials().catch(() => []);
-  if (removed.length > 0) core.info(`Removed the checkout's persisted credentials (${removed.length}) before the model runs.`);
+  if (removed.length > 0)
+    core.info(
+      `Removed the checkout's persisted credentials (${removed.length}) before the model runs.`,
+    );
   const fingerprint = await git.configFingerprint().catch(() => '');
 
   const temp = await mkdtemp(path.join(env.RUNNER_TEMP ?? os.tmpdir(), 'greenloop-'));
   const log = actionLog();
   try {
-    const resume = config.resumeFrom ? await loadResume(config.resumeFrom, { token: config.githubToken, context, tempDir: temp }) : undefined;
+    const resume = config.resumeFrom
+      ? await loadResume(config.resumeFrom, { token: config.githubToken, context, tempDir: temp })
+      : undefined;
     const session = await runSession({
       config,
       log,
@@ -79,7 +93,9 @@ export async function main(): Promise<void> {
       redactor: session.redactor,
       workspace: config.workspace,
       tree: session.bestTree,
-      ...(fingerprint ? { configFingerprint: { expected: fingerprint, compute: () => git.configFingerprint() } } : {}),
+      ...(fingerprint
+        ? { configFingerprint: { expected: fingerprint, compute: () => git.configFingerprint() } }
+        : {}),
       log,
     });
     for (const error of published.errors) core.warning(error);

@@ -17,7 +17,7 @@ import type { ParseResult, ParsedFailure } from './parsers/base.js';
 import { JunitParser } from './parsers/junit.js';
 import { setProjectRoot } from './parsers/util.js';
 import { Segmenter } from './segment.js';
-import { familyOf } from './sniff.js';
+import { familyOf, isAmbiguousNodeRunner } from './sniff.js';
 
 export const DEFAULT_TOKENS = 2000;
 /** Longest line kept from a log (longer lines are cut: minified bundles, base64 dumps). */
@@ -76,7 +76,11 @@ export class DigestBuilder {
   lines = 0;
 
   constructor(private readonly options: DigestOptions = {}) {
-    this.seg = new Segmenter(options.runner ? familyOf(options.runner) : undefined);
+    const forced =
+      options.runner && !isAmbiguousNodeRunner(options.runner)
+        ? familyOf(options.runner)
+        : undefined;
+    this.seg = new Segmenter(forced);
   }
 
   push(raw: string): void {
@@ -178,11 +182,14 @@ function render(
   const budget = Math.max(1, Math.floor(options.tokens ?? DEFAULT_TOKENS));
   const failures: ParsedFailure[] = [];
   const seen = new Set<string>();
+  const seenWithMessage = new Set<string>();
   const flaky = new Set<string>();
   let passed = 0;
   let failed = 0;
   let skipped = 0;
   const runners: string[] = [];
+  // Segments that found nothing still name the runner when no segment found anything.
+  const detected = [...new Set(results.map((r) => r.runner))].filter((r) => r !== 'generic');
   for (const r of results) {
     if (
       r.failures.length === 0 &&
@@ -194,8 +201,12 @@ function render(
     passed += r.counts.passed;
     failed += r.counts.failed;
     skipped += r.counts.skipped;
+    // Segments are deduped within themselves; across segments (monorepo packages) only an
+    // identical id + message is a repeat.
     for (const f of r.failures) {
-      if (seen.has(f.id)) continue;
+      const key = `${f.id}\u0000${f.message}`;
+      if (seenWithMessage.has(key)) continue;
+      seenWithMessage.add(key);
       seen.add(f.id);
       failures.push(f);
     }
@@ -204,7 +215,15 @@ function render(
   // A crash (OOM, segfault, killed worker) is shown next to the counts, not as a test failure:
   // the tests it interrupted never ran, and runners that report it (jest, go) already did.
   const crashes = seg.crashes
-    .filter((c) => !failures.some((f) => f.message.includes(c) || (f.detail ?? '').includes(c)))
+    .filter(
+      (c) =>
+        !failures.some(
+          (f) =>
+            f.message.includes(c) ||
+            (f.detail ?? '').includes(c) ||
+            (f.kind === 'crash' && c.includes(f.message)),
+        ),
+    )
     .slice(0, 2);
   failed = Math.max(failed, failures.length);
   const runner =
@@ -212,7 +231,9 @@ function render(
       ? normaliseRunner(options.runner, runners[0])
       : runners.length > 0
         ? runners.join('+')
-        : 'generic';
+        : detected.length > 0
+          ? detected.join('+')
+          : 'generic';
   const counts: Counts = { passed, failed, skipped };
   const flakyList = [...flaky].filter((id) => !seen.has(id)).sort();
 
@@ -228,7 +249,7 @@ function render(
     ),
   ].join('\n');
   const blocks = failures.map((f) => makeBlock(f, options.projectRoot));
-  const genericWanted = failures.length === 0 || failed > failures.length;
+  const genericWanted = failures.length === 0 || failed > failures.length || crashes.length > 0;
   const text = layout(
     header,
     blocks,

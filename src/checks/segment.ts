@@ -9,12 +9,17 @@ import { MAX_FAILURES, type LineParser, type ParseResult } from './parsers/base.
 import { GenericParser, RingBuffer } from './parsers/generic.js';
 import { createParser, sniffLine, type Family } from './sniff.js';
 
+/**
+ * Task prefixes: turbo `web:test: `, pnpm `packages/web test: `, lerna --stream `@scope/web: `,
+ * yarn workspaces foreach `[@scope/web]: `.
+ */
 const PREFIX =
-  /^((?:@[\w.-]+\/)?[\w.-]+(?::[\w.-]+)*:test(?::[\w.-]+)*: |[\w@./-]+ test(?::[\w-]+)?: )/;
+  /^((?:@[\w.-]+\/)?[\w.-]+(?::[\w.-]+)*:test(?::[\w.-]+)*: |[\w@./-]+ test(?::[\w-]+)?: |@[\w.-]+\/[\w.-]+: |\[@?[\w./-]+\]: )/;
 const MAX_STREAMS = 64;
-const REPLAY_LINES = 300;
+const REPLAY_LINES = 200;
+const REPLAY_LINE_CHARS = 1000;
 const CRASH =
-  /(FATAL ERROR: .*|JavaScript heap out of memory|Segmentation fault( \(core dumped\))?|\bSIGSEGV\b|\bSIGKILL\b|\bSIGABRT\b|fatal runtime error: .*|Killed$|out of memory|signal: (segmentation fault|killed|aborted)|Worker (terminated|exited) unexpectedly)/i;
+  /(FATAL ERROR: .*|Fatal Python error: .*|JavaScript heap out of memory|Segmentation fault( \(core dumped\))?|\bSIGSEGV\b|\bSIGKILL\b|\bSIGABRT\b|fatal runtime error: .*|Killed$|out of memory|signal: (segmentation fault|killed|aborted)|Worker (terminated|exited) unexpectedly)/i;
 const MAX_CRASHES = 5;
 
 class Stream {
@@ -41,7 +46,8 @@ class Stream {
       }
     }
     if (this.current) this.current.parser.push(line);
-    else this.replay.push(line);
+    else
+      this.replay.push(line.length > REPLAY_LINE_CHARS ? line.slice(0, REPLAY_LINE_CHARS) : line);
   }
 
   private open(family: Family): void {
@@ -72,7 +78,8 @@ export class Segmenter {
     this.generic.push(line);
     if (this.crashes.length < MAX_CRASHES) {
       const crash = CRASH.exec(line);
-      if (crash && !this.crashes.includes(line.trim())) this.crashes.push(line.trim());
+      const text = crash ? line.slice(crash.index).trim() : '';
+      if (crash && !this.crashes.includes(text)) this.crashes.push(text);
     }
     let key = '';
     let body = line;

@@ -117,15 +117,25 @@ export function sniffLine(line: string): Sniff | undefined {
   return undefined;
 }
 
+/**
+ * The parser family for a runner name as a user (or a truth file) spells it: `node --test`,
+ * `cargo test`, `python unittest`, `tap (node-tap 16)`... Unknown names map to `generic`.
+ */
 export function familyOf(runner: string): Family {
-  const r = runner.toLowerCase().replace(/[\s_]+/g, '-');
-  if (r === 'node-test' || r === 'node' || r === 'node---test' || r === 'tap') return 'tap';
+  const r = runner.toLowerCase().trim();
+  if (/^node[\s-]*(--)?test|^node$/.test(r)) return 'tap';
   if (r === 'node-spec') return 'node-spec';
-  if (r === 'cargo-test' || r === 'rust') return 'cargo';
-  if (r === 'go-test') return 'go';
-  if (r === 'python-unittest') return 'unittest';
-  if (r === 'xunit') return 'junit';
-  return (RUNNERS as readonly string[]).includes(r) ? (r as Family) : 'generic';
+  if (/^(python[\s-]+)?unittest/.test(r)) return 'unittest';
+  if (/^(cargo|rust|libtest)/.test(r)) return 'cargo';
+  if (/^go(\s|-|$)|^golang/.test(r)) return 'go';
+  if (/^(junit|xunit)/.test(r)) return 'junit';
+  const word = /^[a-z]+/.exec(r)?.[0] ?? '';
+  return (RUNNERS as readonly string[]).includes(word) ? (word as Family) : 'generic';
+}
+
+/** A forced `node-test` may be TAP or the spec reporter: leave that choice to detection. */
+export function isAmbiguousNodeRunner(runner: string): boolean {
+  return /^node[\s-]*(--)?test|^node$/.test(runner.toLowerCase().trim());
 }
 
 export function createParser(family: Family): LineParser {

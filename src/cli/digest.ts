@@ -11,7 +11,9 @@ export async function digestCommand(
 ): Promise<number> {
   const tokens = Number(flags.tokens);
   if (!Number.isInteger(tokens) || tokens < 50 || tokens > 100_000) {
-    process.stderr.write(`greenloop digest: --tokens must be an integer from 50 to 100000, got '${flags.tokens}'.\n`);
+    process.stderr.write(
+      `greenloop digest: --tokens must be an integer from 50 to 100000, got '${flags.tokens}'.\n`,
+    );
     return 1;
   }
   let logPath = file;
@@ -34,7 +36,12 @@ export async function digestCommand(
       const json = {
         runner: digest.runner,
         counts: digest.counts,
-        failures: digest.failures.map((f) => ({ id: f.id, file: f.file ?? null, line: f.line ?? null, message: f.message })),
+        failures: digest.failures.map((f) => ({
+          id: f.id,
+          file: f.file ?? null,
+          line: f.line ?? null,
+          message: f.message,
+        })),
         text: digest.text,
         tokens: digest.tokens,
       };

@@ -38,15 +38,22 @@ export async function resumeCommand(checkpointDir: string, flags: RunFlags): Pro
 async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<number> {
   const root = repositoryRoot(path.resolve(flags.cwd));
   if (!root) {
-    process.stderr.write(`greenloop: ${flags.cwd} is not inside a git repository (run 'git init' and commit first).\n`);
+    process.stderr.write(
+      `greenloop: ${flags.cwd} is not inside a git repository (run 'git init' and commit first).\n`,
+    );
     return 1;
   }
   excludeOutputFolder(root);
   if (!flags.allowDirty && isDirty(root)) {
-    process.stderr.write('greenloop: the working tree has uncommitted changes; commit or stash them, or pass --allow-dirty.\n');
+    process.stderr.write(
+      'greenloop: the working tree has uncommitted changes; commit or stash them, or pass --allow-dirty.\n',
+    );
     return 1;
   }
-  const raw: Record<string, string> = { 'working-directory': path.relative(root, path.resolve(flags.cwd)) || '.', output: 'none' };
+  const raw: Record<string, string> = {
+    'working-directory': path.relative(root, path.resolve(flags.cwd)) || '.',
+    output: 'none',
+  };
   for (const input of CLI_INPUTS) {
     const value = flags[flagKey(input.name)];
     if (typeof value === 'string') raw[input.name] = value;
@@ -89,7 +96,10 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
         `diff: ${session.files.diffPath}`,
         `summary: ${session.files.summaryPath}`,
         `report: ${session.files.reportPath}`,
-        flags.apply ? 'The best state is left in the working tree (--apply).' : 'The working tree was left as it was; apply the diff with: git apply ' + path.relative(root, session.files.diffPath),
+        flags.apply
+          ? 'The best state is left in the working tree (--apply).'
+          : 'The working tree was left as it was; apply the diff with: git apply ' +
+            path.relative(root, session.files.diffPath),
       ].join('\n') + '\n',
     );
     return record.status === 'success' || record.status === 'already-green' ? 0 : 1;
@@ -107,20 +117,30 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
 
 function repositoryRoot(dir: string): string | undefined {
   try {
-    return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['rev-parse', '--show-toplevel'], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return undefined;
   }
 }
 
 function isDirty(root: string): boolean {
-  const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=normal'], { cwd: root, encoding: 'utf8' });
+  const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=normal'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return status.trim() !== '';
 }
 
 /** Keeps `.greenloop/` out of `git status` and of the run's snapshots. */
 function excludeOutputFolder(root: string): void {
-  const gitDir = execFileSync('git', ['rev-parse', '--git-dir'], { cwd: root, encoding: 'utf8' }).trim();
+  const gitDir = execFileSync('git', ['rev-parse', '--git-dir'], {
+    cwd: root,
+    encoding: 'utf8',
+  }).trim();
   const exclude = path.join(path.resolve(root, gitDir), 'info', 'exclude');
   const current = existsSync(exclude) ? readFileSync(exclude, 'utf8') : '';
   if (!current.split(/\r?\n/).includes('.greenloop/')) {

@@ -11,45 +11,189 @@ export interface InputSpec {
 }
 
 export const INPUTS = [
-  { name: 'task', default: '', description: 'Written task for the model (nightly refactor, manual job). Empty: fix the failing tests.' },
-  { name: 'task-file', default: '', description: 'Path (in the workspace) of a file holding the task. Used when `task` is empty.' },
-  { name: 'test-command', default: '', description: 'Command that runs the tests; exit code 0 means success. Empty: detected from the project (package.json, pytest, cargo, go, Maven, Gradle, make).' },
-  { name: 'setup-command', default: '', description: 'Command run once before the baseline test run (for example `npm ci`).' },
-  { name: 'test-report', default: '', description: 'Glob of JUnit XML reports the test command writes, read in addition to its log.' },
+  {
+    name: 'task',
+    default: '',
+    description:
+      'Written task for the model (nightly refactor, manual job). Empty: fix the failing tests.',
+  },
+  {
+    name: 'task-file',
+    default: '',
+    description: 'Path (in the workspace) of a file holding the task. Used when `task` is empty.',
+  },
+  {
+    name: 'test-command',
+    default: '',
+    description:
+      'Command that runs the tests; exit code 0 means success. Empty: detected from the project (package.json, pytest, cargo, go, Maven, Gradle, make).',
+  },
+  {
+    name: 'setup-command',
+    default: '',
+    description: 'Command run once before the baseline test run (for example `npm ci`).',
+  },
+  {
+    name: 'test-report',
+    default: '',
+    description: 'Glob of JUnit XML reports the test command writes, read in addition to its log.',
+  },
   { name: 'model', default: 'gpt-5.1-codex-max', description: 'Model name.' },
-  { name: 'reasoning-effort', default: 'medium', description: 'Reasoning effort: `low`, `medium`, `high`, `xhigh` (also `none`, `minimal` for models that take them).' },
-  { name: 'api', default: 'responses', description: 'Model API: `responses` (OpenAI Responses API) or `chat` (Chat Completions, for local servers and gateways).' },
-  { name: 'tool-style', default: 'auto', description: 'How tools are offered: `auto` (native shell/apply_patch tools for the GPT-5.1 family on the Responses API, else function tools), `native` or `function`.' },
-  { name: 'base-url', default: '', description: 'OpenAI-compatible base URL (Azure OpenAI, OpenRouter, LiteLLM, Ollama, vLLM...). Empty: `OPENAI_BASE_URL` or api.openai.com.' },
-  { name: 'api-key', default: '', description: 'API key. Empty: `OPENAI_API_KEY`, or none for a keyless local server. Masked everywhere.' },
-  { name: 'price', default: '', description: 'Price override in USD per million tokens, `input,cached-input,output` (for models or endpoints not in the built-in table).' },
-  { name: 'max-iterations', default: '5', description: 'Maximum test reruns after the baseline (1-100).' },
+  {
+    name: 'reasoning-effort',
+    default: 'medium',
+    description:
+      'Reasoning effort: `low`, `medium`, `high`, `xhigh` (also `none`, `minimal` for models that take them).',
+  },
+  {
+    name: 'api',
+    default: 'responses',
+    description:
+      'Model API: `responses` (OpenAI Responses API) or `chat` (Chat Completions, for local servers and gateways).',
+  },
+  {
+    name: 'tool-style',
+    default: 'auto',
+    description:
+      'How tools are offered: `auto` (native shell/apply_patch tools for the GPT-5.1 family on the Responses API, else function tools), `native` or `function`.',
+  },
+  {
+    name: 'base-url',
+    default: '',
+    description:
+      'OpenAI-compatible base URL (Azure OpenAI, OpenRouter, LiteLLM, Ollama, vLLM...). Empty: `OPENAI_BASE_URL` or api.openai.com.',
+  },
+  {
+    name: 'api-key',
+    default: '',
+    description:
+      'API key. Empty: `OPENAI_API_KEY`, or none for a keyless local server. Masked everywhere.',
+  },
+  {
+    name: 'price',
+    default: '',
+    description:
+      'Price override in USD per million tokens, `input,cached-input,output` (for models or endpoints not in the built-in table).',
+  },
+  {
+    name: 'max-iterations',
+    default: '5',
+    description: 'Maximum test reruns after the baseline (1-100).',
+  },
   { name: 'max-turns', default: '60', description: 'Maximum model calls (1-1000).' },
-  { name: 'max-tokens', default: '0', description: 'Maximum tokens (input + output) over the run; 0 = no limit.' },
-  { name: 'max-cost-usd', default: '0', description: 'Maximum cost in USD over the run; 0 = no limit.' },
-  { name: 'timeout-minutes', default: '30', description: 'Wall-clock limit of the loop in minutes (time to publish is kept aside).' },
+  {
+    name: 'max-tokens',
+    default: '0',
+    description: 'Maximum tokens (input + output) over the run; 0 = no limit.',
+  },
+  {
+    name: 'max-cost-usd',
+    default: '0',
+    description: 'Maximum cost in USD over the run; 0 = no limit.',
+  },
+  {
+    name: 'timeout-minutes',
+    default: '30',
+    description: 'Wall-clock limit of the loop in minutes (time to publish is kept aside).',
+  },
   { name: 'test-timeout-seconds', default: '600', description: 'Time limit of one test run.' },
-  { name: 'digest-tokens', default: '2000', description: 'Token budget of the failure digest the model reads after each test run.' },
-  { name: 'flaky-reruns', default: '1', description: 'Reruns of the baseline failures to spot flaky tests (0 = off).' },
-  { name: 'context-window', default: '0', description: 'Context window in tokens; 0 = from the model (else 200000).' },
-  { name: 'compact-threshold', default: '0.8', description: 'Share of the context window at which the conversation is compacted (0.1-0.95).' },
-  { name: 'compaction', default: 'auto', description: 'Compaction mode: `auto`, `server`, `summary`, `mask` or `off`.' },
-  { name: 'output', default: 'artifact', description: 'Where results go, comma list: `artifact`, `commit`, `pull-request`, `none`.' },
-  { name: 'branch', default: '', description: 'Branch for `commit` / `pull-request`. Empty: `greenloop/<run id>`. Never the default branch.' },
+  {
+    name: 'digest-tokens',
+    default: '2000',
+    description: 'Token budget of the failure digest the model reads after each test run.',
+  },
+  {
+    name: 'flaky-reruns',
+    default: '1',
+    description: 'Reruns of the baseline failures to spot flaky tests (0 = off).',
+  },
+  {
+    name: 'context-window',
+    default: '0',
+    description: 'Context window in tokens; 0 = from the model (else 200000).',
+  },
+  {
+    name: 'compact-threshold',
+    default: '0.8',
+    description: 'Share of the context window at which the conversation is compacted (0.1-0.95).',
+  },
+  {
+    name: 'compaction',
+    default: 'auto',
+    description: 'Compaction mode: `auto`, `server`, `summary`, `mask` or `off`.',
+  },
+  {
+    name: 'output',
+    default: 'artifact',
+    description: 'Where results go, comma list: `artifact`, `commit`, `pull-request`, `none`.',
+  },
+  {
+    name: 'branch',
+    default: '',
+    description:
+      'Branch for `commit` / `pull-request`. Empty: `greenloop/<run id>`. Never the default branch.',
+  },
   { name: 'artifact-name', default: 'greenloop', description: 'Name of the uploaded artifact.' },
-  { name: 'retention-days', default: '0', description: 'Artifact retention in days; 0 = the repository default.' },
-  { name: 'commit-message', default: 'greenloop: fix failing tests', description: 'Commit message for `commit` / `pull-request`.' },
+  {
+    name: 'retention-days',
+    default: '0',
+    description: 'Artifact retention in days; 0 = the repository default.',
+  },
+  {
+    name: 'commit-message',
+    default: 'greenloop: fix failing tests',
+    description: 'Commit message for `commit` / `pull-request`.',
+  },
   { name: 'pr-title', default: 'greenloop: fix failing tests', description: 'Pull request title.' },
   { name: 'pr-draft', default: 'true', description: 'Open the pull request as a draft.' },
-  { name: 'comment', default: 'false', description: 'On pull request events, post (and later update) one comment with the summary.' },
-  { name: 'protected-paths', default: '.github/workflows/**', description: 'Newline or comma separated globs the model may not change (`.git/` is always protected).' },
-  { name: 'allow-test-edits', default: 'false', description: 'Allow runs that remove or skip tests (by default such an iteration is rejected).' },
-  { name: 'sandbox', default: 'auto', description: 'Sandbox for model commands and tests: `auto`, `bwrap` (required) or `none`. Linux only.' },
-  { name: 'allow-users', default: '', description: 'Comma list of users allowed to trigger a run without write permission.' },
-  { name: 'allow-bots', default: '', description: 'Comma list of bot logins allowed to trigger a run (`*` is refused).' },
-  { name: 'allow-untrusted-code', default: 'false', description: 'Allow running a fork\'s code under `pull_request_target`.' },
-  { name: 'github-token', default: '${{ github.token }}', description: 'Token for pushing, pull requests, comments and permission checks. Masked everywhere.' },
-  { name: 'resume-from', default: '', description: 'Checkpoint folder (or artifact name of an earlier run) to continue from.' },
+  {
+    name: 'comment',
+    default: 'false',
+    description: 'On pull request events, post (and later update) one comment with the summary.',
+  },
+  {
+    name: 'protected-paths',
+    default: '.github/workflows/**',
+    description:
+      'Newline or comma separated globs the model may not change (`.git/` is always protected).',
+  },
+  {
+    name: 'allow-test-edits',
+    default: 'false',
+    description: 'Allow runs that remove or skip tests (by default such an iteration is rejected).',
+  },
+  {
+    name: 'sandbox',
+    default: 'auto',
+    description:
+      'Sandbox for model commands and tests: `auto`, `bwrap` (required) or `none`. Linux only.',
+  },
+  {
+    name: 'allow-users',
+    default: '',
+    description: 'Comma list of users allowed to trigger a run without write permission.',
+  },
+  {
+    name: 'allow-bots',
+    default: '',
+    description: 'Comma list of bot logins allowed to trigger a run (`*` is refused).',
+  },
+  {
+    name: 'allow-untrusted-code',
+    default: 'false',
+    description: "Allow running a fork's code under `pull_request_target`.",
+  },
+  {
+    name: 'github-token',
+    default: '${{ github.token }}',
+    description:
+      'Token for pushing, pull requests, comments and permission checks. Masked everywhere.',
+  },
+  {
+    name: 'resume-from',
+    default: '',
+    description: 'Checkpoint folder (or artifact name of an earlier run) to continue from.',
+  },
   { name: 'working-directory', default: '.', description: 'Project folder inside the workspace.' },
 ] as const satisfies readonly InputSpec[];
 
@@ -59,8 +203,15 @@ export type InputName = (typeof INPUTS)[number]['name'];
 export type RawInputs = Readonly<Partial<Record<InputName, string>>>;
 
 export const OUTPUTS = [
-  { name: 'status', description: 'How the run ended: success, already-green, budget-iterations, budget-turns, budget-tokens, budget-cost, timeout, no-progress, model-gave-up, model-error, auth-error, context-full, error.' },
-  { name: 'diff-path', description: 'Path of the unified diff of the best state against the baseline.' },
+  {
+    name: 'status',
+    description:
+      'How the run ended: success, already-green, budget-iterations, budget-turns, budget-tokens, budget-cost, timeout, no-progress, model-gave-up, model-error, auth-error, context-full, error.',
+  },
+  {
+    name: 'diff-path',
+    description: 'Path of the unified diff of the best state against the baseline.',
+  },
   { name: 'summary-path', description: 'Path of the summary markdown.' },
   { name: 'report-path', description: 'Path of the JSON report.' },
   { name: 'iterations', description: 'Test reruns made after the baseline.' },

@@ -42,7 +42,8 @@ class Reader {
 
   text(name: InputName): string {
     const value = this.raw[name];
-    if (value === undefined || value.trim() === '') return DEFAULTS[name].startsWith('${{') ? '' : DEFAULTS[name];
+    if (value === undefined || value.trim() === '')
+      return DEFAULTS[name].startsWith('${{') ? '' : DEFAULTS[name];
     return value.trim();
   }
 
@@ -132,7 +133,9 @@ export function parseConfig(raw: RawInputs, environment: ConfigEnvironment): Con
   }
   const allowBots = read.list('allow-bots');
   if (allowBots.includes('*')) {
-    read.errors.push(`Input 'allow-bots' must list bot logins; '*' is refused, got '${oneLine(read.given('allow-bots'))}'.`);
+    read.errors.push(
+      `Input 'allow-bots' must list bot logins; '*' is refused, got '${oneLine(read.given('allow-bots'))}'.`,
+    );
   }
   const branch = read.text('branch');
   if (branch !== '' && !isPlausibleBranch(branch)) {
@@ -162,7 +165,13 @@ export function parseConfig(raw: RawInputs, environment: ConfigEnvironment): Con
     flakyReruns: read.integer('flaky-reruns', 0, 5),
     contextWindow: read.integer('context-window', 0, 10_000_000),
     compactThreshold: read.number('compact-threshold', 0.1, 0.95),
-    compaction: read.choice<CompactionMode>('compaction', ['auto', 'server', 'summary', 'mask', 'off']),
+    compaction: read.choice<CompactionMode>('compaction', [
+      'auto',
+      'server',
+      'summary',
+      'mask',
+      'off',
+    ]),
     output,
     branch,
     artifactName: read.text('artifact-name'),
@@ -207,7 +216,9 @@ function parsePrice(read: Reader): PriceOverride | undefined {
   const text = read.text('price');
   if (text === '') return undefined;
   const parts = text.split(',').map((part) => part.trim());
-  const values = parts.map((part) => (/^(\d+(\.\d*)?|\.\d+)$/.test(part) ? Number(part) : Number.NaN));
+  const values = parts.map((part) =>
+    /^(\d+(\.\d*)?|\.\d+)$/.test(part) ? Number(part) : Number.NaN,
+  );
   if (values.length !== 3 || values.some((value) => !Number.isFinite(value))) {
     read.fail('price', "three numbers 'input,cached-input,output' in USD per million tokens");
     return undefined;
@@ -224,10 +235,14 @@ function readTaskFile(read: Reader, workspace: string): string {
   if (name === '') return '';
   const file = path.resolve(workspace, name);
   try {
-    if (!isInside(workspace, file) || statSync(file).size > MAX_TASK_BYTES) throw new Error('refused');
+    if (!isInside(workspace, file) || statSync(file).size > MAX_TASK_BYTES)
+      throw new Error('refused');
     return readFileSync(file, 'utf8').trim();
   } catch {
-    read.fail('task-file', `a readable text file (under ${MAX_TASK_BYTES / 1000} kB) inside the working directory`);
+    read.fail(
+      'task-file',
+      `a readable text file (under ${MAX_TASK_BYTES / 1000} kB) inside the working directory`,
+    );
     return '';
   }
 }
@@ -253,5 +268,9 @@ function isPlausibleBranch(name: string): boolean {
 
 /** The config without secrets, for reports and checkpoints. */
 export function redactedConfig(config: RunConfig): Record<string, unknown> {
-  return { ...config, apiKey: config.apiKey ? '***' : '', githubToken: config.githubToken ? '***' : '' };
+  return {
+    ...config,
+    apiKey: config.apiKey ? '***' : '',
+    githubToken: config.githubToken ? '***' : '',
+  };
 }

@@ -67,7 +67,10 @@ export class Budget {
       throw new StopRun('budget-turns', `all ${limits.maxTurns} model turns (max-turns) were used`);
     }
     if (limits.maxTokens > 0 && this.tokens >= limits.maxTokens) {
-      throw new StopRun('budget-tokens', `${this.tokens} tokens used, limit max-tokens=${limits.maxTokens}`);
+      throw new StopRun(
+        'budget-tokens',
+        `${this.tokens} tokens used, limit max-tokens=${limits.maxTokens}`,
+      );
     }
     if (limits.maxCostUsd > 0 && spent.costUsd >= limits.maxCostUsd) {
       throw new StopRun(

@@ -23,9 +23,10 @@ export function buildRecord(outcome: LoopOutcome, extras: RecordExtras): RunReco
   const { spent } = outcome;
   const baseline = outcome.baseline ? summarise(outcome.baseline) : undefined;
   const final = outcome.best ? summarise(outcome.best) : undefined;
-  const comparison = outcome.baseline && outcome.best
-    ? compareRuns(outcome.baseline.failures, outcome.best.failures)
-    : { fixed: [], stillFailing: [], newlyFailing: [] };
+  const comparison =
+    outcome.baseline && outcome.best
+      ? compareRuns(outcome.baseline.failures, outcome.best.failures)
+      : { fixed: [], stillFailing: [], newlyFailing: [] };
   return {
     schemaVersion: 1,
     status: outcome.status,

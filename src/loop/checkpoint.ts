@@ -25,7 +25,11 @@ export interface Checkpoint {
   readonly bestPatch: string;
   readonly bestFailing: readonly Failure[];
   readonly baselineFailures: readonly Failure[];
-  readonly baselineCounts: { readonly passed: number; readonly failed: number; readonly skipped: number };
+  readonly baselineCounts: {
+    readonly passed: number;
+    readonly failed: number;
+    readonly skipped: number;
+  };
   readonly spent: Spent;
   readonly iterations: readonly IterationRecord[];
   readonly plan: readonly PlanStep[];
@@ -75,11 +79,21 @@ export async function loadCheckpoint(location: string): Promise<Checkpoint> {
 
 /** Accepts every schema version written so far. */
 export function upgradeCheckpoint(data: unknown, source = 'checkpoint'): Checkpoint {
-  if (typeof data !== 'object' || data === null) throw new CheckpointError(`${source}: not a JSON object`);
+  if (typeof data !== 'object' || data === null)
+    throw new CheckpointError(`${source}: not a JSON object`);
   const version = (data as { schemaVersion?: unknown }).schemaVersion;
-  if (version !== 1) throw new CheckpointError(`${source}: unknown schemaVersion ${String(version)} (this greenloop reads 1)`);
+  if (version !== 1)
+    throw new CheckpointError(
+      `${source}: unknown schemaVersion ${String(version)} (this greenloop reads 1)`,
+    );
   const checkpoint = data as Checkpoint;
-  for (const field of ['conversation', 'spent', 'iterations', 'bestPatch', 'configDigest'] as const) {
+  for (const field of [
+    'conversation',
+    'spent',
+    'iterations',
+    'bestPatch',
+    'configDigest',
+  ] as const) {
     if (checkpoint[field] === undefined) throw new CheckpointError(`${source}: missing '${field}'`);
   }
   return checkpoint;

@@ -81,7 +81,10 @@ export class Compactor {
     return this.compact(conversation, before);
   }
 
-  private async compact(conversation: Conversation, before: number): Promise<CompactionEvent | undefined> {
+  private async compact(
+    conversation: Conversation,
+    before: number,
+  ): Promise<CompactionEvent | undefined> {
     const { mode } = this.options;
     const target = Math.floor(this.limit * 0.6);
     if (mode === 'server' || (mode === 'auto' && this.options.openaiEndpoint)) {
@@ -114,7 +117,9 @@ export class Compactor {
     let dropped = 0;
     while (this.measure(conversation) > target) {
       const current = [...conversation.segments];
-      const index = current.findIndex((segment, i) => segment.kind !== 'handoff' && i < current.length - 2);
+      const index = current.findIndex(
+        (segment, i) => segment.kind !== 'handoff' && i < current.length - 2,
+      );
       if (index < 0) break;
       current.splice(index, 1);
       dropped += 1;
@@ -125,13 +130,20 @@ export class Compactor {
       const note = current[0]?.kind === 'handoff' ? 1 : 0;
       current.splice(note, 0, {
         kind: 'handoff',
-        items: [userMessage(`[${dropped} earlier steps were removed to save context; the latest test digest follows later.]`)],
+        items: [
+          userMessage(
+            `[${dropped} earlier steps were removed to save context; the latest test digest follows later.]`,
+          ),
+        ],
       });
       conversation.replace(mergeNotes(current));
     }
   }
 
-  private async serverCompact(conversation: Conversation, before: number): Promise<CompactionEvent | undefined> {
+  private async serverCompact(
+    conversation: Conversation,
+    before: number,
+  ): Promise<CompactionEvent | undefined> {
     const { model } = this.options;
     if (!model.compact || this.serverUnsupported) return undefined;
     const latest = conversation.latestDigest();
@@ -146,11 +158,20 @@ export class Compactor {
       return undefined;
     }
     const pinned = conversation.input()[0];
-    const items = result.items.filter((item) => !(item.type === 'message' && pinned?.type === 'message' && item.text === pinned.text));
+    const items = result.items.filter(
+      (item) =>
+        !(item.type === 'message' && pinned?.type === 'message' && item.text === pinned.text),
+    );
     const segments: Segment[] = [{ kind: 'handoff', items }];
     if (latest !== undefined) segments.push({ kind: 'digest', items: [userMessage(latest)] });
     conversation.replace(segments);
-    return { kind: 'server', tokensBefore: before, tokensAfter: this.measure(conversation), usage: result.usage, costUsd: result.costUsd };
+    return {
+      kind: 'server',
+      tokensBefore: before,
+      tokensAfter: this.measure(conversation),
+      usage: result.usage,
+      costUsd: result.costUsd,
+    };
   }
 
   private async summarise(conversation: Conversation, before: number): Promise<CompactionEvent> {
@@ -160,7 +181,8 @@ export class Compactor {
     let handoff = '';
     try {
       // The handoff request must itself fit: mask first when it would not.
-      if (this.measure(conversation) > this.options.contextWindow * 0.9) this.mask(conversation, this.limit);
+      if (this.measure(conversation) > this.options.contextWindow * 0.9)
+        this.mask(conversation, this.limit);
       const turn = await this.options.model.turn({
         instructions: this.options.instructions,
         input: [...conversation.input(), userMessage(HANDOFF_REQUEST)],
@@ -170,18 +192,33 @@ export class Compactor {
       costUsd = turn.costUsd;
       handoff = turn.text.trim();
     } catch (error) {
-      this.options.log(`compaction: the handoff request failed (${error instanceof Error ? error.message : String(error)}); masking instead`);
+      this.options.log(
+        `compaction: the handoff request failed (${error instanceof Error ? error.message : String(error)}); masking instead`,
+      );
     }
     if (handoff === '') {
       this.mask(conversation, Math.floor(this.limit * 0.6));
-      return { kind: 'mask', tokensBefore: before, tokensAfter: this.measure(conversation), ...(usage ? { usage } : {}), costUsd };
+      return {
+        kind: 'mask',
+        tokensBefore: before,
+        tokensAfter: this.measure(conversation),
+        ...(usage ? { usage } : {}),
+        costUsd,
+      };
     }
     const segments: Segment[] = [
       { kind: 'handoff', items: [userMessage(`# Handoff (earlier work, compacted)\n${handoff}`)] },
     ];
-    if (latest !== undefined) segments.push({ kind: 'digest', items: [userMessage(`# Latest test run\n${latest}`)] });
+    if (latest !== undefined)
+      segments.push({ kind: 'digest', items: [userMessage(`# Latest test run\n${latest}`)] });
     conversation.replace(segments);
-    return { kind: 'summary', tokensBefore: before, tokensAfter: this.measure(conversation), ...(usage ? { usage } : {}), costUsd };
+    return {
+      kind: 'summary',
+      tokensBefore: before,
+      tokensAfter: this.measure(conversation),
+      ...(usage ? { usage } : {}),
+      costUsd,
+    };
   }
 
   private fixedTokens(): number {
@@ -235,7 +272,8 @@ export function maskSegment(segment: Segment): Segment {
       const size = item.call.rawArgs?.length ?? JSON.stringify(item.call.args ?? null).length;
       if (size <= PLACEHOLDER_LIMIT) return item;
       const note = `[patch of ${size} chars elided to save context]`;
-      const args = item.call.wire === 'native' ? maskOperation(item.call.args, note) : { patch: note };
+      const args =
+        item.call.wire === 'native' ? maskOperation(item.call.args, note) : { patch: note };
       return { type: 'tool_call', call: { ...item.call, args, rawArgs: JSON.stringify(args) } };
     }
     return item;
@@ -252,7 +290,12 @@ function maskOperation(args: unknown, note: string): unknown {
 
 function mergeNotes(segments: Segment[]): Segment[] {
   const [first, second, ...rest] = segments;
-  if (first?.kind === 'handoff' && second?.kind === 'handoff' && second.items.length === 1 && first.items.every((i) => i.type === 'message')) {
+  if (
+    first?.kind === 'handoff' &&
+    second?.kind === 'handoff' &&
+    second.items.length === 1 &&
+    first.items.every((i) => i.type === 'message')
+  ) {
     return [{ kind: 'handoff', items: [...first.items, ...second.items] }, ...rest];
   }
   return segments;

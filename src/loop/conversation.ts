@@ -44,7 +44,10 @@ export class Conversation {
   addResults(items: readonly Item[]): void {
     const last = this.segmentList.at(-1);
     if (!last || last.kind !== 'turn') throw new Error('tool results must follow a model turn');
-    this.segmentList[this.segmentList.length - 1] = { kind: 'turn', items: [...last.items, ...items] };
+    this.segmentList[this.segmentList.length - 1] = {
+      kind: 'turn',
+      items: [...last.items, ...items],
+    };
   }
 
   addMessage(text: string, kind: 'message' | 'digest' = 'message'): void {
@@ -58,7 +61,8 @@ export class Conversation {
       for (let j = segment.items.length - 1; j >= 0; j--) {
         const item = segment.items[j]!;
         if (segment.kind === 'digest' && item.type === 'message') return item.text;
-        if (item.type === 'tool_result' && item.result.name === 'run_tests') return item.result.output;
+        if (item.type === 'tool_result' && item.result.name === 'run_tests')
+          return item.result.output;
       }
     }
     return undefined;

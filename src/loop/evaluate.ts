@@ -29,7 +29,14 @@ export interface Evaluation {
   readonly sameFailuresAsBefore: boolean;
 }
 
-const LOAD_KINDS = new Set(['load_error', 'collection_error', 'compile_error', 'build_error', 'suite_error', 'setup_error']);
+const LOAD_KINDS = new Set([
+  'load_error',
+  'collection_error',
+  'compile_error',
+  'build_error',
+  'suite_error',
+  'setup_error',
+]);
 
 export function toTestState(run: TestRun, tree: string, flaky: readonly string[]): TestState {
   let failures = run.digest.failures.filter((failure) => !flaky.includes(failure.id));
@@ -37,7 +44,9 @@ export function toTestState(run: TestRun, tree: string, flaky: readonly string[]
     failures = [
       {
         id: `(test command ${run.timedOut ? 'timed out' : `exited with ${run.exitCode ?? 'a signal'}`})`,
-        message: run.timedOut ? 'the test command timed out' : `exit code ${run.exitCode ?? 'none'} without a parsable failure`,
+        message: run.timedOut
+          ? 'the test command timed out'
+          : `exit code ${run.exitCode ?? 'none'} without a parsable failure`,
         kind: run.timedOut ? 'timeout' : 'error',
       },
     ];
@@ -71,7 +80,9 @@ export function evaluateRun(input: EvaluateInput): Evaluation {
   const { run, baseline, best } = input;
   const state = toTestState(run, input.tree, input.flaky);
   const comparison = compareRuns(baseline.failures, state.failures);
-  const integrity = input.allowTestEdits ? undefined : integrityProblem(baseline.counts, state.counts);
+  const integrity = input.allowTestEdits
+    ? undefined
+    : integrityProblem(baseline.counts, state.counts);
   const regressions = regressionsOf(comparison, baseline);
   const sameFailuresAsBefore = sameIds(state.failures, best.failures);
 
@@ -89,10 +100,18 @@ export function evaluateRun(input: EvaluateInput): Evaluation {
     verdict = 'worse';
     note = `it made things worse: ${state.failures.length} failing and ${state.counts.passed} passing, the best state so far had ${best.failures.length} failing and ${best.counts.passed} passing`;
   } else {
-    verdict = net(state) > net(best) || state.failures.length < best.failures.length ? 'better' : 'same';
+    verdict =
+      net(state) > net(best) || state.failures.length < best.failures.length ? 'better' : 'same';
   }
 
-  return { verdict, state, comparison, ...(note ? { note } : {}), message: messageFor(verdict, state, comparison, note), sameFailuresAsBefore };
+  return {
+    verdict,
+    state,
+    comparison,
+    ...(note ? { note } : {}),
+    message: messageFor(verdict, state, comparison, note),
+    sameFailuresAsBefore,
+  };
 }
 
 /**
@@ -102,10 +121,14 @@ export function evaluateRun(input: EvaluateInput): Evaluation {
  */
 function regressionsOf(comparison: Comparison, baseline: TestState): string[] {
   const hidden = baseline.failures
-    .filter((failure) => LOAD_KINDS.has(failure.kind ?? '') || failure.id.startsWith('(test command'))
+    .filter(
+      (failure) => LOAD_KINDS.has(failure.kind ?? '') || failure.id.startsWith('(test command'),
+    )
     .map((failure) => failure.file ?? failure.id);
   if (baseline.failures.some((failure) => failure.id.startsWith('(test command'))) return [];
-  return comparison.newlyFailing.filter((id) => !hidden.some((prefix) => id.startsWith(prefix) || id.includes(prefix)));
+  return comparison.newlyFailing.filter(
+    (id) => !hidden.some((prefix) => id.startsWith(prefix) || id.includes(prefix)),
+  );
 }
 
 function sameIds(a: readonly Failure[], b: readonly Failure[]): boolean {
@@ -114,16 +137,28 @@ function sameIds(a: readonly Failure[], b: readonly Failure[]): boolean {
   return b.every((failure) => ids.has(failure.id));
 }
 
-function messageFor(verdict: Verdict, state: TestState, comparison: Comparison, note: string | undefined): string {
+function messageFor(
+  verdict: Verdict,
+  state: TestState,
+  comparison: Comparison,
+  note: string | undefined,
+): string {
   const head: string[] = [];
   if (verdict === 'success') head.push('The test command passes.');
   else if (verdict === 'worse') {
-    head.push(`Your last changes were rolled back because ${note}. The workspace is back at the best state so far; take a different approach.`);
+    head.push(
+      `Your last changes were rolled back because ${note}. The workspace is back at the best state so far; take a different approach.`,
+    );
   } else {
-    head.push(`The test command still fails (exit code ${state.exitCode ?? 'none'}${state.timedOut ? ', timed out' : ''}).`);
+    head.push(
+      `The test command still fails (exit code ${state.exitCode ?? 'none'}${state.timedOut ? ', timed out' : ''}).`,
+    );
   }
   const list = (label: string, ids: readonly string[]): void => {
-    if (ids.length > 0) head.push(`${label} (${ids.length}): ${ids.slice(0, 20).join('; ')}${ids.length > 20 ? '; ...' : ''}`);
+    if (ids.length > 0)
+      head.push(
+        `${label} (${ids.length}): ${ids.slice(0, 20).join('; ')}${ids.length > 20 ? '; ...' : ''}`,
+      );
   };
   list('Fixed since the first run', comparison.fixed);
   list('Newly failing', comparison.newlyFailing);

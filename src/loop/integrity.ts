@@ -26,9 +26,13 @@ export async function filterChanges(input: {
 }): Promise<FilteredResult> {
   const { git, guard, baselineTree } = input;
   let bestTree = input.bestTree;
-  if (baselineTree === '' || bestTree === '') return { bestTree, diff: '', filesChanged: [], dropped: [] };
+  if (baselineTree === '' || bestTree === '')
+    return { bestTree, diff: '', filesChanged: [], dropped: [] };
   const changes = await git.diffStat(baselineTree, bestTree);
-  const entries = await git.listTree(bestTree, changes.map((change) => change.path));
+  const entries = await git.listTree(
+    bestTree,
+    changes.map((change) => change.path),
+  );
   const dropped: { path: string; reason: string }[] = [];
   for (const change of changes) {
     const entry = entries.get(change.path);
@@ -36,11 +40,18 @@ export async function filterChanges(input: {
     if (reason) dropped.push({ path: change.path, reason });
   }
   if (dropped.length > 0) {
-    for (const item of dropped) input.log.warn(`Dropped ${item.path} from the result: ${item.reason}`);
-    await git.restorePaths(baselineTree, dropped.map((item) => item.path));
+    for (const item of dropped)
+      input.log.warn(`Dropped ${item.path} from the result: ${item.reason}`);
+    await git.restorePaths(
+      baselineTree,
+      dropped.map((item) => item.path),
+    );
     bestTree = await git.snapshot();
   }
-  const [diff, filesChanged] = await Promise.all([git.diff(baselineTree, bestTree), git.diffStat(baselineTree, bestTree)]);
+  const [diff, filesChanged] = await Promise.all([
+    git.diff(baselineTree, bestTree),
+    git.diffStat(baselineTree, bestTree),
+  ]);
   return { bestTree, diff, filesChanged, dropped };
 }
 

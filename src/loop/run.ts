@@ -16,6 +16,7 @@ import { loadTokenizer } from '../model/tokens.js';
 import type { Item, ModelClient, ToolCall, ToolResult, Turn } from '../model/types.js';
 import { createToolBox, RUN_TESTS, type ToolBox } from '../tools/index.js';
 import { formatPlan } from '../tools/plan.js';
+import { progressLine } from '../report/progress.js';
 import type { TestCommand } from '../checks/run-tests.js';
 import type { Git, ProcessRunner, WorkspaceGuard } from '../workspace/types.js';
 import { Budget, nothingSpent } from './budget.js';
@@ -52,6 +53,8 @@ export interface LoopDeps {
   readonly resume?: Checkpoint;
   /** Whether the endpoint is OpenAI's own (server compaction). */
   readonly openaiEndpoint: boolean;
+  /** Removes known secrets and token shapes from text before the model reads it (defence in depth). */
+  readonly redact?: (text: string) => string;
   readonly now?: () => number;
   /** Milliseconds kept aside for publishing before the wall-clock limit. */
   readonly publishReserveMs?: number;
@@ -131,14 +134,23 @@ class Run {
   private readonly actionsSeen = new Map<string, number>();
   private repeatedActionSinceTests = false;
   private readonly testedTrees = new Set<string>();
-  private iterationStart = { turns: 0, input: 0, cached: 0, output: 0, cost: 0, at: 0, compactions: 0 };
+  private iterationStart = {
+    turns: 0,
+    input: 0,
+    cached: 0,
+    output: 0,
+    cost: 0,
+    at: 0,
+    compactions: 0,
+  };
   private finishedAt = 0;
 
   constructor(private readonly deps: LoopDeps) {
     this.now = deps.now ?? Date.now;
     this.startedAt = this.now();
     const { config } = deps;
-    const reserve = deps.publishReserveMs ?? Math.min(120_000, config.timeoutMinutes * 60_000 * 0.1);
+    const reserve =
+      deps.publishReserveMs ?? Math.min(120_000, config.timeoutMinutes * 60_000 * 0.1);
     this.budget = new Budget(
       {
         maxIterations: config.maxIterations,
@@ -181,7 +193,10 @@ class Run {
         });
         if (result.exitCode !== 0) {
           log.info(result.output);
-          throw new StopRun('error', `setup-command failed (${result.timedOut ? 'timed out' : `exit code ${result.exitCode}`})`);
+          throw new StopRun(
+            'error',
+            `setup-command failed (${result.timedOut ? 'timed out' : `exit code ${result.exitCode}`})`,
+          );
         }
       });
     }
@@ -190,7 +205,9 @@ class Run {
     const resume = this.deps.resume;
     if (resume) {
       if (resume.configDigest !== configDigest(config, this.deps.testCommand)) {
-        this.warn('resume-from: the checkpoint was made with different settings (task, test command or model); continuing anyway');
+        this.warn(
+          'resume-from: the checkpoint was made with different settings (task, test command or model); continuing anyway',
+        );
       }
       if (resume.bestPatch.trim() !== '') await this.deps.git.apply(resume.bestPatch);
       this.bestTree = await this.deps.git.snapshot();
@@ -198,7 +215,9 @@ class Run {
       this.plan = resume.plan;
       this.flaky = [...resume.flaky];
       this.explanation = resume.explanation;
-      log.info(`Resumed from a checkpoint of ${resume.createdAt}: ${resume.spent.iterations} iterations and ${resume.spent.turns} turns already spent`);
+      log.info(
+        `Resumed from a checkpoint of ${resume.createdAt}: ${resume.spent.iterations} iterations and ${resume.spent.turns} turns already spent`,
+      );
     }
   }
 
@@ -207,33 +226,51 @@ class Run {
     const { config, log } = this.deps;
     const run = await log.group('Baseline test run', async () => {
       log.info(`$ ${this.deps.testCommand}`);
-      const result = await this.deps.tests.run('baseline', { sandboxed: false, timeoutMs: this.budget.remainingMs() });
+      const result = await this.deps.tests.run('baseline', {
+        sandboxed: false,
+        timeoutMs: this.budget.remainingMs(),
+      });
       log.info(result.digest.text);
       return result;
     });
     this.baseline = toTestState(run, this.bestTree, []);
-    this.record('tests', { label: 'baseline', exitCode: run.exitCode, counts: run.digest.counts, failures: run.digest.failures });
+    this.record('tests', {
+      label: 'baseline',
+      exitCode: run.exitCode,
+      counts: run.digest.counts,
+      failures: run.digest.failures,
+    });
     if (this.deps.resume) {
-      this.baseline = { ...this.baseline, failures: this.deps.resume.baselineFailures, counts: this.deps.resume.baselineCounts };
+      this.baseline = {
+        ...this.baseline,
+        failures: this.deps.resume.baselineFailures,
+        counts: this.deps.resume.baselineCounts,
+      };
       this.best = toTestState(run, this.bestTree, this.flaky);
       this.lastTestedTree = this.bestTree;
-      if (run.exitCode === 0) throw new StopRun('success', 'the tests pass with the resumed changes');
+      if (run.exitCode === 0)
+        throw new StopRun('success', 'the tests pass with the resumed changes');
       return;
     }
     this.best = this.baseline;
     this.lastTestedTree = this.baselineTree;
-    if (run.timedOut && this.budget.remainingMs() === 0) throw new StopRun('timeout', 'the time limit was reached during the baseline test run');
+    if (run.timedOut && this.budget.remainingMs() === 0)
+      throw new StopRun('timeout', 'the time limit was reached during the baseline test run');
     if (run.exitCode === 0 && config.task === '') {
       throw new StopRun('already-green', 'the tests already pass and there is no task');
     }
-    if (run.exitCode !== 0 && config.flakyReruns > 0 && run.digest.failures.length > 0) await this.findFlakyTests();
+    if (run.exitCode !== 0 && config.flakyReruns > 0 && run.digest.failures.length > 0)
+      await this.findFlakyTests();
   }
 
   /** Reruns the baseline; failing tests that pass on a rerun are flaky and not targets. */
   private async findFlakyTests(): Promise<void> {
     const failing = new Set(this.baseline!.failures.map((f) => f.id));
     for (let i = 1; i <= this.deps.config.flakyReruns && failing.size > 0; i++) {
-      const rerun = await this.deps.tests.run(`baseline-rerun-${i}`, { sandboxed: false, timeoutMs: this.budget.remainingMs() });
+      const rerun = await this.deps.tests.run(`baseline-rerun-${i}`, {
+        sandboxed: false,
+        timeoutMs: this.budget.remainingMs(),
+      });
       const stillFailing = new Set(rerun.digest.failures.map((f) => f.id));
       for (const id of failing) {
         if (!stillFailing.has(id) && rerun.digest.counts.passed > 0) {
@@ -243,15 +280,25 @@ class Run {
       }
     }
     if (this.flaky.length > 0) {
-      this.warn(`Flaky tests (failed, then passed on a rerun; not targets): ${this.flaky.join(', ')}`);
-      this.baseline = { ...this.baseline!, failures: this.baseline!.failures.filter((f) => !this.flaky.includes(f.id)) };
+      this.warn(
+        `Flaky tests (failed, then passed on a rerun; not targets): ${this.flaky.join(', ')}`,
+      );
+      this.baseline = {
+        ...this.baseline!,
+        failures: this.baseline!.failures.filter((f) => !this.flaky.includes(f.id)),
+      };
       this.best = this.baseline;
     }
   }
 
   pinTask(): void {
     const run = this.baseline!;
-    const pinned = pinnedTask(this.deps.config.task, this.deps.testCommand, run.digest, run.exitCode);
+    const pinned = pinnedTask(
+      this.deps.config.task,
+      this.deps.testCommand,
+      run.digest,
+      run.exitCode,
+    );
     this.conversation = new Conversation(pinned, this.deps.resume?.conversation.segments ?? []);
     this.compactor = new Compactor({
       mode: this.deps.config.compaction,
@@ -289,36 +336,69 @@ class Run {
         signal,
       });
     } catch (error) {
-      if (signal.aborted) throw new StopRun('timeout', 'the time limit was reached while waiting for the model');
+      if (signal.aborted)
+        throw new StopRun('timeout', 'the time limit was reached while waiting for the model');
       throw error;
     }
     this.budget.spend(turn.usage, turn.costUsd);
     this.conversation.addTurn(turn.items);
     if (turn.text.trim() !== '') this.explanation = turn.text.trim();
-    this.record('turn', { turn: this.budget.spent.turns, items: turn.items, usage: turn.usage, costUsd: turn.costUsd, retries: turn.retries });
+    this.record('turn', {
+      turn: this.budget.spent.turns,
+      items: turn.items,
+      usage: turn.usage,
+      costUsd: turn.costUsd,
+      retries: turn.retries,
+    });
     this.deps.log.progress(this.progressLine());
     return turn;
   }
 
   private async runTool(call: ToolCall): Promise<ToolResult> {
-    const malformed = call.argsError !== undefined || !this.tools.specs.some((spec) => spec.name === call.name || (call.name === 'local_shell' && spec.name === 'shell'));
+    const malformed =
+      call.argsError !== undefined ||
+      !this.tools.specs.some(
+        (spec) => spec.name === call.name || (call.name === 'local_shell' && spec.name === 'shell'),
+      );
     this.malformedInARow = malformed ? this.malformedInARow + 1 : 0;
     if (this.malformedInARow > MALFORMED_LIMIT) {
-      throw new StopRun('model-error', `the model sent ${this.malformedInARow} malformed tool calls in a row`);
+      throw new StopRun(
+        'model-error',
+        `the model sent ${this.malformedInARow} malformed tool calls in a row`,
+      );
     }
     this.noteAction(call);
-    const result =
+    const raw =
       call.name === RUN_TESTS && !malformed
         ? await this.testsForTool(call)
         : await this.tools.execute(call);
-    this.record('tool', { call: { name: call.name, args: call.args, argsError: call.argsError }, ok: result.ok, output: result.output });
+    const result = this.redactResult(raw);
+    this.record('tool', {
+      call: { name: call.name, args: call.args, argsError: call.argsError },
+      ok: result.ok,
+      output: result.output,
+    });
     this.deps.log.info(`${result.ok ? '✓' : '✗'} ${describeCall(call)}`);
     return result;
   }
 
+  private redactResult(result: ToolResult): ToolResult {
+    const redact = this.deps.redact;
+    if (!redact) return result;
+    return {
+      ...result,
+      output: redact(result.output),
+      ...(result.shell
+        ? { shell: { ...result.shell, stdout: redact(result.shell.stdout), stderr: redact(result.shell.stderr) } }
+        : {}),
+    };
+  }
+
   /** The model asked for a test run: run it now and answer with the digest. */
   private async testsForTool(call: ToolCall): Promise<ToolResult> {
-    const message = this.pendingStop ? 'The run is stopping; no more test runs.' : await this.iterate('run_tests');
+    const message = this.pendingStop
+      ? 'The run is stopping; no more test runs.'
+      : await this.iterate('run_tests');
     return { callId: call.callId, name: call.name, wire: call.wire, output: message, ok: true };
   }
 
@@ -327,22 +407,30 @@ class Run {
     if (turn.text.trim() === '') {
       this.emptyInARow += 1;
       if (this.emptyInARow >= EMPTY_ANSWER_LIMIT) {
-        throw new StopRun('model-error', `the model returned ${this.emptyInARow} empty answers in a row`);
+        throw new StopRun(
+          'model-error',
+          `the model returned ${this.emptyInARow} empty answers in a row`,
+        );
       }
-      this.conversation.addMessage('Your answer was empty. Continue the task with the tools, or explain why you cannot.');
+      this.conversation.addMessage(
+        'Your answer was empty. Continue the task with the tools, or explain why you cannot.',
+      );
       return;
     }
     this.emptyInARow = 0;
     const tree = await this.deps.git.snapshot();
     if (tree !== this.lastTestedTree) {
       const digest = await this.iterate('end of turn');
-      this.conversation.addMessage(digest, 'digest');
+      this.conversation.addMessage(this.deps.redact ? this.deps.redact(digest) : digest, 'digest');
       if (this.pendingStop) throw this.pendingStop;
       return;
     }
     this.idleEnds += 1;
     if (this.idleEnds >= 2) {
-      throw new StopRun('model-gave-up', 'the model ended its turn twice without changing anything');
+      throw new StopRun(
+        'model-gave-up',
+        'the model ended its turn twice without changing anything',
+      );
     }
     this.conversation.addMessage(
       'The tests still fail and nothing changed since the last test run. Keep going: read the failing code, fix it with apply_patch, then call run_tests. If you are sure it cannot be fixed, explain why.',
@@ -352,15 +440,23 @@ class Run {
   /** One iteration: rerun the tests, compare with the best state, keep or roll back. */
   private async iterate(trigger: string): Promise<string> {
     if (!this.budget.canRunTests()) {
-      this.pendingStop = new StopRun('budget-iterations', `all ${this.deps.config.maxIterations} test reruns (max-iterations) were used`);
+      this.pendingStop = new StopRun(
+        'budget-iterations',
+        `all ${this.deps.config.maxIterations} test reruns (max-iterations) were used`,
+      );
       return 'No test reruns are left.';
     }
     this.budget.spent.iterations += 1;
     this.idleEnds = 0;
     const index = this.budget.spent.iterations;
     const tree = await this.deps.git.snapshot();
-    const run = await this.deps.log.group(`Iteration ${index}/${this.deps.config.maxIterations}: tests (${trigger})`, () =>
-      this.deps.tests.run(`iteration-${index}`, { sandboxed: true, timeoutMs: this.budget.remainingMs() }),
+    const run = await this.deps.log.group(
+      `Iteration ${index}/${this.deps.config.maxIterations}: tests (${trigger})`,
+      () =>
+        this.deps.tests.run(`iteration-${index}`, {
+          sandboxed: true,
+          timeoutMs: this.budget.remainingMs(),
+        }),
     );
     const evaluation = evaluateRun({
       run,
@@ -370,7 +466,14 @@ class Run {
       flaky: this.flaky,
       allowTestEdits: this.deps.config.allowTestEdits,
     });
-    this.record('tests', { label: `iteration-${index}`, exitCode: run.exitCode, counts: run.digest.counts, failures: run.digest.failures, verdict: evaluation.verdict, note: evaluation.note });
+    this.record('tests', {
+      label: `iteration-${index}`,
+      exitCode: run.exitCode,
+      counts: run.digest.counts,
+      failures: run.digest.failures,
+      verdict: evaluation.verdict,
+      note: evaluation.note,
+    });
     await this.settle(evaluation, tree);
     this.recordIteration(evaluation);
     this.checkProgress(evaluation, tree);
@@ -381,7 +484,10 @@ class Run {
     } else if (run.timedOut && this.budget.remainingMs() === 0) {
       this.pendingStop = new StopRun('timeout', 'the time limit was reached during a test run');
     } else if (!this.budget.canRunTests()) {
-      this.pendingStop = new StopRun('budget-iterations', `all ${this.deps.config.maxIterations} test reruns (max-iterations) were used`);
+      this.pendingStop = new StopRun(
+        'budget-iterations',
+        `all ${this.deps.config.maxIterations} test reruns (max-iterations) were used`,
+      );
     }
     this.lastTestedTree = await this.deps.git.snapshot();
     this.startIteration();
@@ -404,9 +510,13 @@ class Run {
     const repeated = this.testedTrees.has(tree) || this.repeatedActionSinceTests;
     this.testedTrees.add(tree);
     this.repeatedActionSinceTests = false;
-    this.noProgressStreak = evaluation.verdict !== 'success' && sameFailures && repeated ? this.noProgressStreak + 1 : 0;
+    this.noProgressStreak =
+      evaluation.verdict !== 'success' && sameFailures && repeated ? this.noProgressStreak + 1 : 0;
     if (this.noProgressStreak >= NO_PROGRESS_LIMIT) {
-      this.pendingStop = new StopRun('no-progress', `the same tests failed ${NO_PROGRESS_LIMIT} times in a row after repeated changes`);
+      this.pendingStop = new StopRun(
+        'no-progress',
+        `the same tests failed ${NO_PROGRESS_LIMIT} times in a row after repeated changes`,
+      );
     }
   }
 
@@ -425,11 +535,16 @@ class Run {
     if (event) {
       this.budget.spent.compactions += 1;
       if (event.usage) this.budget.spend(event.usage, event.costUsd);
-      this.deps.log.info(`Compacted the conversation (${event.kind}): ${event.tokensBefore} → ${event.tokensAfter} tokens`);
+      this.deps.log.info(
+        `Compacted the conversation (${event.kind}): ${event.tokensBefore} → ${event.tokensAfter} tokens`,
+      );
       this.record('compaction', event);
     }
     if (compactor.overflows(this.conversation)) {
-      throw new StopRun('context-full', `the conversation no longer fits the ${this.deps.model.contextWindow}-token context window (compaction: ${this.deps.config.compaction})`);
+      throw new StopRun(
+        'context-full',
+        `the conversation no longer fits the ${this.deps.model.contextWindow}-token context window (compaction: ${this.deps.config.compaction})`,
+      );
     }
   }
 
@@ -449,7 +564,9 @@ class Run {
     } else {
       this.status = 'error';
       this.stopReason = error instanceof Error ? error.message : String(error);
-      this.warn(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.warn(
+        `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     }
     this.record('stop', { status: this.status, reason: this.stopReason });
   }
@@ -463,7 +580,9 @@ class Run {
       }
       if (this.iterations.length > 0 || this.deps.resume) await this.checkpoint();
     } catch (error) {
-      this.warn(`Could not restore the best state: ${error instanceof Error ? error.message : String(error)}`);
+      this.warn(
+        `Could not restore the best state: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -511,7 +630,15 @@ class Run {
 
   private startIteration(): void {
     const s = this.budget.spent;
-    this.iterationStart = { turns: s.turns, input: s.inputTokens, cached: s.cachedInputTokens, output: s.outputTokens, cost: s.costUsd, at: this.now(), compactions: s.compactions };
+    this.iterationStart = {
+      turns: s.turns,
+      input: s.inputTokens,
+      cached: s.cachedInputTokens,
+      output: s.outputTokens,
+      cost: s.costUsd,
+      at: this.now(),
+      compactions: s.compactions,
+    };
   }
 
   private recordIteration(evaluation: Evaluation): void {
@@ -536,10 +663,15 @@ class Run {
 
   private progressLine(): string {
     const s = this.budget.spent;
-    const failing = this.best?.failures.length ?? 0;
-    const before = this.baseline?.failures.length ?? 0;
-    const tokens = s.inputTokens + s.outputTokens;
-    return `iteration ${s.iterations}/${this.deps.config.maxIterations} · turn ${s.turns}/${this.deps.config.maxTurns} · ${failing} failing (was ${before}) · ${formatCount(tokens)} tokens · $${s.costUsd.toFixed(2)}`;
+    return progressLine({
+      iteration: s.iterations,
+      maxIterations: this.deps.config.maxIterations,
+      failing: this.best?.failures.length ?? 0,
+      baselineFailing: this.baseline?.failures.length ?? 0,
+      tokens: s.inputTokens + s.outputTokens,
+      costUsd: s.costUsd,
+      elapsedMs: this.now() - this.startedAt,
+    });
   }
 
   private record(kind: TranscriptEntry['kind'], data: unknown): void {
@@ -552,15 +684,15 @@ class Run {
   }
 }
 
-function formatCount(n: number): string {
-  return n >= 1000 ? `${(n / 1000).toFixed(n >= 10_000 ? 0 : 1)}k` : String(n);
-}
 
 function describeCall(call: ToolCall): string {
   const args = call.args as Record<string, unknown> | undefined;
   if (call.name === 'shell') {
     const command = args?.command ?? args?.commands;
-    return `shell ${Array.isArray(command) ? command.join(' ') : String(command ?? '')}`.slice(0, 160);
+    return `shell ${Array.isArray(command) ? command.join(' ') : String(command ?? '')}`.slice(
+      0,
+      160,
+    );
   }
   if (call.name === 'apply_patch') {
     const op = args?.operation as { type?: string; path?: string } | undefined;

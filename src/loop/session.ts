@@ -3,6 +3,8 @@
  * dependencies from the config, run the loop, filter the result, write the
  * report files. Knows nothing of GitHub.
  */
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { detectTestCommand } from '../checks/index.js';
 import { createTestCommand } from '../checks/run-tests.js';
@@ -16,7 +18,7 @@ import { createGuard } from '../workspace/guard.js';
 import { createProcessRunner } from '../workspace/runner.js';
 import { filterChanges } from './integrity.js';
 import { buildRecord } from './build-record.js';
-import type { Checkpoint } from './checkpoint.js';
+import { CHECKPOINT_FILE, type Checkpoint } from './checkpoint.js';
 import type { RunRecord } from './record.js';
 import { type LoopOutcome, type RunLog, runLoop } from './run.js';
 
@@ -60,7 +62,9 @@ export interface SessionResult {
 }
 
 export async function runSession(options: SessionOptions): Promise<SessionResult> {
-  const { config, log } = options;
+  const { config } = options;
+  const redactor = new Redactor(options.secrets);
+  const log = redactingLog(options.log, redactor);
   const testCommand = await resolveTestCommand(config, log);
   const runner = await createProcessRunner({
     sandbox: config.sandbox,
@@ -71,7 +75,9 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     throw new SetupError(error instanceof Error ? error.message : String(error));
   });
   if (runner.sandbox.mode === 'none') {
-    log.warn(`Sandbox: none — model commands run with a scrubbed environment only (${runner.sandbox.reason})`);
+    log.warn(
+      `Sandbox: none — model commands run with a scrubbed environment only (${runner.sandbox.reason})`,
+    );
   } else {
     log.info(`Sandbox: bubblewrap (${runner.sandbox.reason})`);
   }
@@ -79,7 +85,10 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   const git = createGit(config.workspace);
   await git.ensureBaseline();
   const env = scrubEnv(options.env);
-  const model = createModelClient(config, { log: (line) => log.info(line), ...options.modelOptions });
+  const model = createModelClient(config, {
+    log: (line) => log.info(line),
+    ...options.modelOptions,
+  });
   const tests = createTestCommand({
     runner,
     command: testCommand,
@@ -103,12 +112,20 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     log,
     checkpointDir: path.join(options.outDir, 'checkpoint'),
     ...(options.resume ? { resume: options.resume } : {}),
-    openaiEndpoint: config.api === 'responses' && (config.baseUrl === '' || /(^|\.)api\.openai\.com/i.test(config.baseUrl)),
+    redact: (text) => redactor.redact(text),
+    openaiEndpoint:
+      config.api === 'responses' &&
+      (config.baseUrl === '' || /(^|\.)api\.openai\.com/i.test(config.baseUrl)),
     ...(options.now ? { now: options.now } : {}),
   });
 
-  const filtered = await filterChanges({ git, guard, baselineTree: outcome.baselineTree, bestTree: outcome.bestTree, log });
-  const redactor = new Redactor(options.secrets);
+  const filtered = await filterChanges({
+    git,
+    guard,
+    baselineTree: outcome.baselineTree,
+    bestTree: outcome.bestTree,
+    log,
+  });
   const record = buildRecord(outcome, {
     config,
     testCommand,
@@ -131,6 +148,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     redactor,
   );
   for (const warning of written.warnings) log.warn(warning);
+  const checkpointFile = await redactCheckpoint(path.join(options.outDir, 'checkpoint'), redactor);
   return {
     record,
     outcome,
@@ -138,12 +156,31 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     bestTree: filtered.bestTree,
     files: {
       dir: options.outDir,
-      list: written.files,
+      list: checkpointFile ? [...written.files, checkpointFile] : written.files,
       diffPath: written.diffPath,
       summaryPath: written.summaryPath,
       reportPath: written.reportPath,
     },
   };
+}
+
+/** Every line of the log passes through the redactor (the action also masks; the CLI relies on this). */
+function redactingLog(log: RunLog, redactor: Redactor): RunLog {
+  return {
+    info: (line) => log.info(redactor.redact(line)),
+    warn: (line) => log.warn(redactor.redact(line)),
+    progress: (line) => log.progress(redactor.redact(line)),
+    group: (title, body) => log.group(redactor.redact(title), body),
+  };
+}
+
+/** The checkpoint is published with the other files: redact it in place. */
+async function redactCheckpoint(dir: string, redactor: Redactor): Promise<string | undefined> {
+  const file = path.join(dir, CHECKPOINT_FILE);
+  if (!existsSync(file)) return undefined;
+  const data: unknown = JSON.parse(await readFile(file, 'utf8'));
+  await writeFile(file, JSON.stringify(redactor.redactValue(data)));
+  return file;
 }
 
 async function resolveTestCommand(config: RunConfig, log: RunLog): Promise<string> {

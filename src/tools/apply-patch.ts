@@ -36,7 +36,10 @@ export const applyPatchSpec: ToolSpec = {
 
 const OPERATION_TYPES = ['create_file', 'update_file', 'delete_file'] as const;
 
-export async function runApplyPatchTool(call: ToolCall, guard: WorkspaceGuard): Promise<ToolResult> {
+export async function runApplyPatchTool(
+  call: ToolCall,
+  guard: WorkspaceGuard,
+): Promise<ToolResult> {
   const args = argsObject(call);
   if (typeof args === 'string') return toolError(call, args);
 
@@ -44,8 +47,15 @@ export async function runApplyPatchTool(call: ToolCall, guard: WorkspaceGuard): 
     const operation = args.operation as Record<string, unknown> | undefined;
     const type = operation?.type;
     const path = operation?.path;
-    if (!operation || !(OPERATION_TYPES as readonly unknown[]).includes(type) || typeof path !== 'string') {
-      return toolError(call, 'the operation must be { type: create_file | update_file | delete_file, path, diff }.');
+    if (
+      !operation ||
+      !(OPERATION_TYPES as readonly unknown[]).includes(type) ||
+      typeof path !== 'string'
+    ) {
+      return toolError(
+        call,
+        'the operation must be { type: create_file | update_file | delete_file, path, diff }.',
+      );
     }
     const diff = typeof operation.diff === 'string' ? operation.diff : '';
     const result = await applyPatchOperation(
@@ -55,7 +65,12 @@ export async function runApplyPatchTool(call: ToolCall, guard: WorkspaceGuard): 
     return result.ok ? toolOk(call, result.message) : toolError(call, result.message);
   }
 
-  const patch = typeof args.patch === 'string' ? args.patch : typeof args.input === 'string' ? args.input : undefined;
+  const patch =
+    typeof args.patch === 'string'
+      ? args.patch
+      : typeof args.input === 'string'
+        ? args.input
+        : undefined;
   if (patch === undefined || patch.trim() === '') {
     return toolError(call, "'patch' must be the patch text (*** Begin Patch ... *** End Patch).");
   }

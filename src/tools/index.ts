@@ -45,7 +45,10 @@ export function createToolBox(deps: ToolDeps): ToolBox {
         case 'shell':
         case 'local_shell':
         case 'container.exec':
-          return runShellTool({ ...call, name: 'shell' }, { runner: deps.runner, guard: deps.guard, env: { ...deps.env } });
+          return runShellTool(
+            { ...call, name: 'shell' },
+            { runner: deps.runner, guard: deps.guard, env: { ...deps.env } },
+          );
         case 'apply_patch':
           return runApplyPatchTool(call, deps.guard);
         case 'update_plan': {
@@ -54,7 +57,10 @@ export function createToolBox(deps: ToolDeps): ToolBox {
           return read.result;
         }
         default:
-          return toolError(call, `there is no tool named '${call.name}'. The tools are: ${names.join(', ')}.`);
+          return toolError(
+            call,
+            `there is no tool named '${call.name}'. The tools are: ${names.join(', ')}.`,
+          );
       }
     },
   };

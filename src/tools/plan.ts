@@ -33,7 +33,9 @@ export const updatePlanSpec: ToolSpec = {
 };
 
 /** Validates an update_plan call; returns the new plan, or an error result for the model. */
-export function readPlan(call: ToolCall): { plan: PlanStep[]; result: ToolResult } | { result: ToolResult } {
+export function readPlan(
+  call: ToolCall,
+): { plan: PlanStep[]; result: ToolResult } | { result: ToolResult } {
   const args = argsObject(call);
   if (typeof args === 'string') return { result: toolError(call, args) };
   const raw = args.plan;
@@ -45,7 +47,8 @@ export function readPlan(call: ToolCall): { plan: PlanStep[]; result: ToolResult
   }
   const plan: PlanStep[] = [];
   for (const [index, entry] of raw.entries()) {
-    const step = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
+    const step =
+      typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
     const text = typeof step.step === 'string' ? step.step.trim() : '';
     const status = step.status;
     if (text === '' || !(STATUSES as readonly unknown[]).includes(status)) {

@@ -7,7 +7,13 @@ export function toolOk(call: ToolCall, output: string): ToolResult {
 
 /** An error the model can correct: returned as the tool's output, never thrown. */
 export function toolError(call: ToolCall, message: string): ToolResult {
-  return { callId: call.callId, name: call.name, wire: call.wire, output: `Error: ${message}`, ok: false };
+  return {
+    callId: call.callId,
+    name: call.name,
+    wire: call.wire,
+    output: `Error: ${message}`,
+    ok: false,
+  };
 }
 
 /** Narrows unknown arguments to a plain object. */
@@ -16,7 +22,7 @@ export function argsObject(call: ToolCall): Record<string, unknown> | string {
     return `the arguments are not valid JSON (${call.argsError}). Send one JSON object matching the tool's schema.`;
   }
   if (typeof call.args !== 'object' || call.args === null || Array.isArray(call.args)) {
-    return 'the arguments must be a JSON object matching the tool\'s schema.';
+    return "the arguments must be a JSON object matching the tool's schema.";
   }
   return call.args as Record<string, unknown>;
 }

@@ -8,17 +8,27 @@ const workspace = mkdtempSync(path.join(os.tmpdir(), 'gl-contract-'));
 
 describe('runner contract: node dist/index.js', () => {
   it('a bad input exits 1 with one line naming input, value and what is allowed', async () => {
-    const run = await runAction({ workspace, inputs: { 'max-iterations': 'ten', 'test-command': 'true' } });
+    const run = await runAction({
+      workspace,
+      inputs: { 'max-iterations': 'ten', 'test-command': 'true' },
+    });
     expect(run.code).toBe(1);
     const lines = run.stdout.split('\n').filter((line) => line.includes("Input '"));
-    expect(lines).toEqual(["::error::Input 'max-iterations' must be an integer from 1 to 100, got 'ten'."]);
+    expect(lines).toEqual([
+      "::error::Input 'max-iterations' must be an integer from 1 to 100, got 'ten'.",
+    ]);
     expect(run.outputs).toEqual({});
   });
 
   it('lists every bad input together, and starts nothing', async () => {
     const run = await runAction({
       workspace,
-      inputs: { 'max-iterations': 'ten', compaction: 'sometimes', output: 'email', 'reasoning-effort': 'max' },
+      inputs: {
+        'max-iterations': 'ten',
+        compaction: 'sometimes',
+        output: 'email',
+        'reasoning-effort': 'max',
+      },
     });
     expect(run.code).toBe(1);
     const lines = run.stdout.split('\n').filter((line) => line.includes("Input '"));

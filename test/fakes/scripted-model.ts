@@ -2,11 +2,23 @@
  * An in-memory ModelClient driven by a script, for loop tests that do not
  * need HTTP (the fake OpenAI server covers the wire). Records every request.
  */
-import type { Item, ModelClient, ToolCall, Turn, TurnRequest, Usage } from '../../src/model/types.js';
+import type {
+  Item,
+  ModelClient,
+  ToolCall,
+  Turn,
+  TurnRequest,
+  Usage,
+} from '../../src/model/types.js';
 
 export type ScriptedReply =
   | { readonly text: string; readonly usage?: Partial<Usage>; readonly costUsd?: number }
-  | { readonly calls: readonly ScriptedCall[]; readonly text?: string; readonly usage?: Partial<Usage>; readonly costUsd?: number }
+  | {
+      readonly calls: readonly ScriptedCall[];
+      readonly text?: string;
+      readonly usage?: Partial<Usage>;
+      readonly costUsd?: number;
+    }
   | { readonly error: Error };
 
 export interface ScriptedCall {
@@ -16,18 +28,28 @@ export interface ScriptedCall {
   readonly wire?: 'function' | 'native';
 }
 
-export type Script = readonly ScriptedReply[] | ((request: TurnRequest, index: number) => ScriptedReply);
+export type Script =
+  readonly ScriptedReply[] | ((request: TurnRequest, index: number) => ScriptedReply);
 
 export interface ScriptedModel extends ModelClient {
   readonly requests: TurnRequest[];
   readonly compactRequests: TurnRequest[];
 }
 
-const DEFAULT_USAGE: Usage = { inputTokens: 1000, cachedInputTokens: 0, outputTokens: 100, reasoningTokens: 0 };
+const DEFAULT_USAGE: Usage = {
+  inputTokens: 1000,
+  cachedInputTokens: 0,
+  outputTokens: 100,
+  reasoningTokens: 0,
+};
 
 export function scriptedModel(
   script: Script,
-  options: { contextWindow?: number; nativeTools?: boolean; compact?: (request: TurnRequest) => readonly Item[] | undefined } = {},
+  options: {
+    contextWindow?: number;
+    nativeTools?: boolean;
+    compact?: (request: TurnRequest) => readonly Item[] | undefined;
+  } = {},
 ): ScriptedModel {
   const requests: TurnRequest[] = [];
   const compactRequests: TurnRequest[] = [];
@@ -42,7 +64,10 @@ export function scriptedModel(
     async turn(request) {
       const index = requests.length;
       requests.push({ ...request, input: [...request.input] });
-      const reply = typeof script === 'function' ? script(request, index) : (script[index] ?? { text: 'Done.' });
+      const reply =
+        typeof script === 'function'
+          ? script(request, index)
+          : (script[index] ?? { text: 'Done.' });
       if ('error' in reply) throw reply.error;
       const usage = { ...DEFAULT_USAGE, ...reply.usage };
       const items: Item[] = [];
@@ -63,7 +88,14 @@ export function scriptedModel(
           items.push({ type: 'tool_call', call: toolCall });
         }
       }
-      const turn: Turn = { items, toolCalls, text: reply.text ?? '', usage, costUsd: reply.costUsd ?? 0, retries: 0 };
+      const turn: Turn = {
+        items,
+        toolCalls,
+        text: reply.text ?? '',
+        usage,
+        costUsd: reply.costUsd ?? 0,
+        retries: 0,
+      };
       return turn;
     },
     ...(options.compact

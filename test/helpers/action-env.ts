@@ -56,7 +56,10 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   writeFileSync(summaryFile, '');
   writeFileSync(eventFile, JSON.stringify(options.event?.payload ?? {}));
   const inputs = Object.fromEntries(
-    Object.entries(options.inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]),
+    Object.entries(options.inputs).map(([name, value]) => [
+      `INPUT_${name.replace(/ /g, '_').toUpperCase()}`,
+      value,
+    ]),
   );
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',

@@ -20,12 +20,20 @@ const GIT_ENV = {
   GIT_COMMITTER_EMAIL: 'test@example.invalid',
 };
 
-export function createRepo(files: Record<string, string>, options: { commit?: boolean } = {}): TempRepo {
+export function createRepo(
+  files: Record<string, string>,
+  options: { commit?: boolean } = {},
+): TempRepo {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gl-repo-'));
   const repo: TempRepo = {
     dir,
     git: (...args) =>
-      execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT_ENV }, stdio: ['ignore', 'pipe', 'pipe'] }),
+      execFileSync('git', args, {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, ...GIT_ENV },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
     write(file, content) {
       const full = path.join(dir, file);
       mkdirSync(path.dirname(full), { recursive: true });
@@ -47,8 +55,13 @@ export function createRepo(files: Record<string, string>, options: { commit?: bo
 
 /** A tiny node --test project: `sum` is off by one until fixed. */
 export const SUM_PROJECT: Record<string, string> = {
-  'package.json': JSON.stringify({ name: 'sum', private: true, type: 'module', scripts: { test: 'node --test' } }, null, 2),
-  'src/sum.js': 'export function sum(values) {\n  let total = 0;\n  for (let i = 1; i < values.length; i++) total += values[i];\n  return total;\n}\n',
+  'package.json': JSON.stringify(
+    { name: 'sum', private: true, type: 'module', scripts: { test: 'node --test' } },
+    null,
+    2,
+  ),
+  'src/sum.js':
+    'export function sum(values) {\n  let total = 0;\n  for (let i = 1; i < values.length; i++) total += values[i];\n  return total;\n}\n',
   'test/sum.test.js':
     "import { test } from 'node:test';\nimport assert from 'node:assert/strict';\nimport { sum } from '../src/sum.js';\n\ntest('sum adds every value', () => {\n  assert.equal(sum([1, 2, 3]), 6);\n});\n\ntest('sum of nothing is 0', () => {\n  assert.equal(sum([]), 0);\n});\n",
 };

@@ -34,9 +34,17 @@ export async function runScripted(
   dir: string,
   model: ModelClient,
   inputs: RawInputs = {},
-  options: { now?: () => number; resume?: Checkpoint; checkpointDir?: string; openaiEndpoint?: boolean } = {},
+  options: {
+    now?: () => number;
+    resume?: Checkpoint;
+    checkpointDir?: string;
+    openaiEndpoint?: boolean;
+  } = {},
 ): Promise<LoopRun> {
-  const parsed = parseConfig({ 'test-command': 'node --test', sandbox: 'none', 'flaky-reruns': '0', ...inputs }, { baseDir: dir, env: {} });
+  const parsed = parseConfig(
+    { 'test-command': 'node --test', sandbox: 'none', 'flaky-reruns': '0', ...inputs },
+    { baseDir: dir, env: {} },
+  );
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   const config = parsed.config;
   const runner = await createProcessRunner({ sandbox: config.sandbox, workspace: dir });

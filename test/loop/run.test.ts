@@ -62,7 +62,9 @@ describe('the loop: stop reasons', () => {
   it('budget-iterations: stops after max-iterations reruns and keeps the best state', async () => {
     const r = sumRepo();
     let n = 0;
-    const model = scriptedModel(() => ({ calls: [shellCall(`echo // ${n++} >> src/sum.js`), runTestsCall] }));
+    const model = scriptedModel(() => ({
+      calls: [shellCall(`echo // ${n++} >> src/sum.js`), runTestsCall],
+    }));
     const { outcome } = await runScripted(r.dir, model, { 'max-iterations': '2' });
     expect(outcome.status).toBe('budget-iterations');
     expect(outcome.spent.iterations).toBe(2);
@@ -78,7 +80,10 @@ describe('the loop: stop reasons', () => {
 
   it('budget-tokens: stops once max-tokens is reached', async () => {
     const r = sumRepo();
-    const model = scriptedModel(() => ({ calls: [shellCall('ls')], usage: { inputTokens: 4000, outputTokens: 1000 } }));
+    const model = scriptedModel(() => ({
+      calls: [shellCall('ls')],
+      usage: { inputTokens: 4000, outputTokens: 1000 },
+    }));
     const { outcome } = await runScripted(r.dir, model, { 'max-tokens': '12000' });
     expect(outcome.status).toBe('budget-tokens');
     expect(model.requests).toHaveLength(3);
@@ -99,7 +104,12 @@ describe('the loop: stop reasons', () => {
       clock += 20 * 60_000;
       return { calls: [shellCall('ls')] };
     });
-    const { outcome } = await runScripted(r.dir, model, { 'timeout-minutes': '30' }, { now: () => clock });
+    const { outcome } = await runScripted(
+      r.dir,
+      model,
+      { 'timeout-minutes': '30' },
+      { now: () => clock },
+    );
     expect(outcome.status).toBe('timeout');
     expect(model.requests.length).toBeLessThanOrEqual(2);
   });
@@ -122,7 +132,9 @@ describe('the loop: stop reasons', () => {
 
   it('model-error: the model fails (retries exhausted)', async () => {
     const r = sumRepo();
-    const model = scriptedModel([{ error: new ModelError('model-error', 'the model API answered 500 five times') }]);
+    const model = scriptedModel([
+      { error: new ModelError('model-error', 'the model API answered 500 five times') },
+    ]);
     const { outcome } = await runScripted(r.dir, model);
     expect(outcome.status).toBe('model-error');
     expect(outcome.stopReason).toContain('500');
@@ -130,7 +142,9 @@ describe('the loop: stop reasons', () => {
 
   it('model-error: too many malformed tool calls in a row', async () => {
     const r = sumRepo();
-    const model = scriptedModel(() => ({ calls: [{ name: 'shell', argsError: 'Unexpected token' }] }));
+    const model = scriptedModel(() => ({
+      calls: [{ name: 'shell', argsError: 'Unexpected token' }],
+    }));
     const { outcome } = await runScripted(r.dir, model);
     expect(outcome.status).toBe('model-error');
     expect(outcome.stopReason).toContain('malformed');
@@ -138,14 +152,18 @@ describe('the loop: stop reasons', () => {
 
   it('auth-error: a 401 ends the run with its own status', async () => {
     const r = sumRepo();
-    const model = scriptedModel([{ error: new ModelError('auth-error', 'the API key was refused (401)') }]);
+    const model = scriptedModel([
+      { error: new ModelError('auth-error', 'the API key was refused (401)') },
+    ]);
     const { outcome } = await runScripted(r.dir, model);
     expect(outcome.status).toBe('auth-error');
   });
 
   it('context-full: with compaction off the run stops when the window is full', async () => {
     const r = sumRepo();
-    const model = scriptedModel(() => ({ calls: [shellCall('seq 1 3000')] }), { contextWindow: 8000 });
+    const model = scriptedModel(() => ({ calls: [shellCall('seq 1 3000')] }), {
+      contextWindow: 8000,
+    });
     const { outcome } = await runScripted(r.dir, model, { compaction: 'off', 'max-turns': '50' });
     expect(outcome.status).toBe('context-full');
   });
@@ -170,8 +188,20 @@ describe('the loop: best state and rollback', () => {
   it('refuses edits to protected paths and .git', async () => {
     const r = sumRepo();
     const model = scriptedModel([
-      { calls: [patchCall('*** Begin Patch\n*** Add File: .github/workflows/evil.yml\n+on: push\n*** End Patch')] },
-      { calls: [patchCall('*** Begin Patch\n*** Add File: .git/hooks/pre-push\n+#!/bin/sh\n*** End Patch')] },
+      {
+        calls: [
+          patchCall(
+            '*** Begin Patch\n*** Add File: .github/workflows/evil.yml\n+on: push\n*** End Patch',
+          ),
+        ],
+      },
+      {
+        calls: [
+          patchCall(
+            '*** Begin Patch\n*** Add File: .git/hooks/pre-push\n+#!/bin/sh\n*** End Patch',
+          ),
+        ],
+      },
       { calls: [patchCall(SUM_FIX)] },
       { text: 'Done.' },
     ]);
@@ -185,7 +215,11 @@ describe('the loop: best state and rollback', () => {
 describe('the loop: checkpoints and resume', () => {
   it('writes a checkpoint after each iteration and resumes from it with the remaining budget', async () => {
     const r = sumRepo();
-    const first = scriptedModel([{ calls: [shellCall('echo "// note" >> src/sum.js'), runTestsCall] }, { text: 'Stop.' }, { text: 'Stop.' }]);
+    const first = scriptedModel([
+      { calls: [shellCall('echo "// note" >> src/sum.js'), runTestsCall] },
+      { text: 'Stop.' },
+      { text: 'Stop.' },
+    ]);
     const run1 = await runScripted(r.dir, first, { 'max-iterations': '1' });
     expect(run1.outcome.status).toBe('budget-iterations');
     const checkpoint = await loadCheckpoint(run1.checkpointDir);
@@ -196,7 +230,12 @@ describe('the loop: checkpoints and resume', () => {
     r.git('checkout', '-q', '--', '.');
     expect(readFileSync(`${r.dir}/src/sum.js`, 'utf8')).not.toContain('// note');
     const second = scriptedModel([{ calls: [patchCall(SUM_FIX)] }, { text: 'Fixed.' }]);
-    const run2 = await runScripted(r.dir, second, { 'max-iterations': '3' }, { resume: checkpoint });
+    const run2 = await runScripted(
+      r.dir,
+      second,
+      { 'max-iterations': '3' },
+      { resume: checkpoint },
+    );
     expect(run2.outcome.status).toBe('success');
     expect(r.read('src/sum.js')).toContain('// note');
     expect(run2.outcome.spent.iterations).toBe(2);

@@ -32,6 +32,7 @@ export class AvaParser implements LineParser {
   private inBlocks = false;
   private block: Entry | undefined;
   private blockMessage: 'none' | 'weak' | 'strong' = 'none';
+  private timedOut: string | undefined;
 
   push(line: string): void {
     const fail = FAIL_LINE.exec(line);
@@ -53,6 +54,20 @@ export class AvaParser implements LineParser {
         this.byName.set(name, { name, failure: f });
         if (extra) f.message = extra;
       }
+      return;
+    }
+    if (/^\s*✘ Timed out while running tests/.test(line)) {
+      this.timedOut = line.trim().replace(/^✘\s*/, '');
+      return;
+    }
+    const pending = /^\s*◌ (.+?)\s*$/.exec(line);
+    if (pending && pending[1] && this.timedOut) {
+      const f = this.c.fail({
+        id: pending[1].split(' › ').join(' > '),
+        kind: 'timeout',
+        message: this.timedOut,
+      });
+      if (f) this.byName.set(pending[1], { name: pending[1], failure: f });
       return;
     }
     if (SKIP_LINE.test(line)) {

@@ -41,7 +41,7 @@ export class JestParser implements LineParser {
     }
     const passLine = /^\s+[✓√] (.+?)(?: \(\d+(?:\.\d+)? m?s\))?$/.exec(line);
     if (passLine && passLine[1] && !this.current && this.passedNames.size < 5000) {
-      this.passedNames.add(passLine[1]);
+      this.passedNames.add(passLine[1].slice(0, 300));
       return;
     }
     const bullet = BULLET.exec(line);

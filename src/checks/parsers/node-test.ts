@@ -56,9 +56,17 @@ export class NodeSpecParser implements LineParser {
     if (m && m[2] && !this.inFailingSection) {
       const indent = m[1]?.length ?? 0;
       const name = m[3] ?? '';
-      while (this.suites.length > 0 && (this.suites[this.suites.length - 1]?.indent ?? 0) >= indent)
-        this.suites.pop();
+      let closesSuite = false;
+      while (
+        this.suites.length > 0 &&
+        (this.suites[this.suites.length - 1]?.indent ?? 0) >= indent
+      ) {
+        const s = this.suites.pop();
+        // Node 22 closes a suite with `✔|✖ name (ms)` at the suite's own indentation.
+        if (s && s.indent === indent && s.name === name) closesSuite = true;
+      }
       this.current = undefined;
+      if (closesSuite) return;
       if (m[2] === '▶') {
         if (!m[4]) this.suites.push({ indent, name });
         return;

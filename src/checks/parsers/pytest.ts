@@ -8,6 +8,9 @@
 import { addDetail, addFrame, Collector, type LineParser, type ParseResult } from './base.js';
 import { isProjectPath, isTestPath, relPath } from './util.js';
 
+/** `-q` prints the final counts without the `=` rule. */
+const QUIET_FINAL =
+  /^(\d+ (?:passed|failed|errors?|skipped|deselected|xfailed|xpassed|rerun|warnings?)\b.*) in [\d.]+s(?: \([\d:.]+\))?$/;
 const BLOCK = /^_{3,} (.+?) _{3,}$/;
 const SUMMARY_ITEM = /^(FAILED|ERROR) (\S+?)(?: - (.*))?$/;
 const VERBOSE =
@@ -58,6 +61,12 @@ export class PytestParser implements LineParser {
   private readonly reran = new Set<string>();
 
   push(line: string): void {
+    const quiet = QUIET_FINAL.exec(line);
+    if (quiet && quiet[1]) {
+      this.readFinal(quiet[1]);
+      this.section = 'none';
+      return;
+    }
     const sectionHeader = /^=+ (.+?) =+$/.exec(line);
     if (sectionHeader && sectionHeader[1]) {
       const title = sectionHeader[1];
@@ -73,6 +82,7 @@ export class PytestParser implements LineParser {
       else this.section = 'none';
       return;
     }
+    if (this.crash(line)) return;
     const v = VERBOSE.exec(line) ?? swapXdist(VERBOSE_XDIST.exec(line));
     if (v && v[1] && v[2]) {
       this.verbose(v[1], v[2]);
@@ -137,6 +147,42 @@ export class PytestParser implements LineParser {
       b.detail.push(line.trim());
   }
 
+  private fatal: string | undefined;
+
+  /**
+   * `Fatal Python error: Segmentation fault` (faulthandler) kills pytest mid-run; the dump that
+   * follows, most recent call first, names the test that was running: that test failed.
+   */
+  private crash(line: string): boolean {
+    const fatal = /Fatal Python error: .*$/.exec(line);
+    if (fatal) {
+      this.fatal = fatal[0].trim();
+      return true;
+    }
+    if (!this.fatal) return false;
+    const fr = /^\s*File "([^"]+)", line (\d+) in (\w+)/.exec(line);
+    if (fr && fr[1] && fr[3]) {
+      const file = relPath(fr[1]);
+      if (isTestPath(file) && isProjectPath(file) && /^test/.test(fr[3])) {
+        const f = this.c.fail({
+          id: `${file} > ${fr[3]}`,
+          file,
+          kind: 'crash',
+          message: this.fatal,
+        });
+        if (f) {
+          f.line = Number(fr[2]);
+          f.frames.push(`${file}:${fr[2]}`);
+        }
+        this.fatal = undefined;
+      }
+      return true;
+    }
+    if (/^(Current thread|Thread) 0x/.test(line) || line.trim() === '') return true;
+    this.fatal = undefined;
+    return false;
+  }
+
   private verbose(nodeid: string, status: string): void {
     const id = splitNodeId(nodeid).join(' > ');
     if (status === 'RERUN') this.reran.add(id);
@@ -194,7 +240,7 @@ export class PytestParser implements LineParser {
     // Without a short summary (-rN, -q), fall back to the blocks themselves.
     for (const b of this.blocks.values()) {
       const file = b.file ?? (b.kind === 'collection_error' ? b.name : undefined);
-      const parts = b.kind === 'collection_error' ? [] : b.name.split('.');
+      const parts = b.kind === 'collection_error' ? [] : b.name.split(/\.(?![^[]*\])/);
       const fileForId =
         b.kind === 'collection_error' ? b.name : file && isTestPath(file) ? file : undefined;
       const id = [...(fileForId ? [fileForId] : []), ...parts].join(' > ');

@@ -24,7 +24,9 @@ export function unittestId(
 ): { id: string; file?: string; kind: string } {
   const parts = dotted.split('.');
   if (parts[0] === 'unittest' && parts[1] === 'loader') {
-    return { id: name, kind: 'load_error' };
+    // A module that failed to import: `tests.test_x (unittest.loader._FailedTest.tests.test_x)`.
+    const file = /^[\w.]+$/.test(name) ? `${name.split('.').join('/')}.py` : undefined;
+    return { id: file ?? name, kind: 'load_error', ...(file ? { file } : {}) };
   }
   if (parts[parts.length - 1] === name) parts.pop();
   let cls: string | undefined;
