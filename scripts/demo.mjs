@@ -24,7 +24,16 @@ cpSync(join(root, 'scripts', 'demo', 'project'), project, { recursive: true });
 const git = (...a) => execFileSync('git', a, { cwd: project, stdio: 'ignore' });
 git('init', '-q', '-b', 'main');
 git('add', '-A');
-git('-c', 'user.name=greenloop demo', '-c', 'user.email=demo@greenloop.invalid', 'commit', '-q', '-m', 'demo project');
+git(
+  '-c',
+  'user.name=greenloop demo',
+  '-c',
+  'user.email=demo@greenloop.invalid',
+  'commit',
+  '-q',
+  '-m',
+  'demo project',
+);
 
 const DIFF = [
   '@@ export function subtotal(items) {',
@@ -42,19 +51,41 @@ if (!useRealModel) {
   const { startFakeOpenAI } = await import('../test/fakes/openai-server.ts');
   const replies = [
     { toolCalls: [{ name: 'shell', arguments: { commands: ['cat src/cart.js'] } }] },
-    { toolCalls: [{ name: 'apply_patch', arguments: { operation: { type: 'update_file', path: 'src/cart.js', diff: DIFF } } }] },
-    { toolCalls: [{ name: 'run_tests', arguments: {} }] },
-    { text: 'Fixed subtotal() to start at the first item and applyDiscount() to treat percent as a percentage.' },
+    {
+      toolCalls: [
+        {
+          name: 'apply_patch',
+          arguments: { operation: { type: 'update_file', path: 'src/cart.js', diff: DIFF } },
+        },
+      ],
+    },
+    {
+      text: 'Fixed subtotal() to start at the first item and applyDiscount() to treat percent as a percentage.',
+      toolCalls: [{ name: 'run_tests', arguments: {} }],
+    },
+    { text: 'Done.' },
   ];
   fake = await startFakeOpenAI((_request, index) => replies[Math.min(index, replies.length - 1)]);
   baseUrl = fake.url;
-  console.log('greenloop demo: SCRIPTED model (fake OpenAI server on 127.0.0.1, canned answers); set OPENAI_API_KEY to use a real model.');
+  console.log(
+    'greenloop demo: SCRIPTED model (fake OpenAI server on 127.0.0.1, canned answers); set OPENAI_API_KEY to use a real model.',
+  );
 } else {
   console.log(`greenloop demo: real model at ${baseUrl ?? 'api.openai.com'}.`);
 }
 console.log(`greenloop demo: sample project with failing tests in ${project}\n`);
 
-const cliArgs = [join(root, 'dist', 'cli', 'index.js'), 'run', '--cwd', project, '--test-command', 'node --test', '--max-iterations', '3', '--apply'];
+const cliArgs = [
+  join(root, 'dist', 'cli', 'index.js'),
+  'run',
+  '--cwd',
+  project,
+  '--test-command',
+  'node --test',
+  '--max-iterations',
+  '3',
+  '--apply',
+];
 if (baseUrl) cliArgs.push('--base-url', baseUrl);
 const child = spawn(process.execPath, cliArgs, { stdio: 'inherit', env: { ...process.env } });
 const code = await new Promise((resolve) => child.on('close', resolve));
