@@ -13,5 +13,7 @@ export function actionLog(): RunLog {
     warn: (line) => core.warning(neutraliseWorkflowCommands(line)),
     progress: (line) => core.info(neutraliseWorkflowCommands(line)),
     group: (title, body) => core.group(neutraliseWorkflowCommands(title), body),
+    startGroup: (title) => core.startGroup(neutraliseWorkflowCommands(title)),
+    endGroup: () => core.endGroup(),
   };
 }

@@ -32,6 +32,9 @@ export interface RunLog {
   info(line: string): void;
   warn(line: string): void;
   group<T>(title: string, body: () => Promise<T>): Promise<T>;
+  /** Opens a group that spans several steps (an iteration); without it a header line is printed. */
+  startGroup?(title: string): void;
+  endGroup?(): void;
   /** One progress line per step (the CLI may redraw it in place). */
   progress(line: string): void;
 }
@@ -144,6 +147,7 @@ class Run {
     compactions: 0,
   };
   private finishedAt = 0;
+  private groupOpen = false;
 
   constructor(private readonly deps: LoopDeps) {
     this.now = deps.now ?? Date.now;
@@ -316,6 +320,7 @@ class Run {
   /** One model turn and everything it asks for. */
   async step(): Promise<void> {
     this.budget.beforeCall();
+    this.openIterationGroup();
     await this.compactIfNeeded();
     const turn = await this.askModel();
     if (turn.toolCalls.length === 0) return this.onTurnEnd(turn);
@@ -389,7 +394,13 @@ class Run {
       ...result,
       output: redact(result.output),
       ...(result.shell
-        ? { shell: { ...result.shell, stdout: redact(result.shell.stdout), stderr: redact(result.shell.stderr) } }
+        ? {
+            shell: {
+              ...result.shell,
+              stdout: redact(result.shell.stdout),
+              stderr: redact(result.shell.stderr),
+            },
+          }
         : {}),
     };
   }
@@ -450,14 +461,11 @@ class Run {
     this.idleEnds = 0;
     const index = this.budget.spent.iterations;
     const tree = await this.deps.git.snapshot();
-    const run = await this.deps.log.group(
-      `Iteration ${index}/${this.deps.config.maxIterations}: tests (${trigger})`,
-      () =>
-        this.deps.tests.run(`iteration-${index}`, {
-          sandboxed: true,
-          timeoutMs: this.budget.remainingMs(),
-        }),
-    );
+    this.deps.log.info(`Running the tests (${trigger}): ${this.deps.testCommand}`);
+    const run = await this.deps.tests.run(`iteration-${index}`, {
+      sandboxed: true,
+      timeoutMs: this.budget.remainingMs(),
+    });
     const evaluation = evaluateRun({
       run,
       tree,
@@ -490,6 +498,7 @@ class Run {
       );
     }
     this.lastTestedTree = await this.deps.git.snapshot();
+    this.closeIterationGroup();
     this.startIteration();
     return evaluation.message;
   }
@@ -573,6 +582,7 @@ class Run {
 
   /** Leaves the workspace in the best state and writes the last checkpoint. */
   async finish(): Promise<void> {
+    this.closeIterationGroup();
     this.finishedAt = this.now();
     try {
       if (this.bestTree !== '' && (await this.deps.git.snapshot()) !== this.bestTree) {
@@ -626,6 +636,21 @@ class Run {
       explanation: this.explanation,
     };
     await saveCheckpoint(dir, checkpoint);
+  }
+
+  /** One log group per iteration: from its first model turn to its test run. */
+  private openIterationGroup(): void {
+    if (this.groupOpen) return;
+    const title = `Iteration ${this.budget.spent.iterations + 1}/${this.deps.config.maxIterations}`;
+    if (this.deps.log.startGroup) this.deps.log.startGroup(title);
+    else this.deps.log.info(`── ${title}`);
+    this.groupOpen = true;
+  }
+
+  private closeIterationGroup(): void {
+    if (!this.groupOpen) return;
+    this.deps.log.endGroup?.();
+    this.groupOpen = false;
   }
 
   private startIteration(): void {
@@ -683,7 +708,6 @@ class Run {
     this.deps.log.warn(line);
   }
 }
-
 
 function describeCall(call: ToolCall): string {
   const args = call.args as Record<string, unknown> | undefined;

@@ -171,6 +171,10 @@ function redactingLog(log: RunLog, redactor: Redactor): RunLog {
     warn: (line) => log.warn(redactor.redact(line)),
     progress: (line) => log.progress(redactor.redact(line)),
     group: (title, body) => log.group(redactor.redact(title), body),
+    ...(log.startGroup
+      ? { startGroup: (title: string) => log.startGroup!(redactor.redact(title)) }
+      : {}),
+    ...(log.endGroup ? { endGroup: () => log.endGroup!() } : {}),
   };
 }
 
