@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import stripAnsi from 'strip-ansi';
-import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { countTokens, isTokenizerLoaded, loadTokenizer } from '../model/tokens.js';
 import type { Counts, Digest, Failure } from './types.js';
 import type { ParseResult, ParsedFailure } from './parsers/base.js';
 import { JunitParser } from './parsers/junit.js';
@@ -84,6 +84,9 @@ export class DigestBuilder {
   }
 
   push(raw: string): void {
+    // Path relativisation reads a module-level root: set it per line so that concurrent
+    // digests (each pushing synchronously) never see each other's root.
+    setProjectRoot(this.options.projectRoot);
     this.lines++;
     let line = raw.length > MAX_INPUT_LINE ? raw.slice(0, MAX_INPUT_LINE) : raw;
     if (line.includes('\r')) {
@@ -126,6 +129,7 @@ export function digestText(text: string, options: DigestOptions = {}): FullDiges
 
 /** Digests a log file as a stream (readline over createReadStream); never loads it whole. */
 export async function digestFile(file: string, options: DigestOptions = {}): Promise<FullDigest> {
+  await loadTokenizer();
   setProjectRoot(options.projectRoot);
   try {
     const b = new DigestBuilder(options);
@@ -309,7 +313,9 @@ export function readExcerpt(projectRoot: string, frame: string): string[] {
 }
 
 function tok(s: string): number {
-  return s === '' ? 0 : countTokens(s);
+  if (s === '') return 0;
+  // Before the tokenizer has loaded, over-estimate (2 characters a token) so the budget still holds.
+  return isTokenizerLoaded() ? countTokens(s) : Math.ceil(s.length / 2);
 }
 
 function shorten(s: string, max: number): string {

@@ -14,7 +14,7 @@
  */
 import type { CompactionMode } from '../config/types.js';
 import type { Item, ModelClient, ToolSpec, Usage } from '../model/types.js';
-import { countTokens } from '../model/tokens.js';
+import { countTokens, itemTokens } from '../model/tokens.js';
 import { type Conversation, type Segment, userMessage } from './conversation.js';
 
 export type CompactionKind = 'mask' | 'summary' | 'server';
@@ -229,22 +229,9 @@ export class Compactor {
   private itemTokens(item: Item): number {
     const cached = this.tokenCache.get(item);
     if (cached !== undefined) return cached;
-    const tokens = 4 + countTokens(itemText(item));
+    const tokens = itemTokens(item);
     this.tokenCache.set(item, tokens);
     return tokens;
-  }
-}
-
-function itemText(item: Item): string {
-  switch (item.type) {
-    case 'message':
-      return item.text;
-    case 'tool_call':
-      return `${item.call.name} ${item.call.rawArgs ?? JSON.stringify(item.call.args ?? null)}`;
-    case 'tool_result':
-      return item.result.output;
-    case 'opaque':
-      return JSON.stringify(item.item);
   }
 }
 

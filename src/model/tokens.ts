@@ -35,6 +35,11 @@ export function countTokens(text: string): number {
 /** Per-message framing the API adds around each item (role markers etc.). */
 const ITEM_OVERHEAD = 4;
 
+/** Tokens one conversation item adds to a request (its text plus framing). */
+export function itemTokens(item: Item): number {
+  return ITEM_OVERHEAD + countTokens(itemText(item));
+}
+
 function itemText(item: Item): string {
   switch (item.type) {
     case 'message':
