@@ -13,6 +13,10 @@ import {
 import { MAX_DETAIL_LINES, MAX_FAILURES, MAX_LINE_CHARS } from '../../src/checks/parsers/base.js';
 import { RingBuffer, TAIL_LINES } from '../../src/checks/parsers/generic.js';
 import { generateLog } from './generate.js';
+import { loadTokenizer } from '../../src/model/tokens.js';
+
+// Exact o200k counts, as the loop and digestFile have (they load the tokenizer first).
+await loadTokenizer();
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -337,4 +341,112 @@ describe('retries', () => {
     expect(d.failures).toHaveLength(0);
     expect(d.flaky).toEqual(['ex.com/m > TestNet']);
   });
+});
+
+describe('runner variants', () => {
+  it('node 22 spec reporter: suite end lines are not failures', () => {
+    const log = [
+      '▶ math',
+      '  ✔ adds (0.5ms)',
+      '  ✖ divides (1.2ms)',
+      '    Error: boom',
+      '✖ math (3.1ms)',
+      'ℹ tests 2',
+      'ℹ pass 1',
+      'ℹ fail 1',
+    ].join('\n');
+    const d = digestText(log);
+    expect(d.failures.map((f) => f.id)).toEqual(['math > divides']);
+  });
+
+  it('pytest -q: plain final counts line', () => {
+    const log = [
+      '..F',
+      '=================================== FAILURES ===================================',
+      '___________________________________ test_x ___________________________________',
+      'E       assert 1 == 2',
+      'tests/test_a.py:3: AssertionError',
+      '=========================== short test summary info ============================',
+      'FAILED tests/test_a.py::test_x - assert 1 == 2',
+      '1 failed, 2 passed in 0.05s',
+    ].join('\n');
+    const d = digestText(log, { runner: 'pytest' });
+    expect(d.counts).toEqual({ passed: 2, failed: 1, skipped: 0 });
+    expect(d.failures.map((f) => f.id)).toEqual(['tests/test_a.py > test_x']);
+  });
+
+  it('ava: tests pending at a timeout are failures', () => {
+    const log = [
+      '  ✔ a › works',
+      '  ✘ Timed out while running tests',
+      '',
+      '  1 tests were pending in test/b.js',
+      '',
+      '  ◌ b › waits forever',
+      '',
+      '  ─',
+      '',
+      '  1 test failed',
+    ].join('\n');
+    const d = digestText(log, { runner: 'ava' });
+    expect(d.failures.map((f) => [f.id, f.kind, f.message])).toEqual([
+      ['b > waits forever', 'timeout', 'Timed out while running tests'],
+    ]);
+  });
+});
+
+describe('forced runner names', () => {
+  const table: [string, string][] = [
+    ['tap (node-tap 16)', 'tap'],
+    ['cargo test', 'cargo'],
+    ['go test', 'go'],
+    ['python unittest', 'unittest'],
+    ['pytest', 'pytest'],
+    ['Vitest', 'vitest'],
+  ];
+  for (const [name, family] of table) {
+    it(`${name} → ${family}`, async () => {
+      const { familyOf } = await import('../../src/checks/sniff.js');
+      expect(familyOf(name)).toBe(family);
+    });
+  }
+
+  it('node --test is left to detection (TAP or spec reporter)', () => {
+    const spec = ['▶ s', '  ✖ t (1.5ms)', '    Error: x', 'ℹ fail 1'].join('\n');
+    expect(digestText(spec, { runner: 'node --test' }).failures.map((f) => f.id)).toEqual([
+      's > t',
+    ]);
+  });
+});
+
+describe('monorepo prefixes', () => {
+  const jest = [
+    'FAIL src/a.test.js',
+    '  ● a › b',
+    '',
+    '    Error: nope',
+    '',
+    'Tests:       1 failed, 1 total',
+  ];
+  const go = ['--- FAIL: TestX (0.00s)', '    x_test.go:3: bad', 'FAIL\tex.com/m\t0.1s'];
+  const table: [string, string, string][] = [
+    ['turbo', 'web:test: ', 'api:test: '],
+    ['pnpm -r', 'packages/web test: ', 'packages/api test: '],
+    ['lerna --stream', '@app/web: ', '@app/api: '],
+    ['yarn workspaces foreach', '[@app/web]: ', '[@app/api]: '],
+  ];
+  for (const [name, a, b] of table) {
+    it(`${name}: interleaved packages are parsed separately`, () => {
+      const lines: string[] = [];
+      for (let i = 0; i < Math.max(jest.length, go.length); i++) {
+        if (jest[i] !== undefined) lines.push(`${a}${jest[i]}`);
+        if (go[i] !== undefined) lines.push(`${b}${go[i]}`);
+      }
+      const d = digestText(lines.join('\n'));
+      expect(d.failures.map((f) => f.id).sort()).toEqual([
+        'ex.com/m > TestX',
+        'src/a.test.js > a > b',
+      ]);
+    });
+  }
 });

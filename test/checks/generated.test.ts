@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { digestText } from '../../src/checks/index.js';
 import { GEN_RUNNERS, generateLog, type GenerateOptions } from './generate.js';
+import { loadTokenizer } from '../../src/model/tokens.js';
+
+// Exact o200k counts, as the loop and digestFile have (they load the tokenizer first).
+await loadTokenizer();
 
 function check(o: GenerateOptions): void {
   const log = generateLog(o);

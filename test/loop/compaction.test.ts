@@ -4,6 +4,10 @@ import { Conversation } from '../../src/loop/conversation.js';
 import type { CompactionMode } from '../../src/config/types.js';
 import type { Item, ToolSpec } from '../../src/model/types.js';
 import { scriptedModel } from '../fakes/scripted-model.js';
+import { loadTokenizer } from '../../src/model/tokens.js';
+
+// Exact o200k counts, as the loop and digestFile have (they load the tokenizer first).
+await loadTokenizer();
 
 const PINNED = '# Task\nMake `npm test` pass.\n# Test run before any change\n3 failing: a, b, c';
 const TOOLS: ToolSpec[] = [
