@@ -145,27 +145,24 @@ async function tryInstallBwrap(log: (line: string) => void): Promise<string | un
   return which('bwrap');
 }
 
+/** New PID/IPC/UTS namespaces, the system read-only, fresh /proc and /dev: the base of every sandbox. */
+const NAMESPACE_ARGS = [
+  '--die-with-parent',
+  '--new-session',
+  '--unshare-pid',
+  '--unshare-ipc',
+  '--unshare-uts',
+  '--ro-bind',
+  '/',
+  '/',
+  '--proc',
+  '/proc',
+  '--dev',
+  '/dev',
+] as const;
+
 async function bwrapWorks(bwrap: string): Promise<ExecOutcome> {
-  return tryExec(
-    bwrap,
-    [
-      '--die-with-parent',
-      '--new-session',
-      '--unshare-pid',
-      '--unshare-ipc',
-      '--unshare-uts',
-      '--ro-bind',
-      '/',
-      '/',
-      '--proc',
-      '/proc',
-      '--dev',
-      '/dev',
-      '--',
-      'true',
-    ],
-    30_000,
-  );
+  return tryExec(bwrap, [...NAMESPACE_ARGS, '--', 'true'], 30_000);
 }
 
 async function probeUncached(log: (line: string) => void): Promise<SandboxProbe | string> {
@@ -248,22 +245,7 @@ function under(parent: string, child: string): boolean {
 
 /** The bwrap arguments (before `--` and the command) for one command. Order matters: later mounts win. */
 export function bwrapArgs(options: BwrapOptions): string[] {
-  const args = [
-    '--die-with-parent',
-    '--new-session',
-    '--unshare-pid',
-    '--unshare-ipc',
-    '--unshare-uts',
-    '--ro-bind',
-    '/',
-    '/',
-    '--proc',
-    '/proc',
-    '--dev',
-    '/dev',
-    '--tmpfs',
-    '/tmp',
-  ];
+  const args = [...NAMESPACE_ARGS, '--tmpfs', '/tmp'];
   const tmp = '/tmp';
   const homes = [...new Set(options.homes.filter((h) => path.isAbsolute(h) && exists(h)))];
   // Homes living under /tmp (tests, odd runners) stay readable.
