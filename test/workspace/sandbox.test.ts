@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -233,5 +234,60 @@ describe.skipIf(!canSandbox)('bubblewrap sandbox (real bwrap)', () => {
     const npm = await runner.run(req('npm test', { env: scrubEnv(process.env) }));
     expect(npm.exitCode, npm.output).toBe(0);
     expect(npm.stdout).toContain('tiny ok 2');
+  });
+
+  const has = (tool: string): boolean =>
+    spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status === 0;
+
+  it.skipIf(!has('pytest'))(
+    'runs pytest inside (skipped when pytest is not installed)',
+    async () => {
+      fs.writeFileSync(path.join(ws, 'test_tiny.py'), 'def test_tiny():\n    assert 6 * 7 == 42\n');
+      const r = await runner.run(
+        req('python3 -m pytest -q -p no:cacheprovider test_tiny.py', {
+          env: scrubEnv(process.env),
+          timeoutMs: 60_000,
+        }),
+      );
+      expect(r.exitCode, r.output).toBe(0);
+      expect(r.stdout).toContain('1 passed');
+    },
+  );
+
+  it.skipIf(!has('cargo'))(
+    'runs cargo test inside (skipped when cargo is not installed)',
+    async () => {
+      const crate = path.join(ws, 'crate');
+      fs.mkdirSync(path.join(crate, 'src'), { recursive: true });
+      fs.writeFileSync(
+        path.join(crate, 'Cargo.toml'),
+        '[package]\nname = "tiny"\nversion = "0.1.0"\nedition = "2021"\n',
+      );
+      fs.writeFileSync(
+        path.join(crate, 'src', 'lib.rs'),
+        '#[test]\nfn adds() { assert_eq!(6 * 7, 42); }\n',
+      );
+      const r = await runner.run({
+        ...req('cargo test --offline -q', { env: scrubEnv(process.env), timeoutMs: 120_000 }),
+        cwd: crate,
+      });
+      expect(r.exitCode, r.output).toBe(0);
+      expect(r.output).toContain('test result: ok');
+    },
+  );
+
+  it.skipIf(!has('go'))('runs go test inside (skipped when go is not installed)', async () => {
+    const mod = path.join(ws, 'gomod');
+    fs.mkdirSync(mod, { recursive: true });
+    fs.writeFileSync(path.join(mod, 'go.mod'), 'module tiny\n\ngo 1.19\n');
+    fs.writeFileSync(
+      path.join(mod, 'tiny_test.go'),
+      'package tiny\n\nimport "testing"\n\nfunc TestTiny(t *testing.T) {\n\tif 6*7 != 42 {\n\t\tt.Fatal("math")\n\t}\n}\n',
+    );
+    const r = await runner.run({
+      ...req('go test ./...', { env: scrubEnv(process.env), timeoutMs: 120_000 }),
+      cwd: mod,
+    });
+    expect(r.exitCode, r.output).toBe(0);
   });
 });
