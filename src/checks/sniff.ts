@@ -105,12 +105,27 @@ export interface Sniff {
   readonly start: boolean;
 }
 
-/** The runner a line identifies, if it carries a marker. Gated by cheap checks: runs on every line. */
+const byFirst = new Map<string, readonly Marker[]>();
+
+/** Markers that can match a line starting with `ch` (cached; keeps the table's order). */
+function candidates(ch: string): readonly Marker[] {
+  let list = byFirst.get(ch);
+  if (!list) {
+    list = MARKERS.filter((m) => m.first === undefined || m.first.includes(ch));
+    if (byFirst.size < 2000) byFirst.set(ch, list);
+  }
+  return list;
+}
+
+/** The runner a line identifies, if it carries a marker. Runs on every line, so it is gated. */
 export function sniffLine(line: string): Sniff | undefined {
-  const first = line.trimStart().charAt(0);
-  if (first === '') return undefined;
-  for (const m of MARKERS) {
-    if (m.first !== undefined && !m.first.includes(first)) continue;
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  if (i >= line.length) return undefined;
+  const code = line.charCodeAt(i);
+  // Keep surrogate pairs (no marker starts with one today, but stay correct).
+  const first = code >= 0xd800 && code <= 0xdbff ? line.slice(i, i + 2) : line.charAt(i);
+  for (const m of candidates(first)) {
     if (m.has !== undefined && !line.includes(m.has)) continue;
     if (m.re.test(line)) return { family: m.family, start: m.start === true };
   }

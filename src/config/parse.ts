@@ -3,7 +3,7 @@
  * Every bad value gets one line naming the input, the value and what is
  * allowed; all problems are reported together.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import type {
   ApiKind,
@@ -233,11 +233,22 @@ const MAX_TASK_BYTES = 100_000;
 function readTaskFile(read: Reader, workspace: string): string {
   const name = read.text('task-file');
   if (name === '') return '';
-  const file = path.resolve(workspace, name);
   try {
-    if (!isInside(workspace, file) || statSync(file).size > MAX_TASK_BYTES)
-      throw new Error('refused');
-    return readFileSync(file, 'utf8').trim();
+    // Follow symlinks before checking the place, and refuse devices and FIFOs
+    // (a committed symlink to /dev/zero must not hang the run).
+    const file = realpathSync(path.resolve(workspace, name));
+    if (!isInside(realpathSync(workspace), file)) throw new Error('outside');
+    const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      const stat = fstatSync(fd);
+      if (!stat.isFile() || stat.size > MAX_TASK_BYTES) throw new Error('not a small file');
+      const buffer = Buffer.alloc(MAX_TASK_BYTES + 1);
+      const length = readSync(fd, buffer, 0, buffer.length, 0);
+      if (length > MAX_TASK_BYTES) throw new Error('too large');
+      return buffer.subarray(0, length).toString('utf8').trim();
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     read.fail(
       'task-file',

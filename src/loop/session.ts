@@ -12,7 +12,7 @@ import type { RunConfig } from '../config/types.js';
 import { createModelClient } from '../model/index.js';
 import { Redactor } from '../report/redact.js';
 import { writeReportFiles } from '../report/files.js';
-import { scrubEnv } from '../workspace/env.js';
+import { isSecretName, scrubEnv } from '../workspace/env.js';
 import { createGit } from '../workspace/git.js';
 import { createGuard } from '../workspace/guard.js';
 import { createProcessRunner } from '../workspace/runner.js';
@@ -63,7 +63,7 @@ export interface SessionResult {
 
 export async function runSession(options: SessionOptions): Promise<SessionResult> {
   const { config } = options;
-  const redactor = new Redactor(options.secrets);
+  const redactor = new Redactor([...options.secrets, ...secretValuesOf(options.env)]);
   const log = redactingLog(options.log, redactor);
   const testCommand = await resolveTestCommand(config, log);
   const runner = await createProcessRunner({
@@ -162,6 +162,13 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       reportPath: written.reportPath,
     },
   };
+}
+
+/** Values of secret-named variables of the parent environment: redacted wherever they turn up. */
+function secretValuesOf(env: NodeJS.ProcessEnv): string[] {
+  return Object.entries(env)
+    .filter(([name, value]) => value !== undefined && value.length >= 8 && isSecretName(name))
+    .map(([, value]) => value!);
 }
 
 /** Every line of the log passes through the redactor (the action also masks; the CLI relies on this). */

@@ -64,6 +64,12 @@ const INIT_EXCLUDES: readonly string[] = [
 const EXTRAHEADER_KEY = '^http\\.(.+\\.)?extraheader$';
 const INCLUDE_KEY = '^include(if\\..+)?\\.path$';
 
+/** Scratch folders of every Git instance, removed when the process exits (one listener for all). */
+const scratchDirs = new Set<string>();
+process.once('exit', () => {
+  for (const dir of scratchDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 export function createGit(root: string, options: GitOptions = {}): Git {
   return new GitRepo(path.resolve(root), options);
 }
@@ -87,7 +93,7 @@ class GitRepo implements Git {
     if (!this.scratch) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenloop-git-'));
       fs.mkdirSync(path.join(dir, 'hooks'));
-      process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+      scratchDirs.add(dir);
       this.scratch = dir;
     }
     return this.scratch;

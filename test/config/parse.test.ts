@@ -50,7 +50,10 @@ describe('parseConfig defaults', () => {
   });
 
   it('falls back to OPENAI_API_KEY and OPENAI_BASE_URL', () => {
-    const result = parse({}, { baseDir, env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:1/v1' } });
+    const result = parse(
+      {},
+      { baseDir, env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:1/v1' } },
+    );
     expect(result.ok && result.config.apiKey).toBe('sk-test');
     expect(result.ok && result.config.baseUrl).toBe('http://127.0.0.1:1/v1');
   });
@@ -72,7 +75,10 @@ describe('parseConfig accepts good values', () => {
     [{ 'reasoning-effort': 'low' }, { reasoningEffort: 'low' }],
     [{ api: 'chat' }, { api: 'chat' }],
     [{ 'tool-style': 'function' }, { toolStyle: 'function' }],
-    [{ 'base-url': 'https://example.openai.azure.com/openai/v1' }, { baseUrl: 'https://example.openai.azure.com/openai/v1' }],
+    [
+      { 'base-url': 'https://example.openai.azure.com/openai/v1' },
+      { baseUrl: 'https://example.openai.azure.com/openai/v1' },
+    ],
     [{ price: '1.25, 0.125, 10' }, { price: { input: 1.25, cachedInput: 0.125, output: 10 } }],
     [{ 'max-iterations': '1' }, { maxIterations: 1 }],
     [{ 'max-iterations': '100' }, { maxIterations: 100 }],
@@ -103,7 +109,13 @@ describe('parseConfig accepts good values', () => {
     [{ 'allow-untrusted-code': 'true' }, { allowUntrustedCode: true }],
     [{ 'github-token': 'ghs_x' }, { githubToken: 'ghs_x' }],
     [{ 'resume-from': 'greenloop' }, { resumeFrom: 'greenloop' }],
-    [{ 'working-directory': 'packages/app' }, { workingDirectory: undefined, workspace: path.join(baseDir, 'packages', 'app') } as Partial<RunConfig>],
+    [
+      { 'working-directory': 'packages/app' },
+      {
+        workingDirectory: undefined,
+        workspace: path.join(baseDir, 'packages', 'app'),
+      } as Partial<RunConfig>,
+    ],
   ];
   it.each(cases)('%j', (raw, expected) => {
     const c = config(raw) as unknown as Record<string, unknown>;
@@ -115,38 +127,110 @@ describe('parseConfig accepts good values', () => {
 
 describe('parseConfig refuses bad values with one line each', () => {
   const cases: [RawInputs, string][] = [
-    [{ 'max-iterations': 'ten' }, "Input 'max-iterations' must be an integer from 1 to 100, got 'ten'."],
-    [{ 'max-iterations': '0' }, "Input 'max-iterations' must be an integer from 1 to 100, got '0'."],
-    [{ 'max-iterations': '1.5' }, "Input 'max-iterations' must be an integer from 1 to 100, got '1.5'."],
+    [
+      { 'max-iterations': 'ten' },
+      "Input 'max-iterations' must be an integer from 1 to 100, got 'ten'.",
+    ],
+    [
+      { 'max-iterations': '0' },
+      "Input 'max-iterations' must be an integer from 1 to 100, got '0'.",
+    ],
+    [
+      { 'max-iterations': '1.5' },
+      "Input 'max-iterations' must be an integer from 1 to 100, got '1.5'.",
+    ],
     [{ 'max-turns': '-1' }, "Input 'max-turns' must be an integer from 1 to 1000, got '-1'."],
-    [{ 'max-tokens': 'lots' }, "Input 'max-tokens' must be an integer from 0 to 1000000000, got 'lots'."],
+    [
+      { 'max-tokens': 'lots' },
+      "Input 'max-tokens' must be an integer from 0 to 1000000000, got 'lots'.",
+    ],
     [{ 'max-cost-usd': '$5' }, "Input 'max-cost-usd' must be a number from 0 to 10000, got '$5'."],
-    [{ 'timeout-minutes': '0' }, "Input 'timeout-minutes' must be an integer from 1 to 360, got '0'."],
-    [{ 'test-timeout-seconds': 'x' }, "Input 'test-timeout-seconds' must be an integer from 1 to 21600, got 'x'."],
-    [{ 'digest-tokens': '10' }, "Input 'digest-tokens' must be an integer from 200 to 20000, got '10'."],
+    [
+      { 'timeout-minutes': '0' },
+      "Input 'timeout-minutes' must be an integer from 1 to 360, got '0'.",
+    ],
+    [
+      { 'test-timeout-seconds': 'x' },
+      "Input 'test-timeout-seconds' must be an integer from 1 to 21600, got 'x'.",
+    ],
+    [
+      { 'digest-tokens': '10' },
+      "Input 'digest-tokens' must be an integer from 200 to 20000, got '10'.",
+    ],
     [{ 'flaky-reruns': '9' }, "Input 'flaky-reruns' must be an integer from 0 to 5, got '9'."],
-    [{ 'context-window': 'big' }, "Input 'context-window' must be an integer from 0 to 10000000, got 'big'."],
-    [{ 'compact-threshold': '1.5' }, "Input 'compact-threshold' must be a number from 0.1 to 0.95, got '1.5'."],
-    [{ compaction: 'sometimes' }, "Input 'compaction' must be one of 'auto', 'server', 'summary', 'mask', 'off', got 'sometimes'."],
-    [{ 'reasoning-effort': 'max' }, "Input 'reasoning-effort' must be one of 'low', 'medium', 'high', 'xhigh', 'none', 'minimal', got 'max'."],
+    [
+      { 'context-window': 'big' },
+      "Input 'context-window' must be an integer from 0 to 10000000, got 'big'.",
+    ],
+    [
+      { 'compact-threshold': '1.5' },
+      "Input 'compact-threshold' must be a number from 0.1 to 0.95, got '1.5'.",
+    ],
+    [
+      { compaction: 'sometimes' },
+      "Input 'compaction' must be one of 'auto', 'server', 'summary', 'mask', 'off', got 'sometimes'.",
+    ],
+    [
+      { 'reasoning-effort': 'max' },
+      "Input 'reasoning-effort' must be one of 'low', 'medium', 'high', 'xhigh', 'none', 'minimal', got 'max'.",
+    ],
     [{ api: 'completions' }, "Input 'api' must be one of 'responses', 'chat', got 'completions'."],
-    [{ 'tool-style': 'xml' }, "Input 'tool-style' must be one of 'auto', 'native', 'function', got 'xml'."],
-    [{ sandbox: 'docker' }, "Input 'sandbox' must be one of 'auto', 'bwrap', 'none', got 'docker'."],
-    [{ output: 'email' }, "Input 'output' must be a comma list of 'artifact', 'commit', 'pull-request', 'none', got 'email'."],
-    [{ output: 'none,commit' }, "Input 'output' must be 'none' alone, or a list without 'none', got 'none,commit'."],
+    [
+      { 'tool-style': 'xml' },
+      "Input 'tool-style' must be one of 'auto', 'native', 'function', got 'xml'.",
+    ],
+    [
+      { sandbox: 'docker' },
+      "Input 'sandbox' must be one of 'auto', 'bwrap', 'none', got 'docker'.",
+    ],
+    [
+      { output: 'email' },
+      "Input 'output' must be a comma list of 'artifact', 'commit', 'pull-request', 'none', got 'email'.",
+    ],
+    [
+      { output: 'none,commit' },
+      "Input 'output' must be 'none' alone, or a list without 'none', got 'none,commit'.",
+    ],
     [{ 'pr-draft': 'maybe' }, "Input 'pr-draft' must be 'true' or 'false', got 'maybe'."],
     [{ comment: '2' }, "Input 'comment' must be 'true' or 'false', got '2'."],
-    [{ 'allow-test-edits': 'sure' }, "Input 'allow-test-edits' must be 'true' or 'false', got 'sure'."],
-    [{ 'allow-untrusted-code': 'y' }, "Input 'allow-untrusted-code' must be 'true' or 'false', got 'y'."],
+    [
+      { 'allow-test-edits': 'sure' },
+      "Input 'allow-test-edits' must be 'true' or 'false', got 'sure'.",
+    ],
+    [
+      { 'allow-untrusted-code': 'y' },
+      "Input 'allow-untrusted-code' must be 'true' or 'false', got 'y'.",
+    ],
     [{ 'allow-bots': '*' }, "Input 'allow-bots' must list bot logins; '*' is refused, got '*'."],
     [{ branch: 'bad..name' }, "Input 'branch' must be a valid git branch name, got 'bad..name'."],
-    [{ branch: 'x; rm -rf /' }, "Input 'branch' must be a valid git branch name, got 'x; rm -rf /'."],
-    [{ 'base-url': 'localhost:11434' }, "Input 'base-url' must be an http(s) URL, got 'localhost:11434'."],
-    [{ price: '1,2' }, "Input 'price' must be three numbers 'input,cached-input,output' in USD per million tokens, got '1,2'."],
-    [{ 'artifact-name': 'a/b' }, "Input 'artifact-name' must be letters, digits, dot, dash or underscore (1-100), got 'a/b'."],
-    [{ 'retention-days': '100' }, "Input 'retention-days' must be an integer from 0 to 90, got '100'."],
-    [{ 'task-file': 'missing.md' }, "Input 'task-file' must be a readable text file (under 100 kB) inside the working directory, got 'missing.md'."],
-    [{ 'working-directory': '../outside' }, "Input 'working-directory' must be a folder inside the workspace, got '../outside'."],
+    [
+      { branch: 'x; rm -rf /' },
+      "Input 'branch' must be a valid git branch name, got 'x; rm -rf /'.",
+    ],
+    [
+      { 'base-url': 'localhost:11434' },
+      "Input 'base-url' must be an http(s) URL, got 'localhost:11434'.",
+    ],
+    [
+      { price: '1,2' },
+      "Input 'price' must be three numbers 'input,cached-input,output' in USD per million tokens, got '1,2'.",
+    ],
+    [
+      { 'artifact-name': 'a/b' },
+      "Input 'artifact-name' must be letters, digits, dot, dash or underscore (1-100), got 'a/b'.",
+    ],
+    [
+      { 'retention-days': '100' },
+      "Input 'retention-days' must be an integer from 0 to 90, got '100'.",
+    ],
+    [
+      { 'task-file': 'missing.md' },
+      "Input 'task-file' must be a readable text file (under 100 kB) inside the working directory, got 'missing.md'.",
+    ],
+    [
+      { 'working-directory': '../outside' },
+      "Input 'working-directory' must be a folder inside the workspace, got '../outside'.",
+    ],
   ];
   it.each(cases)('%j', (raw, line) => {
     const result = parse(raw);

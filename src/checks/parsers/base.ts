@@ -8,7 +8,7 @@ import type { Counts, Failure } from '../types.js';
 export const MAX_FAILURES = 500;
 export const MAX_DETAIL_LINES = 16;
 export const MAX_LINE_CHARS = 300;
-export const MAX_MESSAGE_CHARS = 1000;
+export const MAX_MESSAGE_CHARS = 4000;
 export const MAX_FRAMES = 3;
 
 export interface ParseResult {

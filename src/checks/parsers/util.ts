@@ -12,7 +12,11 @@ const CI_PREFIXES: readonly RegExp[] = [
 let projectRootHint: string | undefined;
 
 /** The digest sets this so absolute paths under the project root become relative. */
+let projectRootRaw: string | undefined;
+
 export function setProjectRoot(root: string | undefined): void {
+  if (root === projectRootRaw) return;
+  projectRootRaw = root;
   projectRootHint = root ? root.replace(/[\\/]+$/, '') : undefined;
 }
 

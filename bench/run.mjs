@@ -1,0 +1,23 @@
+// `npm run bench`: runs bench/main.ts on Node's own TypeScript support (no build step, no
+// extra dependency). Needs Node >= 22.15 / 23.5 (module.registerHooks); the start-up section
+// runs the committed dist/ (rebuild it with `npm run build` after changing src/).
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const result = spawnSync(
+  process.execPath,
+  [...nodeFlags(), join(root, 'bench', 'main.ts'), ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit' },
+);
+process.exit(result.status ?? 1);
+
+function nodeFlags() {
+  return [
+    '--experimental-transform-types',
+    '--no-warnings',
+    '--import',
+    new URL('./hooks.mjs', import.meta.url).href,
+  ];
+}
