@@ -98,7 +98,7 @@ export async function runLoop(deps: LoopDeps): Promise<LoopOutcome> {
   try {
     await run.prepare();
     await run.runBaseline();
-    run.pinTask();
+    await run.pinTask();
     for (;;) await run.step();
   } catch (error) {
     run.stopWith(error);
@@ -148,6 +148,7 @@ class Run {
   };
   private finishedAt = 0;
   private groupOpen = false;
+  private tokenizerReady: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: LoopDeps) {
     this.now = deps.now ?? Date.now;
@@ -184,7 +185,6 @@ class Run {
   /** Setup command, then the baseline snapshot (and the resumed state, if any). */
   async prepare(): Promise<void> {
     const { config, log } = this.deps;
-    await loadTokenizer();
     if (config.setupCommand !== '') {
       await log.group('Setup', async () => {
         log.info(`$ ${config.setupCommand}`);
@@ -230,10 +230,13 @@ class Run {
     const { config, log } = this.deps;
     const run = await log.group('Baseline test run', async () => {
       log.info(`$ ${this.deps.testCommand}`);
-      const result = await this.deps.tests.run('baseline', {
+      const running = this.deps.tests.run('baseline', {
         sandboxed: false,
         timeoutMs: this.budget.remainingMs(),
       });
+      // The tokenizer's tables compile while the baseline test command runs.
+      this.tokenizerReady = loadTokenizer();
+      const result = await running;
       log.info(result.digest.text);
       return result;
     });
@@ -295,7 +298,8 @@ class Run {
     }
   }
 
-  pinTask(): void {
+  async pinTask(): Promise<void> {
+    await this.tokenizerReady;
     const run = this.baseline!;
     const pinned = pinnedTask(
       this.deps.config.task,

@@ -12,7 +12,7 @@ import type { RunConfig } from '../config/types.js';
 import { createModelClient } from '../model/index.js';
 import { Redactor } from '../report/redact.js';
 import { writeReportFiles } from '../report/files.js';
-import { isSecretName, scrubEnv } from '../workspace/env.js';
+import { namesASecret, scrubEnv } from '../workspace/env.js';
 import { createGit } from '../workspace/git.js';
 import { createGuard } from '../workspace/guard.js';
 import { createProcessRunner } from '../workspace/runner.js';
@@ -66,14 +66,19 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   const redactor = new Redactor([...options.secrets, ...secretValuesOf(options.env)]);
   const log = redactingLog(options.log, redactor);
   const testCommand = await resolveTestCommand(config, log);
-  const runner = await createProcessRunner({
-    sandbox: config.sandbox,
-    workspace: config.workspace,
-    log: (line) => log.info(line),
-    tempDir: options.workDir,
-  }).catch((error: unknown) => {
-    throw new SetupError(error instanceof Error ? error.message : String(error));
-  });
+  const git = createGit(config.workspace);
+  // The sandbox probe and the baseline snapshot are independent: do both at once.
+  const [runner] = await Promise.all([
+    createProcessRunner({
+      sandbox: config.sandbox,
+      workspace: config.workspace,
+      log: (line) => log.info(line),
+      tempDir: options.workDir,
+    }).catch((error: unknown) => {
+      throw new SetupError(error instanceof Error ? error.message : String(error));
+    }),
+    git.ensureBaseline(),
+  ]);
   if (runner.sandbox.mode === 'none') {
     log.warn(
       `Sandbox: none — model commands run with a scrubbed environment only (${runner.sandbox.reason})`,
@@ -82,8 +87,6 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     log.info(`Sandbox: bubblewrap (${runner.sandbox.reason})`);
   }
   const guard = createGuard(config.workspace, config.protectedPaths);
-  const git = createGit(config.workspace);
-  await git.ensureBaseline();
   const env = scrubEnv(options.env);
   const model = createModelClient(config, {
     log: (line) => log.info(line),
@@ -167,7 +170,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
 /** Values of secret-named variables of the parent environment: redacted wherever they turn up. */
 function secretValuesOf(env: NodeJS.ProcessEnv): string[] {
   return Object.entries(env)
-    .filter(([name, value]) => value !== undefined && value.length >= 8 && isSecretName(name))
+    .filter(([name, value]) => value !== undefined && value.length >= 8 && namesASecret(name))
     .map(([, value]) => value!);
 }
 

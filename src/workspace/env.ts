@@ -128,10 +128,18 @@ export interface ScrubOptions {
 
 const allowedLower = new Set(ALLOWED_NAMES.map((n) => n.toLowerCase()));
 
-/** Whether a variable name looks like it carries a secret. */
+/** Whether a variable name is never passed to children (secrets, inputs, runner internals). */
 export function isSecretName(name: string): boolean {
   const upper = name.toUpperCase();
   return DENIED.some((re) => re.test(upper));
+}
+
+/** Names that say what they hold is a secret (not merely an input or a runner variable). */
+const SECRET_WORDS = /TOKEN(?!S)|KEY|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH/;
+
+/** Whether a variable's name says its value is a secret, so the value is redacted wherever it turns up. */
+export function namesASecret(name: string): boolean {
+  return SECRET_WORDS.test(name.toUpperCase());
 }
 
 function isAllowedName(name: string, extraLower: ReadonlySet<string>): boolean {
