@@ -19,13 +19,18 @@ function list(dir) {
   return out;
 }
 const committed = join(root, 'dist');
-const a = list(committed).map((f) => relative(committed, f)).sort();
-const b = list(fresh).map((f) => relative(fresh, f)).sort();
+const a = list(committed)
+  .map((f) => relative(committed, f))
+  .sort();
+const b = list(fresh)
+  .map((f) => relative(fresh, f))
+  .sort();
 const problems = [];
 for (const file of new Set([...a, ...b])) {
   if (!a.includes(file)) problems.push(`missing from dist/: ${file}`);
   else if (!b.includes(file)) problems.push(`stale file in dist/: ${file}`);
-  else if (!readFileSync(join(committed, file)).equals(readFileSync(join(fresh, file)))) problems.push(`differs: dist/${file}`);
+  else if (!readFileSync(join(committed, file)).equals(readFileSync(join(fresh, file))))
+    problems.push(`differs: dist/${file}`);
 }
 rmSync(fresh, { recursive: true, force: true });
 if (problems.length > 0) {

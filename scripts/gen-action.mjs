@@ -11,9 +11,14 @@ const action = {
   author: 'greenloop',
   branding: { icon: 'refresh-cw', color: 'green' },
   inputs: Object.fromEntries(
-    INPUTS.map((input) => [input.name, { description: input.description, required: false, default: input.default }]),
+    INPUTS.map((input) => [
+      input.name,
+      { description: input.description, required: false, default: input.default },
+    ]),
   ),
-  outputs: Object.fromEntries(OUTPUTS.map((output) => [output.name, { description: output.description }])),
+  outputs: Object.fromEntries(
+    OUTPUTS.map((output) => [output.name, { description: output.description }]),
+  ),
   runs: { using: 'node24', main: 'dist/index.js' },
 };
 writeFileSync(
@@ -27,7 +32,10 @@ const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const inputsTable = [
   '| input | default | description |',
   '|---|---|---|',
-  ...INPUTS.map((i) => `| \`${i.name}\` | ${i.default === '' ? '' : `\`${cell(i.default)}\``} | ${cell(i.description)} |`),
+  ...INPUTS.map(
+    (i) =>
+      `| \`${i.name}\` | ${i.default === '' ? '' : `\`${cell(i.default)}\``} | ${cell(i.description)} |`,
+  ),
 ].join('\n');
 const outputsTable = [
   '| output | description |',

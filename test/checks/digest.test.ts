@@ -450,3 +450,23 @@ describe('monorepo prefixes', () => {
     });
   }
 });
+
+describe('go: verbose output printed before the result line', () => {
+  it('keeps the message of a subtest that failed after many tests printed output without a result', () => {
+    const noise: string[] = [];
+    for (let i = 0; i < 800; i++)
+      noise.push(`=== RUN   TestNoise${i}`, `    noise_test.go:5: log line ${i}`);
+    const text = [
+      ...noise,
+      '=== RUN   TestCalc1',
+      '=== RUN   TestCalc1/case_1',
+      '    calc_test.go:21: Calc(1) = 2, want 4',
+      '--- FAIL: TestCalc1 (0.00s)',
+      '    --- FAIL: TestCalc1/case_1 (0.00s)',
+      'FAIL',
+      'FAIL\texample.com/app/pkg0\t0.01s',
+    ].join('\n');
+    const digest = digestText(text, { runner: 'go' });
+    expect(digest.failures.map((f) => f.message)).toContain('calc_test.go:21: Calc(1) = 2, want 4');
+  });
+});

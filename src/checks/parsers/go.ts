@@ -186,7 +186,9 @@ export class GoParser implements LineParser {
     }
     if (this.running && /^\s+\S/.test(line)) {
       let buf = this.output.get(this.running);
-      if (!buf && this.output.size < MAX_PENDING) {
+      if (!buf) {
+        // Bounded: the oldest test's output goes first (tests that never printed a result line).
+        if (this.output.size >= MAX_PENDING) this.output.delete(this.output.keys().next().value!);
         buf = [];
         this.output.set(this.running, buf);
       }

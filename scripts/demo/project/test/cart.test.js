@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { applyDiscount, subtotal } from '../src/cart.js';
 
 test('subtotal adds every line', () => {
-  assert.equal(subtotal([{ price: 5, quantity: 2 }, { price: 1, quantity: 3 }]), 13);
+  assert.equal(
+    subtotal([
+      { price: 5, quantity: 2 },
+      { price: 1, quantity: 3 },
+    ]),
+    13,
+  );
 });
 
 test('subtotal of an empty cart is 0', () => {
