@@ -13,7 +13,7 @@ import { createTestCommand } from '../src/checks/run-tests.js';
 import { parseConfig } from '../src/config/index.js';
 import type { CompactionMode } from '../src/config/types.js';
 import { runLoop } from '../src/loop/run.js';
-import { countTokens, loadTokenizer } from '../src/model/tokens.js';
+import { countTokens, itemText, loadTokenizer } from '../src/model/tokens.js';
 import type { Item, ModelClient, ToolSpec, TurnRequest } from '../src/model/types.js';
 import { scrubEnv } from '../src/workspace/env.js';
 import { createGit } from '../src/workspace/git.js';
@@ -229,19 +229,6 @@ function serialiser(): (item: Item) => string {
     }
     return text;
   };
-}
-
-function itemText(item: Item): string {
-  switch (item.type) {
-    case 'message':
-      return item.text;
-    case 'tool_call':
-      return `${item.call.name} ${item.call.rawArgs ?? JSON.stringify(item.call.args ?? null)}`;
-    case 'tool_result':
-      return item.result.output;
-    case 'opaque':
-      return JSON.stringify(item.item);
-  }
 }
 
 /** Prompt tokens of a request as o200k counts: instructions, tools and every item (+4 framing). */

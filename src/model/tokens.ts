@@ -40,7 +40,8 @@ export function itemTokens(item: Item): number {
   return ITEM_OVERHEAD + countTokens(itemText(item));
 }
 
-function itemText(item: Item): string {
+/** The text of one conversation item, as it is counted. */
+export function itemText(item: Item): string {
   switch (item.type) {
     case 'message':
       return item.text;
