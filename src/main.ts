@@ -5,16 +5,18 @@
 import * as core from '@actions/core';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { readActionInputs } from './config/action-inputs.js';
 import { parseConfig } from './config/parse.js';
 import { readGitHubContext } from './github/context.js';
 import { checkTrigger, createPermissionApi } from './github/gating.js';
-import { appendJobSummary, setRunOutputs } from './github/outputs.js';
+import { appendJobSummary, setOutputs, setRunOutputs } from './github/outputs.js';
 import { publish } from './github/publish.js';
 import { actionLog } from './github/log.js';
 import { loadResume } from './github/resume.js';
-import { secretForms } from './report/redact.js';
+import { Redactor, secretForms } from './report/redact.js';
+import { escapeMarkdown } from './report/escape.js';
 import { runSession, SetupError } from './loop/session.js';
 import { createGit } from './workspace/git.js';
 
@@ -52,18 +54,41 @@ export async function main(): Promise<void> {
       : config.output;
 
   const git = createGit(config.workspace);
-  const removed = await git.removePersistedCredentials().catch(() => []);
+  let removed: string[] = [];
+  try {
+    removed = await git.removePersistedCredentials();
+  } catch (error) {
+    // A workspace that is not a git repository has no persisted credentials to remove.
+    if (existsSync(path.join(config.workspace, '.git'))) {
+      core.error(
+        `greenloop cannot remove the checkout's persisted credentials, so it will not run: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      process.exitCode = 1;
+      return;
+    }
+  }
   if (removed.length > 0)
     core.info(
       `Removed the checkout's persisted credentials (${removed.length}) before the model runs.`,
     );
-  const fingerprint = await git.configFingerprint().catch(() => '');
+  const fingerprint = await git.configFingerprint().catch(() => {
+    core.warning('Could not fingerprint the git config: the tamper check before pushing is off.');
+    return '';
+  });
 
   const temp = await mkdtemp(path.join(env.RUNNER_TEMP ?? os.tmpdir(), 'greenloop-'));
   const log = actionLog();
   try {
     const resume = config.resumeFrom
-      ? await loadResume(config.resumeFrom, { token: config.githubToken, context, tempDir: temp })
+      ? await loadResume(config.resumeFrom, {
+          token: config.githubToken,
+          context,
+          tempDir: temp,
+        }).catch((error: unknown) => {
+          throw new SetupError(
+            `Input 'resume-from' must be a checkpoint folder or the artifact name of an earlier run, got '${config.resumeFrom}': ${error instanceof Error ? error.message : String(error)}`,
+          );
+        })
       : undefined;
     const session = await runSession({
       config,
@@ -99,8 +124,14 @@ export async function main(): Promise<void> {
       log,
     });
     for (const error of published.errors) core.warning(error);
-    await appendJobSummary(summary);
     setRunOutputs(session.record, session.files, published);
+    try {
+      appendJobSummary(summary);
+    } catch (error) {
+      core.warning(
+        `Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
     const { status, stopReason } = session.record;
     if (['model-error', 'auth-error', 'error'].includes(status)) {
       core.setFailed(`greenloop: ${status}: ${stopReason}`);
@@ -115,6 +146,21 @@ export async function main(): Promise<void> {
       process.exitCode = 1;
       return;
     }
-    throw error;
+    // An infrastructure fault outside the loop: still say so in the outputs and the summary.
+    const message = error instanceof Error ? error.message : String(error);
+    setOutputs({ status: 'error' });
+    try {
+      appendJobSummary(
+        `## ❌ greenloop: error — ${escapeMarkdown(redactSecrets(message, secrets))}\n`,
+      );
+    } catch {
+      // The failure is reported below; a missing summary file must not hide it.
+    }
+    core.setFailed(`greenloop failed: ${message}`);
   }
+}
+
+/** Redacts the run's secrets from a message written outside the session. */
+function redactSecrets(message: string, secrets: readonly string[]): string {
+  return new Redactor([...secrets]).redact(message);
 }

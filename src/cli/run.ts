@@ -70,6 +70,9 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
   mkdirSync(outDir, { recursive: true });
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'greenloop-'));
   const log = terminalLog(process.stderr);
+  // The working tree as the user left it: put back afterwards (unless --apply), whatever happens.
+  const git = createGit(config.workspace);
+  const before = flags.apply ? undefined : await git.snapshot();
   try {
     const session = await runSession({
       config,
@@ -81,10 +84,7 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
       ...(resume ? { resume } : {}),
     });
     log.done();
-    const { record, outcome } = session;
-    if (!flags.apply && outcome.baselineTree !== '') {
-      await createGit(config.workspace).restore(outcome.baselineTree);
-    }
+    const { record } = session;
     const failingBefore = record.baseline?.failures.length ?? 0;
     const failingAfter = record.final?.failures.length ?? 0;
     process.stdout.write(
@@ -111,6 +111,7 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
     }
     throw error;
   } finally {
+    if (before) await git.restore(before);
     await rm(workDir, { recursive: true, force: true });
   }
 }
@@ -137,11 +138,12 @@ function isDirty(root: string): boolean {
 
 /** Keeps `.greenloop/` out of `git status` and of the run's snapshots. */
 function excludeOutputFolder(root: string): void {
-  const gitDir = execFileSync('git', ['rev-parse', '--git-dir'], {
+  // --git-path: in a linked worktree, info/exclude lives in the common git folder.
+  const relative = execFileSync('git', ['rev-parse', '--git-path', 'info/exclude'], {
     cwd: root,
     encoding: 'utf8',
   }).trim();
-  const exclude = path.join(path.resolve(root, gitDir), 'info', 'exclude');
+  const exclude = path.resolve(root, relative);
   const current = existsSync(exclude) ? readFileSync(exclude, 'utf8') : '';
   if (!current.split(/\r?\n/).includes('.greenloop/')) {
     mkdirSync(path.dirname(exclude), { recursive: true });

@@ -147,11 +147,20 @@ export class Compactor {
     const { model } = this.options;
     if (!model.compact || this.serverUnsupported) return undefined;
     const latest = conversation.latestDigest();
-    const result = await model.compact({
-      instructions: this.options.instructions,
-      input: conversation.input(),
-      tools: this.options.tools,
-    });
+    let result: Awaited<ReturnType<NonNullable<ModelClient['compact']>>>;
+    try {
+      result = await model.compact({
+        instructions: this.options.instructions,
+        input: conversation.input(),
+        tools: this.options.tools,
+      });
+    } catch (error) {
+      // A failing server compaction falls back to the summary; it never ends the run.
+      this.options.log(
+        `compaction: server compaction failed (${error instanceof Error ? error.message : String(error)}); using summary instead`,
+      );
+      return undefined;
+    }
     if (!result) {
       this.serverUnsupported = true;
       this.options.log('compaction: the endpoint has no server compaction; using summary instead');

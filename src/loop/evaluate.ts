@@ -127,7 +127,8 @@ function regressionsOf(comparison: Comparison, baseline: TestState): string[] {
     .map((failure) => failure.file ?? failure.id);
   if (baseline.failures.some((failure) => failure.id.startsWith('(test command'))) return [];
   return comparison.newlyFailing.filter(
-    (id) => !hidden.some((prefix) => id.startsWith(prefix) || id.includes(prefix)),
+    (id) =>
+      !hidden.some((prefix) => prefix !== '' && (id === prefix || id.startsWith(`${prefix} > `))),
   );
 }
 

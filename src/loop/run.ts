@@ -22,7 +22,7 @@ import type { Git, ProcessRunner, WorkspaceGuard } from '../workspace/types.js';
 import { Budget, nothingSpent } from './budget.js';
 import { type Checkpoint, configDigest, saveCheckpoint } from './checkpoint.js';
 import { Compactor } from './compaction.js';
-import { Conversation } from './conversation.js';
+import { Conversation, type ConversationState } from './conversation.js';
 import { type Evaluation, evaluateRun, type TestState, toTestState } from './evaluate.js';
 import { pinnedTask, systemInstructions } from './prompt.js';
 import type { IterationRecord, PlanStep, RunStatus } from './record.js';
@@ -231,7 +231,8 @@ class Run {
     const run = await log.group('Baseline test run', async () => {
       log.info(`$ ${this.deps.testCommand}`);
       const running = this.deps.tests.run('baseline', {
-        sandboxed: false,
+        // On resume the tree holds model-written changes: sandbox them like any later run.
+        sandboxed: this.deps.resume !== undefined,
         timeoutMs: this.budget.remainingMs(),
       });
       // The tokenizer's tables compile while the baseline test command runs.
@@ -326,11 +327,28 @@ class Run {
     this.budget.beforeCall();
     this.openIterationGroup();
     await this.compactIfNeeded();
+    // A compaction call is paid too: check again so no limit is overshot by more than one call.
+    this.budget.beforeCall();
     const turn = await this.askModel();
     if (turn.toolCalls.length === 0) return this.onTurnEnd(turn);
+    this.emptyInARow = 0;
     const results: ToolResult[] = [];
-    for (const call of turn.toolCalls) results.push(await this.runTool(call));
-    this.conversation.addResults(results.map((result): Item => ({ type: 'tool_result', result })));
+    try {
+      for (const call of turn.toolCalls) results.push(await this.runTool(call));
+    } finally {
+      // Every call gets a result, even when the run stops mid-turn, so the
+      // conversation (and a checkpoint of it) stays valid for the API.
+      const unanswered = turn.toolCalls.slice(results.length).map((call): ToolResult => ({
+        callId: call.callId,
+        name: call.name,
+        wire: call.wire,
+        output: 'Not run: the run is stopping.',
+        ok: false,
+      }));
+      this.conversation.addResults(
+        [...results, ...unanswered].map((result): Item => ({ type: 'tool_result', result })),
+      );
+    }
     if (this.pendingStop) throw this.pendingStop;
   }
 
@@ -489,7 +507,11 @@ class Run {
     await this.settle(evaluation, tree);
     this.recordIteration(evaluation);
     this.checkProgress(evaluation, tree);
-    await this.checkpoint();
+    await this.checkpoint().catch((error: unknown) =>
+      this.warn(
+        `Could not write the checkpoint: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
     this.deps.log.progress(this.progressLine());
     if (evaluation.verdict === 'success') {
       this.pendingStop = new StopRun('success', 'the test command passes');
@@ -628,7 +650,7 @@ class Run {
       createdAt: new Date(this.now()).toISOString(),
       configDigest: configDigest(this.deps.config, this.deps.testCommand),
       testCommand: this.deps.testCommand,
-      conversation: this.conversation.state(),
+      conversation: completeTurnsOnly(this.conversation.state()),
       bestPatch: await this.deps.git.diff(this.baselineTree, this.bestTree),
       bestFailing: this.best?.failures ?? [],
       baselineFailures: this.baseline.failures,
@@ -711,6 +733,22 @@ class Run {
     this.warnings.push(line);
     this.deps.log.warn(line);
   }
+}
+
+/**
+ * A checkpoint written while a turn's tool calls are still running (run_tests)
+ * must not carry calls without results: the API would refuse it on resume.
+ */
+function completeTurnsOnly(state: ConversationState): ConversationState {
+  const last = state.segments.at(-1);
+  if (!last || last.kind !== 'turn') return state;
+  const answered = new Set(
+    last.items.flatMap((item) => (item.type === 'tool_result' ? [item.result.callId] : [])),
+  );
+  const complete = last.items.every(
+    (item) => item.type !== 'tool_call' || answered.has(item.call.callId),
+  );
+  return complete ? state : { ...state, segments: state.segments.slice(0, -1) };
 }
 
 function describeCall(call: ToolCall): string {

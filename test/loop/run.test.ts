@@ -241,3 +241,27 @@ describe('the loop: checkpoints and resume', () => {
     expect(run2.outcome.spent.iterations).toBe(2);
   });
 });
+
+describe('the loop: a stop in the middle of a turn', () => {
+  it('answers every tool call of the turn, so the checkpoint stays valid for the API', async () => {
+    const r = sumRepo();
+    const malformed = Array.from({ length: 8 }, () => ({
+      name: 'shell',
+      argsError: 'Unexpected token',
+    }));
+    const model = scriptedModel([
+      { calls: [shellCall('echo "// a" >> src/sum.js'), runTestsCall] },
+      { calls: malformed },
+    ]);
+    const run = await runScripted(r.dir, model, { 'max-iterations': '3' });
+    expect(run.outcome.status).toBe('model-error');
+    const checkpoint = await loadCheckpoint(run.checkpointDir);
+    const items = checkpoint.conversation.segments.flatMap((segment) => segment.items);
+    const calls = items.flatMap((item) => (item.type === 'tool_call' ? [item.call.callId] : []));
+    const answered = new Set(
+      items.flatMap((item) => (item.type === 'tool_result' ? [item.result.callId] : [])),
+    );
+    expect(calls.length).toBeGreaterThan(8);
+    expect(calls.filter((id) => !answered.has(id))).toEqual([]);
+  });
+});
