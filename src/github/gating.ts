@@ -23,20 +23,26 @@ export type TriggerDecision =
   | { readonly allowed: true; readonly notes: string[] }
   | { readonly allowed: false; readonly reason: string };
 
-const PERSON_EVENTS = new Set([
-  'issue_comment',
-  'pull_request_review_comment',
-  'pull_request_review',
-  'issues',
-  'pull_request',
-  'pull_request_target',
-  'workflow_run',
+/**
+ * Events only a person with write access (or the repository itself) can start:
+ * these are not gated. Every other event, including ones anyone can trigger
+ * (comments, issues, pull requests, stars, forks, discussions, workflow_run), is.
+ */
+const UNGATED_EVENTS = new Set([
+  'push',
+  'schedule',
+  'workflow_dispatch',
+  'repository_dispatch',
+  'merge_group',
+  'create',
+  'delete',
+  '',
 ]);
 
 const WRITE_LEVELS: ReadonlySet<Permission> = new Set(['admin', 'maintain', 'write']);
 
 function isPersonEvent(eventName: string): boolean {
-  return PERSON_EVENTS.has(eventName) || eventName.startsWith('discussion');
+  return !UNGATED_EVENTS.has(eventName);
 }
 
 export function isBot(actor: Actor): boolean {

@@ -172,6 +172,14 @@ describe('checkTrigger', () => {
     },
   );
 
+  it.each(['watch', 'fork', 'release', 'check_run'])(
+    'gates %s too: only events that need write access are ungated',
+    async (eventName) => {
+      const decision = await checkTrigger(context({ eventName }), config, api({ alice: 'read' }));
+      expect(decision.allowed).toBe(false);
+    },
+  );
+
   it('gates discussion events and refuses when the API fails', async () => {
     const failing = {
       permissionOf: (): Promise<Permission> => Promise.reject(new Error('HTTP 500')),
