@@ -172,6 +172,7 @@ class Run {
       runner: deps.runner,
       env: deps.env,
       onPlan: (plan) => this.showPlan(plan),
+      remainingMs: () => this.budget.remainingMs(),
     });
     this.instructions = systemInstructions({
       testCommand: deps.testCommand,

@@ -27,6 +27,8 @@ export interface ToolDeps {
   readonly env: Readonly<Record<string, string>>;
   /** Called with each accepted plan. */
   readonly onPlan: (plan: readonly PlanStep[]) => void;
+  /** Milliseconds left before the run's deadline: no command may outlive it. */
+  readonly remainingMs?: () => number;
 }
 
 export interface ToolBox {
@@ -47,7 +49,14 @@ export function createToolBox(deps: ToolDeps): ToolBox {
         case 'container.exec':
           return runShellTool(
             { ...call, name: 'shell' },
-            { runner: deps.runner, guard: deps.guard, env: { ...deps.env } },
+            {
+              runner: deps.runner,
+              guard: deps.guard,
+              env: { ...deps.env },
+              ...(deps.remainingMs
+                ? { maxTimeoutMs: Math.max(1000, Math.min(600_000, deps.remainingMs())) }
+                : {}),
+            },
           );
         case 'apply_patch':
           return runApplyPatchTool(call, deps.guard);

@@ -60,7 +60,14 @@ export async function createProcessRunner(options: RunnerOptions): Promise<Proce
       const cwd = path.resolve(request.cwd);
       argv = [
         probe.bwrapPath,
-        ...bwrapArgs({ workspace, cwd, homes: homesFor(request.env), hiddenDirs, hiddenPaths }),
+        ...bwrapArgs({
+          workspace,
+          cwd,
+          homes: homesFor(request.env),
+          hiddenDirs,
+          hiddenPaths,
+          pathDirs: (request.env.PATH ?? '').split(path.delimiter),
+        }),
         '--',
         ...argv,
       ];

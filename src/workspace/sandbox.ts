@@ -228,6 +228,8 @@ export interface BwrapOptions {
   readonly hiddenDirs: readonly string[];
   /** Files or folders hidden last (after the workspace), e.g. the runner's credential files. */
   readonly hiddenPaths?: readonly string[];
+  /** The child's PATH folders: those under /tmp stay readable (a toolchain unpacked there). */
+  readonly pathDirs?: readonly string[];
 }
 
 function exists(p: string): fs.Stats | undefined {
@@ -248,9 +250,13 @@ export function bwrapArgs(options: BwrapOptions): string[] {
   const args = [...NAMESPACE_ARGS, '--tmpfs', '/tmp'];
   const tmp = '/tmp';
   const homes = [...new Set(options.homes.filter((h) => path.isAbsolute(h) && exists(h)))];
-  // Homes living under /tmp (tests, odd runners) stay readable.
-  for (const home of homes) {
-    if (under(tmp, home)) args.push('--ro-bind', home, home);
+  // Homes and PATH folders living under /tmp (tests, odd runners, unpacked toolchains) stay readable.
+  const keep = [
+    ...homes,
+    ...(options.pathDirs ?? []).filter((d) => path.isAbsolute(d) && exists(d)),
+  ];
+  for (const dir of new Set(keep)) {
+    if (under(tmp, dir) && dir !== tmp) args.push('--ro-bind', dir, dir);
   }
   for (const dir of options.hiddenDirs) {
     if (path.isAbsolute(dir) && exists(dir)?.isDirectory()) args.push('--tmpfs', dir);

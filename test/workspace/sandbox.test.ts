@@ -221,6 +221,22 @@ describe.skipIf(!canSandbox)('bubblewrap sandbox (real bwrap)', () => {
     expect(Date.now() - started).toBeLessThan(8000);
   });
 
+  it('keeps a toolchain folder on PATH readable when it lives under /tmp', async () => {
+    const tools = fs.mkdtempSync(path.join('/tmp', 'gl-tools-'));
+    fs.writeFileSync(path.join(tools, 'gl-hello'), '#!/bin/sh\necho hello from tmp\n', {
+      mode: 0o755,
+    });
+    try {
+      const r = await runner.run(
+        req('gl-hello', { env: { ...env, PATH: `${tools}${path.delimiter}${env.PATH ?? ''}` } }),
+      );
+      expect(r.exitCode, r.output).toBe(0);
+      expect(r.stdout).toBe('hello from tmp\n');
+    } finally {
+      fs.rmSync(tools, { recursive: true, force: true });
+    }
+  });
+
   it('runs node, python3 and npm test inside', async () => {
     fs.writeFileSync(
       path.join(ws, 'package.json'),
