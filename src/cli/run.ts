@@ -73,6 +73,18 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
   // The working tree as the user left it: put back afterwards (unless --apply), whatever happens.
   const git = createGit(config.workspace);
   const before = flags.apply ? undefined : await git.snapshot();
+  // Ctrl-C or a kill: put the working tree back before leaving (exit 130, as shells expect).
+  const onSignal = (signal: NodeJS.Signals): void => {
+    log.done();
+    process.stderr.write(
+      `greenloop: ${signal}: stopping${before ? ' and restoring the working tree' : ''}\n`,
+    );
+    void (before ? git.restore(before) : Promise.resolve())
+      .catch(() => undefined)
+      .finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     const session = await runSession({
       config,
@@ -111,6 +123,8 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
     }
     throw error;
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     if (before) await git.restore(before);
     await rm(workDir, { recursive: true, force: true });
   }

@@ -387,3 +387,31 @@ describe.concurrent('greenloop apply-patch', { timeout: 150_000 }, () => {
     expect(repo.git('status', '--porcelain').trim()).toBe('');
   });
 });
+
+describe('greenloop CLI: interrupted', { timeout: 150_000 }, () => {
+  it('restores the working tree and exits 130 on SIGINT', async ({ onTestFinished }) => {
+    const repo = tempRepo(onTestFinished);
+    const fake = await fakeModel(onTestFinished, [
+      FIX_FUNCTION[0]!,
+      { fault: 'slow-first-byte', delayMs: 30_000 },
+    ]);
+    const child = spawn(
+      process.execPath,
+      [CLI, 'run', ...runFlags(fake, repo, '--tool-style', 'function')],
+      { cwd: repo.dir, env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // Wait until the model's patch is in the working tree (the second model call then hangs).
+    const deadline = Date.now() + 60_000;
+    while (!repo.read('src/sum.js').includes(SUM_FIXED_LINE) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(repo.read('src/sum.js')).toContain(SUM_FIXED_LINE);
+    child.kill('SIGINT');
+    expect(await closed).toBe(130);
+    expect(stderr).toContain('SIGINT');
+    expect(repo.read('src/sum.js')).toBe(SUM_BROKEN);
+  });
+});
