@@ -1,8 +1,9 @@
-// Builds dist/ with ncc: the action (dist/index.js) and the CLI (dist/cli/index.js).
+// Builds dist/ with ncc: one bundle (dist/index.js) that is the action, and the CLI
+// when started through the small dist/cli/index.js this script writes beside it.
 // Builds into a temp folder first and swaps it in at the end, so nothing that
 // runs dist/ meanwhile sees it half-built. `node scripts/build.mjs DIR` builds into DIR.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,19 +13,22 @@ const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js'
 const staging = mkdtempSync(join(dirname(target), '.dist-build-'));
 
 try {
-  const builds = [
-    ['src/index.ts', staging],
-    ['src/cli.ts', join(staging, 'cli')],
-  ];
-  for (const [entry, dir] of builds) {
-    execFileSync(process.execPath, [ncc, 'build', entry, '-o', dir, '--target', 'es2022', '-q'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
-  }
-  for (const dir of [staging, join(staging, 'cli')]) {
+  execFileSync(
+    process.execPath,
+    [ncc, 'build', 'src/index.ts', '-o', staging, '--target', 'es2022', '-q'],
+    { cwd: root, stdio: 'inherit' },
+  );
+  const cli = join(staging, 'cli');
+  mkdirSync(cli);
+  writeFileSync(
+    join(cli, 'index.js'),
+    "#!/usr/bin/env node\n// The greenloop CLI: the same bundle as the action, started as the CLI.\nprocess.env.GREENLOOP_ENTRY = 'cli';\nawait import('../index.js');\n",
+    { mode: 0o755 },
+  );
+  for (const dir of [staging, cli]) {
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }, null, 2) + '\n');
   }
+  chmodSync(staging, 0o755);
   rmSync(target, { recursive: true, force: true });
   renameSync(staging, target);
 } catch (error) {
