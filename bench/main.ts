@@ -87,7 +87,7 @@ function startupTable(r: StartupResult): string {
       ['bundle', 'size'],
       [
         ['action (`dist/*.js`)', mb(r.bundleBytes.action)],
-        ['CLI (`dist/cli/*.js`)', mb(r.bundleBytes.cli)],
+        ['CLI launcher (`dist/cli/*.js`; it starts the action bundle)', mb(r.bundleBytes.cli)],
         ['total', mb(r.bundleBytes.total)],
       ],
     ),
