@@ -15,6 +15,7 @@ import type {
   SandboxMode,
   ToolStyle,
 } from './types.js';
+import { SECRET_CONFIG_FIELDS } from './types.js';
 import { INPUTS, type InputName, type RawInputs } from './inputs.js';
 
 export type ConfigResult =
@@ -277,11 +278,11 @@ function isPlausibleBranch(name: string): boolean {
   );
 }
 
-/** The config without secrets, for reports and checkpoints. */
-export function redactedConfig(config: RunConfig): Record<string, unknown> {
-  return {
-    ...config,
-    apiKey: config.apiKey ? '***' : '',
-    githubToken: config.githubToken ? '***' : '',
-  };
+/** The config without secrets, for reports and checkpoints: each field of `SECRET_CONFIG_FIELDS` becomes `***` (or stays empty). */
+export function redactedConfig(config: object): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.fromEntries(Object.entries(config));
+  for (const field of SECRET_CONFIG_FIELDS) {
+    if (field in out) out[field] = out[field] ? '***' : '';
+  }
+  return out;
 }

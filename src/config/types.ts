@@ -19,6 +19,15 @@ export interface PriceOverride {
   readonly output: number;
 }
 
+/**
+ * The fields of `RunConfig` that hold credentials: the one list that reports,
+ * checkpoints and logs hide. Every other setting is published as it is.
+ */
+export const SECRET_CONFIG_FIELDS = [
+  'apiKey',
+  'githubToken',
+] as const satisfies readonly (keyof RunConfig)[];
+
 export interface RunConfig {
   /** Absolute path of the project the run works on (GITHUB_WORKSPACE + working-directory). */
   readonly workspace: string;

@@ -33,6 +33,7 @@
  */
 import type { Failure } from '../checks/types.js';
 import type { RunRecord, RunStatus, TestSummary } from '../loop/record.js';
+import { redactedConfig } from '../config/parse.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -98,22 +99,6 @@ export interface ReportJson {
   readonly warnings: readonly string[];
 }
 
-/** Config keys that may hold credentials; dropped from `config` whatever the record holds. */
-const SECRET_KEY = /key|token|secret|password|passwd|auth|credential|cookie/i;
-
-function stripSecretKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripSecretKeys);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      if (SECRET_KEY.test(k)) continue;
-      out[k] = stripSecretKeys(v);
-    }
-    return out;
-  }
-  return value;
-}
-
 function testRun(summary: TestSummary | undefined): ReportTestRun | null {
   if (!summary) return null;
   return {
@@ -142,7 +127,7 @@ export function buildReportJson(record: RunRecord): ReportJson {
     sandbox: { mode: record.sandbox.mode, reason: record.sandbox.reason },
     task: record.task,
     testCommand: record.testCommand,
-    config: stripSecretKeys(record.config) as Record<string, unknown>,
+    config: redactedConfig(record.config),
     tests: { baseline: testRun(record.baseline), final: testRun(record.final) },
     comparison: {
       fixed: [...record.comparison.fixed],

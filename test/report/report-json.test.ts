@@ -82,17 +82,26 @@ describe('buildReportJson', () => {
     expect(buildReportJson(modelErrorRecord()).tests.final).toBeNull();
   });
 
-  it('drops config keys that look like credentials, at any depth', () => {
+  it('keeps every setting and hides exactly the secret fields (maxTokens, digestTokens stay)', () => {
     const report = buildReportJson(
       successRecord({
         config: {
           model: 'm',
-          apiKey: 'k',
-          githubToken: 't',
-          nested: { password: 'p', keep: 1, list: [{ secretValue: 's', ok: true }] },
+          apiKey: 'k-value',
+          githubToken: 't-value',
+          maxTokens: 100000,
+          digestTokens: 2000,
+          keyboardLayout: 'us',
         },
       }),
     );
-    expect(report.config).toEqual({ model: 'm', nested: { keep: 1, list: [{ ok: true }] } });
+    expect(report.config).toEqual({
+      model: 'm',
+      apiKey: '***',
+      githubToken: '***',
+      maxTokens: 100000,
+      digestTokens: 2000,
+      keyboardLayout: 'us',
+    });
   });
 });
