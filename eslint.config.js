@@ -9,6 +9,7 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       'eval/tasks/**',
+      'test/fixtures/logs/real/**',
       '.greenloop/**',
     ],
   },

@@ -83,6 +83,18 @@ const MARKERS: readonly Marker[] = [
     has: 'test session starts',
   },
   { family: 'pytest', re: /^platform \S+ -- Python \d/, first: 'p' },
+  // `pytest -q` prints no session header: its section rules and bare final line identify it.
+  {
+    family: 'pytest',
+    re: /^=+ (FAILURES|ERRORS|short test summary info) =+$/,
+    first: '=',
+  },
+  {
+    family: 'pytest',
+    re: /^\d+ (failed|passed|errors?)(, \d+ [a-z]+)* in \d+\.\d+s( \([\d:.]+\))?$/,
+    first: '0123456789',
+    has: ' in ',
+  },
   {
     family: 'unittest',
     re: /^\S+ \([\w.]+\)(?: \(.*\))? \.\.\. (ok|FAIL|ERROR|skipped)/,

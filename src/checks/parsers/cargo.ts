@@ -11,10 +11,18 @@ import {
   addFrame,
   Collector,
   type LineParser,
+  MAX_FAILURES,
   type MutableFailure,
   type ParseResult,
 } from './base.js';
 import { relPath } from './util.js';
+
+interface Panic {
+  file: string;
+  line: number;
+  col: number;
+  message?: string;
+}
 
 interface CompileError {
   message: string;
@@ -29,6 +37,9 @@ export class CargoParser implements LineParser {
   private target = '';
   private current: MutableFailure | undefined;
   private awaitingPanic = false;
+  /** Panics seen before their test's result line (--nocapture), by test id. */
+  private readonly pending = new Map<string, Panic>();
+  private pendingMessage: Panic | undefined;
   private compileErrors: CompileError[] = [];
   private compileCurrent: CompileError | undefined;
 
@@ -44,12 +55,22 @@ export class CargoParser implements LineParser {
       this.target = `Doc-tests ${doc[1] ?? ''}`;
       return;
     }
-    const test = /^test (.+?) \.\.\. (ok|FAILED|ignored)(?:, .*)?$/.exec(line);
+    // With --nocapture a test's own output can share the line: `test a ... okpushing 1`.
+    const test = /^\s?test (\S.*?) \.\.\. (ok|FAILED|ignored)/.exec(line);
     if (test && test[1]) {
       const name = test[1].replace(/ - should panic$/, '');
       const id = this.idOf(name);
-      if (test[2] === 'FAILED') this.c.fail({ id, kind: 'test' });
-      else if (test[2] === 'ignored') this.c.skipped++;
+      const p = this.pending.get(id);
+      this.pending.delete(id);
+      if (test[2] === 'FAILED') {
+        const f = this.c.fail({ id, kind: 'test' });
+        if (f && p && !f.message) {
+          f.file = p.file;
+          f.line = p.line;
+          addFrame(f, `${p.file}:${p.line}:${p.col}`);
+          f.message = p.message ?? '';
+        }
+      } else if (test[2] === 'ignored') this.c.skipped++;
       else this.c.pass(id);
       return;
     }
@@ -69,22 +90,50 @@ export class CargoParser implements LineParser {
       this.ended = true;
       return;
     }
-    if (/^failures:$/.test(line) || /^error: test failed/.test(line)) {
+    // cargo's own summary lines, never tests: `error: test failed, to rerun pass `--lib``,
+    // `error: doctest failed, to rerun pass `--doc``, `error: 3 targets failed:` and its list.
+    if (
+      /^failures:$/.test(line) ||
+      /^error: (test failed|doctest failed|\d+ targets? failed)\b/.test(line)
+    ) {
       this.current = undefined;
+      this.compileCurrent = undefined;
       return;
     }
     if (this.compile(line)) return;
-    const f = this.current;
-    if (!f) return;
     const panic =
       /^thread '([^']*)'(?: \(\d+\))? panicked at (?:'(.*)', )?((?:[A-Za-z]:)?[^\s:]+):(\d+):(\d+)(:?)$/.exec(
         line,
       );
+    // --nocapture: panics are printed as they happen, outside any `---- name stdout ----` block,
+    // before `test name ... FAILED` (or `ok` for should_panic); the thread is named after the test.
+    if (panic && panic[1] && panic[1] !== 'main' && this.current?.id !== this.idOf(panic[1])) {
+      const p: Panic = {
+        file: relPath(panic[3] ?? ''),
+        line: Number(panic[4]),
+        col: Number(panic[5]),
+        ...(panic[2] !== undefined ? { message: panic[2] } : {}),
+      };
+      if (this.pending.size < MAX_FAILURES) this.pending.set(this.idOf(panic[1]), p);
+      this.pendingMessage = panic[2] === undefined ? p : undefined;
+      this.current = undefined;
+      return;
+    }
+    if (this.pendingMessage) {
+      this.pendingMessage.message = line.trim();
+      this.pendingMessage = undefined;
+      return;
+    }
+    const f = this.current;
+    if (!f) return;
     if (panic) {
       const file = relPath(panic[3] ?? '');
-      f.file = file;
-      f.line = Number(panic[4]);
-      addFrame(f, `${file}:${panic[4]}:${panic[5]}`);
+      // A doc-test panics in a temporary bundle (`/tmp/rustdoctest…`): not a place in the project.
+      if (!file.startsWith('/')) {
+        f.file = file;
+        f.line = Number(panic[4]);
+        addFrame(f, `${file}:${panic[4]}:${panic[5]}`);
+      }
       if (panic[2] !== undefined) f.message = panic[2];
       else this.awaitingPanic = true;
       return;

@@ -27,7 +27,14 @@ export class NodeSpecParser implements LineParser {
   private awaitingMessage = false;
   private inFailingSection = false;
   private file: string | undefined;
-  private readonly fileByName = new Map<string, string>();
+  private line: number | undefined;
+  /** Failures the `✖ failing tests:` section already described (each is described once). */
+  private readonly described = new Set<MutableFailure>();
+  /** Suites closed by `✖ name`: a failing before/after hook fails the suite itself. */
+  private readonly failedSuites = new Map<string, string>();
+  /** A test file that threw while loading: node prints its error, then `✖ <file>` says 'test failed'. */
+  private thrownIn: string | undefined;
+  private readonly loadErrors = new Map<string, string>();
 
   push(line: string): void {
     const t = line.trim();
@@ -50,8 +57,10 @@ export class NodeSpecParser implements LineParser {
     const at = /^test at (.+?):(\d+):(\d+)$/.exec(t);
     if (at && at[1]) {
       this.file = parseFrame(`at ${at[1]}:${at[2]}:${at[3]}`)?.file;
+      this.line = Number(at[2]);
       return;
     }
+    if (!this.inFailingSection && this.loadError(line)) return;
     const m = MARK.exec(line);
     if (m && m[2] && !this.inFailingSection) {
       const indent = m[1]?.length ?? 0;
@@ -63,7 +72,11 @@ export class NodeSpecParser implements LineParser {
       ) {
         const s = this.suites.pop();
         // Node 22 closes a suite with `✔|✖ name (ms)` at the suite's own indentation.
-        if (s && s.indent === indent && s.name === name) closesSuite = true;
+        if (s && s.indent === indent && s.name === name) {
+          closesSuite = true;
+          const path = [...this.suites.map((x) => x.name), name].join(' > ');
+          if (m[2] === '✖' && this.failedSuites.size < 500) this.failedSuites.set(name, path);
+        }
       }
       this.current = undefined;
       if (closesSuite) return;
@@ -82,9 +95,10 @@ export class NodeSpecParser implements LineParser {
     }
     if (this.inFailingSection) {
       const failed = MARK.exec(line);
-      if (failed && failed[2] === '✖' && this.file && this.fileByName.size < 500)
-        this.fileByName.set(failed[3] ?? '', this.file);
-      return;
+      if (failed && failed[2] === '✖' && (failed[1] ?? '') === '') {
+        this.describe(failed[3] ?? '');
+        return;
+      }
     }
     const f = this.current;
     if (!f) return;
@@ -116,14 +130,52 @@ export class NodeSpecParser implements LineParser {
     addDetail(f, t);
   }
 
+  /**
+   * An entry of the `✖ failing tests:` section (Node 22+): `test at file:line:col`, `✖ name`, then
+   * the error, indented. It belongs to the first failure of that name not yet described, or to a
+   * suite whose hook failed. The tree above it printed no messages.
+   */
+  private describe(name: string): void {
+    const leaf = this.c
+      .all()
+      .find((f) => !this.described.has(f) && (f.id === name || f.id.endsWith(` > ${name}`)));
+    const suite = leaf ? undefined : this.failedSuites.get(name);
+    const f = leaf ?? (suite !== undefined ? this.c.fail({ id: suite, kind: 'hook' }) : undefined);
+    this.current = f;
+    if (!f) return;
+    this.described.add(f);
+    if (this.file) {
+      f.file = this.file;
+      if (this.line !== undefined) f.line = this.line;
+    }
+    this.currentIndent = 0;
+    this.awaitingMessage = f.message === '' || f.message === 'test failed';
+  }
+
+  /** `/path/test/x.test.js:5` then `Error: ...`: what a test file threw while loading. */
+  private loadError(line: string): boolean {
+    const where = /^((?:file:\/\/)?(?:[A-Za-z]:)?[\\/]\S+\.[cm]?[jt]sx?):\d+$/.exec(line);
+    if (where && where[1]) {
+      this.thrownIn = parseFrame(`at ${where[1]}:1:1`)?.file;
+      return true;
+    }
+    if (this.thrownIn && /^[\w$.]*(?:Error|Exception)\b(?: \[\w+\])?: \S/.test(line)) {
+      if (this.loadErrors.size < 100) this.loadErrors.set(this.thrownIn, line.trim());
+      this.thrownIn = undefined;
+      return true;
+    }
+    return false;
+  }
+
   finish(): ParseResult {
-    // The `✖ failing tests:` section names each failure's file (`test at file:line:col`).
     const r = this.c.result(this.runner);
     const failures = r.failures.map((f) => {
-      const name = f.id.split(' > ').pop() ?? f.id;
-      const file = this.fileByName.get(name) ?? f.file;
-      if (!file || f.id.startsWith(`${file} > `)) return f;
-      return { ...f, id: `${file} > ${f.id}`, file };
+      const file = f.file;
+      const thrown = this.loadErrors.get(f.id);
+      if (thrown && (f.message === 'test failed' || f.message === ''))
+        return { ...f, message: thrown, kind: 'load_error' };
+      if (!file || f.id === file || f.id.startsWith(`${file} > `)) return f;
+      return { ...f, id: `${file} > ${f.id}` };
     });
     return { ...r, failures };
   }
