@@ -1,5 +1,5 @@
-/** Compares test runs: which failures were fixed, remain, or are new; and test-count integrity. */
-import type { Comparison, Counts, Failure } from './types.js';
+/** Compares test runs: which failures were fixed, remain, or are new; and whether tests went missing. */
+import type { Comparison, Digest, Failure } from './types.js';
 
 export function compareRuns(
   baseline: readonly Pick<Failure, 'id'>[],
@@ -14,24 +14,157 @@ export function compareRuns(
   };
 }
 
+/** Failure kinds meaning that a file or suite could not load, so its tests never ran. */
+export const LOAD_KINDS: ReadonlySet<string> = new Set([
+  'load_error',
+  'collection_error',
+  'compile_error',
+  'build_error',
+  'suite_error',
+  'setup_error',
+  'crash',
+  'timeout',
+]);
+
+/** What the integrity check reads of one test run. */
+export interface RunEvidence {
+  readonly digest: Pick<Digest, 'runner' | 'counts' | 'failures' | 'tests' | 'crashes'>;
+  readonly exitCode: number | null;
+  readonly timedOut: boolean;
+}
+
 /**
- * A reason to reject an iteration that "fixes" tests by removing or skipping them: fewer tests in
- * total than the baseline, or more skipped. Undefined when the counts are acceptable.
+ * What the integrity check found:
+ * - `not-run`: fewer tests ran and the run shows why (collection or import errors, a compile
+ *   error, a crash, a timeout): the evidence is those error lines;
+ * - `removed`: tests of the baseline are gone (their ids are the evidence);
+ * - `skipped`: the runner skips more tests than in the baseline;
+ * - `unverified`: fewer tests or more skipped ones, but the runner does not name every test, so
+ *   nothing shows which: not a reason to reject a passing run, only a note.
  */
-export function integrityProblem(baseline: Counts, current: Counts): string | undefined {
-  const totalBefore = baseline.passed + baseline.failed + baseline.skipped;
-  const totalNow = current.passed + current.failed + current.skipped;
-  if (totalNow < totalBefore) {
-    return (
-      `The test run now has ${totalNow} tests in total, fewer than the ${totalBefore} of the baseline: ` +
-      'tests were deleted or no longer run. This iteration is rejected; fix the code instead of removing tests.'
-    );
+export interface IntegrityProblem {
+  readonly kind: 'not-run' | 'removed' | 'skipped' | 'unverified';
+  /** Whether the run is rejected (rolled back). */
+  readonly rejects: boolean;
+  readonly evidence: readonly string[];
+  /** One sentence for the log, the summary and the model. */
+  readonly message: string;
+}
+
+const SHOWN = 10;
+
+/**
+ * Decides, on evidence it can trust, whether a run "passes" because tests disappeared:
+ * - a drop in tests that comes with load errors, a crash or a timeout is `not-run`, never
+ *   "tests deleted";
+ * - otherwise the check only applies when both runs were read by the same runner's parser
+ *   (not the generic one, not a mix);
+ * - tests are compared by identity when the parser named every test in both runs. Without
+ *   identities a smaller total is not evidence (a runner's summary lines are easily taken for
+ *   failures, interleaved output splits lines), so a passing run is never rejected on totals;
+ *   a failing one is only rejected for skipping more tests.
+ */
+export function integrityProblem(
+  baseline: RunEvidence,
+  current: RunEvidence,
+): IntegrityProblem | undefined {
+  const totalBefore = total(baseline);
+  const totalNow = total(current);
+  const fewer =
+    totalNow < totalBefore ||
+    (current.digest.counts.passed === 0 && baseline.digest.counts.passed > 0);
+  const cause = whyNotRun(baseline, current);
+  if (cause.length > 0 && fewer && current.exitCode !== 0) {
+    return {
+      kind: 'not-run',
+      rejects: true,
+      evidence: cause,
+      message: `the tests could not run (${totalNow} ran, the baseline ran ${totalBefore}): ${listed(cause)}`,
+    };
   }
-  if (current.skipped > baseline.skipped) {
-    return (
-      `The test run now skips ${current.skipped} tests, more than the ${baseline.skipped} of the baseline. ` +
-      'This iteration is rejected; fix the code instead of skipping tests.'
-    );
+  const runner = baseline.digest.runner;
+  if (runner !== current.digest.runner || runner === 'generic' || runner.includes('+'))
+    return undefined;
+  const before = baseline.digest.tests;
+  const now = current.digest.tests;
+  const named = before !== undefined && now !== undefined;
+  if (named) {
+    const missing = missingIds(before, now);
+    if (missing.length > 0) {
+      return {
+        kind: 'removed',
+        rejects: true,
+        evidence: missing,
+        message: `${missing.length} test${missing.length === 1 ? '' : 's'} of the baseline no longer ran: ${listed(missing)}. Fix the code instead of removing tests`,
+      };
+    }
+  }
+  const skippedBefore = baseline.digest.counts.skipped;
+  const skippedNow = current.digest.counts.skipped;
+  if (skippedNow > skippedBefore) {
+    const rejects = named || current.exitCode !== 0;
+    return {
+      kind: rejects ? 'skipped' : 'unverified',
+      rejects,
+      evidence: [`${skippedNow} skipped, the baseline skipped ${skippedBefore}`],
+      message: rejects
+        ? `the run skips ${skippedNow} tests, more than the ${skippedBefore} of the baseline. Fix the code instead of skipping tests`
+        : `the run skips ${skippedNow} tests, the baseline skipped ${skippedBefore} (${runner} does not name every test, so which ones could not be checked)`,
+    };
+  }
+  if (!named && totalNow < totalBefore) {
+    return {
+      kind: 'unverified',
+      rejects: false,
+      evidence: [`${totalNow} tests, the baseline had ${totalBefore}`],
+      message: `${totalNow} tests ran, the baseline counted ${totalBefore} (${runner} does not name every test, so which ones could not be checked)`,
+    };
   }
   return undefined;
+}
+
+function total(run: RunEvidence): number {
+  const { passed, failed, skipped } = run.digest.counts;
+  return passed + failed + skipped;
+}
+
+/** New load errors, crashes or a timeout in `current`: lines naming what kept the tests from running. */
+function whyNotRun(baseline: RunEvidence, current: RunEvidence): string[] {
+  const known = new Set(baseline.digest.failures.map((f) => f.id));
+  const lines = current.digest.failures
+    .filter(
+      (f) => LOAD_KINDS.has(f.kind ?? '') && !known.has(f.id) && !f.id.startsWith('(test command'),
+    )
+    .map((f) => (f.message && f.message !== f.id ? `${f.id}: ${f.message}` : f.id));
+  const crashesBefore = new Set(baseline.digest.crashes ?? []);
+  for (const crash of current.digest.crashes ?? [])
+    if (!crashesBefore.has(crash)) lines.push(`crash: ${crash}`);
+  if (current.timedOut && !baseline.timedOut) lines.push('the test command timed out');
+  return lines;
+}
+
+/**
+ * Baseline ids with no match now. Parsers may name a test with or without its file or suite
+ * prefix depending on where they saw it (`file > name` next to `name`): an id matches when it
+ * equals the other or ends with ` > ` + the other.
+ */
+function missingIds(before: readonly string[], now: readonly string[]): string[] {
+  const present = new Set(now);
+  const tails = new Set<string>();
+  for (const id of now) {
+    const parts = id.split(' > ');
+    for (let i = 1; i < parts.length; i++) tails.add(parts.slice(i).join(' > '));
+  }
+  return before.filter((id) => {
+    if (present.has(id) || tails.has(id)) return false;
+    const parts = id.split(' > ');
+    for (let i = 1; i < parts.length; i++)
+      if (present.has(parts.slice(i).join(' > '))) return false;
+    return true;
+  });
+}
+
+function listed(ids: readonly string[]): string {
+  const shown = ids.slice(0, SHOWN).join('; ');
+  return ids.length > SHOWN ? `${shown} and ${ids.length - SHOWN} more` : shown;
 }

@@ -192,6 +192,8 @@ function render(
   let failed = 0;
   let skipped = 0;
   const runners: string[] = [];
+  const tests = new Set<string>();
+  let testsKnown = true;
   // Segments that found nothing still name the runner when no segment found anything.
   const detected = [...new Set(results.map((r) => r.runner))].filter((r) => r !== 'generic');
   for (const r of results) {
@@ -202,6 +204,8 @@ function render(
     )
       continue;
     if (!runners.includes(r.runner)) runners.push(r.runner);
+    if (r.tests) for (const id of r.tests) tests.add(id);
+    else testsKnown = false;
     passed += r.counts.passed;
     failed += r.counts.failed;
     skipped += r.counts.skipped;
@@ -262,7 +266,16 @@ function render(
     failures.length === 0,
     budget,
   );
-  return { runner, counts, failures, flaky: flakyList, text: text.text, tokens: text.tokens };
+  return {
+    runner,
+    counts,
+    failures,
+    flaky: flakyList,
+    text: text.text,
+    tokens: text.tokens,
+    ...(testsKnown && runners.length > 0 ? { tests: [...tests] } : {}),
+    ...(seg.crashes.length > 0 ? { crashes: [...seg.crashes] } : {}),
+  };
 }
 
 function normaliseRunner(forced: string, parsed: string | undefined): string {

@@ -10,6 +10,12 @@ export {
   type FullDigest,
 } from './digest.js';
 export { detectRunner, RUNNERS, type RunnerName } from './sniff.js';
-export { compareRuns, integrityProblem } from './compare.js';
+export {
+  compareRuns,
+  integrityProblem,
+  LOAD_KINDS,
+  type IntegrityProblem,
+  type RunEvidence,
+} from './compare.js';
 export { detectTestCommand, type DetectedCommand } from './detect.js';
 export type { Comparison, Counts, Digest, Failure, TestRun } from './types.js';

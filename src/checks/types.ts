@@ -28,6 +28,13 @@ export interface Digest {
   readonly tokens: number;
   /** Tests that failed and then passed on a retry (not counted as failing). */
   readonly flaky?: readonly string[];
+  /**
+   * Every test of the run by id, when the parser named each test its runner counted (see
+   * ParseResult.tests); undefined when the identities are not known.
+   */
+  readonly tests?: readonly string[];
+  /** Crash lines (segfault, out of memory, killed worker) seen in the log. */
+  readonly crashes?: readonly string[];
 }
 
 export interface TestRun {

@@ -2,7 +2,8 @@
  * Judges one test run against the baseline and the best state so far. Pure:
  * the loop decides what to do with the verdict (keep, roll back, stop).
  */
-import { compareRuns, integrityProblem } from '../checks/index.js';
+import { compareRuns, integrityProblem, LOAD_KINDS } from '../checks/index.js';
+import type { RunEvidence } from '../checks/compare.js';
 import type { Comparison, Counts, Digest, Failure, TestRun } from '../checks/types.js';
 
 export interface TestState {
@@ -28,15 +29,6 @@ export interface Evaluation {
   readonly message: string;
   readonly sameFailuresAsBefore: boolean;
 }
-
-const LOAD_KINDS = new Set([
-  'load_error',
-  'collection_error',
-  'compile_error',
-  'build_error',
-  'suite_error',
-  'setup_error',
-]);
 
 export function toTestState(run: TestRun, tree: string, flaky: readonly string[]): TestState {
   let failures = run.digest.failures.filter((failure) => !flaky.includes(failure.id));
@@ -71,6 +63,15 @@ export interface EvaluateInput {
   readonly allowTestEdits: boolean;
 }
 
+function evidenceOf(state: TestState): RunEvidence {
+  // On resume the baseline's counts come from the checkpoint: they are what was compared before.
+  return {
+    digest: { ...state.digest, counts: state.counts },
+    exitCode: state.exitCode,
+    timedOut: state.timedOut,
+  };
+}
+
 /** Net progress: passing tests gained count for, failing ones against. */
 function net(state: Pick<TestState, 'counts' | 'failures'>): number {
   return state.counts.passed - state.failures.length;
@@ -80,19 +81,20 @@ export function evaluateRun(input: EvaluateInput): Evaluation {
   const { run, baseline, best } = input;
   const state = toTestState(run, input.tree, input.flaky);
   const comparison = compareRuns(baseline.failures, state.failures);
-  const integrity = input.allowTestEdits
-    ? undefined
-    : integrityProblem(baseline.counts, state.counts);
+  const found = integrityProblem(evidenceOf(baseline), evidenceOf(state));
+  // With allow-test-edits, removing or skipping tests is allowed; a run that could not run is not.
+  const integrity = input.allowTestEdits && found?.kind !== 'not-run' ? undefined : found;
   const regressions = regressionsOf(comparison, baseline);
   const sameFailuresAsBefore = sameIds(state.failures, best.failures);
 
   let verdict: Verdict;
   let note: string | undefined;
-  if (integrity) {
+  if (integrity?.rejects) {
     verdict = 'worse';
-    note = integrity;
+    note = integrity.message;
   } else if (run.exitCode === 0) {
     verdict = 'success';
+    note = integrity?.message;
   } else if (regressions.length > 0) {
     verdict = 'worse';
     note = `it broke tests that passed before: ${regressions.slice(0, 5).join(', ')}${regressions.length > 5 ? ` and ${regressions.length - 5} more` : ''}`;

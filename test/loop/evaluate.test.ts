@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Failure, TestRun } from '../../src/checks/types.js';
 import { evaluateRun, toTestState, type Verdict } from '../../src/loop/evaluate.js';
 
-function run(exitCode: number, failures: Failure[], passed: number, skipped = 0): TestRun {
+function run(
+  exitCode: number,
+  failures: Failure[],
+  passed: number,
+  skipped = 0,
+  tests?: string[],
+): TestRun {
   return {
     command: 'npm test',
     exitCode,
@@ -16,6 +22,7 @@ function run(exitCode: number, failures: Failure[], passed: number, skipped = 0)
       failures,
       text: 'digest',
       tokens: 1,
+      ...(tests ? { tests } : {}),
     },
   };
 }
@@ -28,6 +35,10 @@ const fail = (id: string, kind?: string, file?: string): Failure => ({
 });
 
 const baselineRun = run(1, [fail('a.test.js > x'), fail('a.test.js > y')], 8);
+const NAMES = Array.from({ length: 10 }, (_, i) =>
+  i === 0 ? 'a.test.js > x' : i === 1 ? 'a.test.js > y' : `a.test.js > t${i}`,
+);
+const namedBaseline = run(1, [fail('a.test.js > x'), fail('a.test.js > y')], 8, 0, NAMES);
 
 const cases: [string, TestRun, TestRun, Verdict, RegExp?][] = [
   ['all pass', baselineRun, run(0, [], 10), 'success'],
@@ -45,8 +56,35 @@ const cases: [string, TestRun, TestRun, Verdict, RegExp?][] = [
     'worse',
     /broke tests that passed/,
   ],
-  ['deletes a test', baselineRun, run(0, [], 9), 'worse', /fewer|tests/i],
-  ['skips a test', baselineRun, run(0, [], 9, 1), 'worse', /skip/i],
+  [
+    'deletes a named test',
+    namedBaseline,
+    run(0, [], 9, 0, NAMES.slice(1)),
+    'worse',
+    /1 test of the baseline no longer ran: a\.test\.js > x/,
+  ],
+  ['skips a named test', namedBaseline, run(0, [], 9, 1, NAMES), 'worse', /skip/i],
+  [
+    'fewer tests, passing, identities unknown: accepted with a note',
+    baselineRun,
+    run(0, [], 9),
+    'success',
+    /9 tests ran, the baseline counted 10 .*does not name every test/,
+  ],
+  [
+    'more skipped, passing, identities unknown: accepted with a note',
+    baselineRun,
+    run(0, [], 9, 1),
+    'success',
+    /does not name every test/,
+  ],
+  [
+    'more skipped while still failing: rejected',
+    baselineRun,
+    run(1, [fail('a.test.js > y')], 8, 1),
+    'worse',
+    /skips 1 tests/,
+  ],
   [
     'tests of a file that failed to load are not regressions',
     run(1, [fail('test_a.py', 'collection_error', 'test_a.py')], 5),

@@ -10,6 +10,8 @@ export const MAX_DETAIL_LINES = 16;
 export const MAX_LINE_CHARS = 300;
 export const MAX_MESSAGE_CHARS = 4000;
 export const MAX_FRAMES = 3;
+/** Test ids remembered per run for the integrity check; beyond it the run's identities are unknown. */
+export const MAX_NAMED_TESTS = 20_000;
 
 export interface ParseResult {
   readonly runner: string;
@@ -18,6 +20,12 @@ export interface ParseResult {
   readonly flaky: readonly string[];
   /** Counts came from the runner's own summary line (not inferred). */
   readonly countsFromSummary: boolean;
+  /**
+   * Every test the run reported by name (passed, failed or skipped): only when the runner's own
+   * summary counted exactly these (so a summary or error line taken for a test makes it undefined).
+   * The integrity check compares these instead of totals.
+   */
+  readonly tests?: readonly string[];
 }
 
 export interface ParsedFailure extends Failure {
@@ -52,6 +60,8 @@ export function clip(text: string, max = MAX_LINE_CHARS): string {
 export class Collector {
   private readonly map = new Map<string, MutableFailure>();
   private readonly flakyIds = new Set<string>();
+  private readonly named = new Set<string>();
+  private namedOverflow = false;
   private seq = 0;
   dropped = 0;
   passed = 0;
@@ -67,6 +77,7 @@ export class Collector {
     line?: number;
     kind?: string;
   }): MutableFailure | undefined {
+    this.name(init.id);
     const existing = this.map.get(init.id);
     if (existing) {
       this.flakyIds.delete(init.id);
@@ -112,7 +123,19 @@ export class Collector {
 
   /** A test passed; if it failed earlier it was retried and is flaky, not failing. */
   pass(id: string): void {
+    this.name(id);
     if (this.map.has(id)) this.flakyIds.add(id);
+  }
+
+  /** A test was skipped (counted here). */
+  skip(id: string): void {
+    this.name(id);
+    this.skipped++;
+  }
+
+  private name(id: string): void {
+    if (this.named.size < MAX_NAMED_TESTS) this.named.add(id);
+    else if (!this.named.has(id)) this.namedOverflow = true;
   }
 
   markFlaky(id: string): void {
@@ -135,12 +158,21 @@ export class Collector {
     const failed = this.summary
       ? Math.max(this.failed, failures.length)
       : failures.length + this.dropped;
+    const counted = this.passed + failed + this.skipped;
+    const named =
+      this.summary &&
+      !this.namedOverflow &&
+      this.dropped === 0 &&
+      failures.length <= this.failed &&
+      this.flakyIds.size === 0 &&
+      this.named.size === counted;
     return {
       runner,
       failures,
       counts: { passed: this.passed, failed, skipped: this.skipped },
       flaky: flaky.sort(),
       countsFromSummary: this.summary,
+      ...(named ? { tests: [...this.named] } : {}),
     };
   }
 }

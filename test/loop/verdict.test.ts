@@ -1,0 +1,182 @@
+/**
+ * The verdict on real runners: a correct fix is never thrown away, and a run the tests could not
+ * collect is reported as such (issue 18). Real cargo and pytest, real git, a scripted model.
+ */
+import { execFileSync } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { patchCall, runTestsCall, scriptedModel } from '../fakes/scripted-model.js';
+import { createRepo, type TempRepo } from '../helpers/repo.js';
+import { runScripted } from './harness.js';
+
+function has(tool: string, ...args: string[]): boolean {
+  try {
+    execFileSync(tool, args.length > 0 ? args : ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.remove());
+
+/** A crate with a unit-test module and an integration test; `add` is wrong. */
+const CRATE: Record<string, string> = {
+  '.gitignore': 'target/\n',
+  'Cargo.toml': '[package]\nname = "demo"\nversion = "0.1.0"\nedition = "2021"\n',
+  'src/lib.rs': [
+    'pub fn add(a: i32, b: i32) -> i32 {',
+    '    a - b',
+    '}',
+    '',
+    'pub fn mul(a: i32, b: i32) -> i32 {',
+    '    a * b',
+    '}',
+    '',
+    '#[cfg(test)]',
+    'mod tests {',
+    '    use super::*;',
+    '    #[test]',
+    '    fn adds() {',
+    '        assert_eq!(add(2, 2), 4);',
+    '    }',
+    '    #[test]',
+    '    fn muls() {',
+    '        assert_eq!(mul(2, 3), 6);',
+    '    }',
+    '}',
+    '',
+  ].join('\n'),
+  'tests/it.rs': [
+    '#[test]',
+    'fn integration_add() {',
+    '    assert_eq!(demo::add(1, 1), 2);',
+    '}',
+    '#[test]',
+    'fn integration_mul() {',
+    '    assert_eq!(demo::mul(1, 1), 1);',
+    '}',
+    '',
+  ].join('\n'),
+};
+
+const CRATE_FIX = [
+  '*** Begin Patch',
+  '*** Update File: src/lib.rs',
+  '@@ pub fn add(a: i32, b: i32) -> i32 {',
+  '-    a - b',
+  '+    a + b',
+  '*** End Patch',
+].join('\n');
+
+const PY_PROJECT: Record<string, string> = {
+  'conftest.py': '',
+  'calc.py': 'def add(a, b):\n    return a - b\n',
+  'tests/test_calc.py':
+    'from calc import add\n\n\ndef test_add():\n    assert add(1, 1) == 2\n\n\ndef test_zero():\n    assert add(0, 0) == 0\n',
+};
+
+const PY_BREAK_IMPORT = [
+  '*** Begin Patch',
+  '*** Update File: calc.py',
+  '@@',
+  '+import nosuch',
+  ' def add(a, b):',
+  '-    return a - b',
+  '+    return a + b',
+  '*** End Patch',
+].join('\n');
+
+const PY_FIX = [
+  '*** Begin Patch',
+  '*** Update File: calc.py',
+  '@@',
+  ' def add(a, b):',
+  '-    return a - b',
+  '+    return a + b',
+  '*** End Patch',
+].join('\n');
+
+describe('the verdict on real runners', () => {
+  it.skipIf(!has('cargo'))(
+    'cargo test --no-fail-fast: the correct fix ends the run with success (skipped without cargo)',
+    async () => {
+      repo = createRepo(CRATE);
+      const model = scriptedModel([
+        { calls: [patchCall(CRATE_FIX)] },
+        { calls: [runTestsCall] },
+        { text: 'Fixed add.' },
+      ]);
+      const { outcome } = await runScripted(repo.dir, model, {
+        'test-command': 'cargo test --offline --no-fail-fast',
+        'test-timeout-seconds': '300',
+      });
+      expect(outcome.iterations.map((i) => i.note ?? '').join(' ')).not.toMatch(/deleted/);
+      expect(outcome.status, outcome.stopReason).toBe('success');
+      expect(repo.read('src/lib.rs')).toContain('a + b');
+      expect(outcome.iterations[0]?.rolledBack).toBe(false);
+    },
+    240_000,
+  );
+
+  it.skipIf(!has('pytest'))(
+    'pytest: a change that breaks collection is rolled back as "the tests could not run", the model reads the import error, and the correct fix then succeeds (skipped without pytest)',
+    async () => {
+      repo = createRepo(PY_PROJECT);
+      const model = scriptedModel([
+        { calls: [patchCall(PY_BREAK_IMPORT)] },
+        { calls: [runTestsCall] },
+        { calls: [patchCall(PY_FIX)] },
+        { calls: [runTestsCall] },
+        { text: 'Fixed add.' },
+      ]);
+      const { outcome } = await runScripted(repo.dir, model, {
+        'test-command': 'python3 -m pytest -p no:cacheprovider',
+      });
+      const first = outcome.iterations[0];
+      expect(first?.rolledBack).toBe(true);
+      expect(first?.note).toMatch(/could not run/);
+      expect(first?.note).toContain("No module named 'nosuch'");
+      expect(first?.note).not.toMatch(/deleted|removing/);
+      // What the model read after its first test run.
+      const told = JSON.stringify(model.requests[2]?.input);
+      expect(told).toContain('could not run');
+      expect(told).toContain("No module named 'nosuch'");
+      expect(outcome.status, outcome.stopReason).toBe('success');
+      expect(repo.read('calc.py')).not.toContain('nosuch');
+    },
+    120_000,
+  );
+
+  it.skipIf(!has('pytest'))(
+    'pytest -v: deleting the failing test is rolled back, and the summary names the test that disappeared (skipped without pytest)',
+    async () => {
+      repo = createRepo(PY_PROJECT);
+      const deleteTest = [
+        '*** Begin Patch',
+        '*** Update File: tests/test_calc.py',
+        '@@',
+        ' from calc import add',
+        '-',
+        '-',
+        '-def test_add():',
+        '-    assert add(1, 1) == 2',
+        '*** End Patch',
+      ].join('\n');
+      const model = scriptedModel([
+        { calls: [patchCall(deleteTest)] },
+        { calls: [runTestsCall] },
+        { text: 'Done.' },
+      ]);
+      const { outcome } = await runScripted(repo.dir, model, {
+        'test-command': 'python3 -m pytest -v -p no:cacheprovider',
+        'max-iterations': '1',
+      });
+      expect(outcome.iterations[0]?.rolledBack).toBe(true);
+      expect(outcome.iterations[0]?.note).toContain('tests/test_calc.py > test_add');
+      expect(repo.read('tests/test_calc.py')).toContain('def test_add');
+      expect(outcome.status).not.toBe('success');
+    },
+    120_000,
+  );
+});
