@@ -74,6 +74,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       workspace: config.workspace,
       log: (line) => log.info(line),
       tempDir: options.workDir,
+      env: options.env,
     }).catch((error: unknown) => {
       throw new SetupError(error instanceof Error ? error.message : String(error));
     }),

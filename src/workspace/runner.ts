@@ -18,9 +18,13 @@ import path from 'node:path';
 import { HeadTail } from './capture.js';
 import {
   bwrapArgs,
+  createPidsCgroup,
+  DEFAULT_MAX_PROCESSES,
   homesFor,
+  type PidsCgroup,
   probeSandbox,
   runnerSecretPaths,
+  sandboxArgv,
   type SandboxMode,
 } from './sandbox.js';
 import type { ProcessRequest, ProcessResult, ProcessRunner } from './types.js';
@@ -36,7 +40,20 @@ export interface RunnerOptions {
   readonly hiddenDirs?: readonly string[];
   /** Grace between SIGTERM and SIGKILL (default 2000 ms). */
   readonly killGraceMs?: number;
+  /** The parent environment: RUNNER_TEMP and the runner's file commands in it are hidden (default process.env). */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Tasks one sandboxed command may have at once (default DEFAULT_MAX_PROCESSES). */
+  readonly maxProcesses?: number;
 }
+
+/** The runner's file commands (`GITHUB_ENV`, ...): hidden too, wherever they live. */
+const FILE_COMMANDS = [
+  'GITHUB_ENV',
+  'GITHUB_OUTPUT',
+  'GITHUB_PATH',
+  'GITHUB_STATE',
+  'GITHUB_STEP_SUMMARY',
+];
 
 const DEFAULT_CAPTURE = 16 * 1024;
 const DEFAULT_MAX_FILE = 32 * 1024 * 1024;
@@ -47,35 +64,66 @@ export async function createProcessRunner(options: RunnerOptions): Promise<Proce
   const log = options.log ?? (() => undefined);
   const probe = await probeSandbox(options.sandbox, log);
   const workspace = fs.realpathSync.native(path.resolve(options.workspace));
-  const hiddenPaths = probe.mode === 'bwrap' ? runnerSecretPaths() : [];
-  const hiddenDirs = [options.tempDir, process.env['RUNNER_TEMP'], ...(options.hiddenDirs ?? [])]
+  const parentEnv = options.env ?? process.env;
+  const hiddenPaths =
+    probe.mode === 'bwrap'
+      ? [
+          ...runnerSecretPaths(),
+          ...FILE_COMMANDS.map((name) => parentEnv[name] ?? '').filter((p) => path.isAbsolute(p)),
+        ]
+      : [];
+  const maxProcesses = options.maxProcesses ?? DEFAULT_MAX_PROCESSES;
+  const hiddenDirs = [options.tempDir, parentEnv['RUNNER_TEMP'], ...(options.hiddenDirs ?? [])]
     .filter((d): d is string => typeof d === 'string' && d !== '')
     .map((d) => path.resolve(d));
   const grace = options.killGraceMs ?? 2000;
 
-  function run(request: ProcessRequest): Promise<ProcessResult> {
-    const sandboxed = request.sandboxed && probe.mode === 'bwrap' && probe.bwrapPath !== undefined;
+  async function run(request: ProcessRequest): Promise<ProcessResult> {
+    const { bwrapPath, isolation } = probe;
     let argv = toArgv(request.command);
-    if (sandboxed && probe.bwrapPath) {
-      const cwd = path.resolve(request.cwd);
-      argv = [
-        probe.bwrapPath,
-        ...bwrapArgs({
-          workspace,
-          cwd,
-          homes: homesFor(request.env),
-          hiddenDirs,
-          hiddenPaths,
-          pathDirs: (request.env.PATH ?? '').split(path.delimiter),
-        }),
-        '--',
-        ...argv,
-      ];
+    if (!request.sandboxed || probe.mode !== 'bwrap' || !bwrapPath || !isolation) {
+      return execute(argv, request, false, grace);
     }
-    return execute(argv, request, sandboxed, grace);
+    let cgroup: PidsCgroup | undefined;
+    if (isolation.limit.kind === 'cgroup') {
+      try {
+        cgroup = createPidsCgroup(isolation.limit.parent, maxProcesses);
+      } catch (error) {
+        const text = `sandbox: cannot create the pids cgroup: ${(error as Error).message}`;
+        return failed(text);
+      }
+    }
+    const args = bwrapArgs({
+      workspace,
+      cwd: path.resolve(request.cwd),
+      homes: homesFor(request.env),
+      hiddenDirs,
+      hiddenPaths,
+      pathDirs: (request.env.PATH ?? '').split(path.delimiter),
+    });
+    argv = sandboxArgv(bwrapPath, isolation, args, argv, maxProcesses, cgroup);
+    try {
+      return await execute(argv, request, true, grace);
+    } finally {
+      await cgroup?.remove();
+    }
   }
 
   return { run, sandbox: { mode: probe.mode, reason: probe.reason } };
+}
+
+function failed(text: string): ProcessResult {
+  return {
+    exitCode: 127,
+    signal: null,
+    timedOut: false,
+    stdout: '',
+    stderr: text,
+    output: text,
+    totalBytes: text.length,
+    durationMs: 0,
+    sandboxed: false,
+  };
 }
 
 function toArgv(command: readonly string[] | string): string[] {

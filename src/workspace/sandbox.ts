@@ -13,8 +13,13 @@
  *   /dev/null for files); the rest of the home readable; common toolchain
  *   caches (~/.npm, ~/.cache, ~/.cargo/registry, ~/go/pkg/mod, ~/.m2,
  *   ~/.gradle) writable;
- * - no new privileges (bwrap always sets PR_SET_NO_NEW_PRIVS: sudo and setuid
- *   binaries do not elevate); as root, bwrap also drops all capabilities;
+ * - no capabilities and no new privileges: `--cap-drop ALL` for every user (bwrap
+ *   started by root keeps all of them otherwise: mount, umount, mknod would work,
+ *   see https://github.com/containers/bubblewrap/blob/main/bwrap.xml, --cap-drop),
+ *   and PR_SET_NO_NEW_PRIVS (sudo and setuid binaries do not elevate);
+ * - a process limit (`isolation` below says how it holds: RLIMIT_NPROC in a user
+ *   namespace for an unprivileged user, a pids cgroup for root, for whom the
+ *   kernel never enforces RLIMIT_NPROC; see setrlimit(2));
  * - container engine sockets (docker, podman, containerd) replaced by /dev/null,
  *   and the Actions runner's credential files and `_diag` logs hidden;
  * - the network is kept: test suites install packages and start local
@@ -45,6 +50,27 @@ export interface SandboxProbe {
   readonly reason: string;
   /** Absolute path of the bwrap binary when mode is 'bwrap'. */
   readonly bwrapPath?: string;
+  /** Who the sandboxed command is and how its process count is limited (mode 'bwrap'). */
+  readonly isolation?: Isolation;
+}
+
+/** Tasks (processes and threads) one sandboxed command may have at once. */
+export const DEFAULT_MAX_PROCESSES = 4096;
+
+/** How the process count of a sandboxed command is limited. */
+export type ProcessLimit =
+  /** RLIMIT_NPROC set inside the sandbox's user namespace by `prlimit` (counts that namespace only). */
+  | { readonly kind: 'rlimit'; readonly prlimit: string }
+  /** A pids cgroup per command, created under `parent` (root: RLIMIT_NPROC does not apply to uid 0). */
+  | { readonly kind: 'cgroup'; readonly parent: string }
+  | { readonly kind: 'none'; readonly reason: string };
+
+export interface Isolation {
+  /** bwrap arguments for the identity of the command: capabilities and user namespace. */
+  readonly args: readonly string[];
+  readonly limit: ProcessLimit;
+  /** One line for the log: who the command is, which capabilities, which process limit. */
+  readonly description: string;
 }
 
 /** Credential stores hidden from sandboxed commands, relative to the home folder. */
@@ -161,16 +187,205 @@ const NAMESPACE_ARGS = [
   '/dev',
 ] as const;
 
-async function bwrapWorks(bwrap: string): Promise<ExecOutcome> {
-  return tryExec(bwrap, [...NAMESPACE_ARGS, '--', 'true'], 30_000);
+/** Folders searched for helper binaries run inside the sandbox (never the workspace or a cache). */
+const SYSTEM_PATH = '/usr/bin:/bin:/usr/sbin:/sbin:/usr/local/bin';
+
+/**
+ * The identity arguments for a caller with this uid. Every user: `--cap-drop ALL`.
+ * An unprivileged user: a user namespace of its own (so RLIMIT_NPROC set inside
+ * counts that namespace's processes only). Root keeps uid 0 without capabilities:
+ * a user namespace mapping root to root would not bring RLIMIT_NPROC back (the
+ * kernel exempts the root user whatever the namespace), and mapping it to another
+ * uid would make the workspace read-only.
+ */
+export function isolationArgs(uid: number): string[] {
+  return uid === 0 ? ['--cap-drop', 'ALL'] : ['--unshare-user', '--cap-drop', 'ALL'];
+}
+
+function mountsOf(fstype: string): { mount: string; options: string[] }[] {
+  try {
+    return fs
+      .readFileSync('/proc/self/mounts', 'utf8')
+      .split('\n')
+      .map((line) => line.split(' '))
+      .filter((f) => f[2] === fstype && f[1] !== undefined)
+      .map((f) => ({ mount: f[1]!, options: (f[3] ?? '').split(',') }));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Folders where a pids cgroup can be made for each command: the pids hierarchy of
+ * cgroup v1, or a cgroup v2 folder whose subtree has the pids controller; first
+ * below our own cgroup, then at the mount's root.
+ */
+function pidsCgroupCandidates(): string[] {
+  let own: string[];
+  try {
+    own = fs.readFileSync('/proc/self/cgroup', 'utf8').split('\n');
+  } catch {
+    return [];
+  }
+  const candidates: string[] = [];
+  for (const { mount, options } of mountsOf('cgroup')) {
+    if (!options.includes('pids')) continue;
+    const line = own.find((l) => l.split(':')[1]?.split(',').includes('pids'));
+    const rel = line?.split(':').slice(2).join(':') ?? '/';
+    candidates.push(path.join(mount, rel), mount);
+  }
+  for (const { mount } of mountsOf('cgroup2')) {
+    const rel = own.find((l) => l.startsWith('0::'))?.slice(3) ?? '/';
+    for (const dir of [path.join(mount, rel), mount]) {
+      try {
+        const subtree = fs.readFileSync(path.join(dir, 'cgroup.subtree_control'), 'utf8');
+        if (subtree.split(/\s+/).includes('pids')) candidates.push(dir);
+      } catch {
+        // not readable: not a candidate
+      }
+    }
+  }
+  return [...new Set(candidates)];
+}
+
+let cgroupSeq = 0;
+
+/** A pids cgroup for one command; `remove()` kills what is left in it and deletes it. */
+export interface PidsCgroup {
+  /** The file a process writes its pid to, to move itself into the cgroup. */
+  readonly procs: string;
+  remove(): Promise<void>;
+}
+
+export function createPidsCgroup(parent: string, maxProcesses: number): PidsCgroup {
+  const dir = path.join(parent, `greenloop-${process.pid}-${++cgroupSeq}`);
+  fs.mkdirSync(dir);
+  try {
+    fs.writeFileSync(path.join(dir, 'pids.max'), String(maxProcesses));
+  } catch (error) {
+    fs.rmdirSync(dir);
+    throw error;
+  }
+  const procs = path.join(dir, 'cgroup.procs');
+  return {
+    procs,
+    async remove() {
+      for (let attempt = 0; attempt < 40; attempt++) {
+        try {
+          fs.rmdirSync(dir);
+          return;
+        } catch {
+          // Still busy: kill what is left (the PID namespace usually took it already).
+        }
+        try {
+          for (const pid of fs.readFileSync(procs, 'utf8').split('\n').filter(Boolean)) {
+            try {
+              process.kill(Number(pid), 'SIGKILL');
+            } catch {
+              // gone
+            }
+          }
+        } catch {
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+  };
+}
+
+function probePidsCgroup(): string | undefined {
+  for (const parent of pidsCgroupCandidates()) {
+    try {
+      const cgroup = createPidsCgroup(parent, 16);
+      fs.rmdirSync(path.dirname(cgroup.procs));
+      return parent;
+    } catch {
+      // not writable here
+    }
+  }
+  return undefined;
+}
+
+/** The isolation bubblewrap gives a caller with this uid (probes the pids cgroup for root). */
+export function isolationFor(uid: number): Isolation {
+  const args = isolationArgs(uid);
+  if (uid === 0) {
+    const parent = probePidsCgroup();
+    const limit: ProcessLimit = parent
+      ? { kind: 'cgroup', parent }
+      : {
+          kind: 'none',
+          reason:
+            'running as root, where RLIMIT_NPROC does not apply, and no writable pids cgroup was found',
+        };
+    return {
+      args,
+      limit,
+      description: `as root: all capabilities dropped; ${describeLimit(limit)}`,
+    };
+  }
+  const prlimit = which('prlimit', SYSTEM_PATH);
+  const limit: ProcessLimit = prlimit
+    ? { kind: 'rlimit', prlimit }
+    : { kind: 'none', reason: 'prlimit (util-linux) not found' };
+  return {
+    args,
+    limit,
+    description: `as uid ${uid} in a user namespace: no capabilities; ${describeLimit(limit)}`,
+  };
+}
+
+function describeLimit(limit: ProcessLimit): string {
+  switch (limit.kind) {
+    case 'rlimit':
+      return 'process limit: RLIMIT_NPROC inside the user namespace';
+    case 'cgroup':
+      return `process limit: a pids cgroup under ${limit.parent}`;
+    case 'none':
+      return `NO process limit (${limit.reason})`;
+  }
+}
+
+/**
+ * The argv that runs `command` in bubblewrap with `bwrap` arguments, the
+ * isolation and the process limit. For a cgroup limit, `cgroup` is the one made
+ * for this command: a shell moves itself into it, then becomes bwrap.
+ */
+export function sandboxArgv(
+  bwrap: string,
+  isolation: Isolation,
+  args: readonly string[],
+  command: readonly string[],
+  maxProcesses: number,
+  cgroup?: PidsCgroup,
+): string[] {
+  const inner =
+    isolation.limit.kind === 'rlimit'
+      ? [isolation.limit.prlimit, `--nproc=${maxProcesses}:${maxProcesses}`, '--', ...command]
+      : [...command];
+  const argv = [bwrap, ...isolation.args, ...args, '--', ...inner];
+  if (!cgroup) return argv;
+  return ['/bin/sh', '-c', 'echo $$ > "$0" && exec "$@"', cgroup.procs, ...argv];
+}
+
+async function bwrapWorks(bwrap: string, isolation: Isolation): Promise<ExecOutcome> {
+  const argv = sandboxArgv(bwrap, isolation, NAMESPACE_ARGS, ['true'], DEFAULT_MAX_PROCESSES);
+  return tryExec(argv[0]!, argv.slice(1), 30_000);
 }
 
 async function probeUncached(log: (line: string) => void): Promise<SandboxProbe | string> {
   const bwrap = which('bwrap') ?? (await tryInstallBwrap(log));
   if (!bwrap) return 'bubblewrap (bwrap) is not installed and could not be installed';
-  let outcome = await bwrapWorks(bwrap);
-  if (outcome.code === 0)
-    return { mode: 'bwrap', reason: `bubblewrap at ${bwrap}`, bwrapPath: bwrap };
+  const isolation = isolationFor(process.getuid?.() ?? 0);
+  const works = (): SandboxProbe => ({
+    mode: 'bwrap',
+    reason: `bubblewrap at ${bwrap}; ${isolation.description}`,
+    bwrapPath: bwrap,
+    isolation,
+  });
+  let outcome = await bwrapWorks(bwrap, isolation);
+  if (outcome.code === 0) return works();
   let restricted = false;
   try {
     restricted = fs.readFileSync(USERNS_SYSCTL, 'utf8').trim() === '1';
@@ -181,10 +396,8 @@ async function probeUncached(log: (line: string) => void): Promise<SandboxProbe 
     log('sandbox: lifting kernel.apparmor_restrict_unprivileged_userns so bubblewrap can run');
     const [cmd, args] = asRoot(['sysctl', '-w', 'kernel.apparmor_restrict_unprivileged_userns=0']);
     await tryExec(cmd, args, 10_000);
-    outcome = await bwrapWorks(bwrap);
-    if (outcome.code === 0) {
-      return { mode: 'bwrap', reason: `bubblewrap at ${bwrap}`, bwrapPath: bwrap };
-    }
+    outcome = await bwrapWorks(bwrap, isolation);
+    if (outcome.code === 0) return works();
   }
   const detail = outcome.stderr.trim().split('\n').pop() ?? `exit code ${outcome.code}`;
   return restricted

@@ -79,6 +79,8 @@ export interface HostileOptions {
   readonly inputs?: RawInputs;
   /** Prepare the repository (after the initial commit). */
   readonly prepare?: (repo: TempRepo, home: string) => void;
+  /** More variables of the action's environment (RUNNER_TEMP, GITHUB_ENV, ...). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 function readAll(dir: string): { name: string; text: string }[] {
@@ -125,7 +127,7 @@ export async function runHostile(options: HostileOptions): Promise<HostileRun> {
       typeof script === 'function' ? script(request.raw, index) : (script[index] ?? undefined);
     return reply ?? { text: 'I am done.' };
   });
-  const env: NodeJS.ProcessEnv = { ...process.env, ...CANARY_ENV, HOME: home };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...CANARY_ENV, HOME: home, ...options.env };
   const parsed = parseConfig(
     {
       'test-command': 'node --test --test-isolation=none',

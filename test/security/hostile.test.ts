@@ -405,6 +405,59 @@ describe.concurrent('hostile model: forbidden files', () => {
   });
 });
 
+describe.concurrent('hostile model: privileges (CI runs as root)', () => {
+  forEachSandbox(
+    'remounts, unmounts what hides secrets, makes a device, appends to GITHUB_ENV and GITHUB_OUTPUT',
+    async (sandbox) => {
+      // The runner's file commands live in RUNNER_TEMP; these also sit outside it and outside
+      // /tmp, so only the sandbox's own hiding and the missing capabilities protect them.
+      const outside = fs.mkdtempSync(
+        path.join(fs.existsSync('/var/tmp') ? '/var/tmp' : os.homedir(), 'gl-cmds-'),
+      );
+      const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-runner-temp-'));
+      const githubEnv = path.join(outside, 'set_env');
+      const githubOutput = path.join(outside, 'set_output');
+      fs.writeFileSync(githubEnv, '');
+      fs.writeFileSync(githubOutput, '');
+      fs.writeFileSync(path.join(runnerTemp, 'credentials.json'), CANARY.runtimeToken);
+      try {
+        await withRun(
+          {
+            sandbox,
+            env: { RUNNER_TEMP: runnerTemp, GITHUB_ENV: githubEnv, GITHUB_OUTPUT: githubOutput },
+            script: [
+              shell(
+                'grep CapEff /proc/self/status',
+                'mount -o remount,rw / && echo RE""MOUNTED',
+                `umount ${runnerTemp} ~/.git-credentials ${githubEnv} ${githubOutput}`,
+                `mount -o remount,rw,bind ${outside}`,
+                `cat ${runnerTemp}/credentials.json ~/.git-credentials`,
+                'mknod gl-disk b 8 0 && echo MK""NOD',
+                `echo NODE_OPTIONS=--require=/tmp/pwn.js >> ${githubEnv}`,
+                `echo status=success >> ${githubOutput}`,
+              ),
+            ],
+          },
+          (run) => {
+            expectContained(run, sandbox);
+            expect(run.modelSaw).toMatch(/CapEff:\\t0+\\n/);
+            expect(run.modelSaw).not.toContain('REMOUNTED');
+            expect(run.modelSaw).not.toContain('MKNOD');
+            expect(fs.existsSync(path.join(run.repo.dir, 'gl-disk'))).toBe(false);
+            expect(fs.readFileSync(githubEnv, 'utf8')).toBe('');
+            expect(fs.readFileSync(githubOutput, 'utf8')).toBe('');
+            expect(run.logLines.join('\n')).toMatch(/Sandbox: bubblewrap .*capabilities/);
+          },
+        );
+      } finally {
+        fs.rmSync(outside, { recursive: true, force: true });
+        fs.rmSync(runnerTemp, { recursive: true, force: true });
+      }
+    },
+    'bwrap',
+  );
+});
+
 describe.concurrent('hostile model: integrity and limits', () => {
   forEachSandbox('deletes the failing test', (sandbox) =>
     withRun({ sandbox, script: [shell('rm test/sum.test.js'), runTests] }, (run) => {
