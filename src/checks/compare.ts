@@ -144,24 +144,30 @@ function whyNotRun(baseline: RunEvidence, current: RunEvidence): string[] {
 }
 
 /**
- * Baseline ids with no match now. Parsers may name a test with or without its file or suite
- * prefix depending on where they saw it (`file > name` next to `name`): an id matches when it
- * equals the other or ends with ` > ` + the other.
+ * Baseline ids with no match now. Which file or suite a parser puts in front of a test's name can
+ * vary between runs (cargo's `Running` line on stderr interleaves with the tests' stdout, the node
+ * runner names the file only for failures), so tests are matched by name: a name counts as
+ * missing when the current run has fewer tests of that name than the baseline.
  */
 function missingIds(before: readonly string[], now: readonly string[]): string[] {
   const present = new Set(now);
-  const tails = new Set<string>();
-  for (const id of now) {
-    const parts = id.split(' > ');
-    for (let i = 1; i < parts.length; i++) tails.add(parts.slice(i).join(' > '));
+  const countNow = new Map<string, number>();
+  for (const id of now) countNow.set(nameOf(id), (countNow.get(nameOf(id)) ?? 0) + 1);
+  const byName = new Map<string, string[]>();
+  for (const id of before) byName.set(nameOf(id), [...(byName.get(nameOf(id)) ?? []), id]);
+  const missing: string[] = [];
+  for (const [name, ids] of byName) {
+    const lost = ids.length - (countNow.get(name) ?? 0);
+    if (lost <= 0) continue;
+    const absent = ids.filter((id) => !present.has(id));
+    missing.push(...(absent.length >= lost ? absent : ids).slice(0, lost));
   }
-  return before.filter((id) => {
-    if (present.has(id) || tails.has(id)) return false;
-    const parts = id.split(' > ');
-    for (let i = 1; i < parts.length; i++)
-      if (present.has(parts.slice(i).join(' > '))) return false;
-    return true;
-  });
+  return missing;
+}
+
+function nameOf(id: string): string {
+  const at = id.lastIndexOf(' > ');
+  return at < 0 ? id : id.slice(at + 3);
 }
 
 function listed(ids: readonly string[]): string {

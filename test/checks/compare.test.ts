@@ -126,6 +126,26 @@ describe('integrityProblem: identities, not totals', () => {
     expect(problem).toMatchObject({ kind: 'removed', rejects: true, evidence: ['t12'] });
   });
 
+  it('matches tests by name when their file or target prefix differs between runs', () => {
+    // cargo: the `Running` line (stderr) interleaved with the unit tests' lines (stdout).
+    const problem = integrityProblem(
+      run(base, { runner: 'cargo', tests: ['tests/it.rs > tests::adds', 'tests/it.rs > it_adds'] }),
+      run(
+        { passed: 2, failed: 0, skipped: 0 },
+        { runner: 'cargo', tests: ['src/lib.rs > tests::adds', 'tests/it.rs > it_adds'] },
+      ),
+    );
+    expect(problem).toBeUndefined();
+  });
+
+  it('notices one of two tests of the same name going missing', () => {
+    const problem = integrityProblem(
+      run(base, { tests: ['a.test.js > works', 'b.test.js > works'] }),
+      run({ passed: 1, failed: 0, skipped: 0 }, { tests: ['a.test.js > works'] }),
+    );
+    expect(problem).toMatchObject({ kind: 'removed', evidence: ['b.test.js > works'] });
+  });
+
   it('matches an id with or without its file prefix (parsers name tests both ways)', () => {
     const problem = integrityProblem(
       run(base, { tests: ['a.test.js > adds', 'b'] }),

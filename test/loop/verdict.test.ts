@@ -111,8 +111,9 @@ describe('the verdict on real runners', () => {
         'test-command': 'cargo test --offline --no-fail-fast',
         'test-timeout-seconds': '300',
       });
-      expect(outcome.iterations.map((i) => i.note ?? '').join(' ')).not.toMatch(/deleted/);
-      expect(outcome.status, outcome.stopReason).toBe('success');
+      const seen = JSON.stringify({ reason: outcome.stopReason, iterations: outcome.iterations });
+      expect(outcome.iterations.map((i) => i.note ?? '').join(' '), seen).not.toMatch(/deleted/);
+      expect(outcome.status, seen).toBe('success');
       expect(repo.read('src/lib.rs')).toContain('a + b');
       expect(outcome.iterations[0]?.rolledBack).toBe(false);
     },
