@@ -1,0 +1,65 @@
+/**
+ * Reads what an attempt claims from its `report.json`. The report comes from another job (or a
+ * process of another model), so it is untrusted data: every field is checked, and a report that
+ * is not greenloop's says so in one line.
+ */
+import type { AttemptClaim } from './rank.js';
+
+export type ClaimResult =
+  | { readonly ok: true; readonly claim: AttemptClaim }
+  | { readonly ok: false; readonly error: string };
+
+type Json = Readonly<Record<string, unknown>>;
+
+function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function failing(run: unknown): number | null {
+  if (!isObject(run) || !isObject(run.counts)) return null;
+  return num(run.counts.failed) ?? null;
+}
+
+/** Parses one attempt's `report.json` text into its claim. */
+export function readClaim(name: string, text: string): ClaimResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: `${name}: report.json is not JSON` };
+  }
+  if (!isObject(data) || data.tool !== 'greenloop') {
+    return { ok: false, error: `${name}: report.json is not a greenloop report` };
+  }
+  const status = str(data.status);
+  const model = str(data.model);
+  if (status === undefined || model === undefined) {
+    return { ok: false, error: `${name}: report.json has no status or model` };
+  }
+  const config = isObject(data.config) ? data.config : {};
+  const tests = isObject(data.tests) ? data.tests : {};
+  const totals = isObject(data.totals) ? data.totals : {};
+  const diff = isObject(data.diff) ? data.diff : {};
+  return {
+    ok: true,
+    claim: {
+      name,
+      model,
+      reasoningEffort: str(config.reasoningEffort) ?? '',
+      status,
+      failingBefore: failing(tests.baseline),
+      failingAfter: failing(tests.final),
+      diffLines: (num(diff.added) ?? 0) + (num(diff.removed) ?? 0),
+      tokens: num(totals.tokens) ?? 0,
+      costUsd: num(totals.costUsd) ?? 0,
+    },
+  };
+}

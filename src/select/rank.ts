@@ -1,0 +1,178 @@
+/**
+ * Choosing between attempts by evidence. An attempt's report says what it claims; the select
+ * step verifies the diff itself (applied to a clean checkout, tests run in the sandbox) and only
+ * the verified result ranks. Pure: no I/O.
+ *
+ * Ranking, best first: the tests pass, then fewest failing tests, then the smallest diff, then
+ * the lowest cost. An integrity problem (tests deleted or skipped, a protected path touched)
+ * ranks an attempt below every clean one whatever its counts say, since such a diff is never
+ * published: a suite made green by deleting tests is not passing. An attempt that was not verified, or whose diff did not apply, never wins.
+ */
+
+/** What an attempt's `report.json` says about itself. */
+export interface AttemptClaim {
+  /** The artifact name (action) or attempt label (CLI). */
+  readonly name: string;
+  readonly model: string;
+  readonly reasoningEffort: string;
+  readonly status: string;
+  readonly failingBefore: number | null;
+  readonly failingAfter: number | null;
+  /** Lines added plus lines removed by the attempt's diff. */
+  readonly diffLines: number;
+  readonly tokens: number;
+  readonly costUsd: number;
+}
+
+/** What the select step found when it ran the tests on the attempt's diff. */
+export type Verification =
+  | {
+      readonly kind: 'verified';
+      readonly passed: boolean;
+      readonly failing: number;
+      /** Integrity problems found (deleted or skipped tests, protected paths); empty = none. */
+      readonly problems: readonly string[];
+    }
+  | { readonly kind: 'not-applied'; readonly reason: string }
+  /** Refused without running (a protected path touched). */
+  | { readonly kind: 'rejected'; readonly reason: string }
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'not-verified'; readonly reason: string };
+
+export interface Candidate {
+  readonly claim: AttemptClaim;
+  readonly diff: string;
+}
+
+export interface RankedAttempt {
+  readonly claim: AttemptClaim;
+  readonly verification: Verification;
+  /** True when the claim said success but the verified tests did not pass. */
+  readonly falseClaim: boolean;
+}
+
+export interface Selection {
+  /** Every attempt, best first. */
+  readonly ranked: readonly RankedAttempt[];
+  /** The attempt to publish, if any improves on the baseline. */
+  readonly winner: RankedAttempt | undefined;
+  /** Whether the winner's tests pass. */
+  readonly passing: boolean;
+  /** One sentence: why the winner won, or why nothing was chosen. */
+  readonly why: string;
+}
+
+const CLAIMED_SUCCESS: ReadonlySet<string> = new Set(['success', 'already-green']);
+
+/**
+ * Order in which to spend verifications: attempts claiming success first, then fewest failing
+ * tests claimed, then smallest diff. Empty diffs are left out (there is nothing to verify).
+ */
+export function verificationOrder(candidates: readonly Candidate[]): Candidate[] {
+  return candidates
+    .filter((c) => c.diff.trim() !== '')
+    .sort(
+      (a, b) =>
+        Number(CLAIMED_SUCCESS.has(b.claim.status)) - Number(CLAIMED_SUCCESS.has(a.claim.status)) ||
+        (a.claim.failingAfter ?? Infinity) - (b.claim.failingAfter ?? Infinity) ||
+        a.claim.diffLines - b.claim.diffLines ||
+        a.claim.name.localeCompare(b.claim.name),
+    );
+}
+
+/** Sort key of one attempt: lower is better. Attempts not verified sort last. */
+function sortKey(a: RankedAttempt): readonly number[] {
+  const v = a.verification;
+  if (v.kind !== 'verified') return [2, Infinity, 1, Infinity, Infinity];
+  // Passing with deleted or skipped tests is not passing.
+  return [
+    v.passed && v.problems.length === 0 ? 0 : 1,
+    v.problems.length > 0 ? 1 : 0,
+    v.failing,
+    a.claim.diffLines,
+    a.claim.costUsd,
+  ];
+}
+
+function compare(a: RankedAttempt, b: RankedAttempt): number {
+  const ka = sortKey(a);
+  const kb = sortKey(b);
+  for (let i = 0; i < ka.length; i++) {
+    const d = (ka[i] ?? 0) - (kb[i] ?? 0);
+    if (d !== 0 && !Number.isNaN(d)) return d;
+  }
+  return a.claim.name.localeCompare(b.claim.name);
+}
+
+/**
+ * Ranks attempts by their verified results. `baselineFailing` is the number of failing tests
+ * before any attempt: a non-passing attempt wins only when it fails fewer tests than that, with
+ * no integrity problem.
+ */
+export function selectAttempt(
+  attempts: readonly { claim: AttemptClaim; verification: Verification }[],
+  baselineFailing: number,
+): Selection {
+  const ranked = attempts
+    .map((a) => ({
+      ...a,
+      falseClaim:
+        CLAIMED_SUCCESS.has(a.claim.status) &&
+        a.verification.kind === 'verified' &&
+        !a.verification.passed,
+    }))
+    .sort(compare);
+  const best = ranked[0];
+  const v = best?.verification;
+  if (!best || !v || v.kind !== 'verified') {
+    return {
+      ranked,
+      winner: undefined,
+      passing: false,
+      why: 'No attempt had a diff that applied and could be tested.',
+    };
+  }
+  if (v.passed && v.problems.length === 0) {
+    return { ranked, winner: best, passing: true, why: passingWhy(best, ranked) };
+  }
+  const improves = v.problems.length === 0 && v.failing < baselineFailing;
+  if (!improves) {
+    return {
+      ranked,
+      winner: undefined,
+      passing: false,
+      why: `No attempt passed the tests or improved on the ${baselineFailing} failing before.`,
+    };
+  }
+  return {
+    ranked,
+    winner: best,
+    passing: false,
+    why: `No attempt passed the tests; ${best.claim.name} leaves the fewest failing (${v.failing} of ${baselineFailing}).`,
+  };
+}
+
+function passingWhy(best: RankedAttempt, ranked: readonly RankedAttempt[]): string {
+  const others = ranked.filter(
+    (r) => r !== best && r.verification.kind === 'verified' && r.verification.passed,
+  );
+  if (others.length === 0) return `${best.claim.name} is the only attempt whose tests pass.`;
+  return `${best.claim.name}'s tests pass and its diff is the smallest of the ${others.length + 1} that pass (${best.claim.diffLines} lines).`;
+}
+
+/** Short words for a verification, for tables and logs. */
+export function describeVerification(v: Verification): string {
+  switch (v.kind) {
+    case 'verified':
+      if (v.problems.length > 0) return `rejected: ${v.problems.join('; ')}`;
+      return v.passed ? 'tests pass' : `${v.failing} failing`;
+    case 'rejected':
+      return `rejected: ${v.reason}`;
+    case 'not-applied':
+      return `diff did not apply: ${v.reason}`;
+    case 'empty':
+      return 'no change';
+    case 'not-verified':
+      return `not verified: ${v.reason}`;
+  }
+}

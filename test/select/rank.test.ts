@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import {
+  selectAttempt,
+  verificationOrder,
+  type AttemptClaim,
+  type Verification,
+} from '../../src/select/rank.js';
+import { readClaim } from '../../src/select/claim.js';
+import { attemptsTable } from '../../src/select/table.js';
+
+function claim(name: string, over: Partial<AttemptClaim> = {}): AttemptClaim {
+  return {
+    name,
+    model: 'gpt-5.1-codex-max',
+    reasoningEffort: 'medium',
+    status: 'success',
+    failingBefore: 2,
+    failingAfter: 0,
+    diffLines: 10,
+    tokens: 1000,
+    costUsd: 0.1,
+    ...over,
+  };
+}
+
+const pass: Verification = { kind: 'verified', passed: true, failing: 0, problems: [] };
+const failing = (n: number): Verification => ({
+  kind: 'verified',
+  passed: false,
+  failing: n,
+  problems: [],
+});
+
+describe('selectAttempt', () => {
+  it('chooses the verified passing attempt over a larger claim of success that fails', () => {
+    const s = selectAttempt(
+      [
+        { claim: claim('liar', { diffLines: 2 }), verification: failing(3) },
+        { claim: claim('fixer', { diffLines: 12 }), verification: pass },
+        {
+          claim: claim('idle', { status: 'model-gave-up', failingAfter: 2 }),
+          verification: { kind: 'empty' },
+        },
+      ],
+      2,
+    );
+    expect(s.winner?.claim.name).toBe('fixer');
+    expect(s.passing).toBe(true);
+    expect(s.ranked.map((r) => r.claim.name)).toEqual(['fixer', 'liar', 'idle']);
+    expect(s.ranked.find((r) => r.claim.name === 'liar')?.falseClaim).toBe(true);
+    expect(s.why).toContain('fixer');
+  });
+
+  it('among passing attempts the smallest diff wins, then the lowest cost', () => {
+    const s = selectAttempt(
+      [
+        { claim: claim('big', { diffLines: 40 }), verification: pass },
+        { claim: claim('small-dear', { diffLines: 5, costUsd: 2 }), verification: pass },
+        { claim: claim('small-cheap', { diffLines: 5, costUsd: 1 }), verification: pass },
+      ],
+      2,
+    );
+    expect(s.ranked.map((r) => r.claim.name)).toEqual(['small-cheap', 'small-dear', 'big']);
+    expect(s.why).toMatch(/smallest of the 3 that pass/);
+  });
+
+  it('a pass that deletes or skips tests is not a pass and never wins', () => {
+    const s = selectAttempt(
+      [
+        {
+          claim: claim('cheat'),
+          verification: {
+            kind: 'verified',
+            passed: true,
+            failing: 0,
+            problems: ['tests deleted: a > b'],
+          },
+        },
+        { claim: claim('partial', { status: 'budget-iterations' }), verification: failing(1) },
+      ],
+      2,
+    );
+    expect(s.winner?.claim.name).toBe('partial');
+    expect(s.passing).toBe(false);
+  });
+
+  it('publishes nothing when no attempt improves on the baseline', () => {
+    const s = selectAttempt(
+      [
+        { claim: claim('worse'), verification: failing(3) },
+        { claim: claim('none'), verification: { kind: 'not-applied', reason: 'conflict' } },
+      ],
+      2,
+    );
+    expect(s.winner).toBeUndefined();
+    expect(s.why).toMatch(/improved on the 2 failing/);
+  });
+
+  it('verifies attempts that claim success first, empty diffs never', () => {
+    const order = verificationOrder([
+      { claim: claim('gave-up', { status: 'model-gave-up', failingAfter: 1 }), diff: 'x' },
+      { claim: claim('empty'), diff: '  ' },
+      { claim: claim('ok-big', { diffLines: 9 }), diff: 'x' },
+      { claim: claim('ok-small', { diffLines: 3 }), diff: 'x' },
+    ]);
+    expect(order.map((c) => c.claim.name)).toEqual(['ok-small', 'ok-big', 'gave-up']);
+  });
+});
+
+describe('readClaim', () => {
+  it('reads the fields of a greenloop report', () => {
+    const r = readClaim(
+      'greenloop-a',
+      JSON.stringify({
+        tool: 'greenloop',
+        status: 'success',
+        model: 'm',
+        config: { reasoningEffort: 'high' },
+        tests: { baseline: { counts: { failed: 2 } }, final: { counts: { failed: 0 } } },
+        totals: { tokens: 5, costUsd: 0.5 },
+        diff: { added: 3, removed: 1 },
+      }),
+    );
+    expect(r).toEqual({
+      ok: true,
+      claim: {
+        name: 'greenloop-a',
+        model: 'm',
+        reasoningEffort: 'high',
+        status: 'success',
+        failingBefore: 2,
+        failingAfter: 0,
+        diffLines: 4,
+        tokens: 5,
+        costUsd: 0.5,
+      },
+    });
+  });
+
+  it('refuses what is not a greenloop report, in one line', () => {
+    expect(readClaim('x', '{')).toEqual({ ok: false, error: 'x: report.json is not JSON' });
+    expect(readClaim('x', '{"tool":"other"}')).toEqual({
+      ok: false,
+      error: 'x: report.json is not a greenloop report',
+    });
+  });
+});
+
+describe('attemptsTable', () => {
+  it('lists every attempt, marks the chosen one and a false claim, escapes model text', () => {
+    const s = selectAttempt(
+      [
+        { claim: claim('a|b', { model: '<img src=x>' }), verification: pass },
+        { claim: claim('liar'), verification: failing(1) },
+      ],
+      2,
+    );
+    const md = attemptsTable(s);
+    expect(md).toContain('**chosen**');
+    expect(md).toContain('claimed success, tests fail');
+    expect(md).not.toContain('<img');
+    expect(md).not.toMatch(/\| a\|b \|/);
+  });
+});
+
+describe('verifyCandidates', () => {
+  const baseline = {
+    command: 't',
+    exitCode: 1,
+    timedOut: false,
+    durationMs: 1,
+    logPath: '/x',
+    sandboxed: true,
+    digest: {
+      runner: 'vitest',
+      counts: { passed: 3, failed: 2, skipped: 0 },
+      failures: [],
+      crashes: [],
+      text: '',
+      tokens: 0,
+    },
+  } as const;
+
+  it('verifies best claims first, within the limit, and never trusts a claim', async () => {
+    const runs: string[] = [];
+    const disposed: string[] = [];
+    const { verifyCandidates } = await import('../../src/select/verify.js');
+    const results = await verifyCandidates(
+      [
+        { claim: claim('liar', { diffLines: 1 }), diff: 'break' },
+        { claim: claim('fixer', { diffLines: 5 }), diff: 'fix' },
+        { claim: claim('guard', { diffLines: 2 }), diff: 'protected' },
+        { claim: claim('slow', { status: 'model-gave-up', failingAfter: 2 }), diff: 'other' },
+        { claim: claim('nothing'), diff: '' },
+      ],
+      baseline as never,
+      {
+        protectedPaths: (d) => (d === 'protected' ? ['.github/workflows/ci.yml'] : []),
+        checkout: async (diff, label) => {
+          if (diff === 'other') return 'patch does not apply';
+          return { dir: `/w/${label}`, dispose: async () => void disposed.push(label) };
+        },
+        runTests: async (dir) => {
+          runs.push(dir);
+          const ok = dir.endsWith('fixer');
+          return {
+            ...baseline,
+            exitCode: ok ? 0 : 1,
+            digest: {
+              ...baseline.digest,
+              counts: { passed: ok ? 5 : 2, failed: ok ? 0 : 3, skipped: 0 },
+            },
+          } as never;
+        },
+        info: () => undefined,
+      },
+      3,
+    );
+    const by = Object.fromEntries(results.map((r) => [r.claim.name, r.verification]));
+    expect(runs).toEqual(['/w/liar', '/w/fixer']);
+    expect(disposed).toEqual(['liar', 'fixer']);
+    expect(by.guard).toEqual({
+      kind: 'rejected',
+      reason: 'changes protected paths: .github/workflows/ci.yml',
+    });
+    expect(by.slow).toEqual({ kind: 'not-verified', reason: 'over the limit of 3 verifications' });
+    expect(by.nothing).toEqual({ kind: 'empty' });
+    expect(by.fixer).toEqual({ kind: 'verified', passed: true, failing: 0, problems: [] });
+    expect(selectAttempt(results, 2).winner?.claim.name).toBe('fixer');
+  });
+});
