@@ -16,7 +16,7 @@ import { publish } from './github/publish.js';
 import { actionLog } from './github/log.js';
 import { loadResume } from './github/resume.js';
 import { Redactor, secretForms } from './report/redact.js';
-import { escapeMarkdown } from './report/escape.js';
+import { escapeMarkdown, neutraliseWorkflowCommands } from './report/escape.js';
 import { runSession, SetupError } from './loop/session.js';
 import { createGit } from './workspace/git.js';
 
@@ -138,7 +138,7 @@ export async function main(): Promise<void> {
     } else if (status !== 'success' && status !== 'already-green') {
       core.warning(`greenloop stopped: ${status}: ${stopReason}`);
     } else {
-      core.info(`greenloop: ${status}: ${stopReason}`);
+      core.info(neutraliseWorkflowCommands(`greenloop: ${status}: ${stopReason}`));
     }
   } catch (error) {
     if (error instanceof SetupError) {

@@ -1,8 +1,11 @@
 /**
  * The CLI's log: on a terminal the progress line redraws in place (iteration,
  * failing tests, tokens, cost, elapsed); elsewhere every line is printed plainly.
+ * Lines carry model and test text, and the CLI may run inside an Actions step:
+ * workflow commands in them are defused, as in the action's log.
  */
 import type { RunLog } from '../loop/run.js';
+import { neutraliseWorkflowCommands } from '../report/escape.js';
 
 export interface TerminalLog extends RunLog {
   /** Ends the live line. */
@@ -24,19 +27,19 @@ export function terminalLog(stream: NodeJS.WriteStream, start = Date.now()): Ter
   };
   const line = (text: string): void => {
     clear();
-    stream.write(`${text}\n`);
+    stream.write(`${neutraliseWorkflowCommands(text)}\n`);
     redraw();
   };
   return {
     info: (text) => line(text),
     warn: (text) => line(`warning: ${text}`),
     progress: (text) => {
-      lastProgress = text;
+      lastProgress = neutraliseWorkflowCommands(text);
       if (live) {
         clear();
         redraw();
       } else {
-        stream.write(`${text} · ${elapsed()}\n`);
+        stream.write(`${lastProgress} · ${elapsed()}\n`);
       }
     },
     async group(title, body) {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { parseConfig } from '../config/parse.js';
 import type { RawInputs } from '../config/inputs.js';
 import { loadCheckpoint, type Checkpoint } from '../loop/checkpoint.js';
+import { neutraliseWorkflowCommands } from '../report/escape.js';
 import { runSession, SetupError } from '../loop/session.js';
 import { createGit } from '../workspace/git.js';
 import { CLI_INPUTS, flagKey } from './flags.js';
@@ -100,19 +101,21 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
     const failingBefore = record.baseline?.failures.length ?? 0;
     const failingAfter = record.final?.failures.length ?? 0;
     process.stdout.write(
-      [
-        `status=${record.status}`,
-        `reason: ${record.stopReason}`,
-        `failing: ${failingBefore} -> ${failingAfter}`,
-        `iterations: ${record.totals.iterations}, turns: ${record.totals.turns}, tokens: ${record.totals.tokens}, cost: $${record.totals.costUsd.toFixed(4)}`,
-        `diff: ${session.files.diffPath}`,
-        `summary: ${session.files.summaryPath}`,
-        `report: ${session.files.reportPath}`,
-        flags.apply
-          ? 'The best state is left in the working tree (--apply).'
-          : 'The working tree was left as it was; apply the diff with: git apply ' +
-            path.relative(root, session.files.diffPath),
-      ].join('\n') + '\n',
+      neutraliseWorkflowCommands(
+        [
+          `status=${record.status}`,
+          `reason: ${record.stopReason}`,
+          `failing: ${failingBefore} -> ${failingAfter}`,
+          `iterations: ${record.totals.iterations}, turns: ${record.totals.turns}, tokens: ${record.totals.tokens}, cost: $${record.totals.costUsd.toFixed(4)}`,
+          `diff: ${session.files.diffPath}`,
+          `summary: ${session.files.summaryPath}`,
+          `report: ${session.files.reportPath}`,
+          flags.apply
+            ? 'The best state is left in the working tree (--apply).'
+            : 'The working tree was left as it was; apply the diff with: git apply ' +
+              path.relative(root, session.files.diffPath),
+        ].join('\n'),
+      ) + '\n',
     );
     return record.status === 'success' || record.status === 'already-green' ? 0 : 1;
   } catch (error) {

@@ -24,10 +24,17 @@ export function stripUnsafeCharacters(text: string): string {
 }
 
 /**
+ * What the runner trims before it looks for `::`: .NET's `String.TrimStart()` removes every
+ * character for which `Char.IsWhiteSpace` is true (U+0009-U+000D, U+0020, U+0085, U+00A0, U+1680,
+ * U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000; see the `Char.IsWhiteSpace` docs).
+ * JavaScript's `\s` misses U+0085 (NEL), so the set is written out; U+FEFF is added for safety.
+ * Newlines are left out: they end the line.
+ *
  * A workflow command is a line whose trimmed start is `::name` (v2 syntax); the legacy `##[name]`
  * syntax is recognised anywhere in a line. Leading whitespace and colour codes do not hide either.
  */
-const V2_COMMAND = /^((?:[^\S\r\n]|\x1b\[[0-?]*[ -/]*[@-~])*):(?=:)/gm;
+const V2_COMMAND =
+  /^((?:[\t\v\f \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|\x1b\[[0-?]*[ -/]*[@-~])*):(?=:)/gm;
 const V1_COMMAND = /#(?=#\[)/g;
 
 /**
@@ -58,6 +65,15 @@ function escapeLine(line: string): string {
   out = out.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   // An `@name` mention would notify people when the text lands in a PR or comment.
   out = out.replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`);
+  // GitHub links `#12`, `GH-12` and `owner/repo#12` to issues (a back-reference in the issue, and
+  // after `Fixes`/`Closes`/`Resolves` a merge closes it; docs: "Autolinked references and URLs",
+  // "Linking a pull request to an issue"), and GFM's autolink extension turns bare `http(s)://`
+  // and `www.` text into links. A zero-width space keeps the text readable and inert.
+  out = out
+    .replace(/#(?=\d)/g, `#${ZWSP}`)
+    .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`)
+    .replace(/([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g, `$1:${ZWSP}`)
+    .replace(/\b(www)\./gi, `$1${ZWSP}.`);
   const m = LINE_START.exec(out);
   if (m) {
     const [, lead = '', marker = ''] = m;

@@ -22,9 +22,9 @@ describe('escapeMarkdown', () => {
     ['_em_ `code`', '\\_em\\_ \\`code\\`'],
     [
       '![success](https://img.shields.io/badge/build-passing-green)',
-      '\\!\\[success\\]\\(https://img.shields.io/badge/build-passing-green\\)',
+      `\\!\\[success\\]\\(https:${ZWSP}//img.shields.io/badge/build-passing-green\\)`,
     ],
-    ['[link](http://x)', '\\[link\\]\\(http://x\\)'],
+    ['[link](http://x)', `\\[link\\]\\(http:${ZWSP}//x\\)`],
     ['# Heading', '\\# Heading'],
     ['  ## Heading', '&nbsp;&nbsp;\\## Heading'],
     ['a # not heading', 'a # not heading'],
@@ -56,6 +56,36 @@ describe('escapeMarkdown', () => {
   });
 });
 
+describe('escapeMarkdown: references, links and mentions', () => {
+  // What GitHub links or acts on in an issue, PR body or comment: bare URLs and `www.` (GFM
+  // autolink extension), `#N`, `GH-N` and `owner/repo#N` (autolinked references), the same after a
+  // closing keyword (closes the issue on merge), and `@user` / `@org/team` mentions.
+  const live = [/#\d/, /GH-\d/i, /[a-z]:\/\//i, /www\./i, /@[A-Za-z0-9]/];
+  it.each([
+    'Fixes #12',
+    'closes owner/repo#34 and resolves #5',
+    'fixed: octo-org/octo-repo#100',
+    'Resolves https://github.com/owner/repo/issues/7',
+    'see http://evil.example/x and HTTPS://EVIL.example',
+    'visit www.evil.example today',
+    'cc @octocat and @github/security',
+    'GH-26 and gh-27',
+    'mail me: user@example.com',
+    'test #1 and case #2',
+  ])('%j is inert', (text) => {
+    const out = escapeMarkdown(text);
+    for (const pattern of live) expect(out).not.toMatch(pattern);
+    // Readable: removing the zero-width spaces and backslashes gives the text back.
+    expect(out.replaceAll(ZWSP, '').replaceAll('\\', '')).toBe(text);
+  });
+
+  it('escapes table cells the same way', () => {
+    expect(escapeTableCell('Fixes #1 @bob www.x.y')).toBe(
+      `Fixes #${ZWSP}1 @${ZWSP}bob www${ZWSP}.x.y`,
+    );
+  });
+});
+
 describe('escapeTableCell', () => {
   it.each([
     ['a | b', 'a \\| b'],
@@ -84,6 +114,33 @@ describe('neutraliseWorkflowCommands', () => {
   ])('%j → %j', (input, expected) => {
     expect(neutraliseWorkflowCommands(input)).toBe(expected);
   });
+
+  // Char.IsWhiteSpace per .NET's documentation: the members of SpaceSeparator, LineSeparator and
+  // ParagraphSeparator, and U+0009-U+000D, U+0085. The runner's TrimStart() removes them all.
+  const DOTNET_WHITESPACE = [
+    ...'\t\v\f \u0085\u00a0\u1680\u2028\u2029\u202f\u205f\u3000',
+    ...Array.from({ length: 11 }, (_, i) => String.fromCharCode(0x2000 + i)),
+  ];
+  const dotnetTrimStart = (line: string): string => {
+    let i = 0;
+    while (i < line.length && DOTNET_WHITESPACE.includes(line[i]!)) i++;
+    return line.slice(i);
+  };
+
+  it.each(DOTNET_WHITESPACE.map((ch) => [ch.codePointAt(0)!.toString(16).padStart(4, '0'), ch]))(
+    'defuses a command behind U+%s, which .NET trims',
+    (_code, ch) => {
+      for (const input of [
+        `${ch}::add-mask::x`,
+        `${ch}${ch} ::stop-commands::tok`,
+        `ok\n${ch}::error::x`,
+      ]) {
+        for (const line of neutraliseWorkflowCommands(input).split(/\r\n|\r|\n/)) {
+          expect(dotnetTrimStart(line).startsWith('::')).toBe(false);
+        }
+      }
+    },
+  );
 
   it('leaves no line the runner would parse as a command', () => {
     const input = ['::add-mask::x', ' \t::set-env name=A::1', 'x ##[set-output name=a]b'].join(
