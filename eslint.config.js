@@ -11,6 +11,7 @@ export default tseslint.config(
       'eval/tasks/**',
       'test/fixtures/logs/real/**',
       '.greenloop/**',
+      'test/fixtures/real-projects/**',
     ],
   },
   js.configs.recommended,

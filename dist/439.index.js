@@ -9151,7 +9151,11 @@ async function write(plan) {
  *    Only the first hunk of a file may omit its header. Lenient where harmless: a missing
  *    `*** End Patch` (or `*** Begin Patch` when the first line is a file header), blank lines
  *    around the patch, a patch wrapped in ``` fences or in a heredoc (`apply_patch <<'EOF' … EOF`),
- *    blank lines inside hunks (empty context lines; trailing ones at the end of a hunk are dropped).
+ *    blank lines inside hunks (empty context lines; trailing ones at the end of a hunk are dropped),
+ *    and whitespace around the markers and file headers (`  *** Update File: a.py  `) wherever a
+ *    file header is expected. Codex's own parser (codex-rs/apply-patch/src/parser.rs, "lenient
+ *    mode") accepts the same padding, so models trained on it write it. Inside a hunk a padded
+ *    header is a context line, as there: a line ' *** Update File: x' may be the file's own text.
  *
  * 2. The Responses API's per-file operation `{ type: 'create_file'|'update_file'|'delete_file',
  *    path, diff }` (see `parseOperation`): `diff` is the hunk grammar above without the envelope
@@ -9218,7 +9222,7 @@ function detectShape(lines) {
     for (const l of ls) {
         if (l.text.trim() === '')
             continue;
-        if (l.text.startsWith('*** '))
+        if (l.text.trimStart().startsWith('*** '))
             return 'envelope';
         if (l.text.startsWith(DIFF_GIT))
             return 'unified';
@@ -9348,6 +9352,15 @@ const FILE_HEADERS = `'${ADD_FILE.trim()}', '${DELETE_FILE.trim()}' or '${UPDATE
 function isFileHeader(t) {
     return t.startsWith(ADD_FILE) || t.startsWith(DELETE_FILE) || t.startsWith(UPDATE_FILE);
 }
+/**
+ * A file header where one is expected (after `*** Begin Patch`, an added file's content, a delete
+ * or a file's last hunk): surrounding whitespace is dropped, as Codex does (its `parse_one_hunk`
+ * trims the line before matching the markers).
+ */
+function asFileHeader(l) {
+    const t = l.text.trim();
+    return isFileHeader(t) ? { n: l.n, text: t } : undefined;
+}
 function isEnd(t) {
     return t.trim() === END_PATCH;
 }
@@ -9364,12 +9377,13 @@ function parseEnvelope(lines) {
         throw new PatchParseError(0, `empty patch: expected '${BEGIN_PATCH}'`);
     if (first.text.trim() === BEGIN_PATCH)
         cur.next();
-    else if (!isFileHeader(first.text)) {
+    else if (!asFileHeader(first)) {
         throw new PatchParseError(first.n, `expected '${BEGIN_PATCH}', got ${quote(first.text)}`);
     }
     const ops = [];
     while (!cur.done()) {
-        const l = cur.next();
+        const raw = cur.next();
+        const l = asFileHeader(raw) ?? raw;
         const t = l.text;
         if (isEnd(t)) {
             const rest = trimBlankEdges(linesAfter(cur));

@@ -1,0 +1,181 @@
+/**
+ * greenloop on real open-source projects, run as a user runs it: `node dist/cli/index.js run`
+ * on a git repository holding a real project with one realistic bug committed, the fake OpenAI
+ * server playing a model that reads the code and writes the correct fix (./fixer.ts). Every run
+ * must end `success` with the fix in the diff, with the sandbox on (bubblewrap) and off.
+ *
+ * `npm run test:real` (needs a fresh dist/: `npm run build`). Not part of `npm test`: it runs
+ * real toolchains (cargo, pytest, mocha, vitest, node --test, ava, go) and installs the JS
+ * projects' test runners from the npm registry (the npm cache serves later runs).
+ *
+ * Cases that fail because of a known defect of main are skipped with the pending fix named
+ * (cases.ts `pending`); GREENLOOP_REAL_PENDING=1 runs them too.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startFakeOpenAI } from '../../fakes/openai-server.js';
+import { repoRoot } from '../../helpers/action-env.js';
+import { limiter } from '../world.js';
+import { CASES, PROJECTS, SANDBOX_MODES, type Case, type Toolchain } from './cases.js';
+import { fixerScript } from './fixer.js';
+import { createWorkspace, type Workspace } from './workspace.js';
+
+const CLI = path.join(repoRoot, 'dist', 'cli', 'index.js');
+const API_KEY = 'sk-real-canary-0c8e4b1f7a2d9e63';
+const RUN_PENDING = process.env.GREENLOOP_REAL_PENDING === '1';
+
+function has(cmd: string, args: readonly string[]): boolean {
+  try {
+    execFileSync(cmd, args, { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const TOOLCHAINS: Record<Toolchain, boolean> = {
+  cargo: has('cargo', ['--version']),
+  python: has('python3', ['-m', 'pytest', '--version']),
+  node: has('npm', ['--version']),
+  go: has('go', ['version']),
+};
+const BWRAP = process.platform === 'linux' && has('bwrap', ['--version']);
+
+/** Set up once for the suite: npm installs shared by both sandbox modes. */
+const shared = mkdtempSync(path.join(os.tmpdir(), 'gl-real-shared-'));
+afterAll(() => rmSync(shared, { recursive: true, force: true }));
+
+/** Wall time of each CLI run, printed at the end (figures for the README of this suite). */
+const timings: { title: string; ms: number; status: string }[] = [];
+afterAll(() => {
+  if (timings.length === 0) return;
+  const rows = timings
+    .sort((a, b) => a.title.localeCompare(b.title))
+    .map((t) => `  ${(t.ms / 1000).toFixed(1).padStart(6)} s  ${t.status.padEnd(22)} ${t.title}`);
+  console.log(`greenloop run times (CLI process, wall clock):\n${rows.join('\n')}`);
+});
+
+/** Two CLI runs at a time (2 cores, and each run runs a real test suite). */
+const slot = limiter(2);
+
+interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly ms: number;
+}
+
+function cliEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value === undefined || /^(OPENAI_|GITHUB_|INPUT_|RUNNER_|ACTIONS_)/.test(name)) continue;
+    env[name] = value;
+  }
+  return { ...env, CI: 'true', NO_COLOR: '1' };
+}
+
+function runCli(args: readonly string[], timeoutMs: number): Promise<CliRun> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: repoRoot,
+    env: cliEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  return new Promise((resolve) =>
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, ms: Date.now() - started });
+    }),
+  );
+}
+
+function skipReason(c: Case, mode: 'bwrap' | 'none'): string | undefined {
+  const project = PROJECTS[c.project];
+  if (!existsSync(CLI)) return 'dist/cli/index.js is missing: run `npm run build` first';
+  if (!TOOLCHAINS[project.toolchain]) return `${project.toolchain} is not installed`;
+  if (mode === 'bwrap' && !BWRAP) return 'bubblewrap is not installed';
+  const pending = c.pending?.[mode];
+  if (pending !== undefined && !RUN_PENDING) return `pending: ${pending}`;
+  return undefined;
+}
+
+/** The part of a run's output worth reading when it fails. */
+function explain(ws: Workspace, run: CliRun): string {
+  const summary = path.join(ws.out, 'summary.md');
+  return [
+    `exit ${run.code} after ${run.ms} ms`,
+    `--- stdout\n${run.stdout}`,
+    `--- stderr\n${run.stderr}`,
+    existsSync(summary) ? `--- summary.md\n${readFileSync(summary, 'utf8')}` : '(no summary.md)',
+  ].join('\n');
+}
+
+describe.concurrent('greenloop on real projects', () => {
+  for (const c of CASES) {
+    for (const mode of SANDBOX_MODES) {
+      const project = PROJECTS[c.project];
+      const title = `${project.fixture}: ${c.name} (sandbox ${mode})`;
+      const reason = skipReason(c, mode);
+      if (reason !== undefined) {
+        it.skip(`${title} [${reason}]`, () => {});
+        continue;
+      }
+      it(title, { timeout: 600_000 }, async ({ onTestFinished }) => {
+        const ws = await createWorkspace(c, project, shared);
+        onTestFinished(() => ws.remove());
+        const fake = await startFakeOpenAI(fixerScript(project));
+        onTestFinished(() => fake.close());
+        const testCommand = c.testCommand.replace('{venv}', ws.venv ?? '{venv}');
+
+        const run = await slot(() =>
+          runCli(
+            [
+              'run',
+              '--cwd',
+              ws.repo,
+              '--out',
+              ws.out,
+              '--test-command',
+              testCommand,
+              '--base-url',
+              fake.url,
+              '--api-key',
+              API_KEY,
+              '--sandbox',
+              mode,
+              '--timeout-minutes',
+              '8',
+            ],
+            540_000,
+          ),
+        );
+        timings.push({ title, ms: run.ms, status: run.stdout.split('\n')[0] ?? '' });
+        const why = explain(ws, run);
+        expect(run.stdout.split('\n')[0], why).toBe('status=success');
+        expect(run.code, why).toBe(0);
+
+        const diff = readFileSync(path.join(ws.out, 'greenloop.diff'), 'utf8');
+        for (const line of project.buggy.split('\n')) expect(diff, why).toContain(`-${line}\n`);
+        for (const line of project.fixed.split('\n')) expect(diff, why).toContain(`+${line}\n`);
+        expect(diff, why).toContain(`+++ b/${project.file}`);
+        const report = JSON.parse(readFileSync(path.join(ws.out, 'report.json'), 'utf8')) as {
+          status: string;
+        };
+        expect(report.status).toBe('success');
+        // The model read the file before editing it, and nothing was left behind in the tree.
+        expect(fake.requests.length, why).toBeGreaterThanOrEqual(3);
+        expect(ws.read(project.file)).toContain(project.buggy);
+        expect(ws.git('status', '--porcelain').trim(), why).toBe('');
+        expect(run.stdout + run.stderr).not.toContain(API_KEY);
+      });
+    }
+  }
+});
