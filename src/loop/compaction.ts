@@ -260,7 +260,23 @@ export function maskSegment(segment: Segment): Segment {
         result: {
           ...result,
           output: summary,
-          ...(result.shell ? { shell: { ...result.shell, stdout: summary, stderr: '' } } : {}),
+          ...(result.shell
+            ? {
+                shell: {
+                  ...result.shell,
+                  stdout: summary,
+                  stderr: '',
+                  outputs: [
+                    {
+                      stdout: summary,
+                      stderr: '',
+                      exitCode: result.shell.exitCode,
+                      timedOut: result.shell.timedOut,
+                    },
+                  ],
+                },
+              }
+            : {}),
         },
       };
     }

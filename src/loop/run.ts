@@ -422,6 +422,11 @@ class Run {
               ...result.shell,
               stdout: redact(result.shell.stdout),
               stderr: redact(result.shell.stderr),
+              outputs: result.shell.outputs?.map((o) => ({
+                ...o,
+                stdout: redact(o.stdout),
+                stderr: redact(o.stderr),
+              })),
             },
           }
         : {}),

@@ -9,28 +9,33 @@
  */
 import type OpenAI from 'openai';
 import type {
+  ChatCompletion,
+  ChatCompletionAssistantMessageParam,
+  ChatCompletionChunk,
   ChatCompletionCreateParamsNonStreaming,
-  ChatCompletionCreateParamsStreaming,
+  ChatCompletionFunctionTool,
+  ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
+import type { CompletionUsage } from 'openai/resources/completions';
 import {
   buildTurn,
-  retryFor,
-  isReasoningModel,
-  isRecord,
-  num,
   parseArgs,
-  str,
+  reasoningEffortFor,
+  retryFor,
   type AdapterOptions,
-  type Json,
 } from './common.js';
 import { zeroUsage } from './pricing.js';
 import { IncompleteStreamError, withRetries, type AttemptContext } from './retry.js';
 import type { Item, ModelClient, ToolCall, ToolSpec, Turn, TurnRequest, Usage } from './types.js';
 
-export function chatTools(tools: readonly ToolSpec[]): Json[] {
+export function chatTools(tools: readonly ToolSpec[]): ChatCompletionFunctionTool[] {
   return tools.map((tool) => ({
     type: 'function',
-    function: { name: tool.name, description: tool.description, parameters: tool.parameters },
+    function: {
+      name: tool.name,
+      description: tool.description,
+      parameters: { ...tool.parameters },
+    },
   }));
 }
 
@@ -38,22 +43,22 @@ export function chatTools(tools: readonly ToolSpec[]): Json[] {
  * Our items → chat messages. An assistant message and the tool calls that
  * follow it are merged into one assistant message with `tool_calls`.
  */
-export function toChatMessages(instructions: string, items: readonly Item[]): Json[] {
-  const messages: Json[] = [];
+export function toChatMessages(
+  instructions: string,
+  items: readonly Item[],
+): ChatCompletionMessageParam[] {
+  const messages: ChatCompletionMessageParam[] = [];
   if (instructions !== '') messages.push({ role: 'system', content: instructions });
-  let assistant: { content: string | null; tool_calls: Json[] } | undefined;
+  let assistant: ChatCompletionAssistantMessageParam | undefined;
   const flush = (): void => {
-    if (!assistant) return;
-    const message: Json = { role: 'assistant', content: assistant.content };
-    if (assistant.tool_calls.length > 0) message.tool_calls = assistant.tool_calls;
-    messages.push(message);
+    if (assistant) messages.push(assistant);
     assistant = undefined;
   };
   for (const item of items) {
     switch (item.type) {
       case 'message':
         flush();
-        if (item.role === 'assistant') assistant = { content: item.text, tool_calls: [] };
+        if (item.role === 'assistant') assistant = { role: 'assistant', content: item.text };
         else
           messages.push({
             role: item.role === 'developer' ? 'system' : 'user',
@@ -61,15 +66,18 @@ export function toChatMessages(instructions: string, items: readonly Item[]): Js
           });
         break;
       case 'tool_call':
-        assistant ??= { content: null, tool_calls: [] };
-        assistant.tool_calls.push({
-          id: item.call.callId,
-          type: 'function',
-          function: {
-            name: item.call.name,
-            arguments: item.call.rawArgs ?? JSON.stringify(item.call.args ?? {}),
+        assistant ??= { role: 'assistant', content: null };
+        assistant.tool_calls = [
+          ...(assistant.tool_calls ?? []),
+          {
+            id: item.call.callId,
+            type: 'function',
+            function: {
+              name: item.call.name,
+              arguments: item.call.rawArgs ?? JSON.stringify(item.call.args ?? {}),
+            },
           },
-        });
+        ];
         break;
       case 'tool_result':
         flush();
@@ -87,17 +95,13 @@ export function toChatMessages(instructions: string, items: readonly Item[]): Js
   return messages;
 }
 
-export function usageFromChat(usage: unknown): Usage {
-  if (!isRecord(usage)) return zeroUsage;
-  const prompt = isRecord(usage.prompt_tokens_details) ? usage.prompt_tokens_details : {};
-  const completion = isRecord(usage.completion_tokens_details)
-    ? usage.completion_tokens_details
-    : {};
+export function usageFromChat(usage: CompletionUsage | null | undefined): Usage {
+  if (!usage) return zeroUsage;
   return {
-    inputTokens: num(usage.prompt_tokens),
-    cachedInputTokens: num(prompt.cached_tokens),
-    outputTokens: num(usage.completion_tokens),
-    reasoningTokens: num(completion.reasoning_tokens),
+    inputTokens: usage.prompt_tokens,
+    cachedInputTokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
+    outputTokens: usage.completion_tokens,
+    reasoningTokens: usage.completion_tokens_details?.reasoning_tokens ?? 0,
   };
 }
 
@@ -126,7 +130,39 @@ function toItems(text: string, calls: readonly RawCall[]): Item[] {
 interface Collected {
   readonly text: string;
   readonly calls: RawCall[];
-  readonly usage: unknown;
+  readonly usage: CompletionUsage | null | undefined;
+}
+
+type ToolCallDelta = ChatCompletionChunk.Choice.Delta.ToolCall;
+
+/**
+ * Adds one streamed tool-call delta to the calls so far. Servers differ
+ * (checked against the SDK's `ChatCompletionStream`, Ollama and vLLM):
+ * - OpenAI sends `index`, `id` and `function.name` once, then argument pieces;
+ * - some servers repeat `id` and `function.name` in every delta: the name is
+ *   assigned, as the SDK's accumulator does, never concatenated;
+ * - Ollama and some vLLM versions omit `index` (the SDK's type says it is
+ *   always there): a delta with a new `id` starts a new call, one without an
+ *   `id` (or with the current one) continues the last call.
+ */
+export function addToolCallDelta(calls: RawCall[], delta: ToolCallDelta): void {
+  const index: unknown = delta.index;
+  const id = delta.id ?? '';
+  let call: RawCall | undefined;
+  if (typeof index === 'number') {
+    call = calls[index] ??= { id: '', name: '', arguments: '' };
+  } else {
+    const last = calls.at(-1);
+    call = last && (id === '' || id === last.id) ? last : undefined;
+    if (!call) {
+      call = { id: '', name: '', arguments: '' };
+      calls.push(call);
+    }
+  }
+  if (id !== '') call.id = id;
+  const fn = delta.function;
+  if (fn?.name) call.name = fn.name;
+  if (fn?.arguments) call.arguments += fn.arguments;
 }
 
 class ChatModelClient implements ModelClient {
@@ -140,18 +176,24 @@ class ChatModelClient implements ModelClient {
     private readonly options: AdapterOptions,
   ) {
     this.model = options.model;
-    this.contextWindow = options.contextWindow;
+    this.contextWindow = options.capabilities.inputRoom;
+  }
+
+  /** The request body (without `stream`). */
+  params(request: TurnRequest): ChatCompletionCreateParamsNonStreaming {
+    const effort = reasoningEffortFor(this.options);
+    return {
+      model: this.model,
+      messages: toChatMessages(request.instructions, request.input),
+      ...(request.tools.length > 0 ? { tools: chatTools(request.tools) } : {}),
+      ...(effort !== undefined ? { reasoning_effort: effort } : {}),
+    };
   }
 
   async turn(request: TurnRequest): Promise<Turn> {
-    const body: Json = {
-      model: this.model,
-      messages: toChatMessages(request.instructions, request.input),
-    };
-    if (request.tools.length > 0) body.tools = chatTools(request.tools);
-    if (isReasoningModel(this.model)) body.reasoning_effort = this.options.reasoningEffort;
+    const params = this.params(request);
     const { value, retries } = await withRetries(
-      (ctx) => (this.options.stream ? this.streamed(body, ctx) : this.whole(body, ctx)),
+      (ctx) => (this.options.stream ? this.streamed(params, ctx) : this.whole(params, ctx)),
       retryFor(this.options),
       request.signal,
     );
@@ -163,57 +205,53 @@ class ChatModelClient implements ModelClient {
     return { signal: ctx.signal, timeout: this.options.requestTimeoutMs };
   }
 
-  private async whole(body: Json, ctx: AttemptContext): Promise<Collected> {
-    const params = { ...body, stream: false } as unknown as ChatCompletionCreateParamsNonStreaming;
-    const completion = (await this.client.chat.completions.create(
-      params,
+  private async whole(
+    params: ChatCompletionCreateParamsNonStreaming,
+    ctx: AttemptContext,
+  ): Promise<Collected> {
+    const completion: ChatCompletion = await this.client.chat.completions.create(
+      { ...params, stream: false },
       this.requestOptions(ctx),
-    )) as unknown as Json;
-    const choices = Array.isArray(completion.choices) ? completion.choices : [];
-    const first: unknown = choices[0];
-    const message = isRecord(first) && isRecord(first.message) ? first.message : {};
-    const toolCalls = Array.isArray(message.tool_calls) ? message.tool_calls : [];
-    const calls = toolCalls.filter(isRecord).map((tc): RawCall => {
-      const fn = isRecord(tc.function) ? tc.function : {};
-      return { id: str(tc.id) ?? '', name: str(fn.name) ?? '', arguments: str(fn.arguments) ?? '' };
-    });
-    return { text: str(message.content) ?? '', calls, usage: completion.usage };
+    );
+    const message = completion.choices[0]?.message;
+    const calls = (message?.tool_calls ?? []).flatMap((tc): RawCall[] =>
+      tc.type === 'function'
+        ? [{ id: tc.id, name: tc.function.name, arguments: tc.function.arguments }]
+        : [],
+    );
+    return { text: message?.content ?? '', calls, usage: completion.usage };
   }
 
-  private async streamed(body: Json, ctx: AttemptContext): Promise<Collected> {
-    const params = {
-      ...body,
-      stream: true,
-      stream_options: { include_usage: true },
-    } as unknown as ChatCompletionCreateParamsStreaming;
-    const stream = await this.client.chat.completions.create(params, this.requestOptions(ctx));
+  /**
+   * Hand accumulation: the SDK's `chat.completions.stream()` keys tool calls by
+   * `index`, which Ollama and some vLLM versions leave out (see addToolCallDelta).
+   */
+  private async streamed(
+    params: ChatCompletionCreateParamsNonStreaming,
+    ctx: AttemptContext,
+  ): Promise<Collected> {
+    const stream = await this.client.chat.completions.create(
+      { ...params, stream: true, stream_options: { include_usage: true } },
+      this.requestOptions(ctx),
+    );
     ctx.touch();
     let text = '';
     const calls: RawCall[] = [];
-    let usage: unknown;
+    let usage: CompletionUsage | null | undefined;
     let finished = false;
-    for await (const raw of stream) {
+    for await (const chunk of stream) {
       ctx.touch();
-      const chunk = raw as unknown as Json;
-      if (isRecord(chunk.usage)) usage = chunk.usage;
-      const choices = Array.isArray(chunk.choices) ? chunk.choices : [];
-      const choice: unknown = choices[0];
-      if (!isRecord(choice)) continue;
-      if (typeof choice.finish_reason === 'string') finished = true;
-      const delta = isRecord(choice.delta) ? choice.delta : {};
-      if (typeof delta.content === 'string') text += delta.content;
-      const deltas = Array.isArray(delta.tool_calls) ? delta.tool_calls.filter(isRecord) : [];
-      for (const d of deltas) {
-        const index = typeof d.index === 'number' ? d.index : calls.length;
-        const call = (calls[index] ??= { id: '', name: '', arguments: '' });
-        const fn = isRecord(d.function) ? d.function : {};
-        if (typeof d.id === 'string' && d.id !== '') call.id = d.id;
-        if (typeof fn.name === 'string') call.name += fn.name;
-        if (typeof fn.arguments === 'string') call.arguments += fn.arguments;
-      }
+      if (chunk.usage) usage = chunk.usage;
+      // Some servers leave `choices` out of the usage-only last chunk.
+      const choices: readonly ChatCompletionChunk.Choice[] | undefined = chunk.choices;
+      const choice = choices?.[0];
+      if (!choice) continue;
+      if (choice.finish_reason) finished = true;
+      if (typeof choice.delta.content === 'string') text += choice.delta.content;
+      for (const delta of choice.delta.tool_calls ?? []) addToolCallDelta(calls, delta);
     }
     if (!finished) throw new IncompleteStreamError();
-    return { text, calls: calls.filter((c) => c !== undefined), usage };
+    return { text, calls, usage };
   }
 }
 

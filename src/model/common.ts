@@ -1,5 +1,7 @@
 /** Pieces shared by the Responses and Chat Completions adapters. */
-import type { PriceOverride, ReasoningEffort } from '../config/types.js';
+import type { ReasoningEffort } from '../config/types.js';
+import type { Capabilities } from './capabilities.js';
+import { ModelError } from './errors.js';
 import { costOf } from './pricing.js';
 import type { RetryOptions } from './retry.js';
 import type { Item, ToolCall, Turn, Usage } from './types.js';
@@ -9,8 +11,13 @@ export interface AdapterOptions {
   readonly reasoningEffort: ReasoningEffort;
   /** Offer `native` ToolSpecs as the Responses API's built-in shell/apply_patch tools. */
   readonly nativeTools: boolean;
-  readonly contextWindow: number;
-  readonly price: PriceOverride | undefined;
+  /** The model's row of the capability table, with the run's overrides applied. */
+  readonly capabilities: Capabilities;
+  /**
+   * Azure OpenAI: `store: true`, because Azure looks up every replayed item id
+   * and fails ("Item with id … not found") when nothing was stored.
+   */
+  readonly azure: boolean;
   /** Stream the answer (default) or wait for the whole response. */
   readonly stream: boolean;
   readonly retry: RetryOptions;
@@ -43,9 +50,19 @@ export function parseArgs(raw: string): { args: unknown; argsError?: string } {
   }
 }
 
-/** Whether the model likely accepts `reasoning` parameters (OpenAI reasoning families). */
-export function isReasoningModel(model: string): boolean {
-  return /^(gpt-5|o\d|codex)/i.test(model);
+/**
+ * The effort to send, or undefined for a model that takes no `reasoning`
+ * parameter. An effort the model rejects (the API answers 400 "Unsupported
+ * value") ends the run before any request, with the efforts it accepts.
+ */
+export function reasoningEffortFor(options: AdapterOptions): ReasoningEffort | undefined {
+  const { efforts } = options.capabilities;
+  if (efforts.length === 0) return undefined;
+  if (efforts.includes(options.reasoningEffort)) return options.reasoningEffort;
+  throw new ModelError(
+    'model-error',
+    `model: reasoning-effort '${options.reasoningEffort}' is not accepted by ${options.model} (it accepts: ${efforts.join(', ')})`,
+  );
 }
 
 export function buildTurn(
@@ -65,7 +82,7 @@ export function buildTurn(
     toolCalls,
     text: texts.join('\n'),
     usage,
-    costUsd: costOf(options.model, usage, options.price).usd,
+    costUsd: costOf(options.model, usage, options.capabilities.price).usd,
     retries,
   };
 }

@@ -8,20 +8,22 @@
  * instead, logging every wait through `options.log`. Base URL and key come
  * from the config, else from OPENAI_BASE_URL / OPENAI_API_KEY. A keyless
  * local server gets a placeholder key (the SDK insists on one). Azure OpenAI
- * works through its `/openai/v1` base URL (the key is also sent as `api-key`).
+ * works through its `/openai/v1` base URL (the key is also sent as `api-key`,
+ * and Responses requests use `store: true`, see responses.ts).
  */
 import OpenAI from 'openai';
 import type { RunConfig } from '../config/types.js';
+import { capabilitiesOf } from './capabilities.js';
 import { createChatClient } from './chat.js';
-import type { AdapterOptions } from './common.js';
-import { contextWindowOf } from './pricing.js';
+import { isRecord, type AdapterOptions } from './common.js';
 import { createResponsesClient } from './responses.js';
 import { defaultRetryOptions, type RetryOptions } from './retry.js';
 import type { ModelClient } from './types.js';
 
 export { ModelError } from './errors.js';
 export type { ModelErrorStatus } from './errors.js';
-export { costOf, contextWindowOf, addUsage, zeroUsage, priceOf } from './pricing.js';
+export { costOf, addUsage, zeroUsage, priceOf } from './pricing.js';
+export { capabilitiesOf, baseModelName } from './capabilities.js';
 export { countTokens, estimateItemsTokens, loadTokenizer } from './tokens.js';
 
 export type ModelConfig = Pick<
@@ -45,7 +47,7 @@ export interface ModelClientOptions {
   readonly maxRetries?: number;
   /** Bound on the sum of retry waits of one request (default 300 000 ms). */
   readonly maxTotalWaitMs?: number;
-  /** A stream silent this long is aborted and retried (default 60 000 ms). */
+  /** A stream silent this long is aborted and retried (default 300 000 ms, as Codex). */
   readonly idleTimeoutMs?: number;
   /** Per-request timeout (default 600 000 ms). */
   readonly requestTimeoutMs?: number;
@@ -59,22 +61,61 @@ export interface ModelClientOptions {
 /** Placeholder sent to keyless local servers; the SDK refuses to run without a key. */
 export const KEYLESS_PLACEHOLDER = 'not-needed';
 
-/** Native tools by default for the GPT-5.1 family (incl. gpt-5.1-codex-max) on the Responses API. */
+/** Native tools by default for the models whose capability row says so (the GPT-5.1 family), on the Responses API. */
 export function usesNativeTools(config: Pick<ModelConfig, 'api' | 'model' | 'toolStyle'>): boolean {
   if (config.api !== 'responses') return false;
   if (config.toolStyle === 'native') return true;
   if (config.toolStyle === 'function') return false;
-  return config.model.toLowerCase().startsWith('gpt-5.1');
+  return capabilitiesOf(config.model).nativeTools;
 }
 
-function isAzure(baseUrl: string): boolean {
+/** Azure OpenAI: by its host names, or by its `/openai/v1` path (behind a proxy). */
+export function isAzure(baseUrl: string): boolean {
   try {
-    return /\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/i.test(
-      new URL(baseUrl).hostname,
+    const url = new URL(baseUrl);
+    return (
+      /\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/i.test(
+        url.hostname,
+      ) || /\/openai\/v1\/?$/.test(url.pathname)
     );
   } catch {
     return false;
   }
+}
+
+/**
+ * `fetch` for the SDK that wraps error bodies with a top-level `message` (older
+ * vLLM: `{"object":"error","message":…,"type":…,"code":400}`) as
+ * `{"error": {…}}`, the shape the SDK reads its error text from; without it
+ * the error would read "400 status code (no body)".
+ */
+export async function fetchWrappingErrors(
+  input: string | URL | Request,
+  init?: RequestInit,
+): Promise<Response> {
+  const response = await fetch(input, init);
+  if (response.ok || !(response.headers.get('content-type') ?? '').includes('json')) {
+    return response;
+  }
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  const wrapped =
+    isRecord(body) && body.error === undefined && typeof body.message === 'string'
+      ? JSON.stringify({ error: body })
+      : text;
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  headers.delete('content-encoding');
+  return new Response(wrapped, {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
 }
 
 export function createModelClient(
@@ -89,6 +130,7 @@ export function createModelClient(
     apiKey,
     baseURL,
     maxRetries: 0,
+    fetch: fetchWrappingErrors,
     timeout: options.requestTimeoutMs ?? 600_000,
     defaultHeaders: baseURL && userKey && isAzure(baseURL) ? { 'api-key': userKey } : undefined,
   });
@@ -109,8 +151,11 @@ export function createModelClient(
     model: config.model,
     reasoningEffort: config.reasoningEffort,
     nativeTools: usesNativeTools(config),
-    contextWindow: config.contextWindow > 0 ? config.contextWindow : contextWindowOf(config.model),
-    price: config.price,
+    capabilities: capabilitiesOf(config.model, {
+      contextWindow: config.contextWindow,
+      price: config.price,
+    }),
+    azure: baseURL !== undefined && isAzure(baseURL),
     stream: options.stream ?? true,
     retry,
     requestTimeoutMs: options.requestTimeoutMs ?? 600_000,

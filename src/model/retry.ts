@@ -18,7 +18,10 @@ export interface RetryOptions {
   readonly maxRetries: number;
   /** Upper bound of the sum of all waits of one request (default 5 min). */
   readonly maxTotalWaitMs: number;
-  /** Abort and retry an attempt that shows no activity for this long (default 60 s). */
+  /**
+   * Abort and retry an attempt that shows no activity for this long (default
+   * 300 s, Codex's stream idle timeout: a long reasoning phase sends nothing).
+   */
   readonly idleTimeoutMs: number;
   /** First backoff step (default 1 s); doubled each retry, capped by `maxDelayMs`. */
   readonly baseDelayMs: number;
@@ -36,7 +39,7 @@ export interface RetryOptions {
 export const defaultRetryOptions: RetryOptions = {
   maxRetries: 4,
   maxTotalWaitMs: 5 * 60_000,
-  idleTimeoutMs: 60_000,
+  idleTimeoutMs: 300_000,
   baseDelayMs: 1000,
   maxDelayMs: 30_000,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

@@ -9,6 +9,12 @@ export type Item =
       readonly type: 'message';
       readonly role: 'user' | 'assistant' | 'developer';
       readonly text: string;
+      /**
+       * Responses API: an assistant message's `phase` (intermediate commentary or
+       * the final answer). The SDK's `EasyInputMessage.phase` says to resend it on
+       * every assistant message from gpt-5.3-codex on.
+       */
+      readonly phase?: 'commentary' | 'final_answer';
     }
   | { readonly type: 'tool_call'; readonly call: ToolCall }
   | { readonly type: 'tool_result'; readonly result: ToolResult }
@@ -50,14 +56,24 @@ export interface ToolResult {
   /** Text the model reads. */
   readonly output: string;
   readonly ok: boolean;
-  /** For shell results on the native wire. */
-  readonly shell?: {
-    readonly stdout: string;
-    readonly stderr: string;
-    /** null when the command timed out or was killed. */
-    readonly exitCode: number | null;
-    readonly timedOut: boolean;
+  /** For shell results on the native wire: the last command's outcome, all output joined. */
+  readonly shell?: ShellOutput & {
+    /**
+     * One entry per command that ran, in order (a `shell_call_output` carries one
+     * output entry per command). Absent in checkpoints written before it existed.
+     */
+    readonly outputs?: readonly ShellOutput[];
+    /** The call's `max_output_length`, echoed back as the SDK's `ShellCallOutput` asks. */
+    readonly maxOutputLength?: number;
   };
+}
+
+export interface ShellOutput {
+  readonly stdout: string;
+  readonly stderr: string;
+  /** null when the command timed out or was killed. */
+  readonly exitCode: number | null;
+  readonly timedOut: boolean;
 }
 
 /** A tool offered to the model, as JSON schema. `native` names a Responses API built-in the adapter may use instead. */
@@ -99,7 +115,11 @@ export interface ModelClient {
   readonly model: string;
   /** Whether native shell/apply_patch tools are in use. */
   readonly nativeTools: boolean;
-  /** Context window in tokens for this model. */
+  /**
+   * Usable input room in tokens: the model's window less the output it
+   * reserves (272,000 for gpt-5.1-codex-max). Past it the API answers
+   * `context_length_exceeded`.
+   */
   readonly contextWindow: number;
   turn(request: TurnRequest): Promise<Turn>;
   /**

@@ -12,7 +12,7 @@
  * runner knows whether one exists.
  */
 import fs from 'node:fs';
-import type { ToolCall, ToolResult, ToolSpec } from '../model/types.js';
+import type { ShellOutput, ToolCall, ToolResult, ToolSpec } from '../model/types.js';
 import { capText } from '../workspace/capture.js';
 import type { ProcessRunner, WorkspaceGuard } from '../workspace/types.js';
 import { PathRefusedError } from '../workspace/types.js';
@@ -165,8 +165,7 @@ export async function runShellTool(call: ToolCall, deps: ShellDeps): Promise<Too
   const perCommand = Math.max(200, Math.floor(maxChars / parsed.commands.length));
 
   const sections: string[] = [];
-  const stdout: string[] = [];
-  const stderr: string[] = [];
+  const outputs: ShellOutput[] = [];
   let exitCode: number | null = 0;
   let timedOut = false;
   let ok = true;
@@ -182,8 +181,12 @@ export async function runShellTool(call: ToolCall, deps: ShellDeps): Promise<Too
     });
     exitCode = result.exitCode;
     timedOut = result.timedOut;
-    stdout.push(capText(result.stdout, perCommand));
-    stderr.push(capText(result.stderr, perCommand));
+    outputs.push({
+      stdout: capText(result.stdout, perCommand),
+      stderr: capText(result.stderr, perCommand),
+      exitCode: result.exitCode,
+      timedOut: result.timedOut,
+    });
     const status = result.timedOut
       ? `[timed out after ${timeoutMs} ms; the command and its processes were killed]`
       : result.exitCode === null
@@ -207,7 +210,16 @@ export async function runShellTool(call: ToolCall, deps: ShellDeps): Promise<Too
     output: sections.join('\n'),
     ok,
     ...(call.wire === 'native'
-      ? { shell: { stdout: stdout.join(''), stderr: stderr.join(''), exitCode, timedOut } }
+      ? {
+          shell: {
+            stdout: outputs.map((o) => o.stdout).join(''),
+            stderr: outputs.map((o) => o.stderr).join(''),
+            exitCode,
+            timedOut,
+            outputs,
+            ...(parsed.maxOutput !== undefined ? { maxOutputLength: parsed.maxOutput } : {}),
+          },
+        }
       : {}),
   };
 }

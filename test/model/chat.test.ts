@@ -41,7 +41,7 @@ describe.each([true, false])('Chat Completions adapter, stream=%s', (stream) => 
     expect(model.api).toBe('chat');
     expect(model.nativeTools).toBe(false);
     expect(model.compact).toBeUndefined();
-    expect(model.contextWindow).toBe(128_000);
+    expect(model.contextWindow).toBe(128_000 - 16_384);
 
     const { turns } = await exchange(model);
     expect(turns).toHaveLength(3);

@@ -69,9 +69,9 @@ describe('createModelClient', () => {
   it('honours a configured context window', () => {
     expect(
       createModelClient(modelConfig({ contextWindow: 32_000 }), { env: {} }).contextWindow,
-    ).toBe(32_000);
+    ).toBe(24_000);
     expect(createModelClient(modelConfig({ model: 'llama3' }), { env: {} }).contextWindow).toBe(
-      200_000,
+      168_000,
     );
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addUsage, contextWindowOf, costOf, priceOf, zeroUsage } from '../../src/model/pricing.js';
+import { capabilitiesOf } from '../../src/model/capabilities.js';
+import { addUsage, costOf, priceOf, zeroUsage } from '../../src/model/pricing.js';
 import type { Usage } from '../../src/model/types.js';
 
 const M = 1_000_000;
@@ -74,17 +75,45 @@ describe('addUsage', () => {
   });
 });
 
-describe('contextWindowOf', () => {
+describe('capabilitiesOf: input room is the window less the reserved output', () => {
   it.each([
-    ['gpt-5.1-codex-max', 400_000],
-    ['gpt-5.1-codex', 400_000],
-    ['gpt-5-mini', 400_000],
-    ['gpt-4.1-mini', 1_047_576],
-    ['gpt-4o', 128_000],
-    ['o3', 200_000],
-    ['o4-mini', 200_000],
-    ['llama3.1:8b', 200_000],
+    // codex-rs model_family.rs: CONTEXT_WINDOW_272K for every gpt-5* family.
+    ['gpt-5.1-codex-max', 272_000],
+    ['gpt-5.1-codex', 272_000],
+    ['gpt-5-mini', 272_000],
+    ['openai/gpt-5.1-codex', 272_000],
+    ['gpt-4.1-mini', 1_047_576 - 32_768],
+    ['gpt-4o', 128_000 - 16_384],
+    ['o3', 100_000],
+    ['o4-mini', 100_000],
+    ['llama3.1:8b', 200_000 - 32_000],
   ])('%s → %s', (model, tokens) => {
-    expect(contextWindowOf(model)).toBe(tokens);
+    expect(capabilitiesOf(model).inputRoom).toBe(tokens);
+  });
+
+  it('takes the context-window input as the whole window, less the output reserve', () => {
+    expect(capabilitiesOf('gpt-5.1-codex-max', { contextWindow: 400_000 }).inputRoom).toBe(272_000);
+    expect(capabilitiesOf('qwen3-coder', { contextWindow: 32_768 }).inputRoom).toBe(32_768 - 8_192);
+    expect(capabilitiesOf('prod-deployment', { contextWindow: 400_000 }).inputRoom).toBe(368_000);
+  });
+
+  it('strips vendor prefixes for the price, efforts and native tools', () => {
+    for (const name of [
+      'openai/gpt-5.1-codex',
+      'OpenAI/GPT-5.1-Codex',
+      'azure/openai/gpt-5.1-codex',
+    ]) {
+      const caps = capabilitiesOf(name);
+      expect(caps.price).toEqual({ input: 1.25, cachedInput: 0.125, output: 10 });
+      expect(caps.nativeTools).toBe(true);
+      expect(caps.efforts).toEqual(['low', 'medium', 'high']);
+    }
+    expect(costOf('openai/gpt-5.1-codex', usage(M, 0, 0))).toEqual({ usd: 1.25, priced: true });
+  });
+
+  it('lets the price input override the table', () => {
+    const price = { input: 9, cachedInput: 1, output: 9 };
+    expect(capabilitiesOf('gpt-5.1-codex-max', { price }).price).toEqual(price);
+    expect(capabilitiesOf('prod-deployment', { price }).price).toEqual(price);
   });
 });

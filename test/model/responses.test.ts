@@ -37,7 +37,7 @@ describe.each([true, false])('Responses adapter, native tools, stream=%s', (stre
     const model = createModelClient(modelConfig({ baseUrl: fake.url }), { stream });
     expect(model.api).toBe('responses');
     expect(model.nativeTools).toBe(true);
-    expect(model.contextWindow).toBe(400_000);
+    expect(model.contextWindow).toBe(272_000);
 
     const { turns } = await exchange(model);
     expect(turns).toHaveLength(3);
@@ -84,7 +84,7 @@ describe.each([true, false])('Responses adapter, native tools, stream=%s', (stre
       stream,
     });
     expect(first?.body?.tools).toEqual([
-      { type: 'shell' },
+      { type: 'shell', environment: { type: 'local' } },
       { type: 'apply_patch' },
       expect.objectContaining({ type: 'function', name: 'read_file' }),
     ]);
@@ -224,7 +224,7 @@ describe('Responses adapter, edge answers', () => {
 });
 
 describe('Responses adapter, compaction', () => {
-  it('returns the compacted output as opaque items', async () => {
+  it('returns the compacted user messages as messages and the compaction item as opaque', async () => {
     fake = await startFakeOpenAI([]);
     const model = createModelClient(modelConfig({ baseUrl: fake.url }));
     const result = await model.compact?.({
@@ -241,11 +241,7 @@ describe('Responses adapter, compaction', () => {
       instructions: 'You are greenloop.',
     });
     expect(result?.items).toEqual([
-      {
-        type: 'opaque',
-        api: 'responses',
-        item: { type: 'message', role: 'user', content: 'Fix it.' },
-      },
+      { type: 'message', role: 'user', text: 'Fix it.' },
       {
         type: 'opaque',
         api: 'responses',

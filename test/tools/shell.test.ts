@@ -159,6 +159,11 @@ describe('runShellTool', () => {
       stderr: 'bad\n',
       exitCode: 4,
       timedOut: false,
+      // One entry per command that ran, for the one-entry-per-command shell_call_output.
+      outputs: [
+        { stdout: 'first\n', stderr: '', exitCode: 0, timedOut: false },
+        { stdout: '', stderr: 'bad\n', exitCode: 4, timedOut: false },
+      ],
     });
   });
 
@@ -170,5 +175,6 @@ describe('runShellTool', () => {
     expect(result.ok).toBe(true);
     expect(result.output.length).toBeLessThan(400);
     expect(result.shell?.exitCode).toBe(0);
+    expect(result.shell?.maxOutputLength).toBe(300);
   });
 });
