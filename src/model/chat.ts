@@ -136,33 +136,44 @@ interface Collected {
 type ToolCallDelta = ChatCompletionChunk.Choice.Delta.ToolCall;
 
 /**
- * Adds one streamed tool-call delta to the calls so far. Servers differ
- * (checked against the SDK's `ChatCompletionStream`, Ollama and vLLM):
+ * Assembles streamed tool-call deltas. Servers differ (checked against the
+ * SDK's `ChatCompletionStream` and the servers' issue trackers):
  * - OpenAI sends `index`, `id` and `function.name` once, then argument pieces;
  * - some servers repeat `id` and `function.name` in every delta: the name is
  *   assigned, as the SDK's accumulator does, never concatenated;
- * - Ollama and some vLLM versions omit `index` (the SDK's type says it is
- *   always there): a delta with a new `id` starts a new call, one without an
- *   `id` (or with the current one) continues the last call.
+ * - Ollama before 0.4.7 omitted `index` (ollama/ollama#7881; the SDK's type
+ *   says it is always there), and later versions send `index: 0` for every
+ *   call of a response (ollama/ollama#15457). So a delta whose `id` differs
+ *   from the call in its slot starts a new call; one without an `id` (or with
+ *   the same one) continues it.
  */
-export function addToolCallDelta(calls: RawCall[], delta: ToolCallDelta): void {
-  const index: unknown = delta.index;
-  const id = delta.id ?? '';
-  let call: RawCall | undefined;
-  if (typeof index === 'number') {
-    call = calls[index] ??= { id: '', name: '', arguments: '' };
-  } else {
-    const last = calls.at(-1);
-    call = last && (id === '' || id === last.id) ? last : undefined;
-    if (!call) {
+export class ToolCallAccumulator {
+  readonly calls: RawCall[] = [];
+  /** Slot of `calls` that each index the server used last pointed to. */
+  private readonly slots = new Map<number, number>();
+  private lastSlot = -1;
+
+  add(delta: ToolCallDelta): void {
+    const reported: unknown = delta.index;
+    const id = delta.id ?? '';
+    const known = typeof reported === 'number' ? this.slots.get(reported) : this.lastSlot;
+    const current = known === undefined || known < 0 ? undefined : this.calls[known];
+    let slot = known ?? -1;
+    let call: RawCall;
+    if (!current || (id !== '' && current.id !== '' && id !== current.id)) {
+      slot = this.calls.length;
       call = { id: '', name: '', arguments: '' };
-      calls.push(call);
+      this.calls.push(call);
+    } else {
+      call = current;
     }
+    if (typeof reported === 'number') this.slots.set(reported, slot);
+    this.lastSlot = slot;
+    if (id !== '') call.id = id;
+    const fn = delta.function;
+    if (fn?.name) call.name = fn.name;
+    if (fn?.arguments) call.arguments += fn.arguments;
   }
-  if (id !== '') call.id = id;
-  const fn = delta.function;
-  if (fn?.name) call.name = fn.name;
-  if (fn?.arguments) call.arguments += fn.arguments;
 }
 
 class ChatModelClient implements ModelClient {
@@ -224,7 +235,7 @@ class ChatModelClient implements ModelClient {
 
   /**
    * Hand accumulation: the SDK's `chat.completions.stream()` keys tool calls by
-   * `index`, which Ollama and some vLLM versions leave out (see addToolCallDelta).
+   * `index`, which some servers leave out or reuse (see ToolCallAccumulator).
    */
   private async streamed(
     params: ChatCompletionCreateParamsNonStreaming,
@@ -236,7 +247,7 @@ class ChatModelClient implements ModelClient {
     );
     ctx.touch();
     let text = '';
-    const calls: RawCall[] = [];
+    const calls = new ToolCallAccumulator();
     let usage: CompletionUsage | null | undefined;
     let finished = false;
     for await (const chunk of stream) {
@@ -248,10 +259,10 @@ class ChatModelClient implements ModelClient {
       if (!choice) continue;
       if (choice.finish_reason) finished = true;
       if (typeof choice.delta.content === 'string') text += choice.delta.content;
-      for (const delta of choice.delta.tool_calls ?? []) addToolCallDelta(calls, delta);
+      for (const delta of choice.delta.tool_calls ?? []) calls.add(delta);
     }
     if (!finished) throw new IncompleteStreamError();
-    return { text, calls, usage };
+    return { text, calls: calls.calls, usage };
   }
 }
 

@@ -15,7 +15,7 @@ import OpenAI from 'openai';
 import type { RunConfig } from '../config/types.js';
 import { capabilitiesOf } from './capabilities.js';
 import { createChatClient } from './chat.js';
-import { isRecord, type AdapterOptions } from './common.js';
+import type { AdapterOptions } from './common.js';
 import { createResponsesClient } from './responses.js';
 import { defaultRetryOptions, type RetryOptions } from './retry.js';
 import type { ModelClient } from './types.js';
@@ -83,41 +83,6 @@ export function isAzure(baseUrl: string): boolean {
   }
 }
 
-/**
- * `fetch` for the SDK that wraps error bodies with a top-level `message` (older
- * vLLM: `{"object":"error","message":…,"type":…,"code":400}`) as
- * `{"error": {…}}`, the shape the SDK reads its error text from; without it
- * the error would read "400 status code (no body)".
- */
-export async function fetchWrappingErrors(
-  input: string | URL | Request,
-  init?: RequestInit,
-): Promise<Response> {
-  const response = await fetch(input, init);
-  if (response.ok || !(response.headers.get('content-type') ?? '').includes('json')) {
-    return response;
-  }
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  const wrapped =
-    isRecord(body) && body.error === undefined && typeof body.message === 'string'
-      ? JSON.stringify({ error: body })
-      : text;
-  const headers = new Headers(response.headers);
-  headers.delete('content-length');
-  headers.delete('content-encoding');
-  return new Response(wrapped, {
-    status: response.status,
-    statusText: response.statusText,
-    headers,
-  });
-}
-
 export function createModelClient(
   config: ModelConfig,
   options: ModelClientOptions = {},
@@ -130,7 +95,6 @@ export function createModelClient(
     apiKey,
     baseURL,
     maxRetries: 0,
-    fetch: fetchWrappingErrors,
     timeout: options.requestTimeoutMs ?? 600_000,
     defaultHeaders: baseURL && userKey && isAzure(baseURL) ? { 'api-key': userKey } : undefined,
   });

@@ -42,6 +42,29 @@
  *   { fault: 'stall', afterEvents? }            send that many events (default 2), then go silent
  *       until the client hangs up (non-streaming: never answer).
  *   { fault: 'empty' }                          a completed answer with no output at all.
+ *   { fault: 'sse-error', code?, message? }     (streaming) `response.created`, then an SSE
+ *       `error` event (non-streaming: HTTP 500).
+ *   { fault: 'response-failed', code?, message? } a `response.failed` event (non-streaming:
+ *       a response with `status: 'failed'`).
+ *   { fault: 'incomplete-reasoning' }           a response that ends `incomplete`
+ *       (max_output_tokens) with only a reasoning item.
+ *   { fault: 'silent-reasoning', silentMs, then? } a long reasoning phase: the reasoning item is
+ *       announced, then nothing is sent for `silentMs` (Codex waits 300 s for such streams), then
+ *       the answer `then` (default `{ text: 'ok' }`) follows.
+ *
+ * Strictness (on unless `strict: false`; rules and their sources in openai-rules.ts):
+ * /responses bodies, tool declarations and input items are checked against the SDK's types;
+ * replayed item ids need `store: true` (reasoning ids with encrypted content excepted, except in
+ * `azure` mode); every tool output answers an earlier call; a reasoning item needs its following
+ * item; reasoning efforts are checked per model; past a model's input limit (gpt-5*: 272,000
+ * o200k tokens) the answer is 400 `context_length_exceeded`; /responses/compact needs the tools
+ * its input refers to. Chat: tool messages answer an earlier call; the same context limits.
+ * `azure: true` serves under `/openai/v1` (Azure's v1 base URL) and rejects item ids when
+ * nothing was stored. `chatToolCalls` streams chat tool calls the way other servers do:
+ * 'repeated' (id and name in every delta, no `index`, arguments split right after each
+ * backslash, i.e. mid-escape), 'ollama-no-index' (each call whole, no `index`: Ollama before
+ * 0.4.7, ollama/ollama#7881), 'ollama-index-0' (each call whole, `index: 0` for all:
+ * ollama/ollama#15457).
  *
  * Compaction (`options.compact`): 'unsupported' answers 404; a function
  * `(request, index) => CompactReply` scripts it; by default the output is the
@@ -50,6 +73,12 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  checkChatRequest,
+  checkCompactRequest,
+  checkResponsesRequest,
+  type Rejection,
+} from './openai-rules.js';
 
 export interface FakeUsage {
   readonly inputTokens: number;
@@ -73,6 +102,8 @@ export interface AnswerReply {
   /** Encrypted content of a reasoning item emitted before the answer (/responses only). */
   readonly reasoning?: string;
   readonly usage?: Partial<FakeUsage>;
+  /** `phase` of the assistant message (/responses only; SDK `ResponseOutputMessage.phase`). */
+  readonly phase?: 'commentary' | 'final_answer';
   readonly fault?: undefined;
 }
 
@@ -87,7 +118,11 @@ export type FaultReply =
   | { readonly fault: 'cut-stream'; readonly afterEvents?: number }
   | { readonly fault: 'slow-first-byte'; readonly delayMs: number; readonly then?: AnswerReply }
   | { readonly fault: 'stall'; readonly afterEvents?: number }
-  | { readonly fault: 'empty' };
+  | { readonly fault: 'empty' }
+  | { readonly fault: 'sse-error'; readonly code?: string; readonly message?: string }
+  | { readonly fault: 'response-failed'; readonly code?: string; readonly message?: string }
+  | { readonly fault: 'incomplete-reasoning' }
+  | { readonly fault: 'silent-reasoning'; readonly silentMs: number; readonly then?: AnswerReply };
 
 export type Reply = AnswerReply | FaultReply;
 
@@ -113,6 +148,14 @@ export interface FakeOpenAIOptions {
   readonly compact?: 'unsupported' | ((request: RecordedRequest, index: number) => CompactReply);
   /** Characters per streamed text/argument delta (default 8). */
   readonly chunkSize?: number;
+  /** Enforce the real services' rules (default true). */
+  readonly strict?: boolean;
+  /** Behave as Azure OpenAI (served under `/openai/v1`). */
+  readonly azure?: boolean;
+  /** Input limits by model-name prefix, over the built-in ones (e.g. `{ 'gpt-5': 20_000 }`). */
+  readonly contextLimits?: Readonly<Record<string, number>>;
+  /** How chat tool calls are streamed (default 'openai'). */
+  readonly chatToolCalls?: 'openai' | 'repeated' | 'ollama-no-index' | 'ollama-index-0';
 }
 
 export interface FakeOpenAI {
@@ -140,6 +183,21 @@ function chunks(text: string, size: number): string[] {
   if (text === '') return [];
   const out: string[] = [];
   for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
+  return out;
+}
+
+/** Pieces of `text`, cut after every backslash (inside a JSON escape) and every `size` characters. */
+function splitMidEscape(text: string, size: number): string[] {
+  const out: string[] = [];
+  let piece = '';
+  for (const ch of text) {
+    piece += ch;
+    if (ch === '\\' || piece.length >= size) {
+      out.push(piece);
+      piece = '';
+    }
+  }
+  if (piece !== '' || out.length === 0) out.push(piece);
   return out;
 }
 
@@ -257,7 +315,14 @@ function responsesEvents(
     const part = { type: 'output_text', text, annotations: [], logprobs: [] };
     add(
       { id: mid, type: 'message', role: 'assistant', status: 'in_progress', content: [] },
-      { id: mid, type: 'message', role: 'assistant', status: 'completed', content: [part] },
+      {
+        id: mid,
+        type: 'message',
+        role: 'assistant',
+        status: 'completed',
+        content: [part],
+        ...(reply.phase ? { phase: reply.phase } : {}),
+      },
       (output_index) => [
         {
           type: 'response.content_part.added',
@@ -346,6 +411,7 @@ function chatEvents(
   req: RecordedRequest,
   ids: Ids,
   chunkSize: number,
+  style: NonNullable<FakeOpenAIOptions['chatToolCalls']>,
 ): { events: Json[]; completion: Json } {
   const model = typeof req.body?.model === 'string' ? req.body.model : 'fake-model';
   const id = ids.next('chatcmpl');
@@ -368,6 +434,25 @@ function chatEvents(
   const events: Json[] = [chunk({ role: 'assistant', content: '' })];
   for (const delta of chunks(text, chunkSize)) events.push(chunk({ content: delta }));
   calls.forEach((c, index) => {
+    if (style === 'ollama-no-index' || style === 'ollama-index-0') {
+      const whole = { id: c.id, type: 'function', function: { name: c.name, arguments: c.args } };
+      events.push(
+        chunk({ tool_calls: [style === 'ollama-index-0' ? { index: 0, ...whole } : whole] }),
+      );
+      return;
+    }
+    if (style === 'repeated') {
+      for (const delta of splitMidEscape(c.args, chunkSize)) {
+        events.push(
+          chunk({
+            tool_calls: [
+              { id: c.id, type: 'function', function: { name: c.name, arguments: delta } },
+            ],
+          }),
+        );
+      }
+      return;
+    }
     events.push(
       chunk({
         tool_calls: [
@@ -418,7 +503,15 @@ function defaultCompaction(req: RecordedRequest, ids: Ids): Json {
   );
   return {
     output: [
-      ...users,
+      // CompactedResponse.output: "a list of all user messages, followed by a single compaction item".
+      ...users.map((u) => ({
+        id: ids.next('msg'),
+        type: 'message',
+        role: 'user',
+        status: 'completed',
+        content:
+          typeof u.content === 'string' ? [{ type: 'input_text', text: u.content }] : u.content,
+      })),
       {
         id: ids.next('cmp'),
         type: 'compaction',
@@ -437,6 +530,22 @@ export async function startFakeOpenAI(
   const chunkSize = options.chunkSize ?? 8;
   let modelIndex = 0;
   let compactIndex = 0;
+  const strict = options.strict ?? true;
+  const azure = options.azure ?? false;
+  /** Ids of output items of responses made with `store: true`. */
+  const stored = new Set<string>();
+  const rulesFor = (req: RecordedRequest) => ({
+    store: req.body?.store === true,
+    azure,
+    stored,
+    contextLimits: options.contextLimits,
+  });
+  const check = (req: RecordedRequest): Rejection | undefined => {
+    if (!strict) return undefined;
+    if (req.path === '/v1/responses') return checkResponsesRequest(req.body, rulesFor(req));
+    if (req.path === '/v1/chat/completions') return checkChatRequest(req.body, rulesFor(req));
+    return checkCompactRequest(req.body, rulesFor(req));
+  };
 
   const nextReply = (req: RecordedRequest): Reply => {
     const index = modelIndex++;
@@ -488,8 +597,9 @@ export async function startFakeOpenAI(
     const chat = req.path === '/v1/chat/completions';
     const streaming = req.body?.stream === true;
     const built = chat
-      ? chatEvents(reply, req, ids, chunkSize)
+      ? chatEvents(reply, req, ids, chunkSize, options.chatToolCalls ?? 'openai')
       : responsesEvents(reply, req, ids, chunkSize);
+    if ('response' in built) remember(req, built.response);
     if (!streaming) {
       if (cutAfter !== undefined) {
         res.socket?.destroy();
@@ -513,8 +623,29 @@ export async function startFakeOpenAI(
     res.end();
   };
 
+  const remember = (req: RecordedRequest, response: Json): void => {
+    if (req.body?.store !== true || !Array.isArray(response.output)) return;
+    for (const item of response.output as unknown[]) {
+      const id = typeof item === 'object' && item !== null ? (item as Json).id : undefined;
+      if (typeof id === 'string') stored.add(id);
+    }
+  };
+
+  /** A streamed answer whose last event is replaced (failed / incomplete endings). */
+  const sendEvents = (res: http.ServerResponse, events: readonly Json[]): void => {
+    startSse(res);
+    events.forEach((event, i) => writeEvent(res, { ...event, sequence_number: i }, false));
+    res.end();
+  };
+
   const handleModel = async (req: RecordedRequest, res: http.ServerResponse): Promise<void> => {
+    const rejection = check(req);
+    if (rejection) {
+      sendJson(res, rejection.status, rejection.body);
+      return;
+    }
     const reply = nextReply(req);
+    const streaming = req.body?.stream === true;
     switch (reply.fault) {
       case undefined:
         answer(req, res, reply);
@@ -563,10 +694,88 @@ export async function startFakeOpenAI(
       case 'empty':
         answer(req, res, { usage: { outputTokens: 0 } });
         return;
+      case 'sse-error': {
+        const code = reply.code ?? 'server_error';
+        const message = reply.message ?? 'The server had an error while processing your request.';
+        if (!streaming) {
+          sendJson(res, 500, errorBody(message, 'server_error', code));
+          return;
+        }
+        const { events } = responsesEvents({}, req, ids, chunkSize);
+        // ResponseErrorEvent: { type: 'error', code, message, param, sequence_number }.
+        sendEvents(res, [events[0]!, { type: 'error', code, message, param: null }]);
+        return;
+      }
+      case 'response-failed': {
+        const { events, response } = responsesEvents({}, req, ids, chunkSize);
+        const failed = {
+          ...response,
+          status: 'failed',
+          output: [],
+          error: {
+            code: reply.code ?? 'server_error',
+            message: reply.message ?? 'The model failed to generate a response.',
+          },
+        };
+        if (!streaming) sendJson(res, 200, failed);
+        else
+          sendEvents(res, [events[0]!, events[1]!, { type: 'response.failed', response: failed }]);
+        return;
+      }
+      case 'incomplete-reasoning': {
+        // A response cut by max_output_tokens during reasoning: its only item is the reasoning.
+        const { events, response } = responsesEvents(
+          { reasoning: 'cut-short' },
+          req,
+          ids,
+          chunkSize,
+        );
+        const incomplete = {
+          ...response,
+          status: 'incomplete',
+          incomplete_details: { reason: 'max_output_tokens' },
+        };
+        remember(req, incomplete);
+        if (!streaming) sendJson(res, 200, incomplete);
+        else
+          sendEvents(res, [
+            ...events.slice(0, -1),
+            { type: 'response.incomplete', response: incomplete },
+          ]);
+        return;
+      }
+      case 'silent-reasoning': {
+        const then = reply.then ?? { text: 'ok' };
+        const built = responsesEvents(
+          { ...then, reasoning: then.reasoning ?? 'long-thought' },
+          req,
+          ids,
+          chunkSize,
+        );
+        remember(req, built.response);
+        if (!streaming) {
+          await new Promise((resolve) => setTimeout(resolve, reply.silentMs));
+          if (!res.destroyed) sendJson(res, 200, built.response);
+          return;
+        }
+        startSse(res);
+        // created, in_progress, the reasoning item announced; then nothing while it "thinks".
+        for (const event of built.events.slice(0, 3)) writeEvent(res, event, false);
+        await new Promise((resolve) => setTimeout(resolve, reply.silentMs));
+        if (res.destroyed || res.socket?.destroyed) return;
+        for (const event of built.events.slice(3)) writeEvent(res, event, false);
+        res.end();
+        return;
+      }
     }
   };
 
   const handleCompact = (req: RecordedRequest, res: http.ServerResponse): void => {
+    const rejection = options.compact === 'unsupported' ? undefined : check(req);
+    if (rejection) {
+      sendJson(res, rejection.status, rejection.body);
+      return;
+    }
     if (options.compact === 'unsupported') {
       sendJson(
         res,
@@ -615,7 +824,13 @@ export async function startFakeOpenAI(
       for (const [k, v] of Object.entries(incoming.headers)) {
         if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
       }
-      const path = (incoming.url ?? '/').split('?')[0] ?? '/';
+      const rawPath = (incoming.url ?? '/').split('?')[0] ?? '/';
+      // Azure OpenAI's v1 API lives under /openai/v1.
+      const path = azure
+        ? rawPath.startsWith('/openai/v1/')
+          ? rawPath.slice('/openai'.length)
+          : '/not-azure' + rawPath
+        : rawPath;
       const req: RecordedRequest = { method: incoming.method ?? 'GET', path, headers, body, raw };
       requests.push(req);
       if (req.method === 'POST' && MODEL_PATHS.has(path)) {
@@ -642,7 +857,7 @@ export async function startFakeOpenAI(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/v1`,
+    url: `http://127.0.0.1:${port}${azure ? '/openai/v1' : '/v1'}`,
     requests,
     close: () =>
       new Promise<void>((resolve) => {
