@@ -234,10 +234,10 @@ async function timeTestRun(
   const full: number[] = [];
   for (let i = 0; i < 3; i++) {
     let start = performance.now();
-    await runner.run({ command, cwd: dir, env, timeoutMs: 120_000, sandboxed: false });
+    await runner.run({ command, cwd: dir, env, timeoutMs: 120_000 });
     raw.push(performance.now() - start);
     start = performance.now();
-    await tests.run(`bench-${i}`, { sandboxed: false });
+    await tests.run(`bench-${i}`, {});
     full.push(performance.now() - start);
   }
   return { testRunMs: median(full), rawCommandMs: median(raw) };

@@ -24,24 +24,20 @@ export interface TestCommandOptions {
 
 export interface TestCommand {
   /** Runs the tests once; `label` names the log file (baseline, iteration-1...). */
-  run(
-    label: string,
-    options: { sandboxed: boolean; timeoutMs?: number; signal?: AbortSignal },
-  ): Promise<TestRun>;
+  run(label: string, options: { timeoutMs?: number; signal?: AbortSignal }): Promise<TestRun>;
 }
 
 const DEFAULT_MAX_LOG_BYTES = 20 * 1024 * 1024;
 
 export function createTestCommand(options: TestCommandOptions): TestCommand {
   return {
-    async run(label, { sandboxed, timeoutMs, signal }) {
+    async run(label, { timeoutMs, signal }) {
       const logPath = path.join(options.logDir, `test-${label}.log`);
       const result = await options.runner.run({
         command: options.command,
         cwd: options.cwd,
         env: options.env,
         timeoutMs: Math.max(1000, Math.min(timeoutMs ?? options.timeoutMs, options.timeoutMs)),
-        sandboxed,
         outputFile: logPath,
         maxFileBytes: options.maxLogBytes ?? DEFAULT_MAX_LOG_BYTES,
         ...(signal ? { signal } : {}),

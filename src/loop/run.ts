@@ -18,6 +18,7 @@ import { createToolBox, RUN_TESTS, type ToolBox } from '../tools/index.js';
 import { formatPlan } from '../tools/plan.js';
 import { progressLine } from '../report/progress.js';
 import type { TestCommand } from '../checks/run-tests.js';
+import { sandboxHint } from '../workspace/sandbox.js';
 import type { Git, ProcessRunner, WorkspaceGuard } from '../workspace/types.js';
 import { Budget, nothingSpent } from './budget.js';
 import { type Checkpoint, configDigest, saveCheckpoint } from './checkpoint.js';
@@ -194,7 +195,6 @@ class Run {
           cwd: config.workspace,
           env: this.deps.env,
           timeoutMs: Math.min(config.testTimeoutSeconds * 1000, this.budget.remainingMs()),
-          sandboxed: false,
         });
         if (result.exitCode !== 0) {
           log.info(result.output);
@@ -232,8 +232,6 @@ class Run {
     const run = await log.group('Baseline test run', async () => {
       log.info(`$ ${this.deps.testCommand}`);
       const running = this.deps.tests.run('baseline', {
-        // On resume the tree holds model-written changes: sandbox them like any later run.
-        sandboxed: this.deps.resume !== undefined,
         timeoutMs: this.budget.remainingMs(),
       });
       // The tokenizer's tables compile while the baseline test command runs.
@@ -242,6 +240,16 @@ class Run {
       log.info(result.digest.text);
       return result;
     });
+    // Every test run shares one sandbox and environment; a baseline that fails because the sandbox
+    // hides something it needs stops here, before any model call, naming what is hidden.
+    const hint =
+      run.exitCode !== 0 && !run.timedOut
+        ? sandboxHint(run.logPath, this.deps.env, config.workspace, this.deps.runner)
+        : undefined;
+    if (hint) {
+      log.warn(`Sandbox: ${hint}`);
+      throw new StopRun('error', hint);
+    }
     this.baseline = toTestState(run, this.bestTree, []);
     this.record('tests', {
       label: 'baseline',
@@ -277,7 +285,6 @@ class Run {
     const failing = new Set(this.baseline!.failures.map((f) => f.id));
     for (let i = 1; i <= this.deps.config.flakyReruns && failing.size > 0; i++) {
       const rerun = await this.deps.tests.run(`baseline-rerun-${i}`, {
-        sandboxed: false,
         timeoutMs: this.budget.remainingMs(),
       });
       const stillFailing = new Set(rerun.digest.failures.map((f) => f.id));
@@ -491,7 +498,6 @@ class Run {
     const tree = await this.deps.git.snapshot();
     this.deps.log.info(`Running the tests (${trigger}): ${this.deps.testCommand}`);
     const run = await this.deps.tests.run(`iteration-${index}`, {
-      sandboxed: true,
       timeoutMs: this.budget.remainingMs(),
     });
     const evaluation = evaluateRun({

@@ -74,6 +74,9 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       workspace: config.workspace,
       log: (line) => log.info(line),
       tempDir: options.workDir,
+      // The report folder may sit in the workspace (the CLI's .greenloop/<stamp>): hidden, so no
+      // command can plant a symlink where greenloop will write.
+      hiddenDirs: [options.outDir],
       env: options.env,
     }).catch((error: unknown) => {
       throw new SetupError(error instanceof Error ? error.message : String(error));

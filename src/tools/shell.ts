@@ -175,7 +175,6 @@ export async function runShellTool(call: ToolCall, deps: ShellDeps): Promise<Too
       cwd,
       timeoutMs,
       env: deps.env,
-      sandboxed: true,
       captureBytes: Math.max(4096, perCommand),
       ...(deps.signal ? { signal: deps.signal } : {}),
     });

@@ -18,8 +18,12 @@ import path from 'node:path';
 import { HeadTail } from './capture.js';
 import {
   bwrapArgs,
+  type BwrapOptions,
   createPidsCgroup,
   DEFAULT_MAX_PROCESSES,
+  ensureHomeCaches,
+  envCaches,
+  hiddenBy,
   homesFor,
   type PidsCgroup,
   probeSandbox,
@@ -78,10 +82,27 @@ export async function createProcessRunner(options: RunnerOptions): Promise<Proce
     .map((d) => path.resolve(d));
   const grace = options.killGraceMs ?? 2000;
 
+  function layoutFor(env: Readonly<Record<string, string>>, cwd: string): BwrapOptions {
+    return {
+      workspace,
+      cwd,
+      homes: homesFor(env),
+      hiddenDirs,
+      hiddenPaths,
+      pathDirs: (env.PATH ?? '').split(path.delimiter),
+      writableDirs: envCaches(env),
+    };
+  }
+
+  function hiddenPath(p: string, env: Readonly<Record<string, string>>): string | undefined {
+    if (probe.mode !== 'bwrap') return undefined;
+    return hiddenBy(bwrapArgs(layoutFor(env, workspace)), p);
+  }
+
   async function run(request: ProcessRequest): Promise<ProcessResult> {
     const { bwrapPath, isolation } = probe;
     let argv = toArgv(request.command);
-    if (!request.sandboxed || probe.mode !== 'bwrap' || !bwrapPath || !isolation) {
+    if (probe.mode !== 'bwrap' || !bwrapPath || !isolation) {
       return execute(argv, request, false, grace);
     }
     let cgroup: PidsCgroup | undefined;
@@ -93,14 +114,9 @@ export async function createProcessRunner(options: RunnerOptions): Promise<Proce
         return failed(text);
       }
     }
-    const args = bwrapArgs({
-      workspace,
-      cwd: path.resolve(request.cwd),
-      homes: homesFor(request.env),
-      hiddenDirs,
-      hiddenPaths,
-      pathDirs: (request.env.PATH ?? '').split(path.delimiter),
-    });
+    const layout = layoutFor(request.env, path.resolve(request.cwd));
+    for (const home of layout.homes) ensureHomeCaches(home, request.env.PATH ?? '');
+    const args = bwrapArgs(layout);
     argv = sandboxArgv(bwrapPath, isolation, args, argv, maxProcesses, cgroup);
     try {
       return await execute(argv, request, true, grace);
@@ -109,7 +125,7 @@ export async function createProcessRunner(options: RunnerOptions): Promise<Proce
     }
   }
 
-  return { run, sandbox: { mode: probe.mode, reason: probe.reason } };
+  return { run, hiddenPath, sandbox: { mode: probe.mode, reason: probe.reason } };
 }
 
 function failed(text: string): ProcessResult {

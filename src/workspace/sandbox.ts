@@ -110,6 +110,117 @@ export const WRITABLE_HOME_CACHES: readonly string[] = [
   '.nuget/packages',
 ];
 
+/**
+ * Caches named by the child's environment, made writable when they exist: where the toolchain
+ * keeps downloads outside the home folder (a Docker image's CARGO_HOME=/usr/local/cargo...).
+ */
+export function envCaches(env: Readonly<Record<string, string>>): string[] {
+  const named = (name: string): string[] => (env[name] ? [env[name]] : []);
+  return [
+    ...named('CARGO_HOME').flatMap((home) => [path.join(home, 'registry'), path.join(home, 'git')]),
+    ...named('GOMODCACHE'),
+    ...named('GOCACHE'),
+    ...named('GOPATH').map((gopath) =>
+      path.join(gopath.split(path.delimiter)[0] ?? '', 'pkg', 'mod'),
+    ),
+    ...named('npm_config_cache'),
+    ...named('PIP_CACHE_DIR'),
+    ...named('YARN_CACHE_FOLDER'),
+    ...named('XDG_CACHE_HOME'),
+  ].filter((p) => path.isAbsolute(p));
+}
+
+/**
+ * Creates the home caches a setup step fills (npm, pip and Go's build cache under ~/.cache,
+ * cargo, Go modules) when their tool is on PATH, so that they can be bound writable: a missing
+ * cache would otherwise sit in the read-only home.
+ */
+export function ensureHomeCaches(home: string, envPath: string): void {
+  const wanted: [string, string][] = [
+    ['.cache', ''],
+    ['.npm', 'npm'],
+    ['.cargo/registry', 'cargo'],
+    ['.cargo/git', 'cargo'],
+    ['go/pkg/mod', 'go'],
+  ];
+  for (const [dir, tool] of wanted) {
+    if (tool !== '' && !which(tool, envPath)) continue;
+    try {
+      fs.mkdirSync(path.join(home, dir), { recursive: true });
+    } catch {
+      // a read-only home: the tool will say so
+    }
+  }
+}
+
+/**
+ * The first path named in a failing test log (or, when the log says something could not be
+ * found or imported, named by the environment's toolchain variables) that exists here but is
+ * hidden in the sandbox. `hiddenIn` says what hides a path. A path inside `workspace` never counts.
+ */
+export function findHiddenPath(
+  log: string,
+  env: Readonly<Record<string, string>>,
+  workspace: string,
+  hiddenIn: (p: string) => string | undefined,
+): { path: string; hiddenBy: string } | undefined {
+  const named = [...log.matchAll(/(?:^|[\s'"`(=:,[])(\/[\w.@+~-]+(?:\/[\w.@+~-]+)*)/gm)].map(
+    (m) => m[1]!,
+  );
+  const couldNotRun =
+    /ModuleNotFoundError|ImportError|Cannot find module|command not found|: not found|No such file or directory|ENOENT|cannot open shared object/.test(
+      log,
+    );
+  const fromEnv = couldNotRun
+    ? ['VIRTUAL_ENV', 'PYTHONPATH', 'NODE_PATH', 'PATH', 'JAVA_HOME', 'GOROOT']
+        .flatMap((name) => (env[name] ?? '').split(path.delimiter))
+        .filter((p) => path.isAbsolute(p))
+    : [];
+  for (const candidate of [...named, ...fromEnv]) {
+    const p = path.resolve(candidate.replace(/[.,:;]+$/, ''));
+    if (under(workspace, p) || !fs.existsSync(p)) continue;
+    const hider = hiddenIn(p);
+    if (hider) return { path: p, hiddenBy: hider };
+  }
+  return undefined;
+}
+
+/**
+ * One line for a test run that failed in the sandbox because the sandbox hides a path it needs
+ * (a venv or toolchain outside the workspace, a fixture under /tmp); undefined when nothing
+ * hidden is to blame. Reads the head and tail of the log.
+ */
+export function sandboxHint(
+  logPath: string,
+  env: Readonly<Record<string, string>>,
+  workspace: string,
+  runner: { hiddenPath?(p: string, env: Readonly<Record<string, string>>): string | undefined },
+): string | undefined {
+  if (!runner.hiddenPath) return undefined;
+  let log: string;
+  try {
+    const fd = fs.openSync(logPath, 'r');
+    try {
+      const size = fs.fstatSync(fd).size;
+      const window = 256 * 1024;
+      const read = (at: number, length: number): string => {
+        const buffer = Buffer.alloc(length);
+        return buffer.subarray(0, fs.readSync(fd, buffer, 0, length, at)).toString('utf8');
+      };
+      log =
+        size <= 2 * window ? read(0, size) : `${read(0, window)}\n${read(size - window, window)}`;
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  const found = findHiddenPath(log, env, workspace, (p) => runner.hiddenPath?.(p, env));
+  if (!found) return undefined;
+  const where = found.hiddenBy === found.path ? 'hidden' : `hidden behind ${found.hiddenBy}`;
+  return `the tests fail inside the sandbox, where ${found.path} is ${where}: put it inside the workspace or the home folder, or set sandbox: none`;
+}
+
 interface ExecOutcome {
   readonly code: number;
   readonly stdout: string;
@@ -437,12 +548,17 @@ export interface BwrapOptions {
   readonly cwd: string;
   /** Home folders whose credential stores are hidden (process home, the child's HOME). */
   readonly homes: readonly string[];
-  /** Folders hidden behind empty tmpfs (RUNNER_TEMP, the action's temp dir), before the workspace is bound. */
+  /**
+   * Folders hidden behind empty tmpfs (RUNNER_TEMP, the action's temp dir, the CLI's output
+   * folder). Those inside the workspace are hidden after the workspace is bound.
+   */
   readonly hiddenDirs: readonly string[];
   /** Files or folders hidden last (after the workspace), e.g. the runner's credential files. */
   readonly hiddenPaths?: readonly string[];
-  /** The child's PATH folders: those under /tmp stay readable (a toolchain unpacked there). */
+  /** The child's PATH folders: the toolchains they belong to stay readable (see toolchainRoots). */
   readonly pathDirs?: readonly string[];
+  /** More writable caches (named by the child's environment: GOMODCACHE, CARGO_HOME/registry...). */
+  readonly writableDirs?: readonly string[];
 }
 
 function exists(p: string): fs.Stats | undefined {
@@ -458,35 +574,128 @@ function under(parent: string, child: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+/** `key = value` lines of a venv's pyvenv.cfg, or undefined when there is none. */
+function readPyvenvCfg(file: string): Map<string, string> | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const map = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const m = /^\s*([\w-]+)\s*=\s*(.*?)\s*$/.exec(line);
+    if (m) map.set(m[1]!.toLowerCase(), m[2]!);
+  }
+  return map;
+}
+
+/**
+ * The folders PATH entries belong to, to expose whole (read-only) when they would be hidden:
+ * a virtualenv (its `pyvenv.cfg` sits above `bin/`; its `lib/` holds the packages) and the
+ * Python it was made from (`home` in pyvenv.cfg names that Python's `bin/`), the package whose
+ * `node_modules/.bin` is on PATH, and the prefix of any other `bin/` (an unpacked Node keeps npm
+ * in `../lib`). Symlinked entries count under both names.
+ */
+export function toolchainRoots(pathDirs: readonly string[]): string[] {
+  const roots: string[] = [];
+  const prefixOf = (bin: string): string =>
+    path.basename(bin) === 'bin' ? path.dirname(bin) : bin;
+  for (const entry of pathDirs) {
+    if (!path.isAbsolute(entry) || !exists(entry)?.isDirectory()) continue;
+    let real = entry;
+    try {
+      real = fs.realpathSync(entry);
+    } catch {
+      // keep the name as given
+    }
+    for (const dir of new Set([entry, real])) {
+      const parent = path.dirname(dir);
+      const cfg = readPyvenvCfg(path.join(parent, 'pyvenv.cfg'));
+      if (cfg) {
+        roots.push(parent);
+        const home = cfg.get('home');
+        if (home && path.isAbsolute(home)) roots.push(prefixOf(home));
+        const executable = cfg.get('executable') ?? cfg.get('base-executable');
+        if (executable && path.isAbsolute(executable))
+          roots.push(prefixOf(path.dirname(executable)));
+      } else if (path.basename(dir) === '.bin' && path.basename(parent) === 'node_modules') {
+        roots.push(path.dirname(parent));
+      } else {
+        roots.push(prefixOf(dir));
+      }
+    }
+  }
+  return [...new Set(roots)].filter((r) => r !== '/' && exists(r)?.isDirectory());
+}
+
+/**
+ * The mount that hides `p` in a sandbox made with `args` (the output of bwrapArgs): a tmpfs over
+ * one of its parents or /dev/null bound over it. undefined when `p` is visible there. Later mounts
+ * win, as in bwrap.
+ */
+export function hiddenBy(args: readonly string[], p: string): string | undefined {
+  let hider: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const flag = args[i];
+    if (flag === '--ro-bind' || flag === '--bind') {
+      const source = args[i + 1] ?? '';
+      const target = args[i + 2] ?? '';
+      i += 2;
+      if (under(target, p)) hider = source === '/dev/null' ? target : undefined;
+    } else if (flag === '--tmpfs') {
+      const target = args[i + 1] ?? '';
+      i += 1;
+      if (under(target, p)) hider = target === p ? undefined : target;
+    } else if (flag === '--proc' || flag === '--dev' || flag === '--chdir') {
+      i += 1;
+    }
+  }
+  return hider;
+}
+
 /** The bwrap arguments (before `--` and the command) for one command. Order matters: later mounts win. */
 export function bwrapArgs(options: BwrapOptions): string[] {
   const args = [...NAMESPACE_ARGS, '--tmpfs', '/tmp'];
   const tmp = '/tmp';
+  const workspace = options.workspace;
   const homes = [...new Set(options.homes.filter((h) => path.isAbsolute(h) && exists(h)))];
-  // Homes and PATH folders living under /tmp (tests, odd runners, unpacked toolchains) stay readable.
-  const keep = [
-    ...homes,
-    ...(options.pathDirs ?? []).filter((d) => path.isAbsolute(d) && exists(d)),
-  ];
-  for (const dir of new Set(keep)) {
-    if (under(tmp, dir) && dir !== tmp) args.push('--ro-bind', dir, dir);
-  }
-  for (const dir of options.hiddenDirs) {
-    if (path.isAbsolute(dir) && exists(dir)?.isDirectory()) args.push('--tmpfs', dir);
-  }
+  // Homes living under /tmp (tests, odd runners) stay readable.
   for (const home of homes) {
-    for (const cache of WRITABLE_HOME_CACHES) {
-      const p = path.join(home, cache);
-      if (exists(p)?.isDirectory()) args.push('--bind', p, p);
-    }
+    if (under(tmp, home) && home !== tmp) args.push('--ro-bind', home, home);
   }
-  args.push('--bind', options.workspace, options.workspace);
-  const dotGit = path.join(options.workspace, '.git');
-  if (exists(dotGit)) args.push('--ro-bind', dotGit, dotGit);
+  const hiddenDirs = options.hiddenDirs.filter(
+    (dir) => path.isAbsolute(dir) && exists(dir)?.isDirectory(),
+  );
+  for (const dir of hiddenDirs) if (!under(workspace, dir)) args.push('--tmpfs', dir);
   const lastHidden = [
+    ...hiddenDirs.filter((dir) => under(workspace, dir)),
     ...homes.flatMap((home) => HIDDEN_HOME_ENTRIES.map((entry) => path.join(home, entry))),
     ...(options.hiddenPaths ?? []),
   ];
+  // Toolchains on PATH that the mounts so far hide (under /tmp or RUNNER_TEMP) stay readable as a
+  // whole, unless that would show a hidden folder again.
+  const pathDirs = (options.pathDirs ?? []).filter((d) => path.isAbsolute(d) && exists(d));
+  for (const root of [...toolchainRoots(pathDirs), ...pathDirs]) {
+    if (root === '/' || hiddenBy(args, root) === undefined) continue;
+    if ([...hiddenDirs, ...lastHidden, workspace].some((h) => under(root, h))) continue;
+    args.push('--ro-bind', root, root);
+  }
+  const caches = [
+    ...homes.flatMap((home) => WRITABLE_HOME_CACHES.map((cache) => path.join(home, cache))),
+    ...(options.writableDirs ?? []).filter(
+      (dir) =>
+        path.isAbsolute(dir) &&
+        path.dirname(dir) !== dir &&
+        ![...homes, workspace, ...hiddenDirs, ...lastHidden].some((h) => under(dir, h)),
+    ),
+  ];
+  for (const cache of new Set(caches)) {
+    if (exists(cache)?.isDirectory()) args.push('--bind', cache, cache);
+  }
+  args.push('--bind', workspace, workspace);
+  const dotGit = path.join(workspace, '.git');
+  if (exists(dotGit)) args.push('--ro-bind', dotGit, dotGit);
   for (const p of lastHidden) {
     const stat = exists(p);
     if (!stat) continue;

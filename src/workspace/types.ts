@@ -37,8 +37,6 @@ export interface ProcessRequest {
   readonly timeoutMs: number;
   /** Full child environment (already scrubbed by the caller via scrubEnv). */
   readonly env: Readonly<Record<string, string>>;
-  /** Run inside the sandbox (when one is available). */
-  readonly sandboxed: boolean;
   /** When set, the whole combined output is streamed to this file (capped at maxFileBytes). */
   readonly outputFile?: string;
   readonly maxFileBytes?: number;
@@ -65,6 +63,11 @@ export interface ProcessResult {
 
 export interface ProcessRunner {
   run(request: ProcessRequest): Promise<ProcessResult>;
+  /**
+   * What hides `p` from commands run with `env` (a tmpfs mount point, or `p` itself when it is
+   * replaced by /dev/null); undefined when they see it, or when there is no sandbox.
+   */
+  hiddenPath?(p: string, env: Readonly<Record<string, string>>): string | undefined;
   /** 'bwrap' when commands are sandboxed, 'none' otherwise, with the reason. */
   readonly sandbox: { readonly mode: 'bwrap' | 'none'; readonly reason: string };
 }

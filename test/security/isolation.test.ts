@@ -168,7 +168,6 @@ describe.skipIf(skipBwrap !== undefined || !isRoot)('the sandbox as root', () =>
       cwd: layout.ws,
       timeoutMs: 30_000,
       env: scrubEnv({ ...process.env, HOME: layout.home }),
-      sandboxed: true,
     });
     expect(runner.sandbox.reason).not.toContain('NO process limit');
     expectHeld(layout, result.output, MAX_PROCESSES);

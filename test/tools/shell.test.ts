@@ -98,7 +98,7 @@ describe('runShellTool', () => {
     expect(result.output).toMatch(/oops/);
     expect(result.output).toMatch(/\[exit code 2\]$/);
     expect(result.shell).toBeUndefined();
-    expect(requests.at(-1)).toMatchObject({ sandboxed: true, timeoutMs: 120_000, cwd: ws });
+    expect(requests.at(-1)).toMatchObject({ timeoutMs: 120_000, cwd: ws });
   });
 
   it('runs argv in a workdir', async () => {

@@ -15,7 +15,7 @@ function req(
   command: ProcessRequest['command'],
   extra: Partial<ProcessRequest> = {},
 ): ProcessRequest {
-  return { command, cwd: ws, timeoutMs: 10_000, env, sandboxed: false, ...extra };
+  return { command, cwd: ws, timeoutMs: 10_000, env, ...extra };
 }
 
 function alive(pid: number): boolean {

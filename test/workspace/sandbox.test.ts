@@ -5,7 +5,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scrubEnv } from '../../src/workspace/env.js';
 import { createProcessRunner } from '../../src/workspace/runner.js';
-import { SandboxUnavailableError, bwrapArgs, probeSandbox } from '../../src/workspace/sandbox.js';
+import {
+  SandboxUnavailableError,
+  bwrapArgs,
+  hiddenBy,
+  probeSandbox,
+  toolchainRoots,
+} from '../../src/workspace/sandbox.js';
 import type { ProcessRequest, ProcessRunner } from '../../src/workspace/types.js';
 
 const probe = await probeSandbox('auto');
@@ -82,6 +88,46 @@ describe('bwrapArgs', () => {
   });
 });
 
+describe('toolchains and hidden folders', () => {
+  it('exposes a venv under a hidden folder whole (and its base Python), never the hidden folder', () => {
+    const base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'gl-')));
+    try {
+      const ws = path.join(base, 'ws');
+      const runnerTemp = path.join(base, 'runner-temp');
+      const venv = path.join(runnerTemp, 'venv');
+      const pyBase = path.join(base, 'python', '3.12');
+      fs.mkdirSync(path.join(venv, 'bin'), { recursive: true });
+      fs.mkdirSync(path.join(venv, 'lib'), { recursive: true });
+      fs.mkdirSync(path.join(pyBase, 'bin'), { recursive: true });
+      fs.writeFileSync(path.join(venv, 'pyvenv.cfg'), `home = ${pyBase}/bin\nversion = 3.12.1\n`);
+      fs.mkdirSync(path.join(ws, 'node_modules', '.bin'), { recursive: true });
+      fs.mkdirSync(path.join(ws, '.greenloop', 'stamp'), { recursive: true });
+      const tool = path.join(base, 'tool');
+      fs.mkdirSync(path.join(tool, 'node_modules', '.bin'), { recursive: true });
+      expect(
+        toolchainRoots([path.join(venv, 'bin'), path.join(tool, 'node_modules', '.bin')]),
+      ).toEqual([venv, pyBase, tool]);
+      const args = bwrapArgs({
+        workspace: ws,
+        cwd: ws,
+        homes: [],
+        hiddenDirs: [runnerTemp, path.join(ws, '.greenloop')],
+        pathDirs: [path.join(venv, 'bin'), runnerTemp],
+      });
+      expect(hiddenBy(args, path.join(venv, 'lib'))).toBeUndefined();
+      expect(hiddenBy(args, path.join(pyBase, 'lib'))).toBeUndefined();
+      expect(hiddenBy(args, path.join(runnerTemp, 'credentials.json'))).toBe(runnerTemp);
+      expect(hiddenBy(args, path.join(ws, 'src'))).toBeUndefined();
+      expect(hiddenBy(args, path.join(ws, '.greenloop', 'stamp'))).toBe(
+        path.join(ws, '.greenloop'),
+      );
+      expect(hiddenBy(args, path.join(base, 'elsewhere'))).toBe('/tmp');
+    } finally {
+      fs.rmSync(base, { recursive: true, force: true });
+    }
+  });
+});
+
 describe.skipIf(!canSandbox)('bubblewrap sandbox (real bwrap)', () => {
   let base: string;
   let ws: string;
@@ -94,7 +140,7 @@ describe.skipIf(!canSandbox)('bubblewrap sandbox (real bwrap)', () => {
     command: ProcessRequest['command'],
     extra: Partial<ProcessRequest> = {},
   ): ProcessRequest {
-    return { command, cwd: ws, timeoutMs: 20_000, env, sandboxed: true, ...extra };
+    return { command, cwd: ws, timeoutMs: 20_000, env, ...extra };
   }
 
   beforeAll(async () => {
@@ -198,13 +244,7 @@ describe.skipIf(!canSandbox)('bubblewrap sandbox (real bwrap)', () => {
       req(`setsid sleep ${marker} >/dev/null 2>&1 < /dev/null & echo started`),
     );
     expect(r.stdout).toBe('started\n');
-    const check = await runner.run({
-      command: ['pgrep', '-f', `sleep ${marker}`],
-      cwd: ws,
-      timeoutMs: 5000,
-      env,
-      sandboxed: false,
-    });
+    const check = spawnSync('pgrep', ['-f', `sleep ${marker}`], { encoding: 'utf8' });
     // bwrap's PID namespace died with the command: the daemon did not survive.
     expect(
       check.stdout
