@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { truthFrom } from './real-logs/truth.mjs';
+import { plainLog, truthFrom } from './real-logs/truth.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.join(repo, 'test', 'fixtures', 'logs', 'real');
@@ -94,6 +94,17 @@ function run(cmd, cwd, env, timeoutMs = 180_000) {
   return { out: r.stdout ?? Buffer.alloc(0), code: r.status };
 }
 
+function listFiles(root, rel = '') {
+  const out = [];
+  for (const e of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
+    if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+    const p = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...listFiles(root, p));
+    else out.push(p);
+  }
+  return out;
+}
+
 const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'greenloop-real-logs-'));
 let failed = 0;
 try {
@@ -123,7 +134,10 @@ try {
       return work;
     };
     const ciPath = `/home/runner/work/${name}/${name}`;
-    const scrub = (s, work) => s.split(work).join(ciPath).split(helpers).join('/opt/greenloop');
+    // node_modules is a symlink to _deps/<set>/node_modules: show it as the project's own
+    const deps = /(?:\.\.\/)*[^\s()'"]*?\/_deps\/[\w.-]+\/node_modules/g;
+    const scrub = (s, work) =>
+      s.split(work).join(ciPath).split(helpers).join('/opt/greenloop').replace(deps, 'node_modules');
     // The log run.
     let work = fresh();
     const env = withPyenv(baseEnv(spec.env ?? {}, work, depsDir));
@@ -141,7 +155,9 @@ try {
         ? fs.readFileSync(path.join(work, spec.truth.file), 'utf8')
         : ''
       : truthRun.out.toString('utf8');
-    const truth = truthFrom(spec.truth.format, scrub(raw, work), log, spec, name);
+    if (process.env.GREENLOOP_REAL_LOGS_DEBUG) console.error(raw);
+    const testFiles = listFiles(path.join(dir, 'project'));
+    const truth = truthFrom(spec.truth.format, scrub(raw, work), log, spec, name, testFiles);
     if (spec.post === 'crlf') log = log.replace(/\r?\n/g, '\r\n');
     for (const f of [path.join(dir, 'log.txt'), path.join(dir, 'log.txt.gz')])
       fs.rmSync(f, { force: true });
@@ -158,7 +174,8 @@ try {
       ...(spec.notes ? { notes: spec.notes } : {}),
     };
     fs.writeFileSync(path.join(dir, 'truth.json'), `${JSON.stringify(out, null, 2)}\n`);
-    const missing = out.failing.filter((f) => !log.includes(f.message));
+    const plain = plainLog(log, spec.runner);
+    const missing = out.failing.filter((f) => f.message === '' || !plain.includes(f.message));
     const secs = ((Date.now() - started) / 1000).toFixed(1);
     console.error(
       `real-logs: ${name}: ${out.failing.length} failing, ${out.passing_count} passing, exit ${logRun.code}, ${log.length} bytes, ${secs}s`,

@@ -33,7 +33,8 @@ export default async function* reporter(source) {
     // A file that fails to load: node's event says 'test failed'; its stderr has the error.
     const printed = [...stderr].find(([k]) => data.file === k || data.file?.endsWith(`/${k}`));
     const thrown = fileLevel && /^\w*Error: .*$/m.exec(printed?.[1] ?? '');
+    const reported = error;
     if (thrown) error = thrown[0];
-    yield `GLEVENT ${JSON.stringify({ event, path, line: data.line, error, kind: KIND[err?.failureType] ?? 'test' })}\n`;
+    yield `GLEVENT ${JSON.stringify({ event, path, line: data.line, error, kind: KIND[err?.failureType] ?? 'test', reported })}\n`;
   }
 }
