@@ -170,6 +170,7 @@ try {
       runner_version: version,
       exit_code: logRun.code,
       ...truth,
+      ...(spec.counts_in_log ? { counts_in_log: spec.counts_in_log } : {}),
       truth_source: `${spec.truth.format}: ${spec.truth.command}`,
       ...(spec.notes ? { notes: spec.notes } : {}),
     };

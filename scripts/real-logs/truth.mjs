@@ -391,6 +391,9 @@ function tap(raw, L, spec, testFiles) {
       let msg = msgs[0]?.[2] ?? p[3];
       // ava: an assertion without a message has only a details block, keyed by its title
       if (msg === '') msg = /^\s+'([^']+)':/m.exec(yaml)?.[1] ?? p[3];
+      // ava: a rejected promise or a thrown error: the error's own message, nested in details
+      if (/^(Rejected promise returned by test|Error thrown in test)$/.test(msg) && msgs[1])
+        msg = msgs[1][2].replace(/\\'/g, "'").replace(/',?$/, '');
       const parts = spec.truth.split ? p[3].split(spec.truth.split) : [p[3]];
       // ava titles a file by its name without folder and extension: `fm` for test/fm.test.js
       if (spec.truth.split && parts.length > 1 && testFiles)

@@ -618,8 +618,9 @@ function otherLike(runner: GenRunner, o: GenerateOptions, ctx: Ctx): Segment {
         tail.push(
           `=== RUN   TestCalc${i}`,
           `=== RUN   TestCalc${i}/case_${i}`,
-          `    ${msg}`,
+          // a test logs its context, then reports (go prints t.Log and t.Error alike)
           `    helper_test.go:9: more context ${i}`,
+          `    ${msg}`,
           `--- FAIL: TestCalc${i} (0.00s)`,
           `    --- FAIL: TestCalc${i}/case_${i} (0.00s)`,
         );

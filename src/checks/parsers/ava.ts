@@ -12,11 +12,11 @@ import {
   type MutableFailure,
   type ParseResult,
 } from './base.js';
-import { ERROR_LINE, frameText, isProjectPath, parseFrame, relPath } from './util.js';
+import { ERROR_LINE, frameText, isProjectPath, isTestPath, parseFrame, relPath } from './util.js';
 
 const FAIL_LINE = /^\s*✘\s+\[(fail|timeout|crash)\]:\s+(.+?)\s*$/;
 const PASS_LINE = /^\s*✔\s+(?:\[\w+\]:\s+)?(.+?)(?:\s+\(\d+(?:\.\d+)?m?s\))?\s*$/;
-const SKIP_LINE = /^\s*-\s+\[(skip|todo)\]:\s+/;
+const SKIP_LINE = /^\s*-\s+\[(skip|todo)\]:?\s+/;
 const RULE = /^\s*─+\s*$/;
 
 interface Entry {
@@ -97,7 +97,7 @@ export class AvaParser implements LineParser {
     if (!this.inBlocks) return;
     const t = line.trim();
     if (t === '') return;
-    const entry = this.byName.get(t);
+    const entry = this.byName.get(t) ?? this.retitle(t);
     if (entry) {
       this.block = entry;
       this.blockMessage = 'none';
@@ -121,7 +121,8 @@ export class AvaParser implements LineParser {
       const fr = parseFrame(t.replace(/^›\s*/, 'at '));
       if (fr && isProjectPath(fr.file)) {
         addFrame(f, frameText(fr));
-        if (!f.file) this.setFile(b, fr.file, fr.line);
+        // the test's own file, not the source the error came from
+        if (!f.file && this.isTestFileOf(b, fr.file)) this.setFile(b, fr.file, fr.line);
       }
       return;
     }
@@ -146,6 +147,40 @@ export class AvaParser implements LineParser {
       return;
     }
     addDetail(f, line.replace(/^ {2}/, ''));
+  }
+
+  /**
+   * `✘ [fail]: file › title message` carries the assertion's message after the title; the
+   * block's title line (`file › title`) tells where the name ends.
+   */
+  private retitle(title: string): Entry | undefined {
+    for (const [key, e] of this.byName) {
+      if (!key.startsWith(`${title} `)) continue;
+      this.byName.delete(key);
+      e.name = title;
+      this.byName.set(title, e);
+      const id = title.split(' › ').join(' > ');
+      if (!this.c.has(id)) {
+        const f = e.failure;
+        this.c.remove(f.id);
+        const moved = this.c.fail({ id });
+        if (moved) Object.assign(moved, { ...f, id, seq: moved.seq });
+        e.failure = moved ?? f;
+      }
+      return e;
+    }
+    return undefined;
+  }
+
+  /** A test file whose name matches ava's title prefix (`fm` for test/fm.test.js). */
+  private isTestFileOf(b: Entry, file: string): boolean {
+    const first = b.name.split(' › ')[0] ?? '';
+    const base = file.replace(/\\/g, '/').replace(/\.[cm]?[jt]sx?$/, '');
+    const named =
+      b.name.split(' › ').length < 2 ||
+      base.endsWith(first) ||
+      base.replace(/[._-](test|spec)$/, '').endsWith(first);
+    return isTestPath(file) && named;
   }
 
   private setFile(b: Entry, file: string, line: number | undefined): void {

@@ -40,6 +40,7 @@ export class CargoParser implements LineParser {
   /** Panics seen before their test's result line (--nocapture), by test id. */
   private readonly pending = new Map<string, Panic>();
   private pendingMessage: Panic | undefined;
+  private ignoredSinceResult = 0;
   private compileErrors: CompileError[] = [];
   private compileCurrent: CompileError | undefined;
 
@@ -70,7 +71,7 @@ export class CargoParser implements LineParser {
           addFrame(f, `${p.file}:${p.line}:${p.col}`);
           f.message = p.message ?? '';
         }
-      } else if (test[2] === 'ignored') this.c.skipped++;
+      } else if (test[2] === 'ignored') this.ignoredSinceResult++;
       else this.c.pass(id);
       return;
     }
@@ -85,7 +86,9 @@ export class CargoParser implements LineParser {
       this.c.summary = true;
       this.c.passed += Number(result[1]);
       this.c.failed += Number(result[2]);
+      // the result line counts the binary's ignored tests already
       this.c.skipped += Number(result[3]);
+      this.ignoredSinceResult = 0;
       this.current = undefined;
       this.ended = true;
       return;
@@ -204,6 +207,9 @@ export class CargoParser implements LineParser {
   }
 
   finish(): ParseResult {
+    // A binary cut off before its `test result:` line.
+    this.c.skipped += this.ignoredSinceResult;
+    this.ignoredSinceResult = 0;
     // Compile errors whose `could not compile` line never came (truncated log).
     for (const ce of this.compileErrors) {
       const f = this.c.fail({

@@ -26,6 +26,8 @@ interface Pending {
 }
 
 const MAX_PENDING = 500;
+/** Tests whose verbose output is kept until their result line (6 short lines each). */
+const MAX_OUTPUTS = 5000;
 
 function pkgDir(pkg: string): string {
   const segs = pkg.split('/');
@@ -53,6 +55,8 @@ export class GoParser implements LineParser {
     const fail = /^(\s*)--- (FAIL|PASS|SKIP): (\S+) \([\d.]+s\)/.exec(line);
     if (fail && fail[3]) {
       this.inPanic = false;
+      this.building = undefined;
+      if (this.finished.size < MAX_PENDING) this.finished.add(fail[3]);
       if (fail[2] === 'FAIL') {
         this.current = this.pending.find((p) => p.name === fail[3]);
         if (!this.current && this.pending.length < MAX_PENDING) {
@@ -85,12 +89,18 @@ export class GoParser implements LineParser {
       this.closePackage(pkg[2], pkg[1] === 'FAIL', pkg[3]);
       return;
     }
-    if (/^#\s+\S+/.test(line)) {
+    const header = /^#\s+(\S+)/.exec(line);
+    if (header && header[1]) {
+      // `# pkg [pkg.test]`: compile errors of pkg follow; its `FAIL pkg [build failed]` may come
+      // much later, after other packages ran.
+      this.building = header[1];
       this.buildLines = [];
+      if (this.buildErrors.size < MAX_PENDING) this.buildErrors.set(header[1], this.buildLines);
       this.current = undefined;
       return;
     }
     const run = /^=== (RUN|CONT|NAME)\s+(\S+)/.exec(line);
+    if (run) this.building = undefined;
     if (run && run[2]) {
       // -v streams a test's output before its `--- FAIL` line: remember it per test.
       this.running = run[2];
@@ -119,7 +129,8 @@ export class GoParser implements LineParser {
           if (this.pending.length < MAX_PENDING) this.pending.push(this.current);
         }
         if (!this.inPanic) {
-          this.current.message = `panic: ${panic[1] ?? ''}`;
+          // verbatim: go 1.19 prints `panic: msg [recovered]` first, then `\tpanic: msg`
+          this.current.message = line.trim();
           this.current.kind = 'panic';
           this.current.own = true;
         }
@@ -164,6 +175,7 @@ export class GoParser implements LineParser {
         cur.detail.length < 12 &&
         line.trim() !== '' &&
         `panic: ${line.trim()}` !== cur.message &&
+        `panic: ${line.trim()} [recovered]` !== cur.message &&
         line.trim() !== cur.message
       ) {
         cur.detail.push(fr && fr[1] ? `${relPath(fr[1])}:${fr[2]}` : line.trim());
@@ -174,7 +186,11 @@ export class GoParser implements LineParser {
       const t = line.trim();
       if (t === '') return;
       const loc = /^([\w./-]+\.go):(\d+): /.exec(t);
-      if (!cur.message) {
+      // t.Log and t.Error print alike; the last `file.go:N:` line before the result is
+      // usually the failed check (a test logs, then reports).
+      const replaces = loc && /^[\w./-]+\.go:\d+: /.test(cur.message);
+      if (!cur.message || replaces) {
+        if (cur.message && cur.detail.length < 12) cur.detail.push(cur.message);
         cur.message = t;
         cur.own = true;
         if (loc && loc[1]) {
@@ -188,24 +204,31 @@ export class GoParser implements LineParser {
       let buf = this.output.get(this.running);
       if (!buf) {
         // Bounded: the oldest test's output goes first (tests that never printed a result line).
-        if (this.output.size >= MAX_PENDING) this.output.delete(this.output.keys().next().value!);
+        // go -v prints subtests' results only when the parent ends, so keep many.
+        if (this.output.size >= MAX_OUTPUTS) this.output.delete(this.output.keys().next().value!);
         buf = [];
         this.output.set(this.running, buf);
       }
-      if (buf && buf.length < 12) buf.push(line.trim());
+      // keep the newest lines: the failed check comes after the test's own logging
+      buf.push(line.trim());
+      if (buf.length > 6) buf.shift();
       return;
     }
     if (line.trim() !== '' && this.buildLines.length < 12) this.buildLines.push(line.trim());
   }
 
   private running: string | undefined;
+  /** Tests that printed their result line (a timeout charges the one that did not). */
+  private readonly finished = new Set<string>();
+  private building: string | undefined;
+  private readonly buildErrors = new Map<string, string[]>();
   /** Output printed under `=== RUN name` (verbose mode) until the test's result line. */
   private readonly output = new Map<string, string[]>();
 
   private useEarlyOutput(p: Pending): void {
     const early = this.output.get(p.name);
     if (!early || early.length === 0) return;
-    const key = early.find((l) => /^[\w./-]+\.go:\d+: /.test(l)) ?? early[0] ?? '';
+    const key = early.findLast((l) => /^[\w./-]+\.go:\d+: /.test(l)) ?? early[0] ?? '';
     p.message = key;
     p.own = true;
     const loc = /^([\w./-]+\.go):(\d+): /.exec(key);
@@ -220,6 +243,26 @@ export class GoParser implements LineParser {
 
   private closePackage(pkg: string, failed: boolean, special: string | undefined): void {
     const dir = pkgDir(pkg);
+    // go 1.19 names no test on `panic: test timed out`: with -v, the last test that started
+    // and printed no result was running.
+    if (
+      this.timeoutMessage &&
+      this.running &&
+      !this.finished.has(this.running) &&
+      !this.pending.some((p) => p.kind === 'timeout') &&
+      this.pending.length < MAX_PENDING
+    ) {
+      this.pending.push({
+        name: this.running,
+        message: this.timeoutMessage,
+        kind: 'timeout',
+        detail: [],
+        frames: [],
+        own: true,
+      });
+    }
+    const built = this.buildErrors.get(pkg) ?? this.buildErrors.get(`${pkg}.test`);
+    if (built && built.length > 0) this.buildLines = built;
     const names = new Set(this.pending.map((p) => p.name));
     let any = false;
     for (const p of this.pending) {
@@ -252,6 +295,8 @@ export class GoParser implements LineParser {
     for (const name of this.passes) this.c.pass(`${pkg} > ${name}`);
     this.pending = [];
     this.passes = [];
+    this.finished.clear();
+    this.buildErrors.delete(pkg);
     this.output.clear();
     this.running = undefined;
     this.buildLines = [];

@@ -125,6 +125,12 @@ export class PytestParser implements LineParser {
     const e = /^E\s{1,8}(.*)$/.exec(line);
     if (e) {
       const text = (e[1] ?? '').trimEnd();
+      // A SyntaxError shows `File "…", line N`, the source and a caret before its own line.
+      if (/^\s*File ".*", line \d+/.test(b.message) && /^[\w.]*(Error|Exception)\b.*?: /.test(text.trim())) {
+        b.detail.unshift(b.message);
+        b.message = text.trim();
+        return;
+      }
       if (!b.message && text.trim() !== '') b.message = text.trim();
       else if (b.detail.length < 16 && text.trim() !== '') b.detail.push(text.trim());
       return;

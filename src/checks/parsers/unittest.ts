@@ -50,6 +50,8 @@ export class UnittestParser implements LineParser {
   private current: MutableFailure | undefined;
   private inTrace = false;
   private sawTrace = false;
+  /** `... skipped` / `... expected failure` lines since the last `OK`/`FAILED` line. */
+  private skipLines = 0;
 
   push(line: string): void {
     const v = VERBOSE.exec(line);
@@ -57,7 +59,7 @@ export class UnittestParser implements LineParser {
       if (v[4] === 'ok') {
         this.okLines++;
         this.c.pass(unittestId(v[1] ?? '', v[2] ?? '', v[3] ?? '').id);
-      } else if (v[4] === 'skipped' || v[4] === 'expected failure') this.c.skipped++;
+      } else if (v[4] === 'skipped' || v[4] === 'expected failure') this.skipLines++;
       return;
     }
     const h = HEADER.exec(line);
@@ -83,12 +85,16 @@ export class UnittestParser implements LineParser {
       this.ended = true;
       this.c.summary = true;
       let bad = 0;
-      for (const m of (fin[2] ?? '').matchAll(/(\w+)=(\d+)/g)) {
+      let skipped = 0;
+      // `FAILED (failures=2, errors=3, skipped=1, expected failures=1)`
+      for (const m of (fin[2] ?? '').matchAll(/([a-z ]+)=(\d+)/g)) {
+        const key = (m[1] ?? '').trim();
         const n = Number(m[2]);
-        if (m[1] === 'skipped' || m[1] === 'expected_failures')
-          this.c.skipped += m[1] === 'skipped' ? n - this.c.skipped : n;
-        if (m[1] === 'failures' || m[1] === 'errors' || m[1] === 'unexpected_successes') bad += n;
+        if (key === 'skipped' || key === 'expected failures') skipped += n;
+        if (key === 'failures' || key === 'errors' || key === 'unexpected successes') bad += n;
       }
+      this.c.skipped += skipped;
+      this.skipLines = 0;
       this.c.failed += bad;
       this.c.passed +=
         this.okLines > 0 ? this.okLines : Math.max(0, this.ran - bad - this.c.skipped);
@@ -130,6 +136,8 @@ export class UnittestParser implements LineParser {
   }
 
   finish(): ParseResult {
+    this.c.skipped += this.skipLines;
+    this.skipLines = 0;
     return this.c.result(this.runner);
   }
 }
