@@ -137,7 +137,12 @@ try {
     // node_modules is a symlink to _deps/<set>/node_modules: show it as the project's own
     const deps = /(?:\.\.\/)*[^\s()'"]*?\/_deps\/[\w.-]+\/node_modules/g;
     const scrub = (s, work) =>
-      s.split(work).join(ciPath).split(helpers).join('/opt/greenloop').replace(deps, 'node_modules');
+      s
+        .split(work)
+        .join(ciPath)
+        .split(helpers)
+        .join('/opt/greenloop')
+        .replace(deps, 'node_modules');
     // The log run.
     let work = fresh();
     const env = withPyenv(baseEnv(spec.env ?? {}, work, depsDir));

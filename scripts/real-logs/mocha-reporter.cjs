@@ -1,3 +1,4 @@
+/* global module */
 // A mocha reporter that prints one `GLEVENT {json}` line per result, for truth.json.
 // Mocha.Runner.constants values (this file lives outside the project, so it cannot require mocha)
 const EVENT_TEST_PASS = 'pass';
@@ -7,7 +8,9 @@ const EVENT_TEST_PENDING = 'pending';
 module.exports = function GreenloopEvents(runner) {
   const out = (o) => process.stdout.write(`GLEVENT ${JSON.stringify(o)}\n`);
   runner.on(EVENT_TEST_PASS, (t) => out({ event: 'pass', path: [t.file ?? '', ...t.titlePath()] }));
-  runner.on(EVENT_TEST_PENDING, (t) => out({ event: 'skip', path: [t.file ?? '', ...t.titlePath()] }));
+  runner.on(EVENT_TEST_PENDING, (t) =>
+    out({ event: 'skip', path: [t.file ?? '', ...t.titlePath()] }),
+  );
   runner.on(EVENT_TEST_FAIL, (t, err) => {
     const hook = t.type === 'hook';
     const timeout = /^Timeout of \d+ms exceeded/.test(err.message ?? '');

@@ -94,7 +94,12 @@ function libtest(raw, L) {
       // cargo test builds every target in test mode: cargo names it `lib test`, `test "api"`…
       const kind = e.target?.kind?.[0] ?? 'lib';
       const tname = e.target?.name ?? '';
-      const label = kind === 'lib' ? 'lib test' : kind === 'test' ? `test "${tname}"` : `${kind} "${tname}" test`;
+      const label =
+        kind === 'lib'
+          ? 'lib test'
+          : kind === 'test'
+            ? `test "${tname}"`
+            : `${kind} "${tname}" test`;
       const crate = `${e.package_id?.match(/#?([\w-]+)@[\d.]+$/)?.[1] ?? e.package_id?.split(' ')[0] ?? tname} (${label})`;
       const loc = span ? `${span.file_name}:${span.line_start}:${span.column_start}` : '';
       const rendered = strip(e.message.rendered ?? e.message.message);
@@ -170,7 +175,8 @@ function goJson(raw, L) {
   const failing = [];
   const charged = new Set();
   for (const e of failedTests) {
-    if (failedTests.some((o) => o.Package === e.Package && o.Test.startsWith(`${e.Test}/`))) continue;
+    if (failedTests.some((o) => o.Package === e.Package && o.Test.startsWith(`${e.Test}/`)))
+      continue;
     charged.add(e.Package);
     const text = (out.get(`${e.Package}\u0000${e.Test}`) ?? []).join('');
     const locs = [...text.matchAll(/^\s+(\S+\.go):(\d+): (.*)$/gm)];
@@ -254,7 +260,10 @@ function junit(raw, L, spec) {
       } else {
         // vitest: classname is the file, name joins describes with ' > '; a file that fails to
         // load is a testcase named after the file
-        id = tc.name === tc.classname ? tc.name : [tc.classname ?? s.name, tc.name].filter(Boolean).join(' > ');
+        id =
+          tc.name === tc.classname
+            ? tc.name
+            : [tc.classname ?? s.name, tc.name].filter(Boolean).join(' > ');
         file = file ?? tc.classname;
       }
       const kind = arr(tc.error).length > 0 ? 'error' : 'test';
@@ -334,9 +343,10 @@ function events(raw, L) {
         ...(e.line ? { line: e.line } : {}),
         // node: a file's own error when the log shows it (the spec reporter prints the file's
         // stderr; dot does not), else what the event reported
-        message: [e.error, e.reported]
-          .map((m) => pickMessage(m, L))
-          .find((m) => m !== '' && L.some((l) => l.includes(m))) ?? pickMessage(e.error, L),
+        message:
+          [e.error, e.reported]
+            .map((m) => pickMessage(m, L))
+            .find((m) => m !== '' && L.some((l) => l.includes(m))) ?? pickMessage(e.error, L),
         kind: e.kind ?? 'test',
       });
     }
@@ -345,7 +355,13 @@ function events(raw, L) {
   const crash = /Exception during run: (\S+?):(\d+)\n[\s\S]*?^(\w*Error\b.*)$/m.exec(raw);
   if (failing.length === 0 && passing === 0 && crash) {
     const file = rel(crash[1]);
-    failing.push({ id: file, file, line: Number(crash[2]), message: pickMessage(crash[3], L), kind: 'load_error' });
+    failing.push({
+      id: file,
+      file,
+      line: Number(crash[2]),
+      message: pickMessage(crash[3], L),
+      kind: 'load_error',
+    });
   }
   return { failing, passing_count: passing, skipped_count: skipped };
 }
@@ -365,7 +381,9 @@ function tap(raw, L, spec, testFiles) {
       names.length = sub[1].length / 4 + 1;
       continue;
     }
-    const p = /^(\s*)(not ok|ok) \d+ - (.*?)(?: # (SKIP|TODO)\b.*)?$/.exec(line.replace(/ # time=[\d.]+m?s$/, ''));
+    const p = /^(\s*)(not ok|ok) \d+ - (.*?)(?: # (SKIP|TODO)\b.*)?$/.exec(
+      line.replace(/ # time=[\d.]+m?s$/, ''),
+    );
     if (!p) continue;
     const depth = p[1].length / 4;
     // a subtest's own result line closes its `# Subtest: name` block
@@ -431,7 +449,12 @@ function uvu(raw, L) {
     // a suite's test: `FAIL  suite  "name"`; uvu's default `test`: `FAIL  "name"`
     const named = /^\s*FAIL\s+(?:(.+?)\s+)?"(.*)"\s*$/.exec(line);
     const id = [file, named?.[1], named?.[2]].filter(Boolean).join(' > ');
-    failing.push({ id, ...(file ? { file, line: Number(at[2]) } : {}), message: pickMessage(message, L), kind: 'test' });
+    failing.push({
+      id,
+      ...(file ? { file, line: Number(at[2]) } : {}),
+      message: pickMessage(message, L),
+      kind: 'test',
+    });
   });
   const n = (k) => Number(new RegExp(`^\\s*${k}:\\s+(\\d+)`, 'm').exec(text)?.[1] ?? 0);
   return { failing, passing_count: n('Passed'), skipped_count: n('Skipped') };

@@ -15,6 +15,7 @@ import { NodeSpecParser } from './parsers/node-test.js';
 import { PytestParser } from './parsers/pytest.js';
 import { TapParser } from './parsers/tap.js';
 import { UnittestParser } from './parsers/unittest.js';
+import { UvuParser } from './parsers/uvu.js';
 import { VitestParser } from './parsers/vitest.js';
 
 export const RUNNERS = [
@@ -28,6 +29,7 @@ export const RUNNERS = [
   'unittest',
   'cargo',
   'go',
+  'uvu',
   'junit',
   'generic',
 ] as const;
@@ -70,6 +72,8 @@ const MARKERS: readonly Marker[] = [
     first: '0123456789',
     has: ' passing (',
   },
+  // mocha could not load a spec file and ran nothing (lib/cli/run-helpers prints this)
+  { family: 'mocha', re: /^\s*Exception during run: /, start: true, first: 'E' },
   { family: 'tap', re: /^TAP version 1[34]\s*$/, start: true, first: 'T' },
   { family: 'node-spec', re: /^ℹ (tests|suites|pass|fail) \d+$/, first: 'ℹ' },
   { family: 'node-spec', re: /^\s*[✔✖]\s+.+\s+\(\d+\.\d+ms\)\s*$/, first: '✔✖', has: 'ms)' },
@@ -106,6 +110,8 @@ const MARKERS: readonly Marker[] = [
   { family: 'cargo', re: /^\s+Running (unittests )?\S+ \(target[\\/]/, start: true, first: 'R' },
   { family: 'cargo', re: /^running \d+ tests?$/, first: 'r' },
   { family: 'cargo', re: /^test result: (ok|FAILED)\. \d+ passed/, first: 't' },
+  // uvu's per-file progress: `suite  • • ✘   (2 / 3)`
+  { family: 'uvu', re: /[•✘] +\(\d+ \/ \d+\)\s*$/, has: ' / ' },
   { family: 'go', re: /^=== RUN\s+Test/, first: '=' },
   { family: 'go', re: /^\s*--- (FAIL|PASS): Test\S* \([\d.]+s\)/, first: '-' },
   { family: 'go', re: /^(ok|FAIL)\s+\S+\s+([\d.]+s|\(cached\)|\[build failed\])/, first: 'oF' },
@@ -187,6 +193,8 @@ export function createParser(family: Family): LineParser {
       return new CargoParser();
     case 'go':
       return new GoParser();
+    case 'uvu':
+      return new UvuParser();
     case 'junit':
       return new JunitParser();
     default:
@@ -205,6 +213,7 @@ const FAMILY_RUNNER: Record<Family, RunnerName> = {
   unittest: 'unittest',
   cargo: 'cargo',
   go: 'go',
+  uvu: 'uvu',
   junit: 'junit',
   generic: 'generic',
 };

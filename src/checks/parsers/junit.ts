@@ -86,7 +86,8 @@ export class JunitParser implements LineParser {
     if (classname && classname !== file && classname !== this.suite.name) parts.push(classname);
     else if (!file && this.suite.name && classname !== this.suite.name) parts.push(this.suite.name);
     else if (!file && classname) parts.push(classname);
-    parts.push(name);
+    // vitest names a file that fails to load after the file itself
+    if (name !== parts[parts.length - 1]) parts.push(name);
     const id = parts.join(' > ');
     if (bad === undefined) {
       this.c.passed++;
@@ -98,10 +99,16 @@ export class JunitParser implements LineParser {
       typeof first === 'string' ? first : String((first as Node | undefined)?.['#text'] ?? '');
     const attr = typeof first === 'object' && first ? (first as Node)['@message'] : undefined;
     const bodyLines = body.split(/\r?\n/).map((l) => l.trimEnd());
+    const firstBody = (bodyLines.find((l) => l.trim() !== '') ?? '').trim();
+    const attrLine = attr !== undefined ? (String(attr).split('\n')[0] ?? '').trim() : '';
+    // The body's first line is what the runner printed (`AssertionError: <message>`); the
+    // attribute often drops the error's type.
     const message =
-      attr !== undefined && String(attr).trim() !== ''
-        ? (String(attr).split('\n')[0] ?? '')
-        : (bodyLines.find((l) => l.trim() !== '') ?? 'failed').trim();
+      attrLine !== ''
+        ? firstBody.endsWith(attrLine)
+          ? firstBody
+          : attrLine
+        : firstBody || 'failed';
     const f = this.c.fail({
       id,
       message,

@@ -5,7 +5,7 @@
  * a timeout message).
  */
 import { addDetail, Collector, type LineParser, type ParseResult } from './base.js';
-import { frameText, isTestPath, parseFrame, isProjectPath, relPath } from './util.js';
+import { ERROR_LINE, frameText, isTestPath, parseFrame, isProjectPath, relPath } from './util.js';
 
 const HEADER = /^(\s*)(\d+)\) (.*)$/;
 
@@ -39,6 +39,7 @@ export class MochaParser implements LineParser {
       } else this.c.skipped += n;
       return;
     }
+    if (this.loadError(line)) return;
     if (!this.inFailures) return;
     const header = HEADER.exec(line);
     if (header && header[3] !== undefined && (header[1]?.length ?? 0) <= 4) {
@@ -102,6 +103,34 @@ export class MochaParser implements LineParser {
     const first = b.frames.find((fr) => file && fr.startsWith(`${file}:`));
     const lineNo = first ? Number(first.split(':')[1]) : undefined;
     if (lineNo !== undefined && !Number.isNaN(lineNo)) f.line = lineNo;
+  }
+
+  private crashedIn: { file: string; line: number } | undefined;
+
+  /**
+   * `Exception during run: /path/test/x.spec.js:4` then (after the source line and caret) the
+   * error: a spec file failed to load and mocha ran no test at all.
+   */
+  private loadError(line: string): boolean {
+    const at = /^\s*Exception during run: (.+?):(\d+)\s*$/.exec(line);
+    if (at && at[1]) {
+      this.crashedIn = { file: relPath(at[1]), line: Number(at[2]) };
+      this.ended = true;
+      return true;
+    }
+    const c = this.crashedIn;
+    if (!c) return false;
+    if (ERROR_LINE.test(line.trim())) {
+      this.c.fail({
+        id: c.file,
+        file: c.file,
+        line: c.line,
+        message: line.trim(),
+        kind: 'load_error',
+      });
+      this.crashedIn = undefined;
+    }
+    return true;
   }
 
   finish(): ParseResult {

@@ -126,7 +126,10 @@ export class PytestParser implements LineParser {
     if (e) {
       const text = (e[1] ?? '').trimEnd();
       // A SyntaxError shows `File "…", line N`, the source and a caret before its own line.
-      if (/^\s*File ".*", line \d+/.test(b.message) && /^[\w.]*(Error|Exception)\b.*?: /.test(text.trim())) {
+      if (
+        /^\s*File ".*", line \d+/.test(b.message) &&
+        /^[\w.]*(Error|Exception)\b.*?: /.test(text.trim())
+      ) {
         b.detail.unshift(b.message);
         b.message = text.trim();
         return;

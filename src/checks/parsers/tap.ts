@@ -67,6 +67,15 @@ export class TapParser implements LineParser {
       this.pending.inYaml = true;
       return;
     }
+    const comment = /^# (.*)$/.exec(line);
+    if (comment && comment[1]) {
+      const where = /^((?:file:\/\/)?(?:[A-Za-z]:)?[\\/]\S+\.[cm]?[jt]sx?):\d+$/.exec(comment[1]);
+      if (where && where[1]) this.thrownIn = relPath(where[1].replace(/^file:\/\//, ''));
+      else if (this.thrownIn && /^[\w$.]*(?:Error|Exception)\b(?: \[\w+\])?: \S/.test(comment[1])) {
+        if (this.loadErrors.size < 100) this.loadErrors.set(this.thrownIn, comment[1].trim());
+        this.thrownIn = undefined;
+      }
+    }
     const sub = SUBTEST.exec(line);
     if (sub) {
       this.flush();
@@ -130,6 +139,9 @@ export class TapParser implements LineParser {
     }
   }
 
+  private thrownIn: string | undefined;
+  private readonly loadErrors = new Map<string, string>();
+
   private markParentFailed(indent: number, failed: boolean): void {
     if (!failed) return;
     for (const lvl of this.stack) if (lvl.indent < indent) lvl.childFailed = true;
@@ -162,7 +174,9 @@ export class TapParser implements LineParser {
       }
       return;
     }
-    if (p.parent || /subtestsFailed/.test(field('failureType') ?? '')) return;
+    // A suite whose before/after hook failed is itself the failure (node: failureType hookFailed).
+    const hookFailed = /hookFailed/.test(field('failureType') ?? '');
+    if ((p.parent && !hookFailed) || /subtestsFailed/.test(field('failureType') ?? '')) return;
     const location = field('location');
     const locFrame = location ? parseFrame(location.replace(/^'|'$/g, '')) : undefined;
     const atFile = field('file');
@@ -185,6 +199,13 @@ export class TapParser implements LineParser {
     if (!f) return;
     if (locFrame?.line !== undefined) f.line = locFrame.line;
     f.message = this.messageOf(p, yaml);
+    // node: a file that threw while loading reports only 'test failed'; its stderr, printed
+    // as `# ` comments above, has the error.
+    const thrown = this.loadErrors.get(id);
+    if (thrown && (f.message === 'test failed' || f.message === '')) {
+      f.message = thrown;
+      f.kind = 'load_error';
+    }
     this.collectYamlDetail(f, p.yaml);
   }
 
