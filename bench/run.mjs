@@ -18,6 +18,6 @@ function nodeFlags() {
     '--experimental-transform-types',
     '--no-warnings',
     '--import',
-    new URL('./hooks.mjs', import.meta.url).href,
+    new URL('../scripts/ts-hooks.mjs', import.meta.url).href,
   ];
 }

@@ -1,8 +1,11 @@
 // Writes action.yml from src/config/inputs.ts (the one list of inputs and outputs).
-// Run: node scripts/gen-action.mjs   (Node 24 strips the TypeScript types)
+// Run: node scripts/gen-action.mjs   (Node >= 22.18 strips the TypeScript types)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { stringify } from 'yaml';
-import { INPUTS, OUTPUTS } from '../src/config/inputs.ts';
+import './ts-hooks.mjs';
+
+// After the hooks: inputs.ts imports other sources by their `.js` names.
+const { INPUTS, OUTPUTS } = await import('../src/config/inputs.ts');
 
 const action = {
   name: 'greenloop',

@@ -3,6 +3,8 @@
  * the README tables are checked against this list by tests. Only
  * src/config/ reads inputs.
  */
+import { RUN_STATUSES } from '../core/status.js';
+
 export interface InputSpec {
   readonly name: string;
   readonly description: string;
@@ -205,8 +207,7 @@ export type RawInputs = Readonly<Partial<Record<InputName, string>>>;
 export const OUTPUTS = [
   {
     name: 'status',
-    description:
-      'How the run ended: success, already-green, budget-iterations, budget-turns, budget-tokens, budget-cost, timeout, no-progress, model-gave-up, model-error, auth-error, context-full, error.',
+    description: `How the run ended: ${RUN_STATUSES.join(', ')}.`,
   },
   {
     name: 'diff-path',

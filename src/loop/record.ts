@@ -5,21 +5,9 @@
 import type { Comparison, Counts, Failure } from '../checks/types.js';
 import type { FileChange } from '../workspace/types.js';
 
-/** The run's `status` output. */
-export type RunStatus =
-  | 'success'
-  | 'already-green'
-  | 'budget-iterations'
-  | 'budget-turns'
-  | 'budget-tokens'
-  | 'budget-cost'
-  | 'timeout'
-  | 'no-progress'
-  | 'model-gave-up'
-  | 'model-error'
-  | 'auth-error'
-  | 'context-full'
-  | 'error';
+/** The run's `status` output (the list lives in the core). */
+export type { RunStatus } from '../core/status.js';
+import type { RunStatus } from '../core/status.js';
 
 export interface PlanStep {
   readonly step: string;

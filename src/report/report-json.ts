@@ -34,6 +34,7 @@
 import type { Failure } from '../checks/types.js';
 import type { RunRecord, RunStatus, TestSummary } from '../loop/record.js';
 import { redactedConfig } from '../config/parse.js';
+import { RUN_STATUSES } from '../core/status.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -258,21 +259,7 @@ export const REPORT_SCHEMA: SchemaNode = {
     status: {
       type: 'string',
       description: 'The `status` output.',
-      enum: [
-        'success',
-        'already-green',
-        'budget-iterations',
-        'budget-turns',
-        'budget-tokens',
-        'budget-cost',
-        'timeout',
-        'no-progress',
-        'model-gave-up',
-        'model-error',
-        'auth-error',
-        'context-full',
-        'error',
-      ],
+      enum: RUN_STATUSES,
     },
     success: { type: 'boolean', description: 'status is success or already-green.' },
     stopReason: { type: 'string', description: 'Why the run stopped, one line.' },

@@ -44,6 +44,7 @@ const STATUS_EMOJI: Record<RunStatus, string> = {
   'model-error': '❌',
   'auth-error': '❌',
   'context-full': '⚠️',
+  'no-passing-attempt': '⚠️',
   error: '❌',
 };
 

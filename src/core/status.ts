@@ -1,0 +1,25 @@
+/**
+ * How a run ends: the one list of statuses. The `status` output, `report.json`'s schema, the
+ * summary's icons and the README all derive from it. Part of the core: imports nothing.
+ */
+export const RUN_STATUSES = [
+  'success',
+  'already-green',
+  'budget-iterations',
+  'budget-turns',
+  'budget-tokens',
+  'budget-cost',
+  'timeout',
+  'no-progress',
+  'model-gave-up',
+  'model-error',
+  'auth-error',
+  'context-full',
+  'no-passing-attempt',
+  'error',
+] as const;
+
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** Statuses that count as a successful run (exit code 0 in the CLI). */
+export const SUCCESS_STATUSES: ReadonlySet<RunStatus> = new Set(['success', 'already-green']);
