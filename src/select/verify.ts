@@ -62,6 +62,11 @@ export async function verifyCandidates(
   return results;
 }
 
+/** The label of a candidate's verification run (a log file name: no separators from artifact names). */
+export function verifyLabel(name: string): string {
+  return `verify-${name.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+}
+
 async function verifyOne(
   candidate: Candidate,
   baseline: TestRun,
@@ -79,7 +84,7 @@ async function verifyOne(
     return { kind: 'not-applied', reason: checkout };
   }
   try {
-    const run = await ports.runTests(checkout.dir, `verify-${name}`);
+    const run = await ports.runTests(checkout.dir, verifyLabel(name));
     const problem = integrityProblem(baseline, run);
     const problems = problem?.rejects ? [problem.message] : [];
     const failing = run.digest.counts.failed;

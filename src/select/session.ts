@@ -1,0 +1,169 @@
+/**
+ * The select step as a session: the baseline test run, each candidate verified in the workspace
+ * (restored to the starting state before and after), the choice, and the chosen diff left in
+ * the workspace for publishing, filtered like any loop result. Shared by the action's
+ * `mode: select` and the CLI's `--attempts`; knows nothing of GitHub.
+ */
+import type { TestRun } from '../checks/types.js';
+import { compareRuns } from '../checks/compare.js';
+import type { RunConfig } from '../config/types.js';
+import { redactedConfig } from '../config/parse.js';
+import type { RunStatus } from '../core/status.js';
+import type { RunLog } from '../loop/run.js';
+import type { RunRecord, TestSummary } from '../loop/record.js';
+import { filterChanges } from '../loop/integrity.js';
+import type { Git, WorkspaceGuard } from '../workspace/types.js';
+import { selectAttempt, type Candidate, type Selection } from './rank.js';
+import { verifyCandidates, verifyLabel } from './verify.js';
+
+export interface SelectDeps {
+  readonly config: RunConfig;
+  readonly testCommand: string;
+  readonly git: Git;
+  readonly guard: WorkspaceGuard;
+  readonly log: RunLog;
+  readonly sandbox: { readonly mode: 'bwrap' | 'none'; readonly reason: string };
+  /** Runs the test command in the workspace, sandboxed. */
+  runTests(label: string): Promise<TestRun>;
+  readonly now?: () => number;
+}
+
+export interface SelectOutcome {
+  readonly record: RunRecord;
+  readonly selection: Selection;
+  /** Tree of the published state (the winner applied, filtered). */
+  readonly bestTree: string;
+  readonly baselineLogPath: string;
+  readonly finalLogPath: string | undefined;
+}
+
+/** Paths a `git diff` touches, both sides of renames and copies. */
+export function diffPaths(diff: string): string[] {
+  const paths = new Set<string>();
+  for (const line of diff.split('\n')) {
+    const header = /^diff --git a\/(.+) b\/(.+)$/.exec(line);
+    if (header) {
+      paths.add(header[1]!);
+      paths.add(header[2]!);
+      continue;
+    }
+    const side = /^(?:rename|copy) (?:from|to) (.+)$/.exec(line);
+    if (side) paths.add(side[1]!);
+  }
+  return [...paths];
+}
+
+function summary(run: TestRun): TestSummary {
+  return {
+    exitCode: run.exitCode,
+    timedOut: run.timedOut,
+    counts: run.digest.counts,
+    failures: run.digest.failures,
+    runner: run.digest.runner,
+    logPath: run.logPath,
+  };
+}
+
+export async function runSelectSession(
+  candidates: readonly Candidate[],
+  deps: SelectDeps,
+): Promise<SelectOutcome> {
+  const { git, log, config } = deps;
+  const now = deps.now ?? Date.now;
+  const startedAt = now();
+  const baselineTree = await git.ensureBaseline();
+  const baseline = await deps.runTests('select-baseline');
+  log.info(
+    `Baseline: exit ${baseline.exitCode ?? 'none'}, ${baseline.digest.counts.failed} failing; ${candidates.length} attempt(s) to choose from`,
+  );
+  const runs = new Map<string, TestRun>();
+  const verified = await verifyCandidates(
+    candidates,
+    baseline,
+    {
+      checkout: async (diff) => {
+        await git.restore(baselineTree);
+        try {
+          await git.apply(diff);
+        } catch (error) {
+          await git.restore(baselineTree);
+          return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+        }
+        return { dir: config.workspace, dispose: () => git.restore(baselineTree) };
+      },
+      runTests: async (_dir, label) => {
+        const run = await deps.runTests(label);
+        runs.set(label, run);
+        return run;
+      },
+      protectedPaths: (diff) => diffPaths(diff).filter((p) => deps.guard.isProtected(p)),
+      info: (line) => log.info(line),
+    },
+    Math.max(1, config.maxIterations),
+  );
+  const selection = selectAttempt(verified, baseline.digest.counts.failed);
+  const winner = verified.find((v) => v.claim === selection.winner?.claim);
+  let bestTree = baselineTree;
+  if (winner) {
+    await git.restore(baselineTree);
+    await git.apply(winner.diff);
+    bestTree = await git.snapshot();
+  }
+  const filtered = await filterChanges({ git, guard: deps.guard, baselineTree, bestTree, log });
+  const finalRun = winner ? runs.get(verifyLabel(winner.claim.name)) : undefined;
+  const status: RunStatus =
+    baseline.exitCode === 0 && !winner
+      ? 'already-green'
+      : selection.passing
+        ? 'success'
+        : 'no-passing-attempt';
+  log.info(`Selected: ${selection.why}`);
+  const finishedAt = now();
+  const totals = verified.reduce(
+    (sum, v) => ({ tokens: sum.tokens + v.claim.tokens, cost: sum.cost + v.claim.costUsd }),
+    { tokens: 0, cost: 0 },
+  );
+  const record: RunRecord = {
+    schemaVersion: 1,
+    status,
+    stopReason: selection.why,
+    startedAt: new Date(startedAt).toISOString(),
+    finishedAt: new Date(finishedAt).toISOString(),
+    durationMs: finishedAt - startedAt,
+    config: redactedConfig(config),
+    model: winner ? winner.claim.model : 'none',
+    api: config.api,
+    sandbox: deps.sandbox,
+    testCommand: deps.testCommand,
+    task: config.task,
+    baseline: summary(baseline),
+    final: finalRun ? summary(finalRun) : summary(baseline),
+    comparison: compareRuns(baseline.digest.failures, (finalRun ?? baseline).digest.failures),
+    flaky: [],
+    iterations: [],
+    totals: {
+      iterations: verified.filter((v) => v.verification.kind === 'verified').length,
+      turns: 0,
+      inputTokens: 0,
+      cachedInputTokens: 0,
+      outputTokens: 0,
+      reasoningTokens: 0,
+      tokens: totals.tokens,
+      costUsd: totals.cost,
+      compactions: 0,
+    },
+    filesChanged: filtered.filesChanged,
+    dropped: filtered.dropped,
+    plan: [],
+    explanation: selection.why,
+    diff: filtered.diff,
+    warnings: filtered.dropped.map((d) => `Dropped ${d.path} from the result: ${d.reason}`),
+  };
+  return {
+    record,
+    selection,
+    bestTree: filtered.bestTree,
+    baselineLogPath: baseline.logPath,
+    finalLogPath: finalRun?.logPath,
+  };
+}

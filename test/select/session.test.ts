@@ -1,0 +1,141 @@
+/** The select step on a real repository: real git, real `node --test` runs, no sandbox needed. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestCommand } from '../../src/checks/run-tests.js';
+import { parseConfig } from '../../src/config/index.js';
+import type { AttemptClaim, Candidate } from '../../src/select/rank.js';
+import { diffPaths, runSelectSession } from '../../src/select/session.js';
+import { scrubEnv } from '../../src/workspace/env.js';
+import { createGit } from '../../src/workspace/git.js';
+import { createGuard } from '../../src/workspace/guard.js';
+import { createProcessRunner } from '../../src/workspace/runner.js';
+import { createRepo, SUM_PROJECT, type TempRepo } from '../helpers/repo.js';
+import { memoryLog } from '../loop/harness.js';
+
+const cleanup: (() => void)[] = [];
+afterEach(() => cleanup.splice(0).forEach((f) => f()));
+
+function claim(name: string, over: Partial<AttemptClaim> = {}): AttemptClaim {
+  return {
+    name,
+    model: `model-${name}`,
+    reasoningEffort: 'high',
+    status: 'success',
+    failingBefore: 1,
+    failingAfter: 0,
+    diffLines: 2,
+    tokens: 100,
+    costUsd: 0.01,
+    ...over,
+  };
+}
+
+/** The diff an attempt would publish: made by editing a copy and asking git. */
+function diffOf(repo: TempRepo, edit: (r: TempRepo) => void): string {
+  edit(repo);
+  const diff = repo.git('diff', '--binary');
+  repo.git('checkout', '--', '.');
+  return diff;
+}
+
+async function select(repo: TempRepo, candidates: Candidate[]) {
+  const parsed = parseConfig(
+    { 'test-command': 'node --test', sandbox: 'none' },
+    { baseDir: repo.dir, env: {} },
+  );
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  const config = parsed.config;
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'gl-select-work-'));
+  cleanup.push(() => rmSync(workDir, { recursive: true, force: true }));
+  const runner = await createProcessRunner({ sandbox: 'none', workspace: repo.dir });
+  const tests = createTestCommand({
+    runner,
+    command: 'node --test',
+    cwd: repo.dir,
+    env: scrubEnv(process.env),
+    timeoutMs: 60_000,
+    logDir: workDir,
+    digestTokens: 2000,
+    reportGlob: '',
+  });
+  const lines: string[] = [];
+  const outcome = await runSelectSession(candidates, {
+    config,
+    testCommand: 'node --test',
+    git: createGit(repo.dir),
+    guard: createGuard(repo.dir, config.protectedPaths),
+    log: memoryLog(lines),
+    sandbox: runner.sandbox,
+    runTests: (label) => tests.run(label, {}),
+  });
+  return { outcome, lines };
+}
+
+describe('runSelectSession', () => {
+  it('publishes the attempt whose tests really pass, not the one that only claims it', async () => {
+    const repo = createRepo(SUM_PROJECT);
+    cleanup.push(() => repo.remove());
+    const fix = diffOf(repo, (r) =>
+      r.write('src/sum.js', r.read('src/sum.js').replace('let i = 1', 'let i = 0')),
+    );
+    // Claims success, but breaks the other test (sum of nothing is no longer 0).
+    const liar = diffOf(repo, (r) =>
+      r.write('src/sum.js', r.read('src/sum.js').replace('return total;', 'return total + 1;')),
+    );
+    const { outcome } = await select(repo, [
+      { claim: claim('liar', { diffLines: 1 }), diff: liar },
+      { claim: claim('idle', { status: 'model-gave-up', failingAfter: 1 }), diff: '' },
+      { claim: claim('fixer'), diff: fix },
+    ]);
+    expect(outcome.record.status).toBe('success');
+    expect(outcome.selection.winner?.claim.name).toBe('fixer');
+    expect(outcome.record.diff).toContain('+  for (let i = 0;');
+    expect(outcome.record.final?.exitCode).toBe(0);
+    expect(outcome.selection.ranked.find((r) => r.claim.name === 'liar')?.falseClaim).toBe(true);
+    // The winner is left in the workspace for publishing.
+    expect(repo.read('src/sum.js')).toContain('let i = 0');
+  });
+
+  it('ends no-passing-attempt and leaves the workspace as it was when nothing improves', async () => {
+    const repo = createRepo(SUM_PROJECT);
+    cleanup.push(() => repo.remove());
+    const before = repo.read('src/sum.js');
+    const broken = diffOf(repo, (r) =>
+      r.write('src/sum.js', 'export function sum() { return -1; }\n'),
+    );
+    const { outcome } = await select(repo, [
+      { claim: claim('broken'), diff: broken },
+      {
+        claim: claim('stale'),
+        diff: 'diff --git a/nope.js b/nope.js\n--- a/nope.js\n+++ b/nope.js\n@@ -1 +1 @@\n-a\n+b\n',
+      },
+    ]);
+    expect(outcome.record.status).toBe('no-passing-attempt');
+    expect(outcome.record.diff).toBe('');
+    expect(repo.read('src/sum.js')).toBe(before);
+    const stale = outcome.selection.ranked.find((r) => r.claim.name === 'stale');
+    expect(stale?.verification.kind).toBe('not-applied');
+  });
+
+  it('rejects a diff touching a protected path without running it', async () => {
+    const repo = createRepo({ ...SUM_PROJECT, '.github/workflows/ci.yml': 'on: push\n' });
+    cleanup.push(() => repo.remove());
+    const sneaky = diffOf(repo, (r) => {
+      r.write('src/sum.js', r.read('src/sum.js').replace('let i = 1', 'let i = 0'));
+      r.write('.github/workflows/ci.yml', 'on: [push, pull_request_target]\n');
+    });
+    const { outcome } = await select(repo, [{ claim: claim('sneaky'), diff: sneaky }]);
+    expect(outcome.selection.ranked[0]?.verification.kind).toBe('rejected');
+    expect(outcome.record.status).toBe('no-passing-attempt');
+  });
+});
+
+describe('diffPaths', () => {
+  it('names both sides of a rename', () => {
+    const diff =
+      'diff --git a/.github/workflows/ci.yml b/x.yml\nsimilarity index 100%\nrename from .github/workflows/ci.yml\nrename to x.yml\n';
+    expect(diffPaths(diff).sort()).toEqual(['.github/workflows/ci.yml', 'x.yml']);
+  });
+});
