@@ -9,10 +9,18 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { readActionInputs } from './config/action-inputs.js';
 import { parseConfig } from './config/parse.js';
-import { readGitHubContext } from './github/context.js';
+import {
+  readGitHubContext,
+  startingBranch,
+  withPullRequest,
+  type GitHubContext,
+} from './github/context.js';
+import { defaultArtifactNames, ghesMessage, isGhes, uploadArtifact } from './github/artifact.js';
+import type { OutputKind } from './config/types.js';
+import type { Git } from './workspace/types.js';
 import { checkTrigger, createPermissionApi } from './github/gating.js';
 import { appendJobSummary, setOutputs, setRunOutputs } from './github/outputs.js';
-import { publish } from './github/publish.js';
+import { describeApiError, publish } from './github/publish.js';
 import { actionLog } from './github/log.js';
 import { loadResume } from './github/resume.js';
 import { Redactor, secretForms } from './report/redact.js';
@@ -35,7 +43,13 @@ export async function main(): Promise<void> {
   const secrets = [config.apiKey, config.githubToken].filter((s) => s !== '');
   for (const secret of secrets.flatMap(secretForms)) core.setSecret(secret);
 
-  const context = readGitHubContext(env);
+  let context = readGitHubContext(env);
+  const selfTriggered = greenloopBranchRefusal(context, config.allowGreenloopBranch);
+  if (selfTriggered !== undefined) {
+    core.error(selfTriggered);
+    process.exitCode = 1;
+    return;
+  }
   const gate = await checkTrigger(
     context,
     config,
@@ -47,13 +61,53 @@ export async function main(): Promise<void> {
     return;
   }
   for (const note of gate.notes) core.info(note);
-  const output =
+  if (context.eventName === 'issue_comment' && context.prNumber !== undefined) {
+    try {
+      const { getOctokit } = await import('@actions/github');
+      context = await withPullRequest(
+        context,
+        getOctokit(config.githubToken, { baseUrl: context.apiUrl }),
+      );
+    } catch (error) {
+      core.error(
+        `greenloop cannot read pull request #${context.prNumber}, so it will not run: ${describeApiError(error)}`,
+      );
+      process.exitCode = 1;
+      return;
+    }
+    const refusal = greenloopBranchRefusal(context, config.allowGreenloopBranch);
+    if (refusal !== undefined) {
+      core.error(refusal);
+      process.exitCode = 1;
+      return;
+    }
+  }
+  let output: OutputKind[] =
     context.isFork && config.output.some((o) => o === 'commit' || o === 'pull-request')
       ? (core.warning('The pull request comes from a fork: publishing as an artifact only.'),
-        ['artifact' as const])
-      : config.output;
+        ['artifact'])
+      : [...config.output];
+  const ghes = isGhes(context.serverUrl);
+  if (ghes && output.includes('artifact')) {
+    core.warning(`No artifact: ${ghesMessage(context.serverUrl)}.`);
+    output = output.filter((o) => o !== 'artifact');
+    if (output.length === 0) output = ['none'];
+  }
+  const names = defaultArtifactNames({
+    job: env.GITHUB_JOB ?? '',
+    matrix: config.jobMatrix,
+    runAttempt: context.runAttempt,
+  });
+  const artifactName = config.artifactName || names.result;
+  const checkpointName = config.artifactName
+    ? `${config.artifactName}-checkpoint`
+    : names.checkpoint;
 
   const git = createGit(config.workspace);
+  if (!(await onPullRequestHead(context, output, git))) {
+    process.exitCode = 1;
+    return;
+  }
   let removed: string[] = [];
   try {
     removed = await git.removePersistedCredentials();
@@ -84,6 +138,7 @@ export async function main(): Promise<void> {
           token: config.githubToken,
           context,
           tempDir: temp,
+          anyBranch: config.resumeFromAnyBranch,
         }).catch((error: unknown) => {
           throw new SetupError(
             `Input 'resume-from' must be a checkpoint folder or the artifact name of an earlier run, got '${config.resumeFrom}': ${error instanceof Error ? error.message : String(error)}`,
@@ -98,11 +153,30 @@ export async function main(): Promise<void> {
       env,
       secrets,
       ...(resume ? { resume } : {}),
+      ...(output.some((o) => o !== 'none') && !ghes
+        ? {
+            onCheckpoint: async (dir: string, file: string, iteration: number) => {
+              const upload = await uploadArtifact(
+                checkpointName,
+                [file],
+                dir,
+                config.retentionDays,
+                { info: () => {}, warn: () => {} },
+                'replace',
+              );
+              core.info(
+                'error' in upload
+                  ? `Could not upload the checkpoint: ${upload.error}`
+                  : `Uploaded the checkpoint of iteration ${iteration} as artifact '${checkpointName}' (resume-from: ${checkpointName})`,
+              );
+            },
+          }
+        : {}),
     });
     // summary.md is rendered from the redacted record: use it as written.
     const summary = await readFile(session.files.summaryPath, 'utf8');
     const published = await publish({
-      outputs: [...output],
+      outputs: output,
       record: session.record,
       files: session.files,
       context,
@@ -112,7 +186,8 @@ export async function main(): Promise<void> {
       prTitle: config.prTitle,
       prDraft: config.prDraft,
       comment: config.comment,
-      artifactName: config.artifactName,
+      artifactName,
+      artifactMode: config.artifactName ? 'replace' : 'unique',
       retentionDays: config.retentionDays,
       summary,
       redactor: session.redactor,
@@ -163,4 +238,43 @@ export async function main(): Promise<void> {
 /** Redacts the run's secrets from a message written outside the session. */
 function redactSecrets(message: string, secrets: readonly string[]): string {
   return new Redactor([...secrets]).redact(message);
+}
+
+/**
+ * greenloop's own branches are never a starting point unless allowed: a failing
+ * fix PR would otherwise start a fix of the fix (and so on) when the workflow
+ * runs on its CI failures with a token whose pushes start workflows.
+ */
+function greenloopBranchRefusal(context: GitHubContext, allowed: boolean): string | undefined {
+  const branch = startingBranch(context);
+  if (allowed || !branch.startsWith('greenloop/')) return undefined;
+  return `greenloop refused to run: it would start from '${branch}', a branch greenloop wrote (set allow-greenloop-branch: true to fix a fix)`;
+}
+
+/**
+ * On pull_request and issue_comment events a commit or pull request is built on
+ * the PR's head commit, never on the merge commit a pull_request checkout gives
+ * (which would carry the base branch into the fix). Moves HEAD there when the
+ * checkout is elsewhere; false (after one error line) when that fails.
+ */
+async function onPullRequestHead(
+  context: GitHubContext,
+  output: readonly OutputKind[],
+  git: Git,
+): Promise<boolean> {
+  const pushes = output.includes('commit') || output.includes('pull-request');
+  const prEvent = context.eventName === 'pull_request' || context.eventName === 'issue_comment';
+  if (!pushes || !prEvent || context.headSha === '') return true;
+  const head = await git.tryHead();
+  if (head === context.headSha) return true;
+  if (await git.tryCheckoutCommit(context.headSha)) {
+    core.info(
+      `Working on the pull request head ${context.headSha} (the checkout was ${head ?? 'empty'}): the fix is published on it`,
+    );
+    return true;
+  }
+  core.error(
+    `greenloop cannot check out the pull request head ${context.headSha}, so it will not publish a commit built on another one; check it out with actions/checkout (ref: the PR head SHA)`,
+  );
+  return false;
 }

@@ -135,11 +135,22 @@ export const INPUTS = [
     description:
       'Branch for `commit` / `pull-request`. Empty: `greenloop/<run id>`. Never the default branch.',
   },
-  { name: 'artifact-name', default: 'greenloop', description: 'Name of the uploaded artifact.' },
+  {
+    name: 'artifact-name',
+    default: '',
+    description:
+      'Name of the uploaded artifact. Empty: `greenloop-<job>-<matrix values>-<attempt>`, unique in the workflow run. A name you set replaces an artifact of that name in the same run.',
+  },
+  {
+    name: 'matrix',
+    default: '${{ toJSON(matrix) }}',
+    description: "The job's matrix values, used in the default artifact names (leave as is).",
+  },
   {
     name: 'retention-days',
     default: '0',
-    description: 'Artifact retention in days; 0 = the repository default.',
+    description:
+      'Artifact retention in days; 0 = the repository default. GitHub allows up to 90 on public and 400 on private repositories, and caps it at the repository setting.',
   },
   {
     name: 'commit-message',
@@ -181,6 +192,12 @@ export const INPUTS = [
     description: 'Comma list of bot logins allowed to trigger a run (`*` is refused).',
   },
   {
+    name: 'allow-greenloop-branch',
+    default: 'false',
+    description:
+      "Allow a run that starts from a `greenloop/` branch (greenloop's own output: a fix of a fix).",
+  },
+  {
     name: 'allow-untrusted-code',
     default: 'false',
     description: "Allow running a fork's code under `pull_request_target`.",
@@ -194,7 +211,14 @@ export const INPUTS = [
   {
     name: 'resume-from',
     default: '',
-    description: 'Checkpoint folder (or artifact name of an earlier run) to continue from.',
+    description:
+      'Checkpoint folder, or the name of a checkpoint artifact (`greenloop-checkpoint-<job>`) uploaded by an earlier run of this repository and branch, to continue from.',
+  },
+  {
+    name: 'resume-from-any-branch',
+    default: 'false',
+    description:
+      "Let `resume-from` take an artifact from another branch's run (same repository only).",
   },
   { name: 'working-directory', default: '.', description: 'Project folder inside the workspace.' },
 ] as const satisfies readonly InputSpec[];

@@ -176,7 +176,11 @@ export function parseConfig(raw: RawInputs, environment: ConfigEnvironment): Con
     output,
     branch,
     artifactName: read.text('artifact-name'),
-    retentionDays: read.integer('retention-days', 0, 90),
+    jobMatrix: read.text('matrix'),
+    // Up to 90 days on public and 400 on private repositories (GitHub docs, "Configuring the
+    // retention period for GitHub Actions artifacts and logs"); the service caps it further at
+    // the repository's setting.
+    retentionDays: read.integer('retention-days', 0, 400),
     commitMessage: read.text('commit-message'),
     prTitle: read.text('pr-title'),
     prDraft: read.boolean('pr-draft'),
@@ -187,13 +191,15 @@ export function parseConfig(raw: RawInputs, environment: ConfigEnvironment): Con
     allowUsers: read.list('allow-users'),
     allowBots,
     allowUntrustedCode: read.boolean('allow-untrusted-code'),
+    allowGreenloopBranch: read.boolean('allow-greenloop-branch'),
     githubToken: read.text('github-token'),
     resumeFrom: read.text('resume-from'),
+    resumeFromAnyBranch: read.boolean('resume-from-any-branch'),
   };
 
   if (config.model === '') read.fail('model', 'a model name');
-  if (!/^[\w.-]{1,100}$/.test(config.artifactName)) {
-    read.fail('artifact-name', 'letters, digits, dot, dash or underscore (1-100)');
+  if (config.artifactName !== '' && !/^[\w.-]{1,100}$/.test(config.artifactName)) {
+    read.fail('artifact-name', 'empty, or letters, digits, dot, dash or underscore (1-100)');
   }
 
   if (read.errors.length > 0) return { ok: false, errors: read.errors };

@@ -69,7 +69,10 @@ export interface RunConfig {
   readonly output: readonly OutputKind[];
   /** Empty = greenloop/<run id>. */
   readonly branch: string;
+  /** Empty = a name unique in the workflow run (job, matrix values, attempt). */
   readonly artifactName: string;
+  /** The `matrix` input: the job's matrix as JSON ('null' or '' without one). */
+  readonly jobMatrix: string;
   readonly retentionDays: number;
   readonly commitMessage: string;
   readonly prTitle: string;
@@ -82,9 +85,13 @@ export interface RunConfig {
   readonly allowUsers: readonly string[];
   readonly allowBots: readonly string[];
   readonly allowUntrustedCode: boolean;
+  /** Start even when the starting branch is a `greenloop/` branch. */
+  readonly allowGreenloopBranch: boolean;
 
   /** Never logged. */
   readonly githubToken: string;
   /** Checkpoint folder or artifact name; empty = fresh run. */
   readonly resumeFrom: string;
+  /** `resume-from` by name may take an artifact of another branch's run. */
+  readonly resumeFromAnyBranch: boolean;
 }

@@ -4,6 +4,7 @@
  * thrown: publishing must not crash a run. Download (for `resume-from`) throws
  * ArtifactDownloadError, since a resume that cannot load ends the run's setup.
  */
+import { rmSync } from 'node:fs';
 import type { GitHubContext } from './context.js';
 
 /** The part of the run's log publishing uses (structurally a subset of RunLog). */
@@ -19,7 +20,98 @@ export class ArtifactDownloadError extends Error {
   }
 }
 
-export type UploadResult = { id: number; size: number } | { error: string };
+export type UploadResult = { id: number; size: number; name: string } | { error: string };
+
+/**
+ * How a name already taken in this workflow run is handled (names are unique
+ * within a run, across its jobs and attempts: the service answers 409).
+ * - `unique`: the name is greenloop's own; on a conflict (two greenloop steps in
+ *   one job) try `<name>-2`, `<name>-3`, ... and keep the other artifact.
+ * - `replace`: delete the artifact of that name in this run first (a name the
+ *   user set, or the checkpoint replaced after every iteration).
+ */
+export type NameMode = 'unique' | 'replace';
+
+/**
+ * The artifact client refuses GitHub Enterprise Server: every host but
+ * github.com, *.ghe.com and *.localhost (`isGhes()` in @actions/artifact's
+ * `internal/shared/config.js`, which then throws GHESNotSupportedError).
+ */
+export function isGhes(serverUrl: string): boolean {
+  let host: string;
+  try {
+    host = new URL(serverUrl || 'https://github.com').hostname.trimEnd().toUpperCase();
+  } catch {
+    return false;
+  }
+  return !(host === 'GITHUB.COM' || host.endsWith('.GHE.COM') || host.endsWith('.LOCALHOST'));
+}
+
+/** The one line that says why artifacts are off on GHES, and what to use instead. */
+export function ghesMessage(serverUrl: string): string {
+  return (
+    `${serverUrl} is GitHub Enterprise Server, where actions cannot upload or download artifacts ` +
+    'through @actions/artifact v2+; publish with `output: commit` or `output: pull-request`, or ' +
+    'upload the files at the `diff-path` / `report-path` outputs with an artifact action your server supports'
+  );
+}
+
+const MAX_NAME = 100;
+
+/** An artifact name from free text: characters the service accepts, no empty parts. */
+export function artifactNamePart(text: string): string {
+  return text
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
+}
+
+/** The values of the `matrix` input (`${{ toJSON(matrix) }}`), in order; [] without a matrix. */
+export function matrixValues(json: string): string[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return json.trim() === '' ? [] : [json];
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return [];
+  return Object.values(data as Record<string, unknown>).map((value) =>
+    typeof value === 'string' ? value : JSON.stringify(value),
+  );
+}
+
+export interface JobIdentity {
+  /** GITHUB_JOB: the job's id in the workflow. */
+  readonly job: string;
+  /** The `matrix` input. */
+  readonly matrix: string;
+  readonly runAttempt: number;
+}
+
+/**
+ * Default artifact names, unique within the workflow run: the job id and its
+ * matrix values tell jobs apart, the attempt tells re-runs apart. The
+ * checkpoint's name leaves the attempt out: it is replaced after every
+ * iteration, and a later run resumes from it by that name.
+ */
+export function defaultArtifactNames(identity: JobIdentity): {
+  result: string;
+  checkpoint: string;
+} {
+  const job = [identity.job, ...matrixValues(identity.matrix)]
+    .map(artifactNamePart)
+    .filter((part) => part !== '')
+    .join('-');
+  const cut = (name: string): string => name.slice(0, MAX_NAME).replace(/[-.]+$/, '');
+  return {
+    result: cut(`greenloop-${job ? `${job}-` : ''}attempt${identity.runAttempt}`),
+    checkpoint: cut(`greenloop-checkpoint${job ? `-${job}` : ''}`),
+  };
+}
+
+function isConflict(message: string): boolean {
+  return /\(409\)|already exists/i.test(message);
+}
 
 export async function uploadArtifact(
   name: string,
@@ -27,22 +119,55 @@ export async function uploadArtifact(
   rootDir: string,
   retentionDays: number,
   log: PublishLog,
+  mode: NameMode = 'unique',
 ): Promise<UploadResult> {
   if (files.length === 0) return { error: `artifact '${name}': no files to upload` };
-  try {
-    const { DefaultArtifactClient } = await import('@actions/artifact');
-    const client = new DefaultArtifactClient();
-    const options = retentionDays > 0 ? { retentionDays } : {};
-    const response = await client.uploadArtifact(name, files, rootDir, options);
-    if (response.id === undefined) {
-      return { error: `artifact '${name}': the service returned no artifact id` };
-    }
-    log.info(`Uploaded artifact '${name}' (id ${response.id}, ${response.size ?? 0} bytes)`);
-    return { id: response.id, size: response.size ?? 0 };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { error: `artifact '${name}' upload failed: ${oneLine(message)}${hint(message)}` };
+  if (isGhes(process.env.GITHUB_SERVER_URL ?? '')) {
+    // Checked here so the client never runs (it would print its own warning first).
+    return { error: `artifact '${name}': ${ghesMessage(process.env.GITHUB_SERVER_URL ?? '')}` };
   }
+  const { DefaultArtifactClient } = await import('@actions/artifact');
+  const client = new DefaultArtifactClient();
+  const options = retentionDays > 0 ? { retentionDays: cappedRetention(retentionDays, log) } : {};
+  if (mode === 'replace') {
+    try {
+      await client.deleteArtifact(name);
+      log.info(`Replaced the artifact '${name}' uploaded earlier in this workflow run`);
+    } catch {
+      // Nothing of that name in this run yet ("Does not fail if the artifact does not
+      // exist", as upload-artifact's `overwrite` documents it).
+    }
+  }
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? name : `${name}-${n}`;
+    try {
+      const response = await client.uploadArtifact(candidate, files, rootDir, options);
+      if (response.id === undefined) {
+        return { error: `artifact '${candidate}': the service returned no artifact id` };
+      }
+      log.info(`Uploaded artifact '${candidate}' (id ${response.id}, ${response.size ?? 0} bytes)`);
+      return { id: response.id, size: response.size ?? 0, name: candidate };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (mode === 'unique' && isConflict(message) && n < 5) continue;
+      return {
+        error: `artifact '${candidate}' upload failed: ${oneLine(message)}${hint(message)}`,
+      };
+    }
+  }
+}
+
+/**
+ * The toolkit lowers a retention above the repository's setting (GITHUB_RETENTION_DAYS)
+ * with a warning annotation of its own; do it first, in the log only.
+ */
+function cappedRetention(days: number, log: PublishLog): number {
+  const max = Number(process.env.GITHUB_RETENTION_DAYS ?? '');
+  if (Number.isInteger(max) && max > 0 && days > max) {
+    log.info(`retention-days ${days} is above this repository's limit: using ${max}`);
+    return max;
+  }
+  return days;
 }
 
 function oneLine(text: string): string {
@@ -53,8 +178,8 @@ function hint(message: string): string {
   if (/ACTIONS_RUNTIME_TOKEN|ACTIONS_RESULTS_URL/.test(message)) {
     return ' (artifacts can only be uploaded inside a GitHub Actions job)';
   }
-  if (/GHES|Enterprise Server/i.test(message)) {
-    return ' (this artifact service is not available on GitHub Enterprise Server)';
+  if (isConflict(message)) {
+    return ' (artifact names are unique within a workflow run: leave artifact-name empty for a unique default)';
   }
   return '';
 }
@@ -64,6 +189,8 @@ export interface DownloadOptions {
   readonly context: GitHubContext;
   /** Folder to unpack into (created when missing). */
   readonly dir: string;
+  /** Branch the artifact's run must have run on; '' = any branch of this repository. */
+  readonly branch: string;
 }
 
 interface ListedArtifact {
@@ -72,11 +199,18 @@ interface ListedArtifact {
   readonly expired: boolean;
   readonly createdAt: string;
   readonly runId: number | undefined;
+  readonly repositoryId: number | undefined;
+  readonly headRepositoryId: number | undefined;
+  readonly headBranch: string;
+  readonly digest: string;
 }
 
 /**
- * Downloads and unpacks the newest unexpired artifact called `name` from the
- * current repository (any earlier run), returning the folder it was unpacked to.
+ * Downloads and unpacks the newest unexpired artifact called `name` that an
+ * earlier run of this repository made from its own code (the run's head
+ * repository is this repository: never a fork's pull request run) on
+ * `options.branch`, checks it against the digest the service recorded at
+ * upload, and returns the folder it was unpacked to.
  */
 export async function downloadArtifactByName(
   name: string,
@@ -85,57 +219,97 @@ export async function downloadArtifactByName(
   const { context, token } = options;
   if (!token)
     throw new ArtifactDownloadError(`cannot download artifact '${name}': no github-token`);
-  const newest = await findNewestArtifact(name, options);
+  if (isGhes(context.serverUrl)) {
+    throw new ArtifactDownloadError(ghesMessage(context.serverUrl));
+  }
+  const chosen = await findTrustedArtifact(name, options);
+  let mismatch: boolean;
   try {
     const { DefaultArtifactClient } = await import('@actions/artifact');
-    const response = await new DefaultArtifactClient().downloadArtifact(newest.id, {
+    const response = await new DefaultArtifactClient().downloadArtifact(chosen.id, {
       path: options.dir,
+      expectedHash: chosen.digest,
       findBy: {
         token,
-        workflowRunId: newest.runId ?? 0,
+        workflowRunId: chosen.runId ?? 0,
         repositoryOwner: context.owner,
         repositoryName: context.repo,
       },
     });
-    return response.downloadPath ?? options.dir;
+    mismatch = response.digestMismatch === true;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new ArtifactDownloadError(
-      `cannot download artifact '${name}' (id ${newest.id}): ${oneLine(message)}`,
+      `cannot download artifact '${name}' (id ${chosen.id}): ${oneLine(message)}`,
     );
   }
+  if (mismatch) {
+    rmSync(options.dir, { recursive: true, force: true });
+    throw new ArtifactDownloadError(
+      `artifact '${name}' (id ${chosen.id}) does not match the digest recorded at upload (${chosen.digest}): refused`,
+    );
+  }
+  return options.dir;
 }
 
-async function findNewestArtifact(name: string, options: DownloadOptions): Promise<ListedArtifact> {
+async function findTrustedArtifact(
+  name: string,
+  options: DownloadOptions,
+): Promise<ListedArtifact & { digest: string }> {
   const { context } = options;
   let listed: ListedArtifact[];
   try {
     const { getOctokit } = await import('@actions/github');
     const octokit = getOctokit(options.token, { baseUrl: context.apiUrl });
-    const response = await octokit.rest.actions.listArtifactsForRepo({
+    const artifacts = await octokit.paginate(octokit.rest.actions.listArtifactsForRepo, {
       owner: context.owner,
       repo: context.repo,
       name,
-      per_page: 20,
+      per_page: 100,
     });
-    listed = response.data.artifacts.map((a) => ({
+    listed = artifacts.map((a) => ({
       id: a.id,
       name: a.name,
       expired: a.expired,
       createdAt: a.created_at ?? '',
       runId: a.workflow_run?.id ?? undefined,
+      repositoryId: a.workflow_run?.repository_id ?? undefined,
+      headRepositoryId: a.workflow_run?.head_repository_id ?? undefined,
+      headBranch: a.workflow_run?.head_branch ?? '',
+      digest: a.digest ?? '',
     }));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new ArtifactDownloadError(`cannot list artifacts named '${name}': ${oneLine(message)}`);
   }
-  const usable = listed
+  const where = `${context.owner}/${context.repo}`;
+  const named = listed
     .filter((a) => a.name === name && !a.expired)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
-  const newest = usable[0];
+  if (named.length === 0) {
+    throw new ArtifactDownloadError(`no unexpired artifact named '${name}' in ${where}`);
+  }
+  const ownCode = named.filter(
+    (a) => a.repositoryId !== undefined && a.headRepositoryId === a.repositoryId,
+  );
+  if (ownCode.length === 0) {
+    throw new ArtifactDownloadError(
+      `every artifact named '${name}' comes from a run of another repository's code (a fork's pull request): refused`,
+    );
+  }
+  const onBranch =
+    options.branch === '' ? ownCode : ownCode.filter((a) => a.headBranch === options.branch);
+  const newest = onBranch[0];
   if (newest === undefined) {
     throw new ArtifactDownloadError(
-      `no unexpired artifact named '${name}' in ${context.owner}/${context.repo}`,
+      `no artifact named '${name}' from a run on branch '${options.branch}' (found: ${[
+        ...new Set(ownCode.map((a) => a.headBranch || '?')),
+      ].join(', ')}); set resume-from-any-branch: true to take another branch's`,
+    );
+  }
+  if (!/^sha256:[0-9a-f]{64}$/.test(newest.digest)) {
+    throw new ArtifactDownloadError(
+      `artifact '${name}' (id ${newest.id}) has no digest to check the download against: refused`,
     );
   }
   return newest;

@@ -51,6 +51,11 @@ export interface GitHubContext {
   readonly prNumber: number | undefined;
   /** owner/name of the PR head repository (or upstream run's head repository). */
   readonly headRepository: string;
+  /**
+   * The commit a PR event is about: the PR's head (never the merge commit the
+   * checkout of a pull_request event gives), or the upstream run's head commit; '' otherwise.
+   */
+  readonly headSha: string;
   /** The head of the PR or upstream run is in another repository. */
   readonly isFork: boolean;
   readonly workflowRun: WorkflowRunInfo | undefined;
@@ -115,7 +120,9 @@ export function readGitHubContext(env: Env = process.env): GitHubContext {
 
   let headRepository = fullName;
   let isFork = false;
+  let headSha = '';
   if (pull !== undefined) {
+    headSha = str(obj(pull.head)?.sha);
     const head = obj(obj(pull.head)?.repo);
     const base = obj(obj(pull.base)?.repo);
     headRepository = str(head?.full_name);
@@ -125,6 +132,7 @@ export function readGitHubContext(env: Env = process.env): GitHubContext {
   } else if (workflowRun !== undefined) {
     headRepository = workflowRun.headRepository || fullName;
     isFork = headRepository.toLowerCase() !== fullName.toLowerCase();
+    headSha = workflowRun.headSha;
   }
 
   return {
@@ -146,6 +154,7 @@ export function readGitHubContext(env: Env = process.env): GitHubContext {
     workspace: env.GITHUB_WORKSPACE ?? '',
     prNumber,
     headRepository,
+    headSha,
     isFork,
     workflowRun,
     defaultBranch: str(repository?.default_branch),
@@ -181,4 +190,43 @@ export function startingBranch(context: GitHubContext): string {
   const pullHead = str(obj(obj(context.payload.pull_request)?.head)?.ref);
   if (pullHead !== '') return pullHead;
   return context.ref.startsWith('refs/heads/') ? context.refName : context.defaultBranch;
+}
+
+/** The part of an Octokit instance `withPullRequest` needs. */
+export interface PullsClient {
+  request(
+    route: 'GET /repos/{owner}/{repo}/pulls/{pull_number}',
+    params: { owner: string; repo: string; pull_number: number },
+  ): Promise<{ readonly data: unknown }>;
+}
+
+/**
+ * On `issue_comment` the payload names the PR but not its head: fetch it, so
+ * its head repository decides fork status, its head branch is where a pull
+ * request from greenloop goes, and its head commit (read now, at the
+ * permission check) is what the run works on. Other events are returned as they are.
+ */
+export async function withPullRequest(
+  context: GitHubContext,
+  client: PullsClient,
+): Promise<GitHubContext> {
+  if (context.eventName !== 'issue_comment' || context.prNumber === undefined) return context;
+  const { data } = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+    owner: context.owner,
+    repo: context.repo,
+    pull_number: context.prNumber,
+  });
+  const pull = obj(data);
+  const head = obj(pull?.head);
+  const headRepository = str(obj(head?.repo)?.full_name);
+  const fullName = `${context.owner}/${context.repo}`;
+  return {
+    ...context,
+    headRef: str(head?.ref),
+    baseRef: str(obj(pull?.base)?.ref),
+    headSha: str(head?.sha),
+    headRepository,
+    // A deleted fork has head.repo === null: treat it as foreign.
+    isFork: headRepository === '' || headRepository.toLowerCase() !== fullName.toLowerCase(),
+  };
 }

@@ -14,7 +14,7 @@ import {
   sanitiseBranchName,
   type Author,
 } from '../workspace/publish-git.js';
-import { uploadArtifact, type PublishLog } from './artifact.js';
+import { uploadArtifact, type NameMode, type PublishLog } from './artifact.js';
 import { startingBranch, type GitHubContext } from './context.js';
 
 export type { PublishLog } from './artifact.js';
@@ -23,8 +23,8 @@ type Octokit = ReturnType<typeof getOctokit>;
 
 /** Hidden marker that identifies greenloop's summary comment on a PR. */
 export const COMMENT_MARKER = '<!-- greenloop:summary -->';
-/** GitHub refuses PR and comment bodies over 65,536 characters. */
-export const BODY_LIMIT = 65_000;
+/** GitHub refuses PR and comment bodies over 65,536 characters ("body is too long"). */
+export const BODY_LIMIT = 65_536;
 
 export interface PublishFiles {
   /** Folder holding the run's output files (the artifact's root). */
@@ -49,6 +49,8 @@ export interface PublishOptions {
   readonly prDraft: boolean;
   readonly comment: boolean;
   readonly artifactName: string;
+  /** `replace` when the user chose the name (see NameMode); default `unique`. */
+  readonly artifactMode?: NameMode;
   readonly retentionDays: number;
   /** Changed files that hit protected paths: commit and PR are refused when any. */
   readonly protectedPathsTouched?: readonly string[];
@@ -75,6 +77,7 @@ export interface PublishOptions {
 
 export interface PublishResult {
   artifactId?: number;
+  artifactName?: string;
   branch?: string;
   commitSha?: string;
   prUrl?: string;
@@ -122,9 +125,13 @@ async function publishInto(result: PublishResult, options: PublishOptions): Prom
       options.files.dir,
       options.retentionDays,
       log,
+      options.artifactMode ?? 'unique',
     );
     if ('error' in upload) result.errors.push(upload.error);
-    else result.artifactId = upload.id;
+    else {
+      result.artifactId = upload.id;
+      result.artifactName = upload.name;
+    }
   }
 
   let octokit: Octokit | undefined;
@@ -294,15 +301,20 @@ async function openOrUpdatePull(
     options.log.info(`Updated pull request #${existing.number}`);
     return updated.data.html_url;
   }
-  const created = await octokit.rest.pulls.create({
-    ...repo,
-    title,
-    head: branch,
-    base,
-    body,
-    draft: options.prDraft,
-  });
-  return created.data.html_url;
+  const create = (draft: boolean) =>
+    octokit.rest.pulls.create({ ...repo, title, head: branch, base, body, draft });
+  try {
+    return (await create(options.prDraft)).data.html_url;
+  } catch (error) {
+    // Private repositories on GitHub Free and Pro have no draft pull requests: 422 "Draft pull
+    // requests are not supported in this repository." Open a ready one and say so.
+    if (!options.prDraft || !/draft pull requests are not supported/i.test(describeApiError(error)))
+      throw error;
+    options.log.info(
+      'This repository does not support draft pull requests (a private repository on GitHub Free or Pro): opening a ready pull request instead',
+    );
+    return (await create(false)).data.html_url;
+  }
 }
 
 /** The issue/PR number a comment goes to, on events that have one. */
@@ -330,13 +342,56 @@ async function upsertComment(
     issue_number: issue,
     per_page: 100,
   });
-  const mine = comments.find((c) => (c.body ?? '').includes(COMMENT_MARKER));
+  // Only a comment this token wrote is updated: anyone can paste the marker into theirs.
+  const me = await tokenIdentity(octokit);
+  const mine = comments.find(
+    (c) =>
+      me !== undefined &&
+      (c.body ?? '').includes(COMMENT_MARKER) &&
+      c.user !== null &&
+      sameLogin(c.user.login, me.login) &&
+      (!me.bot || c.user.type === 'Bot'),
+  );
   if (mine !== undefined) {
     const updated = await octokit.rest.issues.updateComment({ ...repo, comment_id: mine.id, body });
     return updated.data.html_url;
   }
   const created = await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body });
   return created.data.html_url;
+}
+
+interface Identity {
+  readonly login: string;
+  readonly bot: boolean;
+}
+
+/**
+ * Who the token acts as. GET /user answers for user tokens; installation tokens
+ * (GITHUB_TOKEN, GitHub App tokens) get 403 "Resource not accessible by
+ * integration" there, but GraphQL `viewer` answers for them with the bot's login
+ * (without the `[bot]` suffix REST shows). Undefined when neither answers.
+ */
+async function tokenIdentity(octokit: Octokit): Promise<Identity | undefined> {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    return { login: data.login, bot: data.type === 'Bot' };
+  } catch {
+    // An installation token: ask GraphQL.
+  }
+  try {
+    const data = await octokit.graphql<{ viewer?: { login?: unknown } }>(
+      'query { viewer { login } }',
+    );
+    const login = data.viewer?.login;
+    return typeof login === 'string' && login !== '' ? { login, bot: true } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function sameLogin(a: string, b: string): boolean {
+  const bare = (login: string): string => login.toLowerCase().replace(/\[bot\]$/, '');
+  return bare(a) === bare(b);
 }
 
 function commentBody(summary: string, result: PublishResult): string {
@@ -357,10 +412,19 @@ function readSummary(options: PublishOptions): string {
   return `greenloop finished with status \`${options.record.status}\`: ${options.record.stopReason}\n`;
 }
 
+/**
+ * Keeps a PR or comment body within GitHub's limit: cut at a line end, and
+ * never inside a code fence (the rest of the body would render as code).
+ */
 export function capBody(text: string): string {
   if (text.length <= BODY_LIMIT) return text;
   const note = '\n\n_(cut: GitHub limits this text to 65,536 characters; see the artifact)_\n';
-  return text.slice(0, BODY_LIMIT - note.length) + note;
+  let kept = text.slice(0, BODY_LIMIT - note.length);
+  const lineEnd = kept.lastIndexOf('\n');
+  if (lineEnd > 0) kept = kept.slice(0, lineEnd + 1);
+  const fences = [...kept.matchAll(/^ {0,3}(`{3,}|~{3,})/gm)];
+  if (fences.length % 2 === 1) kept = kept.slice(0, fences[fences.length - 1]!.index);
+  return kept.trimEnd() + note;
 }
 
 function cleanTitle(text: string): string {

@@ -54,6 +54,8 @@ export interface LoopDeps {
   readonly log: RunLog;
   /** Folder for checkpoints; none = no checkpoints. */
   readonly checkpointDir?: string;
+  /** Called with the checkpoint file after each iteration's checkpoint (the action uploads it). */
+  readonly onCheckpoint?: (file: string, iteration: number) => Promise<void>;
   readonly resume?: Checkpoint;
   /** Whether the endpoint is OpenAI's own (server compaction). */
   readonly openaiEndpoint: boolean;
@@ -519,11 +521,12 @@ class Run {
     await this.settle(evaluation, tree);
     this.recordIteration(evaluation);
     this.checkProgress(evaluation, tree);
-    await this.checkpoint().catch((error: unknown) =>
+    const saved = await this.checkpoint().catch((error: unknown) =>
       this.warn(
         `Could not write the checkpoint: ${error instanceof Error ? error.message : String(error)}`,
       ),
     );
+    if (saved !== undefined) await this.deps.onCheckpoint?.(saved, index);
     this.deps.log.progress(this.progressLine());
     if (evaluation.verdict === 'success') {
       this.pendingStop = new StopRun('success', 'the test command passes');
@@ -654,9 +657,10 @@ class Run {
     };
   }
 
-  private async checkpoint(): Promise<void> {
+  /** Writes the checkpoint; returns its file, undefined when there is none to write. */
+  private async checkpoint(): Promise<string | undefined> {
     const dir = this.deps.checkpointDir;
-    if (!dir || !this.baseline || this.baselineTree === '') return;
+    if (!dir || !this.baseline || this.baselineTree === '') return undefined;
     const checkpoint: Checkpoint = {
       schemaVersion: 1,
       createdAt: new Date(this.now()).toISOString(),
@@ -673,7 +677,7 @@ class Run {
       flaky: this.flaky,
       explanation: this.explanation,
     };
-    await saveCheckpoint(dir, checkpoint);
+    return saveCheckpoint(dir, checkpoint);
   }
 
   /** One log group per iteration: from its first model turn to its test run. */

@@ -4,7 +4,7 @@
  * report files. Knows nothing of GitHub.
  */
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { detectTestCommand } from '../checks/index.js';
 import { createTestCommand } from '../checks/run-tests.js';
@@ -40,6 +40,11 @@ export interface SessionOptions {
   /** Values to redact from everything written (API key, tokens). */
   readonly secrets: readonly string[];
   readonly now?: () => number;
+  /**
+   * Called after each iteration with a redacted copy of the checkpoint (`<dir>/checkpoint/checkpoint.json`),
+   * so a job killed at its time limit can be resumed; failures are the callee's to report.
+   */
+  readonly onCheckpoint?: (dir: string, file: string, iteration: number) => Promise<void>;
   /** Test hook: model client options (fast retries, small idle timeout). */
   readonly modelOptions?: Parameters<typeof createModelClient>[1];
 }
@@ -118,6 +123,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     env,
     log,
     checkpointDir: path.join(options.outDir, 'checkpoint'),
+    ...(options.onCheckpoint ? { onCheckpoint: redactedCopy(options, redactor) } : {}),
     ...(options.resume ? { resume: options.resume } : {}),
     redact: (text) => redactor.redact(text),
     openaiEndpoint:
@@ -189,6 +195,21 @@ function redactingLog(log: RunLog, redactor: Redactor): RunLog {
       ? { startGroup: (title: string) => log.startGroup!(redactor.redact(title)) }
       : {}),
     ...(log.endGroup ? { endGroup: () => log.endGroup!() } : {}),
+  };
+}
+
+/** Hands a redacted copy of each iteration's checkpoint to `options.onCheckpoint`. */
+function redactedCopy(
+  options: SessionOptions,
+  redactor: Redactor,
+): (file: string, iteration: number) => Promise<void> {
+  const dir = path.join(options.workDir, 'checkpoint-upload');
+  return async (file, iteration) => {
+    const copy = path.join(dir, 'checkpoint', CHECKPOINT_FILE);
+    await mkdir(path.dirname(copy), { recursive: true });
+    const data: unknown = JSON.parse(await readFile(file, 'utf8'));
+    await writeFile(copy, JSON.stringify(redactor.redactValue(data)));
+    await options.onCheckpoint?.(dir, copy, iteration);
   };
 }
 

@@ -156,6 +156,20 @@ class GitRepo implements Git {
     return out.code === 0 ? out.stdout.trim() : undefined;
   }
 
+  async tryCheckoutCommit(sha: string): Promise<boolean> {
+    if (!/^[0-9a-f]{40}$/.test(sha)) return false;
+    await this.toplevel();
+    const present = async (): Promise<boolean> =>
+      (await this.call(['cat-file', '-e', `${sha}^{commit}`], { allowFail: true })).code === 0;
+    if (!(await present())) {
+      await this.call(['fetch', '-q', '--no-tags', '--depth=1', 'origin', sha], {
+        allowFail: true,
+      });
+      if (!(await present())) return false;
+    }
+    return (await this.call(['checkout', '-q', '--detach', sha], { allowFail: true })).code === 0;
+  }
+
   async snapshot(): Promise<string> {
     const index = this.tempIndex();
     try {

@@ -76,6 +76,13 @@ export interface ProcessRunner {
 export interface Git {
   /** Current HEAD commit sha, or undefined in a repo without commits. */
   tryHead(): Promise<string | undefined>;
+  /**
+   * Detaches HEAD at a commit (a PR's head instead of the merge commit a
+   * pull_request checkout gives), fetching it from `origin` when it is missing
+   * (before the run, while the checkout's credentials are still there). False
+   * when it cannot be had or checked out.
+   */
+  tryCheckoutCommit(sha: string): Promise<boolean>;
   /** Records the workspace as it is now (tracked, modified and untracked, not ignored) as a tree object, without touching the index or HEAD. */
   snapshot(): Promise<string>;
   /** Makes the working tree match a snapshot tree (files added since are removed, ignored files untouched). */

@@ -38,7 +38,10 @@ describe('parseConfig defaults', () => {
       compactThreshold: 0.8,
       compaction: 'auto',
       output: ['artifact'],
-      artifactName: 'greenloop',
+      artifactName: '',
+      jobMatrix: '',
+      allowGreenloopBranch: false,
+      resumeFromAnyBranch: false,
       prDraft: true,
       comment: false,
       protectedPaths: ['.github/workflows/**'],
@@ -97,6 +100,8 @@ describe('parseConfig accepts good values', () => {
     [{ branch: 'greenloop/fix-1' }, { branch: 'greenloop/fix-1' }],
     [{ 'artifact-name': 'greenloop-run_2' }, { artifactName: 'greenloop-run_2' }],
     [{ 'retention-days': '7' }, { retentionDays: 7 }],
+    // GitHub allows up to 400 days on private repositories.
+    [{ 'retention-days': '400' }, { retentionDays: 400 }],
     [{ 'commit-message': 'fix: tests' }, { commitMessage: 'fix: tests' }],
     [{ 'pr-title': 'Fix the build' }, { prTitle: 'Fix the build' }],
     [{ 'pr-draft': 'false' }, { prDraft: false }],
@@ -217,11 +222,11 @@ describe('parseConfig refuses bad values with one line each', () => {
     ],
     [
       { 'artifact-name': 'a/b' },
-      "Input 'artifact-name' must be letters, digits, dot, dash or underscore (1-100), got 'a/b'.",
+      "Input 'artifact-name' must be empty, or letters, digits, dot, dash or underscore (1-100), got 'a/b'.",
     ],
     [
-      { 'retention-days': '100' },
-      "Input 'retention-days' must be an integer from 0 to 90, got '100'.",
+      { 'retention-days': '401' },
+      "Input 'retention-days' must be an integer from 0 to 400, got '401'.",
     ],
     [
       { 'task-file': 'missing.md' },

@@ -243,17 +243,29 @@ function expectPublished(w: World, run: ActionRun, kind: OutputKind, mainBefore:
   // main is never touched.
   expect(w.remoteGit('rev-parse', 'refs/heads/main').trim()).toBe(mainBefore);
 
+  // The checkpoint is uploaded after every iteration (replaced each time) whenever something is published.
+  const live = w.artifacts.live().map((a) => a.name);
   if (kind === 'artifact') {
-    expect(w.artifacts.artifacts.map((a) => [a.name, a.finalized])).toEqual([['greenloop', true]]);
-    expect(String(w.artifacts.artifacts[0]!.id)).toBe(run.outputs['artifact-id']);
-    const entries = w.artifacts.entries('greenloop');
+    expect(live).toEqual(['greenloop-checkpoint-fix', 'greenloop-fix-attempt1']);
+    const result = w.artifacts.live().find((a) => a.name === 'greenloop-fix-attempt1')!;
+    expect(String(result.id)).toBe(run.outputs['artifact-id']);
+    const entries = w.artifacts.entries('greenloop-fix-attempt1');
     for (const name of REPORT_FILE_NAMES) expect([...entries.keys()]).toContain(name);
     expect(entries.get('summary.md')).toBe(summaryFile);
     expect(entries.get('greenloop.diff')).toBe(readFileSync(run.outputs['diff-path']!, 'utf8'));
     for (const [name, text] of entries) expect(text, name).not.toContain(API_KEY_CANARY);
-  } else {
+  } else if (kind === 'none') {
     expect(w.artifacts.artifacts).toEqual([]);
     expect(w.artifacts.requests).toEqual([]);
+  } else {
+    expect(live).toEqual(['greenloop-checkpoint-fix']);
+  }
+  if (kind !== 'none') {
+    const checkpoint = w.artifacts
+      .entries('greenloop-checkpoint-fix')
+      .get('checkpoint/checkpoint.json');
+    expect(checkpoint).toContain('"schemaVersion":1');
+    expect(checkpoint).not.toContain(API_KEY_CANARY);
   }
 
   if (kind === 'commit' || kind === 'pull-request') {

@@ -10,7 +10,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { FakeArtifactService } from '../fakes/artifact-service.js';
 import { FakeGitHubApi } from '../fakes/github-api.js';
-import { startFakeOpenAI, type FakeOpenAI, type Reply } from '../fakes/openai-server.js';
+import {
+  startFakeOpenAI,
+  type FakeOpenAI,
+  type Reply,
+  type Script,
+} from '../fakes/openai-server.js';
 import { runAction, type ActionRun } from '../helpers/action-env.js';
 import { createRepo, type TempRepo } from '../helpers/repo.js';
 
@@ -74,10 +79,11 @@ export interface WorldRunOptions {
   readonly inputs?: Record<string, string>;
   readonly event?: { name: string; payload: unknown };
   readonly env?: Record<string, string>;
+  readonly killWhen?: (stdout: string) => boolean;
 }
 
 export async function createWorld(
-  script: readonly Reply[],
+  script: readonly Reply[] | Extract<Script, (...args: never[]) => Reply>,
   files: Record<string, string>,
 ): Promise<World> {
   const repo = createRepo(files);
@@ -86,7 +92,7 @@ export async function createWorld(
   execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare], { stdio: 'ignore' });
   repo.git('remote', 'add', 'origin', bare);
   repo.git('push', '-q', 'origin', 'main');
-  const model = await startFakeOpenAI(replies(script));
+  const model = await startFakeOpenAI(typeof script === 'function' ? script : replies(script));
   const artifacts = await new FakeArtifactService().start();
   const github = await new FakeGitHubApi('octo', 'demo').start();
   /** runAction's temp folders (output files, job summary, RUNNER_TEMP), removed on close. */
@@ -110,6 +116,7 @@ export async function createWorld(
         workspace: repo.dir,
         timeoutMs: 90_000,
         ...(options.event ? { event: options.event } : {}),
+        ...(options.killWhen ? { killWhen: options.killWhen } : {}),
         inputs: {
           'test-command': 'node --test',
           'base-url': model.url,

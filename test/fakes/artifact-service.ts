@@ -1,9 +1,29 @@
 /**
  * A fake of the artifact service @actions/artifact (v2+, "artifacts v4") talks
- * to: Twirp JSON `CreateArtifact` / `FinalizeArtifact`, plus the Azure Blob
- * block-blob upload the signed URL points at (here: back at this server).
+ * to: Twirp JSON `CreateArtifact` / `FinalizeArtifact` / `ListArtifacts` /
+ * `DeleteArtifact`, plus the Azure Blob block-blob upload the signed URL points
+ * at (here: back at this server).
  *
  * Point the client at it with `fake.env()` (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL).
+ * One fake is one workflow run's service: several action processes (matrix
+ * jobs, re-run attempts) share it, each with its own job backend id.
+ *
+ * Rules it enforces, as the real service does:
+ * - Names are unique within a workflow run (across its jobs and attempts): a
+ *   second CreateArtifact with a name already registered on the run answers
+ *   409 "Conflict: an artifact with this name already exists on the workflow
+ *   run" — the message users report (actions/upload-artifact#634, #493;
+ *   cilium/cilium#31001), and upload-artifact's README: "uploading to the same
+ *   artifact via multiple jobs is not supported with v4". The name stays
+ *   registered even when finalizing failed (DataDog/dd-trace-js#10228).
+ * - ListArtifacts returns finalized artifacts only (which is why `overwrite`
+ *   cannot delete a reservation left by a failed finalize, same source), and
+ *   DeleteArtifact frees the name (`deleteArtifactInternal` in the toolkit's
+ *   `internal/delete/delete-artifact.js` lists by name, then deletes).
+ * - GitHub Enterprise Server has no such service: the client refuses any host
+ *   other than github.com, *.ghe.com and *.localhost (`isGhes()` in
+ *   `internal/shared/config.js`, GHESNotSupportedError). `ghesEnv()` gives such
+ *   an environment, and the fake answers 404 to every call made in it.
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +34,11 @@ const TWIRP_PREFIX = '/twirp/github.actions.results.api.v1.ArtifactService/';
 export interface FakeArtifact {
   readonly name: string;
   readonly id: number;
+  /** workflow_run_backend_id / workflow_job_run_backend_id of the CreateArtifact call. */
+  readonly runBackendId: string;
+  readonly jobBackendId: string;
+  /** Removed by DeleteArtifact. */
+  deleted: boolean;
   /** Raw CreateArtifact request. */
   readonly createRequest: Record<string, unknown>;
   finalizeRequest: Record<string, unknown> | undefined;
@@ -23,7 +48,8 @@ export interface FakeArtifact {
 }
 
 export interface ArtifactFault {
-  readonly method: 'CreateArtifact' | 'FinalizeArtifact' | 'upload';
+  readonly method:
+    'CreateArtifact' | 'FinalizeArtifact' | 'ListArtifacts' | 'DeleteArtifact' | 'upload';
   readonly status: number;
   readonly msg: string;
 }
@@ -55,6 +81,7 @@ export class FakeArtifactService {
   readonly faults: ArtifactFault[] = [];
   private readonly server: http.Server;
   private readonly uploads = new Map<string, Upload>();
+  private ghes = false;
   private nextId = 1000;
   private port = 0;
 
@@ -96,9 +123,24 @@ export class FakeArtifactService {
     };
   }
 
-  /** Entries of a finalized artifact's zip: path → content (utf8 text). */
+  /**
+   * The environment of a job on GitHub Enterprise Server: a server URL the
+   * artifact client treats as GHES (`isGhes()`: not github.com, *.ghe.com or
+   * *.localhost), with the runtime variables still set.
+   */
+  ghesEnv(): Record<string, string> {
+    this.ghes = true;
+    return { ...this.env(), GITHUB_SERVER_URL: 'https://github.example-corp.com' };
+  }
+
+  /** Finalized artifacts still present (not deleted). */
+  live(): FakeArtifact[] {
+    return this.artifacts.filter((a) => a.finalized && !a.deleted);
+  }
+
+  /** Entries of a finalized, not deleted artifact's zip: path → content (utf8 text). */
   entries(name: string): Map<string, string> {
-    const artifact = this.artifacts.find((a) => a.name === name && a.finalized);
+    const artifact = this.artifacts.find((a) => a.name === name && a.finalized && !a.deleted);
     if (artifact === undefined) throw new Error(`no finalized artifact named '${name}'`);
     const zip = new AdmZip(artifact.bytes);
     const result = new Map<string, string>();
@@ -117,6 +159,12 @@ export class FakeArtifactService {
   private handle(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): void {
     const url = new URL(req.url ?? '/', this.url);
     this.requests.push(`${req.method ?? ''} ${url.pathname}${url.search}`);
+    if (this.ghes) {
+      // GHES runs no results service (see the header).
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ code: 'not_found', msg: 'no artifact service on this server' }));
+      return;
+    }
     if (req.method === 'POST' && url.pathname.startsWith(TWIRP_PREFIX)) {
       this.twirp(url.pathname.slice(TWIRP_PREFIX.length), body, res);
       return;
@@ -134,19 +182,43 @@ export class FakeArtifactService {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(value));
     };
+    // Requests are protobuf JSON with the proto field names (`useProtoFieldName: true`
+    // in the generated `artifact.twirp-client.js`); wrapper types (StringValue) are bare values.
     const request = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
     const name = String(request.name ?? '');
-    if (method === 'CreateArtifact' || method === 'FinalizeArtifact') {
-      const fault = this.takeFault(method);
-      if (fault) {
-        json(fault.status, { code: 'permission_denied', msg: fault.msg });
+    const runId = String(request.workflow_run_backend_id ?? '');
+    const jobId = String(request.workflow_job_run_backend_id ?? '');
+    const known = [
+      'CreateArtifact',
+      'FinalizeArtifact',
+      'ListArtifacts',
+      'DeleteArtifact',
+    ] as const;
+    const kind = known.find((k) => k === method);
+    if (kind === undefined) {
+      json(404, { code: 'bad_route', msg: `unknown method ${method}` });
+      return;
+    }
+    const fault = this.takeFault(kind);
+    if (fault) {
+      json(fault.status, { code: 'permission_denied', msg: fault.msg });
+      return;
+    }
+    const onRun = (a: FakeArtifact): boolean => a.runBackendId === runId && !a.deleted;
+    if (kind === 'CreateArtifact') {
+      if (this.artifacts.some((a) => onRun(a) && a.name === name)) {
+        json(409, {
+          code: 'already_exists',
+          msg: 'Conflict: an artifact with this name already exists on the workflow run',
+        });
         return;
       }
-    }
-    if (method === 'CreateArtifact') {
       const artifact: FakeArtifact = {
         name,
         id: this.nextId++,
+        runBackendId: runId,
+        jobBackendId: jobId,
+        deleted: false,
         createRequest: request,
         finalizeRequest: undefined,
         bytes: Buffer.alloc(0),
@@ -157,12 +229,14 @@ export class FakeArtifactService {
       this.uploads.set(key, { artifact, blocks: new Map() });
       json(200, {
         ok: true,
-        signed_upload_url: `${this.url}/upload/${key}/${name}.zip?sig=fakesig`,
+        signed_upload_url: `${this.url}/upload/${key}/${encodeURIComponent(name)}.zip?sig=fakesig`,
       });
       return;
     }
-    if (method === 'FinalizeArtifact') {
-      const artifact = [...this.artifacts].reverse().find((a) => a.name === name && !a.finalized);
+    if (kind === 'FinalizeArtifact') {
+      const artifact = [...this.artifacts]
+        .reverse()
+        .find((a) => onRun(a) && a.name === name && !a.finalized);
       if (artifact === undefined) {
         json(404, { code: 'not_found', msg: `no pending artifact '${name}'` });
         return;
@@ -172,7 +246,31 @@ export class FakeArtifactService {
       json(200, { ok: true, artifact_id: String(artifact.id) });
       return;
     }
-    json(404, { code: 'bad_route', msg: `unknown method ${method}` });
+    if (kind === 'ListArtifacts') {
+      const nameFilter = typeof request.name_filter === 'string' ? request.name_filter : undefined;
+      const list = this.artifacts.filter(
+        (a) => onRun(a) && a.finalized && (nameFilter === undefined || a.name === nameFilter),
+      );
+      json(200, {
+        artifacts: list.map((a) => ({
+          workflow_run_backend_id: a.runBackendId,
+          workflow_job_run_backend_id: a.jobBackendId,
+          database_id: String(a.id),
+          name: a.name,
+          size: String(a.bytes.length),
+          created_at: new Date().toISOString(),
+        })),
+      });
+      return;
+    }
+    // DeleteArtifact
+    const artifact = this.artifacts.find((a) => onRun(a) && a.finalized && a.name === name);
+    if (artifact === undefined) {
+      json(404, { code: 'not_found', msg: `artifact '${name}' not found` });
+      return;
+    }
+    artifact.deleted = true;
+    json(200, { ok: true, artifact_id: String(artifact.id) });
   }
 
   private blob(url: URL, req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): void {

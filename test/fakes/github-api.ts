@@ -1,9 +1,30 @@
 /**
  * A fake of the GitHub REST endpoints greenloop uses, on 127.0.0.1:
- * collaborator permission, list/create/update pulls, list/create/update issue
- * comments. Every request is recorded (with its Authorization header), and
- * faults can be queued to answer one matching request with an error.
+ * collaborator permission, get/list/create/update pulls, list/create/update
+ * issue comments, the authenticated user, GraphQL `viewer`, and the
+ * repository's artifacts. Every request is recorded (with its Authorization
+ * header), and faults can be queued to answer one matching request with an error.
+ *
+ * It answers as github.com does, not as a lenient fake would (see `settings`):
+ * - Draft pull requests in a private repository on the Free or Pro plan: 422
+ *   "Draft pull requests are not supported in this repository." (the REST docs
+ *   of "Create a pull request" list the plans that have drafts; the body is
+ *   the one reported in SWE-agent/SWE-agent#179 and OpenHands/OpenHands#6560).
+ * - Pull request creation while the repository setting "Allow GitHub Actions to
+ *   create and approve pull requests" is off: 403 "GitHub Actions is not
+ *   permitted to create or approve pull requests." (docs: "Managing GitHub
+ *   Actions settings for a repository" → Workflow permissions).
+ * - Collaborator permission of someone who is not a collaborator: 404 (docs:
+ *   "Get repository permissions for a user").
+ * - Lists are paginated with `per_page` (default 30, max 100) and `page`, and
+ *   a `Link: <...>; rel="next"` header while more remain (docs: "Using
+ *   pagination in the REST API").
+ * - GET /user with an installation token (`ghs_`, as GITHUB_TOKEN and App
+ *   tokens are) answers 403 "Resource not accessible by integration"
+ *   (actions/create-github-app-token#258, anthropics/claude-code-action#538);
+ *   GraphQL `viewer` answers for every token kind.
  */
+import { createHash } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -23,6 +44,10 @@ export interface FakePull {
   state: 'open' | 'closed';
   head: string;
   base: string;
+  /** Head commit; '' = unknown. */
+  headSha?: string;
+  /** owner/name of the head repository; default: this repository. */
+  headRepo?: string;
 }
 
 export interface FakeComment {
@@ -48,6 +73,25 @@ export interface FakeRepoArtifact {
   readonly expired: boolean;
   /** The zip served by the download redirect. */
   readonly zip: Buffer;
+  /** `workflow_run.head_repository_id`; default: this repository's id (a fork's run has another). */
+  readonly headRepositoryId?: number;
+  /** `workflow_run.head_branch`; default 'main'. */
+  readonly headBranch?: string;
+  /** `digest`; default: sha256 of `zip`, as the service computes it at upload. */
+  readonly digest?: string;
+}
+
+/** How the fake repository is set up (what GitHub would answer depends on it). */
+export interface FakeRepoSettings {
+  /** Repository id (`repository_id` of its runs). */
+  id: number;
+  private: boolean;
+  /** The owner's plan: drafts exist in private repositories on team and enterprise only. */
+  plan: 'free' | 'pro' | 'team' | 'enterprise';
+  /** "Allow GitHub Actions to create and approve pull requests". */
+  actionsCanCreatePullRequests: boolean;
+  /** Login GraphQL `viewer` (and a user token's GET /user) answers with. */
+  tokenLogin: string;
 }
 
 type Permissions = Record<string, { permission: string; role_name: string }>;
@@ -61,6 +105,13 @@ export class FakeGitHubApi {
   readonly artifacts: FakeRepoArtifact[] = [];
   /** login → permission answer; unknown logins get 404. */
   readonly permissions: Permissions = {};
+  readonly settings: FakeRepoSettings = {
+    id: 101,
+    private: false,
+    plan: 'free',
+    actionsCanCreatePullRequests: true,
+    tokenLogin: 'github-actions[bot]',
+  };
   private readonly server: http.Server;
   private port = 0;
   private nextPull = 1;
@@ -97,6 +148,10 @@ export class FakeGitHubApi {
     this.permissions[login.toLowerCase()] = { permission, role_name: role };
   }
 
+  get fullName(): string {
+    return `${this.owner}/${this.repo}`;
+  }
+
   private htmlUrl(kind: 'pull' | 'issues', n: number): string {
     return `https://github.example/${this.owner}/${this.repo}/${kind}/${n}`;
   }
@@ -109,8 +164,13 @@ export class FakeGitHubApi {
       body: p.body,
       draft: p.draft,
       state: p.state,
-      head: { ref: p.head, label: `${this.owner}:${p.head}` },
-      base: { ref: p.base },
+      head: {
+        ref: p.head,
+        sha: p.headSha ?? '',
+        label: `${(p.headRepo ?? this.fullName).split('/')[0]}:${p.head}`,
+        repo: { full_name: p.headRepo ?? this.fullName },
+      },
+      base: { ref: p.base, repo: { full_name: this.fullName, id: this.settings.id } },
     };
   }
 
@@ -118,7 +178,7 @@ export class FakeGitHubApi {
     return {
       id: c.id,
       body: c.body,
-      user: { login: c.user },
+      user: { login: c.user, type: c.user.endsWith('[bot]') ? 'Bot' : 'User' },
       html_url: `${this.htmlUrl('pull', c.issue)}#issuecomment-${c.id}`,
     };
   }
@@ -144,6 +204,18 @@ export class FakeGitHubApi {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(value));
     };
+    /** One page of `all` (per_page default 30, max 100), with a Link header while more remain. */
+    const page = <T>(all: readonly T[]): T[] => {
+      const perPage = Math.min(100, Math.max(1, Number(query.per_page ?? '30')));
+      const n = Math.max(1, Number(query.page ?? '1'));
+      if (n * perPage < all.length) {
+        const next = new URL(url.href);
+        next.searchParams.set('page', String(n + 1));
+        res.setHeader('link', `<${next.href}>; rel="next"`);
+      }
+      return all.slice((n - 1) * perPage, n * perPage);
+    };
+    const installationToken = /^(token|bearer) ghs_/i.test(req.headers.authorization ?? '');
 
     const faultIndex = this.faults.findIndex(
       (f) =>
@@ -167,6 +239,27 @@ export class FakeGitHubApi {
       }
       res.writeHead(200, { 'content-type': 'application/zip' });
       res.end(artifact.zip);
+      return;
+    }
+
+    if (method === 'GET' && url.pathname === '/user') {
+      if (installationToken) {
+        send(403, { message: 'Resource not accessible by integration' });
+      } else {
+        send(200, { login: this.settings.tokenLogin, type: 'User' });
+      }
+      return;
+    }
+    if (method === 'POST' && url.pathname === '/graphql') {
+      const text = typeof body === 'object' && body !== null ? JSON.stringify(body) : '';
+      if (/viewer\s*\{\s*login/.test(text)) {
+        // GraphQL names a bot without the `[bot]` suffix REST shows (Bot.login).
+        send(200, {
+          data: { viewer: { login: this.settings.tokenLogin.replace(/\[bot\]$/, '') } },
+        });
+      } else {
+        send(200, { errors: [{ message: 'this fake answers only viewer { login }' }] });
+      }
       return;
     }
 
@@ -198,13 +291,20 @@ export class FakeGitHubApi {
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       send(200, {
         total_count: list.length,
-        artifacts: list.map((a) => ({
+        artifacts: page(list).map((a) => ({
           id: a.id,
           name: a.name,
           expired: a.expired,
           created_at: a.createdAt,
           size_in_bytes: a.zip.length,
-          workflow_run: { id: a.runId },
+          digest: a.digest ?? `sha256:${createHash('sha256').update(a.zip).digest('hex')}`,
+          workflow_run: {
+            id: a.runId,
+            repository_id: this.settings.id,
+            head_repository_id: a.headRepositoryId ?? this.settings.id,
+            head_branch: a.headBranch ?? 'main',
+            head_sha: '0'.repeat(40),
+          },
         })),
       });
       return;
@@ -229,12 +329,35 @@ export class FakeGitHubApi {
       );
       send(
         200,
-        list.map((p) => this.pullJson(p)),
+        page(list).map((p) => this.pullJson(p)),
       );
+      return;
+    }
+    if (method === 'GET' && (m = route.match(/^\/pulls\/(\d+)$/))) {
+      const pull = this.pulls.find((p) => p.number === Number(m?.[1]));
+      if (pull === undefined) {
+        send(404, { message: 'Not Found' });
+        return;
+      }
+      send(200, this.pullJson(pull));
       return;
     }
     if (route === '/pulls' && method === 'POST') {
       const head = String(input.head ?? '');
+      if (!this.settings.actionsCanCreatePullRequests && installationToken) {
+        send(403, {
+          message: 'GitHub Actions is not permitted to create or approve pull requests.',
+        });
+        return;
+      }
+      const draftsExist =
+        !this.settings.private ||
+        this.settings.plan === 'team' ||
+        this.settings.plan === 'enterprise';
+      if (input.draft === true && !draftsExist) {
+        send(422, { message: 'Draft pull requests are not supported in this repository.' });
+        return;
+      }
       if (this.pulls.some((p) => p.state === 'open' && p.head === head)) {
         send(422, { message: `A pull request already exists for ${this.owner}:${head}.` });
         return;
@@ -267,18 +390,10 @@ export class FakeGitHubApi {
     if ((m = route.match(/^\/issues\/(\d+)\/comments$/))) {
       const issue = Number(m[1]);
       if (method === 'GET') {
-        const perPage = Number(query.per_page ?? '30');
-        const page = Number(query.page ?? '1');
         const all = this.comments.filter((c) => c.issue === issue);
-        const slice = all.slice((page - 1) * perPage, page * perPage);
-        if (page * perPage < all.length) {
-          const next = new URL(url.href);
-          next.searchParams.set('page', String(page + 1));
-          res.setHeader('link', `<${next.href}>; rel="next"`);
-        }
         send(
           200,
-          slice.map((c) => this.commentJson(c)),
+          page(all).map((c) => this.commentJson(c)),
         );
         return;
       }
@@ -287,7 +402,7 @@ export class FakeGitHubApi {
           id: this.nextComment++,
           issue,
           body: String(input.body ?? ''),
-          user: 'github-actions[bot]',
+          user: this.settings.tokenLogin,
         };
         this.comments.push(comment);
         send(201, this.commentJson(comment));

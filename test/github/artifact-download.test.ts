@@ -82,6 +82,7 @@ describe('downloadArtifactByName (resume-from) through the real artifact client'
       token: 'ghs_x',
       context: context(),
       dir: path.join(dir, 'resume'),
+      branch: 'main',
     });
     expect(out).toBe(path.join(dir, 'resume'));
     expect(fs.readFileSync(path.join(out, 'checkpoint', 'checkpoint.json'), 'utf8')).toBe(
@@ -97,6 +98,7 @@ describe('downloadArtifactByName (resume-from) through the real artifact client'
       token: 'ghs_x',
       context: context(),
       dir: path.join(dir, 'none'),
+      branch: 'main',
     }).catch((e: unknown) => e);
     expect(ArtifactDownloadError.isArtifactDownloadError(error)).toBe(true);
     expect((error as Error).message).toBe("no unexpired artifact named 'missing' in octo/proj");

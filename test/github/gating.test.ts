@@ -22,6 +22,7 @@ function context(over: Partial<GitHubContext>): GitHubContext {
     workspace: '',
     prNumber: 1,
     headRepository: 'octo/proj',
+    headSha: '',
     isFork: false,
     workflowRun: undefined,
     defaultBranch: 'main',

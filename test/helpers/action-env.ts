@@ -25,6 +25,8 @@ export interface ActionRunOptions {
   readonly event?: { name: string; payload: unknown };
   readonly env?: Record<string, string>;
   readonly timeoutMs?: number;
+  /** SIGKILL the action (as the runner does at a job's time limit) once this is true of its stdout so far. */
+  readonly killWhen?: (stdout: string) => boolean;
 }
 
 /** Parses the GITHUB_OUTPUT file format (`name<<DELIM\nvalue\nDELIM`). */
@@ -77,6 +79,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     GITHUB_HEAD_REF: '',
     GITHUB_BASE_REF: '',
     GITHUB_RUN_ID: '4242',
+    GITHUB_JOB: 'fix',
     GITHUB_RUN_ATTEMPT: '1',
     GITHUB_ACTOR: 'octocat',
     GITHUB_SERVER_URL: 'https://github.com',
@@ -98,7 +101,10 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    if (options.killWhen?.(stdout)) child.kill('SIGKILL');
+  });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));

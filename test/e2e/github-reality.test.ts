@@ -1,0 +1,301 @@
+/**
+ * End to end against GitHub as it really answers (issue 17, issue 15 point 8):
+ * `node dist/index.js` with a runner's environment, the fake GitHub API and
+ * artifact service configured the way real repositories and runs are. Each
+ * case failed on the code before these fixes.
+ *
+ * Needs a fresh `dist/` (`npm run build` after changing src/).
+ */
+import AdmZip from 'adm-zip';
+import { describe, expect, it } from 'vitest';
+import type { Reply } from '../fakes/openai-server.js';
+import type { ActionRun } from '../helpers/action-env.js';
+import { SUM_PROJECT } from '../helpers/repo.js';
+import { createWorld, fixingScript, limiter, MAX_FILES, type World } from './world.js';
+
+const slot = limiter(2);
+
+async function withWorld<T>(
+  script: Parameters<typeof createWorld>[0],
+  files: Record<string, string>,
+  body: (w: World) => Promise<T>,
+): Promise<T> {
+  return slot(async () => {
+    const w = await createWorld(script, files);
+    try {
+      return await body(w);
+    } finally {
+      await w.close();
+    }
+  });
+}
+
+function lines(text: string): string[] {
+  return text.split(/\r?\n/);
+}
+
+function annotations(run: ActionRun, kind: 'error' | 'warning'): string[] {
+  return lines(run.stdout).filter((line) => line.startsWith(`::${kind}`));
+}
+
+const MAX_DIFF = [
+  '@@ export function max(values) {',
+  '-  return values.reduce((a, b) => (a < b ? a : b));',
+  '+  return values.reduce((a, b) => (a > b ? a : b));',
+].join('\n');
+
+const SUM_FIXED_LINE = '  for (let i = 0; i < values.length; i++) total += values[i];';
+
+/** Fixes `sum` and ends the turn, for every run: requests alternate patch / text. */
+function everyRunFixes(): (request: unknown, index: number) => Reply {
+  const script = fixingScript();
+  return (_request, index) => script[index % 2]!;
+}
+
+describe.concurrent('action end to end: GitHub as it really answers', () => {
+  it('a private repository on GitHub Free refuses drafts: a ready pull request is opened, and the log says so', async () => {
+    await withWorld(fixingScript(), SUM_PROJECT, async (w) => {
+      Object.assign(w.github.settings, { private: true, plan: 'free' });
+      const run = await w.run({ inputs: { output: 'pull-request' } });
+      expect(run.code, run.stdout).toBe(0);
+      const creates = w.github.requests.filter(
+        (r) => r.method === 'POST' && r.path.endsWith('/pulls'),
+      );
+      expect(creates.map((r) => (r.body as { draft: unknown }).draft)).toEqual([true, false]);
+      expect(w.github.pulls).toHaveLength(1);
+      expect(w.github.pulls[0]!.draft).toBe(false);
+      expect(run.outputs['pr-url']).toBe('https://github.example/octo/demo/pull/1');
+      expect(run.stdout).toContain('does not support draft pull requests');
+      expect(annotations(run, 'warning')).toEqual([]);
+    });
+  }, 180_000);
+
+  it('two matrix jobs and a re-run attempt upload into one workflow run: unique names, no 409', async () => {
+    await withWorld(everyRunFixes(), SUM_PROJECT, async (w) => {
+      const jobs = [
+        { matrix: '{"node":20,"os":"ubuntu-latest"}', job: 'job-1', attempt: '1' },
+        { matrix: '{"node":22,"os":"ubuntu-latest"}', job: 'job-2', attempt: '1' },
+        // "Re-run failed jobs": the same job and matrix, attempt 2, in the same run.
+        { matrix: '{"node":20,"os":"ubuntu-latest"}', job: 'job-3', attempt: '2' },
+      ];
+      for (const job of jobs) {
+        w.repo.git('checkout', '-q', '--', '.');
+        const run = await w.run({
+          inputs: { output: 'artifact', matrix: job.matrix },
+          env: {
+            ...w.artifacts.env('run-1', job.job),
+            GITHUB_JOB: 'test',
+            GITHUB_RUN_ATTEMPT: job.attempt,
+          },
+        });
+        expect(run.code, run.stdout).toBe(0);
+        expect(run.outputs.status).toBe('success');
+        expect(run.outputs['artifact-id']).toMatch(/^\d+$/);
+        expect(annotations(run, 'warning'), run.stdout).toEqual([]);
+      }
+      expect(
+        w.artifacts
+          .live()
+          .map((a) => a.name)
+          .sort(),
+      ).toEqual([
+        'greenloop-checkpoint-test-20-ubuntu-latest',
+        'greenloop-checkpoint-test-22-ubuntu-latest',
+        'greenloop-test-20-ubuntu-latest-attempt1',
+        'greenloop-test-20-ubuntu-latest-attempt2',
+        'greenloop-test-22-ubuntu-latest-attempt1',
+      ]);
+      // The re-run replaced its job's checkpoint instead of failing on the name.
+      const checkpoints = w.artifacts.artifacts.filter(
+        (a) => a.name === 'greenloop-checkpoint-test-20-ubuntu-latest',
+      );
+      expect(checkpoints.map((a) => a.deleted)).toEqual([true, false]);
+    });
+  }, 300_000);
+
+  it('a job killed after an iteration is resumed from the checkpoint it uploaded', async () => {
+    let phase = 1;
+    let phaseStart = 0;
+    const first: Reply[] = [
+      ...fixingScript('Fixed sum; max is next.'),
+      // The next model call never answers: the runner kills the job meanwhile.
+      { fault: 'stall', afterEvents: 0 },
+    ];
+    const second: Reply[] = [
+      {
+        toolCalls: [
+          {
+            name: 'apply_patch',
+            arguments: { operation: { type: 'update_file', path: 'src/max.js', diff: MAX_DIFF } },
+          },
+        ],
+      },
+      { text: 'Fixed max too.' },
+    ];
+    const script = (_request: unknown, index: number): Reply =>
+      phase === 1
+        ? first[Math.min(index, first.length - 1)]!
+        : second[Math.min(index - phaseStart, second.length - 1)]!;
+    await withWorld(script, { ...SUM_PROJECT, ...MAX_FILES }, async (w) => {
+      const killed = await w.run({
+        inputs: { output: 'artifact', 'max-iterations': '5' },
+        killWhen: (stdout) => stdout.includes('Uploaded the checkpoint of iteration 1'),
+      });
+      expect(killed.code, killed.stdout).toBe(null);
+      expect(killed.outputs).toEqual({});
+      const uploaded = w.artifacts.live().find((a) => a.name === 'greenloop-checkpoint-fix');
+      expect(uploaded, killed.stdout).toBeDefined();
+
+      // The next run (a new workflow run) finds it through the REST API of the repository.
+      w.github.artifacts.push({
+        id: uploaded!.id,
+        name: uploaded!.name,
+        runId: 4242,
+        createdAt: '2026-11-30T10:00:00Z',
+        expired: false,
+        zip: uploaded!.bytes,
+      });
+      w.repo.git('checkout', '-q', '--', '.');
+      phase = 2;
+      phaseStart = w.model.requests.length;
+      const resumed = await w.run({
+        inputs: { output: 'artifact', 'resume-from': 'greenloop-checkpoint-fix' },
+        env: { GITHUB_RUN_ID: '4343' },
+      });
+      expect(resumed.code, resumed.stdout).toBe(0);
+      expect(resumed.stdout).toContain('Resumed from a checkpoint');
+      expect(resumed.outputs.status).toBe('success');
+      // The conversation of the killed job came back, and its fix with it.
+      expect(JSON.stringify(w.model.requests[phaseStart]!.body)).toContain(
+        'Fixed sum; max is next.',
+      );
+      expect(w.repo.read('src/sum.js')).toContain(SUM_FIXED_LINE);
+      expect(w.repo.read('src/max.js')).toContain('(a > b ? a : b)');
+    });
+  }, 300_000);
+
+  it("a workflow_run of greenloop's own branch is refused in one line, before anything runs", async () => {
+    await withWorld(fixingScript(), SUM_PROJECT, async (w) => {
+      w.github.setPermission('octocat', 'write');
+      const run = await w.run({
+        inputs: { output: 'pull-request' },
+        event: {
+          name: 'workflow_run',
+          payload: {
+            action: 'completed',
+            workflow_run: {
+              id: 99,
+              event: 'pull_request',
+              conclusion: 'failure',
+              head_branch: 'greenloop/4200',
+              head_sha: '1'.repeat(40),
+              head_repository: { full_name: 'octo/demo' },
+              actor: { login: 'octocat', type: 'User' },
+              triggering_actor: { login: 'octocat', type: 'User' },
+            },
+            repository: { full_name: 'octo/demo', default_branch: 'main' },
+            sender: { login: 'octocat', type: 'User' },
+          },
+        },
+      });
+      expect(run.code).toBe(1);
+      const errors = annotations(run, 'error');
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain("'greenloop/4200'");
+      expect(errors[0]).toContain('allow-greenloop-branch');
+      expect(w.model.requests).toEqual([]);
+      expect(w.github.requests).toEqual([]);
+      expect(w.artifacts.requests).toEqual([]);
+      expect(run.outputs).toEqual({});
+    });
+  }, 120_000);
+
+  it('a pull_request event publishes on the PR head, not on the merge commit the checkout gives', async () => {
+    await withWorld(fixingScript(), SUM_PROJECT, async (w) => {
+      const r = w.repo;
+      // The PR branch adds a file; meanwhile main moves on; the checkout is their merge.
+      r.git('checkout', '-q', '-b', 'feature');
+      r.write('feature.txt', 'feature\n');
+      const head = r.commitAll('feature');
+      r.git('push', '-q', 'origin', 'feature');
+      r.git('checkout', '-q', 'main');
+      r.write('base.txt', 'base moved on\n');
+      const base = r.commitAll('base moves on');
+      r.git('push', '-q', 'origin', 'main');
+      r.git('checkout', '-q', '--detach', base);
+      r.git('merge', '-q', '--no-ff', '-m', 'Merge into base', head);
+      const merge = r.git('rev-parse', 'HEAD').trim();
+      w.github.setPermission('octocat', 'write');
+      const run = await w.run({
+        inputs: { output: 'commit' },
+        event: {
+          name: 'pull_request',
+          payload: {
+            action: 'synchronize',
+            number: 3,
+            pull_request: {
+              number: 3,
+              head: { ref: 'feature', sha: head, repo: { full_name: 'octo/demo' } },
+              base: { ref: 'main', sha: base, repo: { full_name: 'octo/demo' } },
+            },
+            repository: { full_name: 'octo/demo', default_branch: 'main' },
+            sender: { login: 'octocat', type: 'User' },
+          },
+        },
+        env: {
+          GITHUB_SHA: merge,
+          GITHUB_REF: 'refs/pull/3/merge',
+          GITHUB_HEAD_REF: 'feature',
+          GITHUB_BASE_REF: 'main',
+        },
+      });
+      expect(run.code, run.stdout).toBe(0);
+      const sha = run.outputs['commit-sha']!;
+      expect(w.remoteGit('rev-parse', `${sha}^@`).trim()).toBe(head);
+      expect(w.remoteGit('diff', '--name-only', head, sha).trim()).toBe('src/sum.js');
+      expect(w.remoteGit('ls-tree', '--name-only', sha)).not.toContain('base.txt');
+    });
+  }, 180_000);
+
+  it("resume-from refuses an artifact of that name made by a fork's pull request run", async () => {
+    await withWorld(fixingScript(), SUM_PROJECT, async (w) => {
+      const zip = new AdmZip();
+      zip.addFile(
+        'checkpoint/checkpoint.json',
+        Buffer.from(JSON.stringify({ schemaVersion: 1, note: 'planted by a fork' })),
+      );
+      w.github.artifacts.push({
+        id: 77,
+        name: 'greenloop-checkpoint-fix',
+        runId: 4000,
+        createdAt: '2026-11-30T10:00:00Z',
+        expired: false,
+        zip: zip.toBuffer(),
+        headRepositoryId: 999,
+        headBranch: 'main',
+      });
+      const run = await w.run({
+        inputs: { output: 'artifact', 'resume-from': 'greenloop-checkpoint-fix' },
+      });
+      expect(run.code).toBe(1);
+      const errors = annotations(run, 'error');
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/fork/);
+      expect(w.github.requests.some((r) => r.path.endsWith('/zip'))).toBe(false);
+      expect(w.model.requests).toEqual([]);
+    });
+  }, 120_000);
+
+  it('GitHub Enterprise Server: one warning up front naming the outputs to use instead, no artifact call', async () => {
+    await withWorld(fixingScript(), SUM_PROJECT, async (w) => {
+      const run = await w.run({ inputs: { output: 'artifact' }, env: w.artifacts.ghesEnv() });
+      expect(run.code, run.stdout).toBe(0);
+      const warnings = annotations(run, 'warning');
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/Enterprise Server/);
+      expect(warnings[0]).toMatch(/output: commit/);
+      expect(w.artifacts.requests).toEqual([]);
+      expect(run.outputs.status).toBe('success');
+    });
+  }, 120_000);
+});
