@@ -182,6 +182,18 @@ export const INPUTS = [
       'Sandbox for model commands and tests: `auto`, `bwrap` (required) or `none`. Linux only.',
   },
   {
+    name: 'pass-env',
+    default: '',
+    description:
+      'Comma or newline list of more variables (names or globs such as `FOO_*`) the tests and model commands get besides the default allowlist (see "Environment of the tests" in the README). Names that look like secrets are refused unless listed in `pass-secrets`.',
+  },
+  {
+    name: 'pass-secrets',
+    default: '',
+    description:
+      'Comma or newline list of secret-looking variable names (exact names) to pass to the tests anyway. A risk: the model can read them and send them anywhere (SECURITY.md).',
+  },
+  {
     name: 'allow-users',
     default: '',
     description: 'Comma list of users allowed to trigger a run without write permission.',

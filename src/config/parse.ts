@@ -17,6 +17,7 @@ import type {
 } from './types.js';
 import { SECRET_CONFIG_FIELDS } from './types.js';
 import { INPUTS, type InputName, type RawInputs } from './inputs.js';
+import { isNeverPassed, isSecretName } from '../workspace/env.js';
 
 export type ConfigResult =
   | { readonly ok: true; readonly config: RunConfig }
@@ -97,6 +98,40 @@ class Reader {
   }
 }
 
+/**
+ * `pass-env`: variable names or globs (`*`, `?`); an exact name that looks like a secret must be
+ * listed in `pass-secrets` too. `pass-secrets`: exact names; greenloop's own inputs and the
+ * runner's internal tokens are never passed.
+ */
+function parsePassEnv(read: Reader): { passEnv: string[]; passSecrets: string[] } {
+  const passEnv = read.list('pass-env');
+  const passSecrets = read.list('pass-secrets');
+  const secretsUpper = new Set(passSecrets.map((n) => n.toUpperCase()));
+  for (const name of passEnv) {
+    if (!/^[A-Za-z_*?][\w*?]*$/.test(name)) {
+      read.errors.push(
+        `Input 'pass-env' must list variable names or globs (letters, digits, _, * and ?), got '${oneLine(name)}'.`,
+      );
+    } else if (!/[*?]/.test(name) && isSecretName(name) && !secretsUpper.has(name.toUpperCase())) {
+      read.errors.push(
+        `Input 'pass-env' names '${name}', which looks like a secret: list it in 'pass-secrets' to pass it anyway (the model can then read it).`,
+      );
+    }
+  }
+  for (const name of passSecrets) {
+    if (!/^[A-Za-z_]\w*$/.test(name)) {
+      read.errors.push(
+        `Input 'pass-secrets' must list exact variable names, got '${oneLine(name)}'.`,
+      );
+    } else if (isNeverPassed(name)) {
+      read.errors.push(
+        `Input 'pass-secrets' cannot pass '${name}': greenloop's inputs (INPUT_*) and the runner's tokens (ACTIONS_*) never reach the tests.`,
+      );
+    }
+  }
+  return { passEnv, passSecrets };
+}
+
 /** Splits a comma or newline separated list, dropping blanks. */
 export function splitList(text: string): string[] {
   return text
@@ -138,6 +173,7 @@ export function parseConfig(raw: RawInputs, environment: ConfigEnvironment): Con
       `Input 'allow-bots' must list bot logins; '*' is refused, got '${oneLine(read.given('allow-bots'))}'.`,
     );
   }
+  const { passEnv, passSecrets } = parsePassEnv(read);
   const branch = read.text('branch');
   if (branch !== '' && !isPlausibleBranch(branch)) {
     read.fail('branch', 'a valid git branch name');
@@ -188,6 +224,8 @@ export function parseConfig(raw: RawInputs, environment: ConfigEnvironment): Con
     protectedPaths: read.list('protected-paths'),
     allowTestEdits: read.boolean('allow-test-edits'),
     sandbox: read.choice<SandboxMode>('sandbox', ['auto', 'bwrap', 'none']),
+    passEnv,
+    passSecrets,
     allowUsers: read.list('allow-users'),
     allowBots,
     allowUntrustedCode: read.boolean('allow-untrusted-code'),

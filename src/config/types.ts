@@ -82,6 +82,10 @@ export interface RunConfig {
   readonly protectedPaths: readonly string[];
   readonly allowTestEdits: boolean;
   readonly sandbox: SandboxMode;
+  /** Names or globs of more variables passed to tests and model commands (secret-looking ones skipped). */
+  readonly passEnv: readonly string[];
+  /** Secret-looking names passed anyway (exact names; their values are redacted). */
+  readonly passSecrets: readonly string[];
   readonly allowUsers: readonly string[];
   readonly allowBots: readonly string[];
   readonly allowUntrustedCode: boolean;

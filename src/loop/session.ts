@@ -12,7 +12,7 @@ import type { RunConfig } from '../config/types.js';
 import { createModelClient } from '../model/index.js';
 import { Redactor } from '../report/redact.js';
 import { writeReportFiles } from '../report/files.js';
-import { namesASecret, scrubEnv } from '../workspace/env.js';
+import { namesASecret, passedVariables, scrubEnv } from '../workspace/env.js';
 import { createGit } from '../workspace/git.js';
 import { createGuard } from '../workspace/guard.js';
 import { createProcessRunner } from '../workspace/runner.js';
@@ -68,7 +68,12 @@ export interface SessionResult {
 
 export async function runSession(options: SessionOptions): Promise<SessionResult> {
   const { config } = options;
-  const redactor = new Redactor([...options.secrets, ...secretValuesOf(options.env)]);
+  const redactor = new Redactor([
+    ...options.secrets,
+    ...secretValuesOf(options.env),
+    // Secrets passed on purpose are still redacted from everything greenloop writes.
+    ...config.passSecrets.map((name) => options.env[name] ?? '').filter((v) => v.length >= 4),
+  ]);
   const log = redactingLog(options.log, redactor);
   const testCommand = await resolveTestCommand(config, log);
   const git = createGit(config.workspace);
@@ -96,7 +101,16 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     log.info(`Sandbox: bubblewrap (${runner.sandbox.reason})`);
   }
   const guard = createGuard(config.workspace, config.protectedPaths);
-  const env = scrubEnv(options.env);
+  const pass = { names: config.passEnv, secrets: config.passSecrets };
+  const env = scrubEnv(options.env, { pass });
+  const { passed, skipped } = passedVariables(options.env, pass);
+  if (passed.length > 0)
+    log.info(`Environment: also passed to the tests (pass-env): ${passed.join(', ')}`);
+  for (const name of skipped) {
+    log.warn(
+      `pass-env: ${name} looks like a secret and is not passed; list it in pass-secrets to pass it anyway`,
+    );
+  }
   const model = createModelClient(config, {
     log: (line) => log.info(line),
     ...options.modelOptions,

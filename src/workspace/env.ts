@@ -6,7 +6,7 @@
  */
 
 /** Exact names passed through (compared case-insensitively: Windows names are case-insensitive). */
-const ALLOWED_NAMES: readonly string[] = [
+export const ALLOWED_NAMES: readonly string[] = [
   // Basics
   'PATH',
   'HOME',
@@ -88,7 +88,7 @@ const ALLOWED_NAMES: readonly string[] = [
 ];
 
 /** Name prefixes passed through. */
-const ALLOWED_PREFIXES: readonly string[] = ['LC_', 'JAVA_HOME_', 'GOROOT_'];
+export const ALLOWED_PREFIXES: readonly string[] = ['LC_', 'JAVA_HOME_', 'GOROOT_'];
 
 /**
  * Names refused even when allowed above (or added through `extra.allow`).
@@ -119,9 +119,59 @@ const FIXED: Readonly<Record<string, string>> = {
   GIT_TERMINAL_PROMPT: '0',
 };
 
+/** Names no input can pass: greenloop's own inputs and the runner's internal tokens. */
+const NEVER: readonly RegExp[] = [/^INPUT_/, /^ACTIONS_/];
+
+/** Whether no input (not even `pass-secrets`) may pass this variable to children. */
+export function isNeverPassed(name: string): boolean {
+  const upper = name.toUpperCase();
+  return NEVER.some((re) => re.test(upper));
+}
+
+/** `pass-env` / `pass-secrets`: the user's own additions to the allowlist. */
+export interface PassEnv {
+  /** Names or globs (`*`, `?`, case-insensitive); names that look like secrets are skipped. */
+  readonly names: readonly string[];
+  /** Exact names passed even though they look like secrets. */
+  readonly secrets: readonly string[];
+}
+
+function globToRegExp(glob: string): RegExp {
+  const body = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${body}$`, 'i');
+}
+
+/**
+ * Variables of `env` that `pass` adds: `passed` go to children, `skipped` matched a glob or name of
+ * `pass-env` but look like secrets and are not in `pass-secrets` (worth a log line).
+ */
+export function passedVariables(
+  env: NodeJS.ProcessEnv,
+  pass: PassEnv,
+): { passed: string[]; skipped: string[] } {
+  const patterns = pass.names.map(globToRegExp);
+  const secrets = new Set(pass.secrets.map((n) => n.toUpperCase()));
+  const passed: string[] = [];
+  const skipped: string[] = [];
+  for (const name of Object.keys(env)) {
+    if (env[name] === undefined || isNeverPassed(name)) continue;
+    if (secrets.has(name.toUpperCase())) passed.push(name);
+    else if (patterns.some((re) => re.test(name))) {
+      if (isSecretName(name)) skipped.push(name);
+      else passed.push(name);
+    }
+  }
+  return { passed, skipped };
+}
+
 export interface ScrubOptions {
   /** Further names to pass through (still subject to the denylist). */
   readonly allow?: readonly string[];
+  /** `pass-env` / `pass-secrets` (pass-secrets names bypass the denylist, INPUT_* and ACTIONS_* excepted). */
+  readonly pass?: PassEnv;
   /** Values set verbatim after scrubbing (the caller's own choice, not filtered). */
   readonly set?: Readonly<Record<string, string>>;
 }
@@ -161,6 +211,9 @@ export function scrubEnv(env: NodeJS.ProcessEnv, extra?: ScrubOptions): Record<s
     if (value === undefined) continue;
     if (!isAllowedName(name, extraLower) || isSecretName(name)) continue;
     out[name] = value;
+  }
+  if (extra?.pass) {
+    for (const name of passedVariables(env, extra.pass).passed) out[name] = env[name]!;
   }
   Object.assign(out, FIXED);
   if (extra?.set) Object.assign(out, extra.set);

@@ -267,3 +267,41 @@ describe('inputs list', () => {
     for (const input of INPUTS) expect(typeof input.default).toBe('string');
   });
 });
+
+describe('pass-env and pass-secrets', () => {
+  it('accepts names and globs, and secret-looking names listed in pass-secrets', () => {
+    const c = config({
+      'pass-env': 'NODE_ENV, DATABASE_URL\nFOO_*, GH_ENTERPRISE_TOKEN',
+      'pass-secrets': 'GH_ENTERPRISE_TOKEN',
+    });
+    expect(c.passEnv).toEqual(['NODE_ENV', 'DATABASE_URL', 'FOO_*', 'GH_ENTERPRISE_TOKEN']);
+    expect(c.passSecrets).toEqual(['GH_ENTERPRISE_TOKEN']);
+  });
+
+  it.each([
+    [
+      { 'pass-env': 'GITHUB_TOKEN' },
+      "Input 'pass-env' names 'GITHUB_TOKEN', which looks like a secret: list it in 'pass-secrets' to pass it anyway (the model can then read it).",
+    ],
+    [
+      { 'pass-env': 'FOO BAR' },
+      "Input 'pass-env' must list variable names or globs (letters, digits, _, * and ?), got 'FOO BAR'.",
+    ],
+    [
+      { 'pass-secrets': 'MY_*' },
+      "Input 'pass-secrets' must list exact variable names, got 'MY_*'.",
+    ],
+    [
+      { 'pass-secrets': 'INPUT_API-KEY' },
+      "Input 'pass-secrets' must list exact variable names, got 'INPUT_API-KEY'.",
+    ],
+    [
+      { 'pass-secrets': 'ACTIONS_RUNTIME_TOKEN' },
+      "Input 'pass-secrets' cannot pass 'ACTIONS_RUNTIME_TOKEN': greenloop's inputs (INPUT_*) and the runner's tokens (ACTIONS_*) never reach the tests.",
+    ],
+  ])('%j is refused', (raw, message) => {
+    const result = parse(raw as RawInputs);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors).toEqual([message]);
+  });
+});

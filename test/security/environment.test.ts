@@ -179,4 +179,44 @@ describe.skipIf(skipBwrap !== undefined)('repository code runs sandboxed', () =>
       fs.rmSync(fixtures, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('pass-env gives the tests the variables they need; secret-looking ones only through pass-secrets', async () => {
+    const run = await runHostile({
+      sandbox: 'bwrap',
+      env: {
+        NODE_ENV: 'test',
+        FOO_SETTING: 'foo-value',
+        FOO_API_TOKEN: 'canary-glob-matched-token-V3n8Qe1Rt6Yb',
+        RUST_BACKTRACE: '1',
+      },
+      inputs: { 'pass-env': 'NODE_ENV, FOO_*', 'pass-secrets': '' },
+      script: [
+        {
+          toolCalls: [
+            {
+              name: 'shell',
+              arguments: {
+                commands: [
+                  'echo "saw NODE_ENV=$NODE_ENV FOO_SETTING=$FOO_SETTING RUST=${RUST_BACKTRACE:-unset} TOKEN=${FOO_API_TOKEN:-unset}"',
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    });
+    try {
+      expect(run.error).toBeUndefined();
+      expect(run.modelSaw).toContain(
+        'saw NODE_ENV=test FOO_SETTING=foo-value RUST=unset TOKEN=unset',
+      );
+      expect(run.leaks(['canary-glob-matched-token-V3n8Qe1Rt6Yb'])).toEqual([]);
+      const log = run.logLines.join('\n');
+      expect(log).toContain('FOO_API_TOKEN looks like a secret and is not passed');
+      expect(log).toMatch(/also passed to the tests \(pass-env\): .*NODE_ENV/);
+    } finally {
+      await run.fake.close();
+      run.cleanup();
+    }
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSecretName, scrubEnv } from '../../src/workspace/env.js';
+import { isSecretName, passedVariables, scrubEnv } from '../../src/workspace/env.js';
 
 describe('scrubEnv', () => {
   const cases: [name: string, value: string, kept: boolean][] = [
@@ -71,5 +71,45 @@ describe('scrubEnv', () => {
     ['AUTHOR', true],
   ])('isSecretName(%s) = %s', (name, secret) => {
     expect(isSecretName(name)).toBe(secret);
+  });
+});
+
+describe('pass-env and pass-secrets', () => {
+  const parent = {
+    PATH: '/usr/bin',
+    NODE_ENV: 'test',
+    DATABASE_URL: 'postgres://localhost/x',
+    RUST_BACKTRACE: '1',
+    FOO_SETTING: 'a',
+    FOO_API_TOKEN: 'secret-1',
+    GH_ENTERPRISE_TOKEN: 'secret-2',
+    'INPUT_API-KEY': 'secret-3',
+    ACTIONS_RUNTIME_TOKEN: 'secret-4',
+  };
+
+  it('drops ordinary variables a suite needs unless named', () => {
+    const env = scrubEnv(parent);
+    for (const name of ['NODE_ENV', 'DATABASE_URL', 'RUST_BACKTRACE', 'FOO_SETTING']) {
+      expect(env[name]).toBeUndefined();
+    }
+  });
+
+  it('passes names and globs, skips secret-looking matches unless in pass-secrets, never INPUT_/ACTIONS_', () => {
+    const pass = {
+      names: ['NODE_ENV', 'database_url', 'RUST_*', 'FOO_*', '*'],
+      secrets: ['GH_ENTERPRISE_TOKEN', 'ACTIONS_RUNTIME_TOKEN'],
+    };
+    const env = scrubEnv(parent, { pass });
+    expect(env).toMatchObject({
+      NODE_ENV: 'test',
+      DATABASE_URL: 'postgres://localhost/x',
+      RUST_BACKTRACE: '1',
+      FOO_SETTING: 'a',
+      GH_ENTERPRISE_TOKEN: 'secret-2',
+    });
+    expect(env.FOO_API_TOKEN).toBeUndefined();
+    expect(env['INPUT_API-KEY']).toBeUndefined();
+    expect(env.ACTIONS_RUNTIME_TOKEN).toBeUndefined();
+    expect(passedVariables(parent, pass).skipped).toEqual(['FOO_API_TOKEN']);
   });
 });
