@@ -6,8 +6,15 @@
  */
 import type { ToolCall, ToolResult, ToolSpec } from '../model/types.js';
 import type { WorkspaceGuard } from '../workspace/types.js';
-import { applyPatchOperation, applyPatchText } from './patch/index.js';
+import * as path from 'node:path';
+import {
+  applyPatchOperation,
+  applyPatchText,
+  applyShellPatch,
+  patchFromCommand,
+} from './patch/index.js';
 import { argsObject, toolError, toolOk } from './result.js';
+import { parseShellArgs } from './shell.js';
 
 export const applyPatchSpec: ToolSpec = {
   name: 'apply_patch',
@@ -76,4 +83,43 @@ export async function runApplyPatchTool(
   }
   const result = await applyPatchText(patch, guard);
   return result.ok ? toolOk(call, result.message) : toolError(call, result.message);
+}
+
+/**
+ * A `shell` call whose one command is `apply_patch <<'EOF' … EOF` (or another form Codex's
+ * harness intercepts; see patch/invocation.ts): the patch is applied here, as Codex does, and
+ * answered as the command's output (exit code 0, or 1 with the reason). Undefined for any other
+ * shell call, which then runs as a command.
+ */
+export async function runShellApplyPatch(
+  call: ToolCall,
+  guard: WorkspaceGuard,
+): Promise<ToolResult | undefined> {
+  const parsed = parseShellArgs(call);
+  if (typeof parsed === 'string' || parsed.commands.length !== 1) return undefined;
+  const found = patchFromCommand(parsed.commands[0]!);
+  if (!found) return undefined;
+  const dir =
+    parsed.workdir === undefined ? found.dir : path.posix.join(parsed.workdir, found.dir ?? '.');
+  const result = await applyShellPatch(
+    dir === undefined || dir === '.' ? { patch: found.patch } : { patch: found.patch, dir },
+    guard,
+  );
+  return {
+    callId: call.callId,
+    name: call.name,
+    wire: call.wire,
+    output: `${result.message}\n[exit code ${result.ok ? 0 : 1}]`,
+    ok: result.ok,
+    ...(call.wire === 'native'
+      ? {
+          shell: {
+            stdout: result.ok ? `${result.message}\n` : '',
+            stderr: result.ok ? '' : `${result.message}\n`,
+            exitCode: result.ok ? 0 : 1,
+            timedOut: false,
+          },
+        }
+      : {}),
+  };
 }

@@ -6,7 +6,7 @@
 import type { ToolCall, ToolResult, ToolSpec } from '../model/types.js';
 import type { PlanStep } from '../loop/record.js';
 import type { ProcessRunner, WorkspaceGuard } from '../workspace/types.js';
-import { applyPatchSpec, runApplyPatchTool } from './apply-patch.js';
+import { applyPatchSpec, runApplyPatchTool, runShellApplyPatch } from './apply-patch.js';
 import { readPlan, updatePlanSpec } from './plan.js';
 import { toolError } from './result.js';
 import { runShellTool, shellToolSpec } from './shell.js';
@@ -47,16 +47,19 @@ export function createToolBox(deps: ToolDeps): ToolBox {
         case 'shell':
         case 'local_shell':
         case 'container.exec':
-          return runShellTool(
-            { ...call, name: 'shell' },
-            {
-              runner: deps.runner,
-              guard: deps.guard,
-              env: { ...deps.env },
-              ...(deps.remainingMs
-                ? { maxTimeoutMs: Math.max(1000, Math.min(600_000, deps.remainingMs())) }
-                : {}),
-            },
+          return (
+            (await runShellApplyPatch({ ...call, name: 'shell' }, deps.guard)) ??
+            runShellTool(
+              { ...call, name: 'shell' },
+              {
+                runner: deps.runner,
+                guard: deps.guard,
+                env: { ...deps.env },
+                ...(deps.remainingMs
+                  ? { maxTimeoutMs: Math.max(1000, Math.min(600_000, deps.remainingMs())) }
+                  : {}),
+              },
+            )
           );
         case 'apply_patch':
           return runApplyPatchTool(call, deps.guard);

@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   applyPatchOperation,
   applyPatchText,
+  applyShellPatch,
+  patchFromCommand,
   type PatchOperation,
 } from '../../../src/tools/patch/index.js';
 import { makeGuard, readTree, tempDir } from './helpers.js';
@@ -33,12 +35,21 @@ describe('patch scenarios (test/fixtures/patches)', () => {
     fs.cpSync(path.join(src, 'input'), work, { recursive: true });
     const guard = makeGuard(work);
     const opFile = path.join(src, 'op.json');
-    const result = fs.existsSync(opFile)
-      ? await applyPatchOperation(
-          JSON.parse(fs.readFileSync(opFile, 'utf8')) as PatchOperation,
-          guard,
-        )
-      : await applyPatchText(fs.readFileSync(path.join(src, 'patch.txt'), 'utf8'), guard);
+    const commandFile = path.join(src, 'command.json');
+    let result;
+    if (fs.existsSync(opFile)) {
+      const op = JSON.parse(fs.readFileSync(opFile, 'utf8')) as PatchOperation;
+      result = await applyPatchOperation(op, guard);
+    } else if (fs.existsSync(commandFile)) {
+      const { command } = JSON.parse(fs.readFileSync(commandFile, 'utf8')) as {
+        command: string | string[];
+      };
+      const found = patchFromCommand(command);
+      expect(found, 'an apply_patch shell command').toBeDefined();
+      result = await applyShellPatch(found!, guard);
+    } else {
+      result = await applyPatchText(fs.readFileSync(path.join(src, 'patch.txt'), 'utf8'), guard);
+    }
     const errorFile = path.join(src, 'error.txt');
     if (fs.existsSync(errorFile)) {
       expect(result.ok, result.message).toBe(false);
