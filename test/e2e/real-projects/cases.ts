@@ -100,10 +100,19 @@ export type ProjectName = keyof typeof PROJECTS;
 /** Where the test command's runner comes from, beyond what the project installs itself. */
 export type Environment = 'plain' | 'venv';
 
+/**
+ * How the scripted model sends its fix: the native `apply_patch` tool, or (as models trained on
+ * Codex often do) `apply_patch <<'EOF' … EOF` through the shell tool, with the file header padded
+ * with spaces as such models sometimes write it.
+ */
+export type PatchVia = 'apply_patch' | 'shell-heredoc';
+
 export interface Case {
   /** Unique, used in test names. */
   readonly name: string;
   readonly project: ProjectName;
+  /** Default 'apply_patch'. */
+  readonly patchVia?: PatchVia;
   /** The `test-command` input; `{venv}` stands for the virtualenv's folder. */
   readonly testCommand: string;
   readonly environment: Environment;
@@ -145,6 +154,13 @@ export const CASES: readonly Case[] = [
     project: 'markdown-table',
     testCommand: 'node --test',
     environment: 'plain',
+  },
+  {
+    name: 'node --test, fix sent as a shell apply_patch heredoc',
+    project: 'markdown-table',
+    testCommand: 'node --test',
+    environment: 'plain',
+    patchVia: 'shell-heredoc',
   },
   { name: 'ava', project: 'camelcase', testCommand: 'npx ava', environment: 'plain' },
   { name: 'go test', project: 'uuid', testCommand: 'go test ./...', environment: 'plain' },

@@ -4,7 +4,8 @@
  *   turn 1  shell `grep -n -F <first buggy line> <file>`        find the line
  *   turn 2  shell `sed -n '<n-3>,<n+k+2>p' <file>`              read the code around it
  *   turn 3  apply_patch update_file, built from what turn 2 printed: the lines read are the
- *           context, the buggy lines become the fixed ones
+ *           context, the buggy lines become the fixed ones (or, for `via: 'shell-heredoc'`, the
+ *           same hunk as `apply_patch <<'EOF' … EOF` through the shell tool)
  *   turn 4  a closing message
  *
  * It decides each turn from the tool outputs in the request (`shell_call_output`,
@@ -13,7 +14,7 @@
  * wrong lines, a failed patch) ends with the model saying what it saw instead of a fix.
  */
 import type { RecordedRequest, Reply } from '../../fakes/openai-server.js';
-import type { Project } from './cases.js';
+import type { PatchVia, Project } from './cases.js';
 
 const CONTEXT = 3;
 
@@ -59,7 +60,22 @@ export function fixDiff(read: string, project: Project): string | undefined {
   ].join('\n');
 }
 
-export function fixerScript(project: Project): (request: RecordedRequest) => Reply {
+/** The fix as `apply_patch` run through the shell, in a Codex envelope with a padded header. */
+function heredoc(project: Project, diff: string): string {
+  return [
+    "apply_patch <<'EOF'",
+    '*** Begin Patch',
+    `  *** Update File: ${project.file}`,
+    diff,
+    '*** End Patch',
+    'EOF',
+  ].join('\n');
+}
+
+export function fixerScript(
+  project: Project,
+  via: PatchVia = 'apply_patch',
+): (request: RecordedRequest) => Reply {
   const firstBuggy = project.buggy.split('\n')[0]!;
   const bugLines = project.buggy.split('\n').length;
   return (request) => {
@@ -94,6 +110,11 @@ export function fixerScript(project: Project): (request: RecordedRequest) => Rep
       const diff = fixDiff(outputs[1]!.text, project);
       if (diff === undefined) {
         return { text: `the lines read do not hold the bug: ${JSON.stringify(outputs[1]!.text)}` };
+      }
+      if (via === 'shell-heredoc') {
+        return {
+          toolCalls: [{ name: 'shell', arguments: { commands: [heredoc(project, diff)] } }],
+        };
       }
       return {
         toolCalls: [

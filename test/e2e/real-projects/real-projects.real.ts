@@ -9,7 +9,8 @@
  * projects' test runners from the npm registry (the npm cache serves later runs).
  *
  * Cases that fail because of a known defect of main are skipped with the pending fix named
- * (cases.ts `pending`); GREENLOOP_REAL_PENDING=1 runs them too.
+ * (cases.ts `pending`); GREENLOOP_REAL_PENDING=1 runs them too. GREENLOOP_REAL_VERBOSE=1 prints
+ * each run's progress log.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -131,7 +132,7 @@ describe.concurrent('greenloop on real projects', () => {
       it(title, { timeout: 600_000 }, async ({ onTestFinished }) => {
         const ws = await createWorkspace(c, project, shared);
         onTestFinished(() => ws.remove());
-        const fake = await startFakeOpenAI(fixerScript(project));
+        const fake = await startFakeOpenAI(fixerScript(project, c.patchVia));
         onTestFinished(() => fake.close());
         const testCommand = c.testCommand.replace('{venv}', ws.venv ?? '{venv}');
 
@@ -158,6 +159,7 @@ describe.concurrent('greenloop on real projects', () => {
           ),
         );
         timings.push({ title, ms: run.ms, status: run.stdout.split('\n')[0] ?? '' });
+        if (process.env.GREENLOOP_REAL_VERBOSE === '1') console.log(`${title}\n${run.stderr}`);
         const why = explain(ws, run);
         expect(run.stdout.split('\n')[0], why).toBe('status=success');
         expect(run.code, why).toBe(0);
