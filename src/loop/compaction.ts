@@ -41,6 +41,8 @@ export interface CompactorOptions {
   readonly log: (line: string) => void;
 }
 
+const LATEST_HEADING = '# Latest test run\n';
+
 const HANDOFF_REQUEST = [
   'Context compaction: the conversation so far is about to be replaced by your handoff note.',
   'Do not call any tool. Write the handoff for the engineer who continues, with these headings:',
@@ -79,6 +81,16 @@ export class Compactor {
     const before = this.measure(conversation);
     if (this.options.mode === 'off' || before < this.limit) return undefined;
     return this.compact(conversation, before);
+  }
+
+  /**
+   * Compacts now, whatever the estimate says: the API answered
+   * `context_length_exceeded`, so the estimate was short of the real count.
+   * Undefined when compaction is off.
+   */
+  async compactNow(conversation: Conversation): Promise<CompactionEvent | undefined> {
+    if (this.options.mode === 'off') return undefined;
+    return this.compact(conversation, this.measure(conversation));
   }
 
   private async compact(
@@ -166,11 +178,25 @@ export class Compactor {
       this.options.log('compaction: the endpoint has no server compaction; using summary instead');
       return undefined;
     }
-    const pinned = conversation.input()[0];
-    const items = result.items.filter(
-      (item) =>
-        !(item.type === 'message' && pinned?.type === 'message' && item.text === pinned.text),
+    // The output is the conversation's user messages, then one compaction item.
+    // The pinned task is always sent first by the conversation itself, and only
+    // the latest digest is kept (after the compaction item): both are left out
+    // here, as are older digests, so neither piles up across compactions.
+    const digests = new Set(
+      conversation.segments
+        .filter((segment) => segment.kind === 'digest')
+        .flatMap((segment) => segment.items)
+        .flatMap((item) => (item.type === 'message' ? [item.text] : [])),
     );
+    const seen = new Set<string>();
+    const items = result.items.filter((item) => {
+      if (item.type !== 'message' || item.role === 'assistant') return true;
+      if (item.text === conversation.pinned || digests.has(item.text) || seen.has(item.text)) {
+        return false;
+      }
+      seen.add(item.text);
+      return true;
+    });
     const segments: Segment[] = [{ kind: 'handoff', items }];
     if (latest !== undefined) segments.push({ kind: 'digest', items: [userMessage(latest)] });
     conversation.replace(segments);
@@ -218,8 +244,10 @@ export class Compactor {
     const segments: Segment[] = [
       { kind: 'handoff', items: [userMessage(`# Handoff (earlier work, compacted)\n${handoff}`)] },
     ];
-    if (latest !== undefined)
-      segments.push({ kind: 'digest', items: [userMessage(`# Latest test run\n${latest}`)] });
+    if (latest !== undefined) {
+      const text = latest.startsWith(LATEST_HEADING) ? latest : `${LATEST_HEADING}${latest}`;
+      segments.push({ kind: 'digest', items: [userMessage(text)] });
+    }
     conversation.replace(segments);
     return {
       kind: 'summary',

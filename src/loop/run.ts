@@ -364,13 +364,21 @@ class Run {
 
   private async askModel(): Promise<Turn> {
     const signal = AbortSignal.timeout(Math.max(1, this.budget.remainingMs()));
-    let turn: Turn;
-    try {
-      turn = await this.deps.model.turn({
+    const ask = (): Promise<Turn> =>
+      this.deps.model.turn({
         instructions: this.instructions,
         input: this.conversation.input(),
         tools: this.tools.specs,
         signal,
+      });
+    let turn: Turn;
+    try {
+      turn = await ask().catch(async (error: unknown) => {
+        // The API counted more than our estimate: compact once and retry the turn.
+        if (!(error instanceof ModelError && error.status === 'context-full')) throw error;
+        if (!(await this.compactIfNeeded(true))) throw error;
+        this.budget.beforeCall();
+        return ask();
       });
     } catch (error) {
       if (signal.aborted)
@@ -579,9 +587,12 @@ class Run {
     if (seen > 2) this.repeatedActionSinceTests = true;
   }
 
-  private async compactIfNeeded(): Promise<void> {
+  /** Compacts past the threshold (or now, when `force`d); returns whether it compacted. */
+  private async compactIfNeeded(force = false): Promise<boolean> {
     const compactor = this.compactor!;
-    const event = await compactor.maybeCompact(this.conversation);
+    const event = force
+      ? await compactor.compactNow(this.conversation)
+      : await compactor.maybeCompact(this.conversation);
     if (event) {
       this.budget.spent.compactions += 1;
       if (event.usage) this.budget.spend(event.usage, event.costUsd);
@@ -596,6 +607,7 @@ class Run {
         `the conversation no longer fits the ${this.deps.model.contextWindow}-token context window (compaction: ${this.deps.config.compaction})`,
       );
     }
+    return event !== undefined;
   }
 
   private showPlan(plan: readonly PlanStep[]): void {
