@@ -82,6 +82,22 @@ export function integrityProblem(
       message: `the tests could not run (${totalNow} ran, the baseline ran ${totalBefore}): ${listed(cause)}`,
     };
   }
+  if (totalNow === 0 && totalBefore > 0 && current.digest.runner !== 'generic') {
+    const evidence = [`no test ran, the baseline ran ${totalBefore}`];
+    return current.exitCode === 0
+      ? {
+          kind: 'removed',
+          rejects: true,
+          evidence,
+          message: `no test ran (the baseline ran ${totalBefore}). Fix the code instead of removing tests`,
+        }
+      : {
+          kind: 'not-run',
+          rejects: true,
+          evidence,
+          message: `the tests could not run: no test ran (the baseline ran ${totalBefore}), exit code ${current.exitCode ?? 'none'}`,
+        };
+  }
   const runner = baseline.digest.runner;
   if (runner !== current.digest.runner || runner === 'generic' || runner.includes('+'))
     return undefined;

@@ -3,6 +3,7 @@
  * kill, scrubbed environment, closed stdin, output streamed to a capped file)
  * and digests the log.
  */
+import { open } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { ProcessRunner } from '../workspace/types.js';
 import { digestFile } from './index.js';
@@ -60,4 +61,78 @@ export function createTestCommand(options: TestCommandOptions): TestCommand {
       };
     },
   };
+}
+
+/**
+ * Lines by which a command says it could not run any test at all. Each names its source.
+ * - POSIX shells exit 127 for a command not found and 126 for one found but not executable
+ *   (POSIX.1-2017, Shell Command Language, 2.8.2 Exit Status for Commands); see `NOT_RUNNABLE`.
+ * - npm 7-11: `npm error Missing script: "tset"` (npm 7-9: `npm ERR! Missing script: ...`);
+ *   pnpm: `ERR_PNPM_NO_SCRIPT  Missing script: tset`; yarn 1: `error Command "tset" not found.`;
+ *   yarn 2+: `Usage Error: Couldn't find a script named "tset".`
+ * - jest: `No tests found, exiting with code 1` (jest's getNoTestFound); vitest: `No test files
+ *   found, exiting with code 1`; mocha: `Error: No test files found`.
+ * - pytest exits 5 when no tests were collected (pytest's ExitCode.NO_TESTS_COLLECTED).
+ * - cargo: `error: could not find `Cargo.toml` in ...`; go: `no Go files in ...`,
+ *   `go: warning: "./..." matched no packages`.
+ */
+const CANNOT_RUN: readonly RegExp[] = [
+  /^npm (?:error|ERR!) Missing script: .*/,
+  /ERR_PNPM_NO_SCRIPT.*/,
+  /^error Command ".*" not found\./,
+  /^Usage Error: Couldn't find a script named .*/,
+  /^No tests found, exiting with code \d+/,
+  /^No test files found, exiting with code \d+/,
+  /^Error: No test files found.*/,
+  /^error: could not find `Cargo\.toml`.*/,
+  /no Go files in .*/,
+  /matched no packages/,
+];
+/** Exit codes of a shell that could not start the command (see CANNOT_RUN). */
+const NOT_RUNNABLE = new Set([126, 127]);
+/** pytest's exit code when it collected no tests. */
+const PYTEST_NO_TESTS = 5;
+const TAIL_BYTES = 64 * 1024;
+
+/**
+ * Why a test run shows that the command could not run any test (a typo in the command, a missing
+ * script, no tests found), in the command's own words; undefined when tests ran. Only a run in
+ * which no test was counted qualifies: a test suite's own exit code is never enough.
+ */
+export async function whyCannotRun(run: TestRun): Promise<string | undefined> {
+  const { passed, failed, skipped } = run.digest.counts;
+  if (run.timedOut || run.exitCode === 0 || passed + failed + skipped > 0) return undefined;
+  const lines = (await readTail(run.logPath))
+    .split(/\r?\n/)
+    .map((line) => line.replace(/\u001b\[[0-9;]*m/g, '').trimEnd())
+    .filter((line) => line.trim() !== '');
+  for (const line of lines) {
+    for (const pattern of CANNOT_RUN) {
+      const match = pattern.exec(line);
+      if (match) return match[0].trim();
+    }
+  }
+  if (NOT_RUNNABLE.has(run.exitCode ?? -1) || run.exitCode === PYTEST_NO_TESTS) {
+    const last = lines.slice(-3).join(' / ');
+    if (run.exitCode === PYTEST_NO_TESTS && !/no tests ran|collected 0 items/.test(last))
+      return undefined;
+    return `${last || 'no output'} (exit code ${run.exitCode})`;
+  }
+  return undefined;
+}
+
+async function readTail(file: string): Promise<string> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+    const { size } = await handle.stat();
+    const length = Math.min(size, TAIL_BYTES);
+    const buffer = Buffer.alloc(length);
+    await handle.read(buffer, 0, length, size - length);
+    return buffer.toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    await handle?.close();
+  }
 }

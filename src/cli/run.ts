@@ -110,10 +110,12 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
           `diff: ${session.files.diffPath}`,
           `summary: ${session.files.summaryPath}`,
           `report: ${session.files.reportPath}`,
-          flags.apply
-            ? 'The best state is left in the working tree (--apply).'
-            : 'The working tree was left as it was; apply the diff with: git apply ' +
-              path.relative(root, session.files.diffPath),
+          record.filesChanged.length === 0
+            ? 'No changes were made.'
+            : flags.apply
+              ? 'The best state is left in the working tree (--apply).'
+              : 'The working tree was left as it was; apply the diff with: git apply ' +
+                path.relative(root, session.files.diffPath),
         ].join('\n'),
       ) + '\n',
     );

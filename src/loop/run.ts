@@ -17,7 +17,7 @@ import type { Item, ModelClient, ToolCall, ToolResult, Turn } from '../model/typ
 import { createToolBox, RUN_TESTS, type ToolBox } from '../tools/index.js';
 import { formatPlan } from '../tools/plan.js';
 import { progressLine } from '../report/progress.js';
-import type { TestCommand } from '../checks/run-tests.js';
+import { type TestCommand, whyCannotRun } from '../checks/run-tests.js';
 import { sandboxHint } from '../workspace/sandbox.js';
 import type { Git, ProcessRunner, WorkspaceGuard } from '../workspace/types.js';
 import { Budget, nothingSpent } from './budget.js';
@@ -259,6 +259,9 @@ class Run {
       counts: run.digest.counts,
       failures: run.digest.failures,
     });
+    // A typo in the command or no tests at all: nothing for the model to fix.
+    const unrunnable = await whyCannotRun(run);
+    if (unrunnable) throw new StopRun('error', `the test command cannot run: ${unrunnable}`);
     if (this.deps.resume) {
       this.baseline = {
         ...this.baseline,

@@ -18,6 +18,7 @@ import { createGuard } from '../workspace/guard.js';
 import { createProcessRunner } from '../workspace/runner.js';
 import { filterChanges } from './integrity.js';
 import { buildRecord } from './build-record.js';
+import { checkEndpoint } from './preflight.js';
 import { CHECKPOINT_FILE, type Checkpoint } from './checkpoint.js';
 import type { RunRecord } from './record.js';
 import { type LoopOutcome, type RunLog, runLoop } from './run.js';
@@ -92,6 +93,10 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       throw new SetupError(error instanceof Error ? error.message : String(error));
     }),
     git.ensureBaseline(),
+    // A missing key or an endpoint that cannot answer ends the run before the baseline.
+    checkEndpoint(config, { env: options.env }).catch((error: unknown) => {
+      throw new SetupError(error instanceof Error ? error.message : String(error));
+    }),
   ]);
   if (runner.sandbox.mode === 'none') {
     log.warn(

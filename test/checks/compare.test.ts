@@ -154,6 +154,15 @@ describe('integrityProblem: identities, not totals', () => {
     expect(problem).toBeUndefined();
   });
 
+  it('a run where no test ran at all is rejected even without identities', () => {
+    const problem = integrityProblem(
+      run(base, { runner: 'node-test' }),
+      run({ passed: 0, failed: 0, skipped: 0 }, { runner: 'node-test', exitCode: 0 }),
+    );
+    expect(problem).toMatchObject({ kind: 'removed', rejects: true });
+    expect(problem?.message).toMatch(/no test ran \(the baseline ran 13\)/);
+  });
+
   it('never rejects a passing run on totals when the runner does not name every test', () => {
     const problem = integrityProblem(run(base), run({ passed: 11, failed: 0, skipped: 1 }));
     expect(problem).toMatchObject({ kind: 'unverified', rejects: false });

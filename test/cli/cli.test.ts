@@ -187,9 +187,12 @@ describe.concurrent('greenloop run', { timeout: 150_000 }, () => {
     expect(repo.read('src/sum.js')).toBe(SUM_BROKEN);
     expect(repo.git('status', '--porcelain').trim()).toBe('');
     // The function tools were offered (not native ones), with the key given.
-    const tools = fake.requests[0]!.body?.tools as { type: string; name?: string }[];
+    // (The first request is the endpoint check before the baseline: GET /v1/models.)
+    expect(fake.requests[0]!.path).toBe('/v1/models');
+    const first = fake.requests.find((r) => r.method === 'POST')!;
+    const tools = first.body?.tools as { type: string; name?: string }[];
     expect(tools.some((t) => t.type === 'function' && t.name === 'apply_patch')).toBe(true);
-    expect(fake.requests[0]!.headers.authorization).toBe(`Bearer ${API_KEY}`);
+    expect(first.headers.authorization).toBe(`Bearer ${API_KEY}`);
     for (const name of readdirSync(out)) {
       if (name.endsWith('.log') || name.endsWith('.json') || name.endsWith('.md')) {
         expect(readFileSync(path.join(out, name), 'utf8'), name).not.toContain(API_KEY);

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { patchCall, runTestsCall, scriptedModel } from '../fakes/scripted-model.js';
-import { createRepo, type TempRepo } from '../helpers/repo.js';
+import { createRepo, SUM_PROJECT, type TempRepo } from '../helpers/repo.js';
 import { runScripted } from './harness.js';
 
 function has(tool: string, ...args: string[]): boolean {
@@ -180,4 +180,39 @@ describe('the verdict on real runners', () => {
     },
     120_000,
   );
+});
+
+describe('a test command that cannot run stops the run before any model call', () => {
+  const cases: [string, string, Record<string, string>, RegExp][] = [
+    ['npm run tset (npm: Missing script)', 'npm run tset', SUM_PROJECT, /Missing script: "tset"/],
+    ['pytset -q (exit 127)', 'pytset -q', SUM_PROJECT, /pytset: .*not found.*exit code 127/],
+    [
+      'a script that is not executable (exit 126)',
+      './run-tests.sh',
+      { ...SUM_PROJECT, 'run-tests.sh': 'node --test\n' },
+      /Permission denied.*exit code 126/,
+    ],
+  ];
+  for (const [name, command, files, reason] of cases) {
+    it(name, async () => {
+      repo = createRepo(files);
+      const model = scriptedModel([{ text: 'I would fix it.' }]);
+      const { outcome } = await runScripted(repo.dir, model, { 'test-command': command });
+      expect(outcome.status).toBe('error');
+      expect(outcome.stopReason).toMatch(/^the test command cannot run: /);
+      expect(outcome.stopReason).toMatch(reason);
+      expect(model.requests).toHaveLength(0);
+    });
+  }
+
+  it.skipIf(!has('pytest'))('pytest that collects no tests (exit 5)', async () => {
+    repo = createRepo({ 'calc.py': 'def add(a, b):\n    return a + b\n' });
+    const model = scriptedModel([{ text: 'I would fix it.' }]);
+    const { outcome } = await runScripted(repo.dir, model, {
+      'test-command': 'python3 -m pytest -p no:cacheprovider',
+    });
+    expect(outcome.status).toBe('error');
+    expect(outcome.stopReason).toMatch(/no tests ran.*exit code 5/);
+    expect(model.requests).toHaveLength(0);
+  });
 });

@@ -1,0 +1,99 @@
+/**
+ * Checks before the baseline that the model's endpoint can be used at all, so a missing key, a
+ * wrong base URL or a refused key ends the run in one line instead of after the baseline and a
+ * series of connection retries.
+ */
+
+/** OpenAI's endpoint, used by the `openai` SDK when no base URL is set. */
+export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+const PROBE_TIMEOUT_MS = 10_000;
+
+export interface EndpointSettings {
+  readonly baseUrl: string;
+  readonly apiKey: string;
+}
+
+export interface ProbeOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  readonly timeoutMs?: number;
+  readonly fetch?: typeof fetch;
+}
+
+/** The endpoint cannot be used: the message is one line naming the URL and what is missing. */
+export class EndpointError extends Error {
+  override readonly name = 'EndpointError';
+}
+
+/**
+ * No key for OpenAI's own endpoint, a base URL that does not answer, or a 401/403 to
+ * `GET <base>/models` (the models list: OpenAI and the usual OpenAI-compatible servers serve it;
+ * any other answer, 404 included, shows the server is there) throw an EndpointError.
+ */
+export async function checkEndpoint(
+  settings: EndpointSettings,
+  options: ProbeOptions = {},
+): Promise<void> {
+  const env = options.env ?? process.env;
+  // The same fallbacks as the model client (src/model/index.ts).
+  const baseUrl = (settings.baseUrl || env.OPENAI_BASE_URL || OPENAI_BASE_URL).replace(/\/+$/, '');
+  const apiKey = settings.apiKey || env.OPENAI_API_KEY || '';
+  if (apiKey === '' && isOpenAI(baseUrl)) {
+    throw new EndpointError(
+      `no API key for ${baseUrl}: set the api-key input (--api-key) or OPENAI_API_KEY, or point base-url at a server that needs none`,
+    );
+  }
+  const timeoutMs = options.timeoutMs ?? PROBE_TIMEOUT_MS;
+  let response: Response;
+  try {
+    response = await (options.fetch ?? fetch)(`${baseUrl}/models`, {
+      headers: headersFor(baseUrl, apiKey),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    throw new EndpointError(
+      `cannot reach the model endpoint ${baseUrl}: ${causeOf(error, timeoutMs)}`,
+    );
+  }
+  await response.body?.cancel().catch(() => undefined);
+  if (response.status === 401 || response.status === 403) {
+    throw new EndpointError(
+      apiKey === ''
+        ? `the model endpoint ${baseUrl} needs an API key (HTTP ${response.status}): set the api-key input (--api-key) or OPENAI_API_KEY`
+        : `the model endpoint ${baseUrl} refused the API key (HTTP ${response.status}): check the api-key input or OPENAI_API_KEY`,
+    );
+  }
+}
+
+/** The headers the model client sends (src/model/index.ts: Azure also gets `api-key`). */
+function headersFor(baseUrl: string, apiKey: string): Record<string, string> {
+  if (apiKey === '') return {};
+  const azure =
+    /\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/i.test(
+      hostOf(baseUrl),
+    );
+  return { authorization: `Bearer ${apiKey}`, ...(azure ? { 'api-key': apiKey } : {}) };
+}
+
+function isOpenAI(baseUrl: string): boolean {
+  return hostOf(baseUrl).toLowerCase() === 'api.openai.com';
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** `fetch failed` hides the reason in `cause` (ECONNREFUSED, ENOTFOUND...). */
+function causeOf(error: unknown, timeoutMs: number): string {
+  if (!(error instanceof Error)) return String(error);
+  if (error.name === 'TimeoutError') return `no answer within ${Math.round(timeoutMs / 1000)} s`;
+  const cause = error.cause;
+  if (cause instanceof Error) {
+    const code = 'code' in cause && typeof cause.code === 'string' ? cause.code : undefined;
+    return code && !cause.message.includes(code) ? `${code}: ${cause.message}` : cause.message;
+  }
+  return error.message;
+}
