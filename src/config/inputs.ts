@@ -112,7 +112,8 @@ export const INPUTS = [
   {
     name: 'context-window',
     default: '0',
-    description: 'Context window in tokens; 0 = from the model (else 200000).',
+    description:
+      "The model's whole context window in tokens; input room is this less the output the model reserves (e.g. 400000 → 272000 for gpt-5.1-codex-max). 0 = from the model table (unknown models: 200000).",
   },
   {
     name: 'compact-threshold',
