@@ -16,7 +16,7 @@ import {
   type GitHubContext,
 } from './github/context.js';
 import { defaultArtifactNames, ghesMessage, isGhes, uploadArtifact } from './github/artifact.js';
-import type { OutputKind } from './config/types.js';
+import type { OutputKind, RunConfig } from './config/types.js';
 import type { Git } from './workspace/types.js';
 import { checkTrigger, createPermissionApi } from './github/gating.js';
 import { appendJobSummary, setOutputs, setRunOutputs } from './github/outputs.js';
@@ -26,6 +26,9 @@ import { loadResume } from './github/resume.js';
 import { Redactor, secretForms } from './report/redact.js';
 import { escapeMarkdown, neutraliseWorkflowCommands } from './report/escape.js';
 import { runSession, SetupError } from './loop/session.js';
+import { downloadAttempts } from './github/attempts.js';
+import type { Candidate } from './select/rank.js';
+import { runSelectStep } from './select/run.js';
 import { createGit } from './workspace/git.js';
 
 export async function main(): Promise<void> {
@@ -145,34 +148,40 @@ export async function main(): Promise<void> {
           );
         })
       : undefined;
-    const session = await runSession({
-      config,
-      log,
-      outDir: path.join(temp, 'out'),
-      workDir: path.join(temp, 'work'),
-      env,
-      secrets,
-      ...(resume ? { resume } : {}),
-      ...(output.some((o) => o !== 'none') && !ghes
-        ? {
-            onCheckpoint: async (dir: string, file: string, iteration: number) => {
-              const upload = await uploadArtifact(
-                checkpointName,
-                [file],
-                dir,
-                config.retentionDays,
-                { info: () => {}, warn: () => {} },
-                'replace',
-              );
-              core.info(
-                'error' in upload
-                  ? `Could not upload the checkpoint: ${upload.error}`
-                  : `Uploaded the checkpoint of iteration ${iteration} as artifact '${checkpointName}' (resume-from: ${checkpointName})`,
-              );
-            },
-          }
-        : {}),
-    });
+    const paths = { outDir: path.join(temp, 'out'), workDir: path.join(temp, 'work') };
+    const session =
+      config.mode === 'select'
+        ? await runSelectStep(
+            { config, log, ...paths, env, secrets },
+            await attemptsOfThisRun(config, context, path.join(temp, 'attempts')),
+          )
+        : await runSession({
+            config,
+            log,
+            ...paths,
+            env,
+            secrets,
+            ...(resume ? { resume } : {}),
+            ...(output.some((o) => o !== 'none') && !ghes
+              ? {
+                  onCheckpoint: async (dir: string, file: string, iteration: number) => {
+                    const upload = await uploadArtifact(
+                      checkpointName,
+                      [file],
+                      dir,
+                      config.retentionDays,
+                      { info: () => {}, warn: () => {} },
+                      'replace',
+                    );
+                    core.info(
+                      'error' in upload
+                        ? `Could not upload the checkpoint: ${upload.error}`
+                        : `Uploaded the checkpoint of iteration ${iteration} as artifact '${checkpointName}' (resume-from: ${checkpointName})`,
+                    );
+                  },
+                }
+              : {}),
+          });
     // summary.md is rendered from the redacted record: use it as written.
     const summary = await readFile(session.files.summaryPath, 'utf8');
     const published = await publish({
@@ -232,6 +241,28 @@ export async function main(): Promise<void> {
       // The failure is reported below; a missing summary file must not hide it.
     }
     core.setFailed(`greenloop failed: ${message}`);
+  }
+}
+
+/** The candidates of `mode: select`: this run's attempt artifacts; a listing failure ends the setup. */
+async function attemptsOfThisRun(
+  config: RunConfig,
+  context: GitHubContext,
+  dir: string,
+): Promise<Candidate[]> {
+  try {
+    const found = await downloadAttempts({
+      token: config.githubToken,
+      context,
+      prefix: config.artifactName || 'greenloop',
+      dir,
+      log: (line) => core.info(line),
+    });
+    return found.candidates;
+  } catch (error) {
+    throw new SetupError(
+      `Input 'mode' is select, but the attempts of this run cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

@@ -19,6 +19,8 @@ const GITHUB_ONLY = new Set([
   'allow-untrusted-code',
   'resume-from',
   'working-directory',
+  // The CLI chooses between attempts with --attempts.
+  'mode',
 ]);
 
 export const CLI_INPUTS = INPUTS.filter((input) => !GITHUB_ONLY.has(input.name));

@@ -222,6 +222,12 @@ export const INPUTS = [
       'Token for pushing, pull requests, comments and permission checks. Masked everywhere.',
   },
   {
+    name: 'mode',
+    default: 'loop',
+    description:
+      '`loop`: run the agent loop. `select`: choose between the attempts of this workflow run (artifacts whose names start with `artifact-name`): each diff is verified by running the tests on it, the best verified one is published (see README, "Several attempts").',
+  },
+  {
     name: 'resume-from',
     default: '',
     description:

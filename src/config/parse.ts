@@ -12,6 +12,7 @@ import type {
   PriceOverride,
   ReasoningEffort,
   RunConfig,
+  RunMode,
   SandboxMode,
   ToolStyle,
 } from './types.js';
@@ -226,6 +227,7 @@ export function parseConfig(raw: RawInputs, environment: ConfigEnvironment): Con
     sandbox: read.choice<SandboxMode>('sandbox', ['auto', 'bwrap', 'none']),
     passEnv,
     passSecrets,
+    mode: read.choice<RunMode>('mode', ['loop', 'select']),
     allowUsers: read.list('allow-users'),
     allowBots,
     allowUntrustedCode: read.boolean('allow-untrusted-code'),

@@ -9,6 +9,8 @@ export type ToolStyle = 'auto' | 'native' | 'function';
 export type CompactionMode = 'auto' | 'server' | 'summary' | 'mask' | 'off';
 export type OutputKind = 'artifact' | 'commit' | 'pull-request' | 'none';
 export type SandboxMode = 'auto' | 'bwrap' | 'none';
+/** `loop` runs the agent; `select` chooses between the attempts of the workflow run. */
+export type RunMode = 'loop' | 'select';
 
 export interface PriceOverride {
   /** USD per million input tokens. */
@@ -94,6 +96,7 @@ export interface RunConfig {
 
   /** Never logged. */
   readonly githubToken: string;
+  readonly mode: RunMode;
   /** Checkpoint folder or artifact name; empty = fresh run. */
   readonly resumeFrom: string;
   /** `resume-from` by name may take an artifact of another branch's run. */

@@ -197,14 +197,14 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
 }
 
 /** Values of secret-named variables of the parent environment: redacted wherever they turn up. */
-function secretValuesOf(env: NodeJS.ProcessEnv): string[] {
+export function secretValuesOf(env: NodeJS.ProcessEnv): string[] {
   return Object.entries(env)
     .filter(([name, value]) => value !== undefined && value.length >= 8 && namesASecret(name))
     .map(([, value]) => value!);
 }
 
 /** Every line of the log passes through the redactor (the action also masks; the CLI relies on this). */
-function redactingLog(log: RunLog, redactor: Redactor): RunLog {
+export function redactingLog(log: RunLog, redactor: Redactor): RunLog {
   return {
     info: (line) => log.info(redactor.redact(line)),
     warn: (line) => log.warn(redactor.redact(line)),
@@ -241,7 +241,7 @@ async function redactCheckpoint(dir: string, redactor: Redactor): Promise<string
   return file;
 }
 
-async function resolveTestCommand(config: RunConfig, log: RunLog): Promise<string> {
+export async function resolveTestCommand(config: RunConfig, log: RunLog): Promise<string> {
   if (config.testCommand !== '') return config.testCommand;
   const detected = await detectTestCommand(config.workspace);
   if (!detected) {

@@ -47,6 +47,7 @@ describe('parseConfig defaults', () => {
       protectedPaths: ['.github/workflows/**'],
       allowTestEdits: false,
       sandbox: 'auto',
+      mode: 'loop',
       githubToken: '',
       apiKey: '',
     });
@@ -109,6 +110,7 @@ describe('parseConfig accepts good values', () => {
     [{ 'protected-paths': 'a/**\nb/*.yml, c' }, { protectedPaths: ['a/**', 'b/*.yml', 'c'] }],
     [{ 'allow-test-edits': 'yes' }, { allowTestEdits: true }],
     [{ sandbox: 'bwrap' }, { sandbox: 'bwrap' }],
+    [{ mode: 'select' }, { mode: 'select' }],
     [{ 'allow-users': 'alice, bob' }, { allowUsers: ['alice', 'bob'] }],
     [{ 'allow-bots': 'renovate[bot]' }, { allowBots: ['renovate[bot]'] }],
     [{ 'allow-untrusted-code': 'true' }, { allowUntrustedCode: true }],
@@ -184,6 +186,7 @@ describe('parseConfig refuses bad values with one line each', () => {
       { 'tool-style': 'xml' },
       "Input 'tool-style' must be one of 'auto', 'native', 'function', got 'xml'.",
     ],
+    [{ mode: 'best-of' }, "Input 'mode' must be one of 'loop', 'select', got 'best-of'."],
     [
       { sandbox: 'docker' },
       "Input 'sandbox' must be one of 'auto', 'bwrap', 'none', got 'docker'.",

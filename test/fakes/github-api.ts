@@ -285,9 +285,14 @@ export class FakeGitHubApi {
       send(200, { ...answer, user: { login } });
       return;
     }
-    if (route === '/actions/artifacts' && method === 'GET') {
+    // List artifacts of the repository, or of one workflow run (`/actions/runs/{run_id}/artifacts`):
+    // https://docs.github.com/rest/actions/artifacts — both paginated (per_page up to 100, `Link`),
+    // both take `name` as an exact filter; expired artifacts are listed with `expired: true`.
+    const runArtifacts = route.match(/^\/actions\/runs\/(\d+)\/artifacts$/);
+    if ((route === '/actions/artifacts' || runArtifacts) && method === 'GET') {
       const list = this.artifacts
         .filter((a) => query.name === undefined || a.name === query.name)
+        .filter((a) => !runArtifacts || a.runId === Number(runArtifacts[1]))
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       send(200, {
         total_count: list.length,

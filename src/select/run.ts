@@ -1,0 +1,91 @@
+/**
+ * Wires the select step for both entry points: the same redactor, sandboxed runner, test command
+ * and report files as a loop session, then `runSelectSession`, then the attempts table appended to
+ * the summary. The action feeds it the run's artifacts; the CLI its own attempts.
+ */
+import { appendFile } from 'node:fs/promises';
+import { createTestCommand } from '../checks/run-tests.js';
+import { Redactor } from '../report/redact.js';
+import { writeReportFiles } from '../report/files.js';
+import {
+  redactingLog,
+  resolveTestCommand,
+  secretValuesOf,
+  SetupError,
+  type SessionOptions,
+  type SessionResult,
+} from '../loop/session.js';
+import { scrubEnv } from '../workspace/env.js';
+import { createGit } from '../workspace/git.js';
+import { createGuard } from '../workspace/guard.js';
+import { createProcessRunner } from '../workspace/runner.js';
+import type { Candidate, Selection } from './rank.js';
+import { runSelectSession } from './session.js';
+import { attemptsTable } from './table.js';
+
+export type SelectResult = Omit<SessionResult, 'outcome'> & { readonly selection: Selection };
+
+export async function runSelectStep(
+  options: Omit<SessionOptions, 'resume' | 'modelOptions'>,
+  candidates: readonly Candidate[],
+): Promise<SelectResult> {
+  const { config } = options;
+  const redactor = new Redactor([...options.secrets, ...secretValuesOf(options.env)]);
+  const log = redactingLog(options.log, redactor);
+  const testCommand = await resolveTestCommand(config, log);
+  const runner = await createProcessRunner({
+    sandbox: config.sandbox,
+    workspace: config.workspace,
+    log: (line) => log.info(line),
+    tempDir: options.workDir,
+    hiddenDirs: [options.outDir],
+    env: options.env,
+  }).catch((error: unknown) => {
+    throw new SetupError(error instanceof Error ? error.message : String(error));
+  });
+  const tests = createTestCommand({
+    runner,
+    command: testCommand,
+    cwd: config.workspace,
+    env: scrubEnv(options.env),
+    timeoutMs: config.testTimeoutSeconds * 1000,
+    logDir: options.workDir,
+    digestTokens: config.digestTokens,
+    reportGlob: config.testReport,
+  });
+  const outcome = await runSelectSession(candidates, {
+    config,
+    testCommand,
+    git: createGit(config.workspace),
+    guard: createGuard(config.workspace, config.protectedPaths),
+    log,
+    sandbox: runner.sandbox,
+    runTests: (label) => tests.run(label, {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const written = await writeReportFiles(
+    outcome.record,
+    options.outDir,
+    {
+      baselineLogPath: outcome.baselineLogPath,
+      ...(outcome.finalLogPath ? { finalLogPath: outcome.finalLogPath } : {}),
+      transcript: [],
+    },
+    redactor,
+  );
+  for (const warning of written.warnings) log.warn(warning);
+  await appendFile(written.summaryPath, `\n${redactor.redact(attemptsTable(outcome.selection))}`);
+  return {
+    record: outcome.record,
+    selection: outcome.selection,
+    redactor,
+    bestTree: outcome.bestTree,
+    files: {
+      dir: options.outDir,
+      list: written.files,
+      diffPath: written.diffPath,
+      summaryPath: written.summaryPath,
+      reportPath: written.reportPath,
+    },
+  };
+}

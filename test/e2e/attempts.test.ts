@@ -1,0 +1,139 @@
+/**
+ * Several attempts in one simulated workflow run (issue 23): attempt jobs of a matrix upload their
+ * results, then a `mode: select` job verifies every attempt's diff by running the tests and opens
+ * a pull request with the real fix. `node dist/index.js` with a runner's environment, the fake
+ * artifact service for uploads and the fake GitHub API for the run's artifact list and downloads.
+ *
+ * Needs a fresh `dist/` (`npm run build` after changing src/).
+ */
+import AdmZip from 'adm-zip';
+import { describe, expect, it } from 'vitest';
+import type { Reply } from '../fakes/openai-server.js';
+import { SUM_PROJECT } from '../helpers/repo.js';
+import { createWorld, fixingScript } from './world.js';
+
+const RUN_ID = 4242;
+
+/** A diff that fixes `sum` for non-empty lists but breaks `sum of nothing is 0`. */
+const LIAR_DIFF = [
+  'diff --git a/src/sum.js b/src/sum.js',
+  '--- a/src/sum.js',
+  '+++ b/src/sum.js',
+  '@@ -1,5 +1,5 @@',
+  ' export function sum(values) {',
+  '-  let total = 0;',
+  '+  let total = values.length === 0 ? 1 : 0;',
+  '-  for (let i = 1; i < values.length; i++) total += values[i];',
+  '+  for (let i = 0; i < values.length; i++) total += values[i];',
+  '   return total;',
+  ' }',
+  '',
+].join('\n');
+
+function artifactZip(report: object, diff: string): Buffer {
+  const zip = new AdmZip();
+  zip.addFile('report.json', Buffer.from(JSON.stringify(report)));
+  zip.addFile('greenloop.diff', Buffer.from(diff));
+  return zip.toBuffer();
+}
+
+function claimedReport(model: string, failingAfter: number, added: number): object {
+  return {
+    tool: 'greenloop',
+    schemaVersion: 1,
+    status: 'success',
+    model,
+    config: { reasoningEffort: 'high' },
+    tests: { baseline: { counts: { failed: 1 } }, final: { counts: { failed: failingAfter } } },
+    totals: { tokens: 900, costUsd: 0.01 },
+    diff: { added, removed: added },
+  };
+}
+
+describe('action end to end: several attempts, one select step', () => {
+  it('publishes the verified fix as a pull request, lists every attempt, ignores other runs', async () => {
+    let phase: 'fix' | 'idle' = 'fix';
+    let phaseStart = 0;
+    const fix = fixingScript();
+    const idle: Reply[] = [{ text: 'I could not find the bug.' }];
+    const script = (_request: unknown, index: number): Reply =>
+      phase === 'fix' ? fix[Math.min(index - phaseStart, fix.length - 1)]! : idle[0]!;
+    const w = await createWorld(script, SUM_PROJECT);
+    try {
+      // Attempt jobs of a matrix, all in workflow run 4242.
+      for (const [matrix, which] of [
+        ['{"model":"gpt-5.1-codex-max","effort":"high"}', 'fix'],
+        ['{"model":"gpt-5.1-codex-mini","effort":"high"}', 'idle'],
+      ] as const) {
+        phase = which;
+        phaseStart = w.model.requests.length;
+        w.repo.git('checkout', '-q', '--', '.');
+        const run = await w.run({
+          inputs: { output: 'artifact', matrix },
+          env: { GITHUB_JOB: 'attempt' },
+        });
+        expect(run.code, run.stdout).toBe(which === 'fix' ? 0 : 0);
+        expect(run.outputs.status, run.stdout).toBe(which === 'fix' ? 'success' : 'model-gave-up');
+      }
+      w.repo.git('checkout', '-q', '--', '.');
+      w.repo.git('clean', '-fdq');
+      let id = 1000;
+      for (const uploaded of w.artifacts.live()) {
+        w.github.artifacts.push({
+          id: id++,
+          name: uploaded.name,
+          runId: RUN_ID,
+          createdAt: '2026-11-30T10:00:00Z',
+          expired: false,
+          zip: uploaded.bytes,
+        });
+      }
+      // A third attempt whose report claims success, with a diff that breaks another test.
+      w.github.artifacts.push({
+        id: id++,
+        name: 'greenloop-attempt-liar-attempt1',
+        runId: RUN_ID,
+        createdAt: '2026-11-30T10:00:00Z',
+        expired: false,
+        zip: artifactZip(claimedReport('liar-model', 0, 2), LIAR_DIFF),
+      });
+      // Same name as the fixing attempt, from another workflow run: never a candidate.
+      w.github.artifacts.push({
+        id: id++,
+        name: 'greenloop-attempt-gpt-5.1-codex-max-high-attempt1',
+        runId: 999,
+        createdAt: '2026-11-30T11:00:00Z',
+        expired: false,
+        zip: artifactZip(
+          claimedReport('other-run', 0, 1),
+          'diff --git a/evil.txt b/evil.txt\nnew file mode 100644\n--- /dev/null\n+++ b/evil.txt\n@@ -0,0 +1 @@\n+planted\n',
+        ),
+      });
+      const before = w.model.requests.length;
+      const select = await w.run({
+        inputs: { mode: 'select', output: 'pull-request' },
+        env: { GITHUB_JOB: 'select' },
+      });
+      expect(select.code, select.stdout).toBe(0);
+      expect(select.outputs.status, select.stdout).toBe('success');
+      // The select step calls no model.
+      expect(w.model.requests.length).toBe(before);
+      expect(w.github.pulls).toHaveLength(1);
+      const branch = w.github.pulls[0]!.head;
+      const pushed = w.remoteGit('show', `${branch}:src/sum.js`);
+      expect(pushed).toContain('for (let i = 0; i < values.length; i++)');
+      expect(pushed).not.toContain('values.length === 0 ? 1 : 0');
+      expect(w.remoteGit('ls-tree', '--name-only', branch)).not.toContain('evil.txt');
+      // Every attempt of this run is listed with what the tests said.
+      expect(select.summary).toContain('Attempts (3)');
+      expect(select.summary).toContain('greenloop-attempt-liar-attempt1');
+      expect(select.summary).toContain('claimed success, tests fail');
+      expect(select.summary).toContain('**chosen**');
+      expect(select.summary).not.toContain('other-run');
+      const downloads = w.github.requests.filter((r) => r.path.endsWith('/zip')).map((r) => r.path);
+      expect(downloads.some((p) => p.includes(`/artifacts/${id - 1}/`))).toBe(false);
+    } finally {
+      await w.close();
+    }
+  }, 300_000);
+});
