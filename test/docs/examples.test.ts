@@ -8,6 +8,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const examplesDir = path.join(root, 'docs', 'examples');
 
 const EXPECTED = [
+  'attempts-matrix.yml',
   'fix-on-failure.yml',
   'manual-task.yml',
   'nightly-refactor.yml',
@@ -51,7 +52,7 @@ const files = fs.existsSync(examplesDir)
   : [];
 
 describe('docs/examples', () => {
-  it('holds the five documented workflows', () => {
+  it('holds the six documented workflows', () => {
     for (const name of EXPECTED) expect(files).toContain(name);
   });
 
@@ -116,6 +117,31 @@ describe('docs/examples', () => {
     const [, job] = jobsOf(wf)[0] ?? ['', {}];
     expect(String(job.if)).toContain('github.event.issue.pull_request');
     expect(String(job.if)).toContain("'/greenloop'");
+  });
+
+  it('attempts-matrix: a matrix of attempts that never fail fast, then a select job that always runs', () => {
+    const wf = readWorkflow('attempts-matrix.yml');
+    const jobs = Object.fromEntries(jobsOf(wf));
+    const attempt = jobs.attempt ?? {};
+    const select = jobs.select ?? {};
+    expect(isObject(attempt.strategy) && attempt.strategy['fail-fast']).toBe(false);
+    expect(select.needs).toBe('attempt');
+    expect(String(select.if)).toContain('always()');
+    expect(select.permissions).toEqual({
+      actions: 'read',
+      contents: 'write',
+      'pull-requests': 'write',
+    });
+    const withOf = (job: Json): Json => {
+      const step = stepsOf(job).find(
+        (s) => typeof s.uses === 'string' && s.uses.startsWith('greenloop/greenloop'),
+      );
+      return isObject(step?.with) ? step.with : {};
+    };
+    expect(withOf(attempt).output).toBe('artifact');
+    expect(withOf(attempt).matrix).toBe('${{ toJSON(matrix) }}');
+    expect(withOf(select).mode).toBe('select');
+    expect(withOf(select)).not.toHaveProperty('api-key');
   });
 
   it('the local-model example sends no API key', () => {
