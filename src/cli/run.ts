@@ -1,6 +1,6 @@
 /** `greenloop run` and `greenloop resume`: the core on a local repository. */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,6 +10,7 @@ import { loadCheckpoint, type Checkpoint } from '../loop/checkpoint.js';
 import { neutraliseWorkflowCommands } from '../report/escape.js';
 import { runSession, SetupError } from '../loop/session.js';
 import { createGit } from '../workspace/git.js';
+import { appendNoFollowSync } from '../workspace/safe-fs.js';
 import { CLI_INPUTS, flagKey } from './flags.js';
 import { terminalLog } from './log.js';
 
@@ -166,6 +167,9 @@ function excludeOutputFolder(root: string): void {
   const current = existsSync(exclude) ? readFileSync(exclude, 'utf8') : '';
   if (!current.split(/\r?\n/).includes('.greenloop/')) {
     mkdirSync(path.dirname(exclude), { recursive: true });
-    appendFileSync(exclude, `${current === '' || current.endsWith('\n') ? '' : '\n'}.greenloop/\n`);
+    appendNoFollowSync(
+      exclude,
+      `${current === '' || current.endsWith('\n') ? '' : '\n'}.greenloop/\n`,
+    );
   }
 }

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as core from '@actions/core';
 import type { RunRecord } from '../loop/record.js';
 import type { PublishResult } from './publish.js';
+import { appendNoFollowSync } from '../workspace/safe-fs.js';
 
 /** Every output the action sets, as declared in action.yml. */
 export const OUTPUT_NAMES = [
@@ -103,7 +104,7 @@ export function appendJobSummary(
     if (budget <= 0) return false;
     text = `${truncateUtf8(text, budget)}${CUT_NOTE}`;
   }
-  fs.appendFileSync(file, text, 'utf8');
+  appendNoFollowSync(file, text);
   return true;
 }
 

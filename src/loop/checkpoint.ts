@@ -4,13 +4,14 @@
  * schemaVersion; old versions stay loadable (test/fixtures/checkpoints/).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { RunConfig } from '../config/types.js';
 import type { Failure } from '../checks/types.js';
 import type { Spent } from './budget.js';
 import type { ConversationState } from './conversation.js';
 import type { IterationRecord, PlanStep } from './record.js';
+import { writeNewFile } from '../workspace/safe-fs.js';
 
 export const CHECKPOINT_FILE = 'checkpoint.json';
 
@@ -54,7 +55,7 @@ export async function saveCheckpoint(dir: string, checkpoint: Checkpoint): Promi
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, CHECKPOINT_FILE);
   const temp = `${file}.tmp`;
-  await writeFile(temp, JSON.stringify(checkpoint));
+  await writeNewFile(temp, JSON.stringify(checkpoint));
   await rename(temp, file);
   return file;
 }

@@ -4,7 +4,7 @@
  * report files. Knows nothing of GitHub.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import * as path from 'node:path';
 import { detectTestCommand } from '../checks/index.js';
 import { createTestCommand } from '../checks/run-tests.js';
@@ -16,6 +16,7 @@ import { namesASecret, passedVariables, scrubEnv } from '../workspace/env.js';
 import { createGit } from '../workspace/git.js';
 import { createGuard } from '../workspace/guard.js';
 import { createProcessRunner } from '../workspace/runner.js';
+import { writeNewFile } from '../workspace/safe-fs.js';
 import { filterChanges } from './integrity.js';
 import { buildRecord } from './build-record.js';
 import { checkEndpoint } from './preflight.js';
@@ -227,7 +228,7 @@ function redactedCopy(
     const copy = path.join(dir, 'checkpoint', CHECKPOINT_FILE);
     await mkdir(path.dirname(copy), { recursive: true });
     const data: unknown = JSON.parse(await readFile(file, 'utf8'));
-    await writeFile(copy, JSON.stringify(redactor.redactValue(data)));
+    await writeNewFile(copy, JSON.stringify(redactor.redactValue(data)));
     await options.onCheckpoint?.(dir, copy, iteration);
   };
 }
@@ -237,7 +238,9 @@ async function redactCheckpoint(dir: string, redactor: Redactor): Promise<string
   const file = path.join(dir, CHECKPOINT_FILE);
   if (!existsSync(file)) return undefined;
   const data: unknown = JSON.parse(await readFile(file, 'utf8'));
-  await writeFile(file, JSON.stringify(redactor.redactValue(data)));
+  // Through a new file and a rename: never through a symlink.
+  await writeNewFile(`${file}.tmp`, JSON.stringify(redactor.redactValue(data)));
+  await rename(`${file}.tmp`, file);
   return file;
 }
 

@@ -4,7 +4,7 @@
  * token-shape finding adds a warning naming the file and the kind of credential (never the value).
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
@@ -12,6 +12,7 @@ import type { RunRecord } from '../loop/record.js';
 import type { Redactor } from './redact.js';
 import { buildReportJson } from './report-json.js';
 import { renderSummary, type SummaryOptions } from './summary.js';
+import { assertRealDirectory, openNewSync, writeNewFile } from '../workspace/safe-fs.js';
 
 export const REPORT_FILES = {
   diff: 'greenloop.diff',
@@ -64,7 +65,7 @@ async function writeRedacted(
 ): Promise<void> {
   const r = redactor.redactWithFindings(text);
   log.add(path.basename(target), r.findings);
-  await writeFile(target, r.redacted, 'utf8');
+  await writeNewFile(target, r.redacted);
 }
 
 /** Streams `source` into `target` line by line through the redactor. */
@@ -75,7 +76,7 @@ async function copyRedacted(
   log: FindingLog,
 ): Promise<void> {
   const input = createReadStream(source, { encoding: 'utf8' });
-  const output = createWriteStream(target, { encoding: 'utf8' });
+  const output = createWriteStream(target, { encoding: 'utf8', fd: openNewSync(target) });
   const redactLine = redactor.lineRedactor();
   const name = path.basename(target);
   const outputDone = new Promise<void>((resolve, reject) => {
@@ -122,6 +123,7 @@ export async function writeReportFiles(
   redactor: Redactor,
 ): Promise<WrittenReport> {
   await mkdir(dir, { recursive: true });
+  assertRealDirectory(dir);
   const log = new FindingLog();
   const problems: string[] = [];
   const files: string[] = [];
@@ -149,7 +151,7 @@ export async function writeReportFiles(
     (entry) => `${JSON.stringify(redactor.redactValue(entry, findings)) ?? 'null'}\n`,
   );
   log.add(REPORT_FILES.transcript, findings);
-  await writeFile(transcriptPath, lines.join(''), 'utf8');
+  await writeNewFile(transcriptPath, lines.join(''));
   files.push(transcriptPath);
 
   const diffPath = target(REPORT_FILES.diff);
@@ -176,7 +178,7 @@ export async function writeReportFiles(
   const reportFindings = new Set<string>();
   const report = redactor.redactValue(buildReportJson(shown), reportFindings);
   log.add(REPORT_FILES.report, reportFindings);
-  await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`, 'utf8');
+  await writeNewFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   files.push(reportPath);
 
   return { files, diffPath, summaryPath, reportPath, warnings: [...problems, ...log.warnings] };

@@ -16,6 +16,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { HeadTail } from './capture.js';
+import { openNewSync } from './safe-fs.js';
 import {
   bwrapArgs,
   type BwrapOptions,
@@ -185,7 +186,7 @@ function execute(
   let fileDropped = 0;
   if (request.outputFile) {
     fs.mkdirSync(path.dirname(request.outputFile), { recursive: true });
-    fd = fs.openSync(request.outputFile, 'w');
+    fd = openNewSync(request.outputFile);
   }
 
   const finish = (exitCode: number | null, signal: string | null, timedOut: boolean) => {

@@ -79,6 +79,8 @@ export interface HostileOptions {
   readonly inputs?: RawInputs;
   /** Prepare the repository (after the initial commit). */
   readonly prepare?: (repo: TempRepo, home: string) => void;
+  /** Write the report into the workspace, as the CLI does by default (`.greenloop/<stamp>`). */
+  readonly outInWorkspace?: boolean;
   /** More variables of the action's environment (RUNNER_TEMP, GITHUB_ENV, ...). */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -117,7 +119,11 @@ export async function runHostile(options: HostileOptions): Promise<HostileRun> {
   );
   options.prepare?.(repo, home);
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-sec-'));
-  const outDir = path.join(temp, 'out');
+  const outDir = options.outInWorkspace
+    ? path.join(repo.dir, '.greenloop', 'stamp')
+    : path.join(temp, 'out');
+  // The CLI makes its output folder before the run.
+  fs.mkdirSync(outDir, { recursive: true });
   const workDir = path.join(temp, 'work');
   fs.mkdirSync(workDir, { recursive: true });
 

@@ -458,6 +458,49 @@ describe.concurrent('hostile model: privileges (CI runs as root)', () => {
   );
 });
 
+describe.concurrent('hostile model: report files', () => {
+  forEachSandbox(
+    'plants symlinks where the CLI writes its report (.greenloop/<stamp> in the workspace)',
+    (sandbox) =>
+      withRun(
+        {
+          sandbox,
+          outInWorkspace: true,
+          prepare: (_repo, home) => fs.writeFileSync(path.join(home, 'victim'), 'original\n'),
+          script: [
+            shell(
+              'ls -la .greenloop .greenloop/stamp',
+              ...[
+                'test-after.log',
+                'test-before.log',
+                'summary.md',
+                'report.json',
+                'greenloop.diff',
+                'transcript.jsonl',
+              ].map((name) => `ln -sf "$HOME/victim" .greenloop/stamp/${name}`),
+              'mkdir -p .greenloop/stamp/checkpoint && ln -sf "$HOME/victim" .greenloop/stamp/checkpoint/checkpoint.json.tmp',
+            ),
+            fixSum,
+            runTests,
+          ],
+        },
+        (run) => {
+          expectContained(run, sandbox);
+          expect(fs.readFileSync(path.join(run.home, 'victim'), 'utf8')).toBe('original\n');
+          for (const file of run.result!.files.list) {
+            expect(fs.lstatSync(file).isSymbolicLink(), file).toBe(false);
+          }
+          for (const entry of fs.readdirSync(run.outDir, {
+            recursive: true,
+            withFileTypes: true,
+          })) {
+            expect(entry.isSymbolicLink(), entry.name).toBe(false);
+          }
+        },
+      ),
+  );
+});
+
 describe.concurrent('hostile model: integrity and limits', () => {
   forEachSandbox('deletes the failing test', (sandbox) =>
     withRun({ sandbox, script: [shell('rm test/sum.test.js'), runTests] }, (run) => {
