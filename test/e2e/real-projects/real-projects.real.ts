@@ -170,8 +170,11 @@ describe.concurrent('greenloop on real projects', () => {
         expect(diff, why).toContain(`+++ b/${project.file}`);
         const report = JSON.parse(readFileSync(path.join(ws.out, 'report.json'), 'utf8')) as {
           status: string;
+          flaky: string[];
         };
         expect(report.status).toBe('success');
+        // Each bug fails the same tests every time: a test reported flaky is a misread log.
+        expect(report.flaky, why).toEqual([]);
         // The model read the file before editing it, and nothing was left behind in the tree.
         expect(fake.requests.length, why).toBeGreaterThanOrEqual(3);
         expect(ws.read(project.file)).toContain(project.buggy);
