@@ -3,7 +3,6 @@
  * and report files as a loop session, then `runSelectSession`, then the attempts table appended to
  * the summary. The action feeds it the run's artifacts; the CLI its own attempts.
  */
-import { appendFile } from 'node:fs/promises';
 import { createTestCommand } from '../checks/run-tests.js';
 import { Redactor } from '../report/redact.js';
 import { writeReportFiles } from '../report/files.js';
@@ -19,6 +18,7 @@ import { scrubEnv } from '../workspace/env.js';
 import { createGit } from '../workspace/git.js';
 import { createGuard } from '../workspace/guard.js';
 import { createProcessRunner } from '../workspace/runner.js';
+import { appendNoFollowSync } from '../workspace/safe-fs.js';
 import type { Candidate, Selection } from './rank.js';
 import { runSelectSession } from './session.js';
 import { attemptsTable } from './table.js';
@@ -74,7 +74,7 @@ export async function runSelectStep(
     redactor,
   );
   for (const warning of written.warnings) log.warn(warning);
-  await appendFile(written.summaryPath, `\n${redactor.redact(attemptsTable(outcome.selection))}`);
+  appendNoFollowSync(written.summaryPath, `\n${redactor.redact(attemptsTable(outcome.selection))}`);
   return {
     record: outcome.record,
     selection: outcome.selection,
