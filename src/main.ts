@@ -78,12 +78,6 @@ export async function main(): Promise<void> {
       process.exitCode = 1;
       return;
     }
-    const refusal = greenloopBranchRefusal(context, config.allowGreenloopBranch);
-    if (refusal !== undefined) {
-      core.error(refusal);
-      process.exitCode = 1;
-      return;
-    }
   }
   let output: OutputKind[] =
     context.isFork && config.output.some((o) => o === 'commit' || o === 'pull-request')
@@ -271,22 +265,28 @@ function redactSecrets(message: string, secrets: readonly string[]): string {
   return new Redactor([...secrets]).redact(message);
 }
 
+/** Events a person starts on purpose, naming what to work on: they may start from any branch. */
+const DELIBERATE_EVENTS: ReadonlySet<string> = new Set(['workflow_dispatch', 'issue_comment']);
+
 /**
- * greenloop's own branches are never a starting point unless allowed: a failing
- * fix PR would otherwise start a fix of the fix (and so on) when the workflow
- * runs on its CI failures with a token whose pushes start workflows.
+ * greenloop's own branches are never the starting point of an automatic run
+ * unless allowed: a failing fix PR would otherwise start a fix of the fix (and
+ * so on) when the workflow runs on its CI failures with a token whose pushes
+ * start workflows. A person asking for it (a comment, a manual run) may.
  */
 function greenloopBranchRefusal(context: GitHubContext, allowed: boolean): string | undefined {
   const branch = startingBranch(context);
-  if (allowed || !branch.startsWith('greenloop/')) return undefined;
+  if (allowed || DELIBERATE_EVENTS.has(context.eventName) || !branch.startsWith('greenloop/'))
+    return undefined;
   return `greenloop refused to run: it would start from '${branch}', a branch greenloop wrote (set allow-greenloop-branch: true to fix a fix)`;
 }
 
 /**
  * On pull_request and issue_comment events a commit or pull request is built on
  * the PR's head commit, never on the merge commit a pull_request checkout gives
- * (which would carry the base branch into the fix). Moves HEAD there when the
- * checkout is elsewhere; false (after one error line) when that fails.
+ * (which would carry the base branch into the fix). On pull_request, moves HEAD
+ * to the event's head SHA when the checkout is elsewhere; on issue_comment, the
+ * checkout must already be the head just read. False (after one error line) otherwise.
  */
 async function onPullRequestHead(
   context: GitHubContext,
@@ -298,6 +298,13 @@ async function onPullRequestHead(
   if (!pushes || !prEvent || context.headSha === '') return true;
   const head = await git.tryHead();
   if (head === context.headSha) return true;
+  if (context.eventName === 'issue_comment') {
+    // The head was read after the comment: a commit pushed since is not what was asked for.
+    core.error(
+      `greenloop will not publish a commit: the checkout is ${head ?? 'empty'} but pull request #${context.prNumber ?? '?'} is now at ${context.headSha} (pushed to since the checkout, or the checkout is not its head); comment again`,
+    );
+    return false;
+  }
   if (await git.tryCheckoutCommit(context.headSha)) {
     core.info(
       `Working on the pull request head ${context.headSha} (the checkout was ${head ?? 'empty'}): the fix is published on it`,

@@ -257,6 +257,45 @@ describe.concurrent('action end to end: GitHub as it really answers', () => {
     });
   }, 180_000);
 
+  it("issue_comment on a fork's pull request: the PR is read, its head repository makes it a fork, nothing is pushed", async () => {
+    await withWorld(fixingScript(), SUM_PROJECT, async (w) => {
+      w.github.setPermission('octocat', 'write');
+      const head = w.repo.git('rev-parse', 'HEAD').trim();
+      w.github.pulls.push({
+        number: 5,
+        title: 'a fork PR',
+        body: '',
+        draft: false,
+        state: 'open',
+        head: 'patch-1',
+        base: 'main',
+        headSha: head,
+        headRepo: 'mallory/demo',
+      });
+      const run = await w.run({
+        inputs: { output: 'commit' },
+        event: {
+          name: 'issue_comment',
+          payload: {
+            action: 'created',
+            issue: { number: 5, pull_request: { url: 'https://api.example/pulls/5' } },
+            comment: { id: 1, body: '/greenloop', user: { login: 'octocat', type: 'User' } },
+            sender: { login: 'octocat', type: 'User' },
+            repository: { full_name: 'octo/demo', default_branch: 'main' },
+          },
+        },
+      });
+      expect(run.code, run.stdout).toBe(0);
+      expect(w.github.requests.map((r) => `${r.method} ${r.path}`)).toContain(
+        'GET /repos/octo/demo/pulls/5',
+      );
+      expect(w.remoteBranches()).toEqual(['main', 'patch-1'].filter((b) => b === 'main'));
+      expect(run.outputs['commit-sha']).toBe('');
+      expect(annotations(run, 'warning').join('\n')).toMatch(/fork/);
+      expect(run.outputs['artifact-id']).toMatch(/^\d+$/);
+    });
+  }, 180_000);
+
   it("resume-from refuses an artifact of that name made by a fork's pull request run", async () => {
     await withWorld(fixingScript(), SUM_PROJECT, async (w) => {
       const zip = new AdmZip();

@@ -104,6 +104,71 @@ describe('downloadArtifactByName (resume-from) through the real artifact client'
     expect((error as Error).message).toBe("no unexpired artifact named 'missing' in octo/proj");
   });
 
+  it("refuses a fork's run, another branch's run and a download that does not match its digest", async () => {
+    const zip = api.artifacts.find((a) => a.id === 2)!.zip;
+    api.artifacts.push(
+      // Newest, but made by a fork's pull request run.
+      {
+        id: 20,
+        name: 'ckpt',
+        runId: 30,
+        createdAt: '2026-02-03T00:00:00Z',
+        expired: false,
+        zip,
+        headRepositoryId: 999,
+      },
+      {
+        id: 21,
+        name: 'ckpt',
+        runId: 31,
+        createdAt: '2026-02-02T00:00:00Z',
+        expired: false,
+        zip,
+        headBranch: 'other',
+      },
+      {
+        id: 22,
+        name: 'ckpt',
+        runId: 32,
+        createdAt: '2026-02-01T00:00:00Z',
+        expired: false,
+        zip,
+        digest: `sha256:${'0'.repeat(64)}`,
+      },
+      {
+        id: 23,
+        name: 'forked',
+        runId: 33,
+        createdAt: '2026-02-01T00:00:00Z',
+        expired: false,
+        zip,
+        headRepositoryId: 999,
+      },
+    );
+    const attempt = (name: string, branch: string): Promise<unknown> =>
+      downloadArtifactByName(name, {
+        token: 'ghs_x',
+        context: context(),
+        dir: path.join(dir, `try-${name}-${branch}`),
+        branch,
+      }).catch((e: unknown) => e);
+
+    const forked = await attempt('forked', 'main');
+    expect((forked as Error).message).toMatch(/fork/);
+    // On main: the fork's run and the other branch's are skipped; the digest of the rest is wrong.
+    const mismatch = await attempt('ckpt', 'main');
+    expect((mismatch as Error).message).toMatch(
+      /^artifact 'ckpt' \(id 22\) does not match the digest/,
+    );
+    expect(fs.existsSync(path.join(dir, 'try-ckpt-main'))).toBe(false);
+    // Any branch: the other branch's run is taken (never the fork's).
+    const out = await attempt('ckpt', '');
+    expect(out).toBe(path.join(dir, 'try-ckpt-'));
+    expect(api.requests.filter((r) => r.path.endsWith('/zip')).map((r) => r.path)).not.toContain(
+      '/repos/octo/proj/actions/artifacts/20/zip',
+    );
+  });
+
   it('looks permissions up with a token through Octokit', async () => {
     api.setPermission('maintainer', 'maintain');
     const permissions = createPermissionApi('ghs_y', {

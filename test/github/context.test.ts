@@ -2,7 +2,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readGitHubContext, startingBranch } from '../../src/github/context.js';
+import {
+  readGitHubContext,
+  startingBranch,
+  withPullRequest,
+  type PullsClient,
+} from '../../src/github/context.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -142,5 +147,68 @@ describe('readGitHubContext', () => {
     });
     expect(ctx.isFork).toBe(false);
     expect(startingBranch(ctx)).toBe('broken');
+  });
+});
+
+describe('withPullRequest (issue_comment)', () => {
+  const comment = (): ReturnType<typeof readGitHubContext> => {
+    const file = path.join(dir, 'comment-pr.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        issue: { number: 9, pull_request: { url: 'x' } },
+        comment: { body: '/greenloop' },
+        repository,
+      }),
+    );
+    return readGitHubContext({
+      GITHUB_REPOSITORY: 'octo/proj',
+      GITHUB_EVENT_NAME: 'issue_comment',
+      GITHUB_EVENT_PATH: file,
+      GITHUB_REF: 'refs/heads/trunk',
+    });
+  };
+  const client = (head: unknown): PullsClient & { asked: unknown[] } => {
+    const asked: unknown[] = [];
+    return {
+      asked,
+      request: async (_route, params) => {
+        asked.push(params);
+        return { data: { number: 9, head, base: { ref: 'trunk' } } };
+      },
+    };
+  };
+
+  it('the payload alone looks same-repo and starts from the default branch', () => {
+    const context = comment();
+    expect(context.isFork).toBe(false);
+    expect(startingBranch(context)).toBe('trunk');
+  });
+
+  it("a fork's pull request is a fork once the PR is read; its head branch and SHA are known", async () => {
+    const api = client({
+      ref: 'patch-1',
+      sha: 'f'.repeat(40),
+      repo: { full_name: 'mallory/proj' },
+    });
+    const context = await withPullRequest(comment(), api);
+    expect(api.asked).toEqual([{ owner: 'octo', repo: 'proj', pull_number: 9 }]);
+    expect(context.isFork).toBe(true);
+    expect(context.headRepository).toBe('mallory/proj');
+    expect(context.headSha).toBe('f'.repeat(40));
+  });
+
+  it('a same-repo pull request starts from its head branch; a deleted fork counts as a fork', async () => {
+    const same = await withPullRequest(
+      comment(),
+      client({ ref: 'feature', sha: 'a'.repeat(40), repo: { full_name: 'Octo/Proj' } }),
+    );
+    expect(same.isFork).toBe(false);
+    expect(startingBranch(same)).toBe('feature');
+    const deleted = await withPullRequest(
+      comment(),
+      client({ ref: 'gone', sha: 'b'.repeat(40), repo: null }),
+    );
+    expect(deleted.isFork).toBe(true);
   });
 });

@@ -293,6 +293,56 @@ describe('publish', () => {
     expect(api.comments.find((c) => c.id === 1)?.body).toBe('unrelated');
   });
 
+  it('leaves a marker comment someone else wrote alone: only its own comment is updated', async () => {
+    const context = ctx('issue_comment', {
+      issue: { number: 8, pull_request: { url: 'x' } },
+      comment: { body: '/greenloop' },
+    });
+    // Anyone can paste the marker; the token (an installation token) is github-actions[bot].
+    api.comments.push({
+      id: 2,
+      issue: 8,
+      body: `${COMMENT_MARKER}\nfake summary`,
+      user: 'mallory',
+    });
+    const first = await publish(options({ outputs: ['none'], comment: true, context }));
+    expect(first.errors).toEqual([]);
+    expect(api.comments.find((c) => c.id === 2)?.body).toBe(`${COMMENT_MARKER}\nfake summary`);
+    const created = api.comments.filter((c) => c.user === 'github-actions[bot]');
+    expect(created).toHaveLength(1);
+    // GET /user refuses installation tokens; GraphQL viewer named the bot.
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toContain('POST /graphql');
+    const second = await publish(options({ outputs: ['none'], comment: true, context }));
+    expect(second.commentUrl).toBe(first.commentUrl);
+    expect(api.comments.filter((c) => c.issue === 8)).toHaveLength(2);
+  });
+
+  it('opens a ready pull request where drafts are refused, and says so', async () => {
+    Object.assign(api.settings, { private: true, plan: 'pro' });
+    try {
+      const result = await publish(options({}));
+      expect(result.errors).toEqual([]);
+      expect(api.pulls[0]?.draft).toBe(false);
+      expect(logs.some((l) => l.includes('does not support draft pull requests'))).toBe(true);
+    } finally {
+      Object.assign(api.settings, { private: false, plan: 'free' });
+    }
+  });
+
+  it("names the setting when Actions may not create pull requests (the fake's setting off)", async () => {
+    api.settings.actionsCanCreatePullRequests = false;
+    try {
+      const result = await publish(options({}));
+      expect(result.errors).toEqual([
+        expect.stringMatching(
+          /^pull request: HTTP 403: GitHub Actions is not permitted to create or approve pull requests\..*Settings → Actions → General/,
+        ),
+      ]);
+    } finally {
+      api.settings.actionsCanCreatePullRequests = true;
+    }
+  });
+
   it('skips the comment on events without a pull request', async () => {
     const result = await publish(options({ outputs: ['none'], comment: true }));
     expect(result).toEqual({ errors: [] });
@@ -322,6 +372,17 @@ describe('publish helpers', () => {
     expect(capBody('short')).toBe('short');
     const capped = capBody('x'.repeat(100_000));
     expect(capped.length).toBe(BODY_LIMIT);
+    expect(capped).toContain('see the artifact');
+  });
+
+  it('never cuts a body inside a code fence', () => {
+    const log = '```text\n' + 'a failing line\n'.repeat(6000) + '```\n';
+    const text = `## greenloop\n\nintro\n\n${log}\nafter\n`;
+    const capped = capBody(text);
+    expect(capped.length).toBeLessThanOrEqual(BODY_LIMIT);
+    const fences = capped.split('\n').filter((line) => line.startsWith('```'));
+    expect(fences.length % 2).toBe(0);
+    expect(capped).toContain('intro');
     expect(capped).toContain('see the artifact');
   });
 
