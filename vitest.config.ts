@@ -9,5 +9,8 @@ export default defineConfig({
     hookTimeout: 30_000,
     pool: 'forks',
     maxWorkers: 2,
+    // Every temp folder a test makes must be gone at the end (test/setup/temp-global.ts).
+    globalSetup: ['test/setup/temp-global.ts'],
+    setupFiles: ['test/setup/temp-worker.ts'],
   },
 });

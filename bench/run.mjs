@@ -4,7 +4,13 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeTooOld } from '../scripts/node-version.mjs';
 
+const tooOld = nodeTooOld('npm run bench', '22.18');
+if (tooOld) {
+  console.error(tooOld);
+  process.exit(1);
+}
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const result = spawnSync(
   process.execPath,

@@ -10,6 +10,14 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { nodeTooOld } from '../scripts/node-version.mjs';
+
+// eval runs its TypeScript harness on Node's own type stripping.
+const tooOld = nodeTooOld('npm run eval', '22.18');
+if (tooOld) {
+  console.error(tooOld);
+  process.exit(1);
+}
 
 const HELP = `usage: npm run eval -- [options]
   --model M            model name (default gpt-5.1-codex-max)

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeTooOld } from './node-version.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = process.argv[2] ?? join(root, 'dist');
@@ -22,7 +23,19 @@ try {
   mkdirSync(cli);
   writeFileSync(
     join(cli, 'index.js'),
-    "#!/usr/bin/env node\n// The greenloop CLI: the same bundle as the action, started as the CLI.\nprocess.env.GREENLOOP_ENTRY = 'cli';\nawait import('../index.js');\n",
+    [
+      '#!/usr/bin/env node',
+      '// The greenloop CLI: the same bundle as the action, started as the CLI.',
+      '// An older Node gets one line saying what to do, not a stack trace.',
+      `const tooOld = (${nodeTooOld.toString()})('greenloop');`,
+      'if (tooOld) {',
+      '  console.error(tooOld);',
+      '  process.exit(1);',
+      '}',
+      "process.env.GREENLOOP_ENTRY = 'cli';",
+      "await import('../index.js');",
+      '',
+    ].join('\n'),
     { mode: 0o755 },
   );
   for (const dir of [staging, cli]) {

@@ -1,17 +1,26 @@
-// npm run demo — the main job, offline, on a fresh clone.
+// npm run demo — the main job, offline, on a fresh clone, with any Node >= 20.
 //
 // Copies a small sample project with failing tests (scripts/demo/project) into
-// a temp folder, then runs the real greenloop CLI (dist/cli/index.js) on it.
-// Without OPENAI_API_KEY (or --base-url) the model is SCRIPTED: a fake
-// OpenAI-compatible server on 127.0.0.1 replays a fixed conversation (read the
-// file, patch it, run the tests), so the loop, tools, sandbox, checks and
-// report are all real but the model's answers are canned.
+// a temp folder, then runs the built greenloop CLI (dist/cli/index.js, the same
+// bundle users run) on it. Without OPENAI_API_KEY (or --base-url) the model is
+// SCRIPTED: a fake OpenAI-compatible server on 127.0.0.1 replays a fixed
+// conversation (read the file, patch it, run the tests), so the loop, tools,
+// sandbox, checks and report are all real but the model's answers are canned;
+// the run is labelled model `scripted`, cost `$0 (scripted)` wherever it reports.
 // With OPENAI_API_KEY set (or --base-url URL), the real model is used instead.
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeTooOld } from './node-version.mjs';
+
+const tooOld = nodeTooOld('npm run demo');
+if (tooOld) {
+  console.error(tooOld);
+  process.exit(1);
+}
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -45,10 +54,25 @@ const DIFF = [
   '+  return amount - (amount * percent) / 100;',
 ].join('\n');
 
+/**
+ * The fake OpenAI server of the tests (test/fakes/openai-server.ts, which imports
+ * only node: built-ins), compiled with the TypeScript the dev dependencies
+ * install, so the demo needs no type stripping (Node 20 has none).
+ */
+async function importFakeServer() {
+  const ts = createRequire(import.meta.url)('typescript');
+  const source = readFileSync(join(root, 'test', 'fakes', 'openai-server.ts'), 'utf8');
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  });
+  return import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`);
+}
+
 let fake;
 let baseUrl = realBaseUrl;
+const runArgs = ['--test-command', 'node --test --test-reporter=tap', '--max-iterations', '3'];
 if (!useRealModel) {
-  const { startFakeOpenAI } = await import('../test/fakes/openai-server.ts');
+  const { startFakeOpenAI } = await importFakeServer();
   const replies = [
     { toolCalls: [{ name: 'shell', arguments: { commands: ['cat src/cart.js'] } }] },
     {
@@ -67,27 +91,44 @@ if (!useRealModel) {
   ];
   fake = await startFakeOpenAI((_request, index) => replies[Math.min(index, replies.length - 1)]);
   baseUrl = fake.url;
+  // `scripted` is the model name every report shows for this run (cost `$0 (scripted)`).
+  runArgs.push('--model', 'scripted', '--tool-style', 'native');
   console.log(
-    'greenloop demo: SCRIPTED model (fake OpenAI server on 127.0.0.1, canned answers); set OPENAI_API_KEY to use a real model.',
+    'greenloop demo: SCRIPTED model (a fake OpenAI server on 127.0.0.1 replays canned answers; no real model, no cost).',
   );
+  console.log('               Set OPENAI_API_KEY to run the same demo with a real model.');
 } else {
   console.log(`greenloop demo: real model at ${baseUrl ?? 'api.openai.com'}.`);
 }
-console.log(`greenloop demo: sample project with failing tests in ${project}\n`);
+console.log(`greenloop demo: sample project with 2 failing tests in ${project}\n`);
 
+const out = join(project, '.greenloop', 'demo');
 const cliArgs = [
   join(root, 'dist', 'cli', 'index.js'),
   'run',
   '--cwd',
   project,
-  '--test-command',
-  'node --test',
-  '--max-iterations',
-  '3',
+  '--out',
+  out,
+  ...runArgs,
   '--apply',
 ];
 if (baseUrl) cliArgs.push('--base-url', baseUrl);
 const child = spawn(process.execPath, cliArgs, { stdio: 'inherit', env: { ...process.env } });
 const code = await new Promise((resolve) => child.on('close', resolve));
 await fake?.close();
+
+const here = (p) => relative(process.cwd(), p) || '.';
+console.log(
+  [
+    '',
+    'What to open next:',
+    `  ${join(out, 'summary.md')}   what happened, iteration by iteration`,
+    `  ${join(out, 'greenloop.diff')}   the fix (already applied: cd ${project} && git diff)`,
+    `  ${join(out, 'report.json')}   the same as data`,
+    'The same run in a GitHub workflow: its summary.md becomes the job summary',
+    `  (${here(join(root, 'docs', 'job-summary-example.md'))}); a workflow to start from:`,
+    `  ${here(join(root, 'docs', 'examples', 'fix-on-failure.yml'))}`,
+  ].join('\n'),
+);
 process.exit(code ?? 1);

@@ -1,6 +1,7 @@
 /**
  * The CLI's log: on a terminal the progress line redraws in place (iteration,
- * failing tests, tokens, cost, elapsed); elsewhere every line is printed plainly.
+ * failing tests, tokens, cost, elapsed: the loop writes all of it); elsewhere
+ * every line is printed plainly.
  * Lines carry model and test text, and the CLI may run inside an Actions step:
  * workflow commands in them are defused, as in the action's log.
  */
@@ -12,18 +13,14 @@ export interface TerminalLog extends RunLog {
   done(): void;
 }
 
-export function terminalLog(stream: NodeJS.WriteStream, start = Date.now()): TerminalLog {
+export function terminalLog(stream: NodeJS.WriteStream): TerminalLog {
   const live = stream.isTTY === true && process.env.CI !== 'true';
   let lastProgress = '';
-  const elapsed = (): string => {
-    const seconds = Math.round((Date.now() - start) / 1000);
-    return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
-  };
   const clear = (): void => {
     if (live && lastProgress !== '') stream.write('\r\x1b[K');
   };
   const redraw = (): void => {
-    if (live && lastProgress !== '') stream.write(`\x1b[2m${lastProgress} · ${elapsed()}\x1b[0m`);
+    if (live && lastProgress !== '') stream.write(`\x1b[2m${lastProgress}\x1b[0m`);
   };
   const line = (text: string): void => {
     clear();
@@ -39,7 +36,7 @@ export function terminalLog(stream: NodeJS.WriteStream, start = Date.now()): Ter
         clear();
         redraw();
       } else {
-        stream.write(`${lastProgress} · ${elapsed()}\n`);
+        stream.write(`${lastProgress}\n`);
       }
     },
     async group(title, body) {
@@ -48,7 +45,7 @@ export function terminalLog(stream: NodeJS.WriteStream, start = Date.now()): Ter
     },
     done() {
       clear();
-      if (live && lastProgress !== '') stream.write(`${lastProgress} · ${elapsed()}\n`);
+      if (live && lastProgress !== '') stream.write(`${lastProgress}\n`);
       lastProgress = '';
     },
   };

@@ -13,6 +13,7 @@ import { createGit } from '../workspace/git.js';
 import { appendNoFollowSync } from '../workspace/safe-fs.js';
 import { CLI_INPUTS, flagKey } from './flags.js';
 import { terminalLog } from './log.js';
+import { formatCost } from '../report/progress.js';
 
 export interface RunFlags {
   readonly cwd: string;
@@ -83,6 +84,8 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
     );
     void (before ? git.restore(before) : Promise.resolve())
       .catch(() => undefined)
+      .then(() => rm(workDir, { recursive: true, force: true }))
+      .catch(() => undefined)
       .finally(() => process.exit(130));
   };
   process.once('SIGINT', onSignal);
@@ -99,6 +102,12 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
     });
     log.done();
     const { record } = session;
+    if (record.status === 'already-green') {
+      process.stdout.write(
+        `status=already-green: ${record.stopReason}, so nothing ran (summary: ${path.relative(root, session.files.summaryPath)}).\n`,
+      );
+      return 0;
+    }
     const failingBefore = record.baseline?.failures.length ?? 0;
     const failingAfter = record.final?.failures.length ?? 0;
     process.stdout.write(
@@ -107,7 +116,7 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
           `status=${record.status}`,
           `reason: ${record.stopReason}`,
           `failing: ${failingBefore} -> ${failingAfter}`,
-          `iterations: ${record.totals.iterations}, turns: ${record.totals.turns}, tokens: ${record.totals.tokens}, cost: $${record.totals.costUsd.toFixed(4)}`,
+          `iterations: ${record.totals.iterations}, turns: ${record.totals.turns}, tokens: ${record.totals.tokens}, cost: ${formatCost(record.totals.costUsd, record.model)}`,
           `diff: ${session.files.diffPath}`,
           `summary: ${session.files.summaryPath}`,
           `report: ${session.files.reportPath}`,
@@ -120,7 +129,7 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
         ].join('\n'),
       ) + '\n',
     );
-    return record.status === 'success' || record.status === 'already-green' ? 0 : 1;
+    return record.status === 'success' ? 0 : 1;
   } catch (error) {
     log.done();
     if (error instanceof SetupError) {

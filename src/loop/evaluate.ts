@@ -23,7 +23,7 @@ export interface Evaluation {
   readonly verdict: Verdict;
   readonly state: TestState;
   readonly comparison: Comparison;
-  /** Why a state was rejected, for the log and the model. */
+  /** Why a state was rejected, in whole sentences (the log, the summary and the model read it). */
   readonly note?: string;
   /** What the model reads: verdict, comparison and the digest. */
   readonly message: string;
@@ -97,10 +97,10 @@ export function evaluateRun(input: EvaluateInput): Evaluation {
     note = integrity?.message;
   } else if (regressions.length > 0) {
     verdict = 'worse';
-    note = `it broke tests that passed before: ${regressions.slice(0, 5).join(', ')}${regressions.length > 5 ? ` and ${regressions.length - 5} more` : ''}`;
+    note = `They broke tests that passed before: ${regressions.slice(0, 5).join(', ')}${regressions.length > 5 ? ` and ${regressions.length - 5} more` : ''}.`;
   } else if (net(state) < net(best)) {
     verdict = 'worse';
-    note = `it made things worse: ${state.failures.length} failing and ${state.counts.passed} passing, the best state so far had ${best.failures.length} failing and ${best.counts.passed} passing`;
+    note = `They made things worse: ${state.failures.length} failing and ${state.counts.passed} passing, where the best state so far had ${best.failures.length} failing and ${best.counts.passed} passing.`;
   } else {
     verdict =
       net(state) > net(best) || state.failures.length < best.failures.length ? 'better' : 'same';
@@ -150,7 +150,7 @@ function messageFor(
   if (verdict === 'success') head.push('The test command passes.');
   else if (verdict === 'worse') {
     head.push(
-      `Your last changes were rolled back because ${note}. The workspace is back at the best state so far; take a different approach.`,
+      `Your last changes were rolled back. ${note ?? ''} The workspace is back at the best state so far; take a different approach.`,
     );
   } else {
     head.push(

@@ -151,6 +151,8 @@ class Run {
   };
   private finishedAt = 0;
   private groupOpen = false;
+  /** "Iteration N" is the Nth test rerun, counting the one under way: the group title and progress lines agree. */
+  private groupIteration = 0;
   private tokenizerReady: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: LoopDeps) {
@@ -239,7 +241,8 @@ class Run {
       // The tokenizer's tables compile while the baseline test command runs.
       this.tokenizerReady = loadTokenizer();
       const result = await running;
-      log.info(result.digest.text);
+      // A passing run says so in one line (its counts), not with its whole log.
+      log.info(result.exitCode === 0 ? firstLine(result.digest.text) : result.digest.text);
       return result;
     });
     // Every test run shares one sandbox and environment; a baseline that fails because the sandbox
@@ -559,7 +562,7 @@ class Run {
   private async settle(evaluation: Evaluation, tree: string): Promise<void> {
     if (evaluation.verdict === 'worse') {
       await this.deps.git.restore(this.bestTree);
-      this.deps.log.warn(`Rolled back: ${evaluation.note}`);
+      this.deps.log.warn(`Rolled back the last changes. ${evaluation.note ?? ''}`.trim());
       return;
     }
     this.best = evaluation.state;
@@ -698,7 +701,11 @@ class Run {
   /** One log group per iteration: from its first model turn to its test run. */
   private openIterationGroup(): void {
     if (this.groupOpen) return;
-    const title = `Iteration ${this.budget.spent.iterations + 1}/${this.deps.config.maxIterations}`;
+    this.groupIteration = Math.min(
+      this.budget.spent.iterations + 1,
+      this.deps.config.maxIterations,
+    );
+    const title = `Iteration ${this.groupIteration}/${this.deps.config.maxIterations}`;
     if (this.deps.log.startGroup) this.deps.log.startGroup(title);
     else this.deps.log.info(`── ${title}`);
     this.groupOpen = true;
@@ -746,12 +753,13 @@ class Run {
   private progressLine(): string {
     const s = this.budget.spent;
     return progressLine({
-      iteration: s.iterations,
+      iteration: this.groupOpen ? this.groupIteration : s.iterations,
       maxIterations: this.deps.config.maxIterations,
       failing: this.best?.failures.length ?? 0,
       baselineFailing: this.baseline?.failures.length ?? 0,
       tokens: s.inputTokens + s.outputTokens,
       costUsd: s.costUsd,
+      model: this.deps.config.model,
       elapsedMs: this.now() - this.startedAt,
     });
   }
@@ -801,3 +809,8 @@ function describeCall(call: ToolCall): string {
 }
 
 export type { Failure };
+
+function firstLine(text: string): string {
+  const end = text.indexOf('\n');
+  return end < 0 ? text : text.slice(0, end);
+}

@@ -25,6 +25,17 @@ export function formatUsd(n: number): string {
   return `$${Math.round(n).toLocaleString('en-US')}`;
 }
 
+/**
+ * The model name of a scripted run (`npm run demo`: a fake server replays canned answers). Every
+ * report shows it as the model and `$0 (scripted)` as the cost, so no one mistakes it for a real run.
+ */
+export const SCRIPTED_MODEL = 'scripted';
+
+/** The cost of a run with this model: `formatUsd`, or `$0 (scripted)` for the scripted model. */
+export function formatCost(usd: number, model: string): string {
+  return model === SCRIPTED_MODEL ? '$0 (scripted)' : formatUsd(usd);
+}
+
 /** `850ms`, `12.3s`, `4m 05s`, `1h 02m`. */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '0ms';
@@ -61,6 +72,8 @@ export interface ProgressInput {
   readonly baselineFailing: number;
   readonly tokens: number;
   readonly costUsd: number;
+  /** The model, for the cost (`$0 (scripted)` for the scripted demo). */
+  readonly model?: string;
   readonly elapsedMs?: number;
 }
 
@@ -70,7 +83,7 @@ export function progressLine(p: ProgressInput): string {
     `iteration ${p.iteration}/${p.maxIterations}`,
     `${p.failing} failing (was ${p.baselineFailing})`,
     `${formatTokens(p.tokens)} tokens`,
-    formatUsd(p.costUsd),
+    formatCost(p.costUsd, p.model ?? ''),
   ];
   if (p.elapsedMs !== undefined) parts.push(formatDuration(p.elapsedMs));
   return parts.join(' · ');

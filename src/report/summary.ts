@@ -10,7 +10,13 @@
 import type { Failure } from '../checks/types.js';
 import type { IterationRecord, RunRecord, RunStatus, TestSummary } from '../loop/record.js';
 import { codeBlock, escapeHtml, escapeMarkdown, escapeTableCell } from './escape.js';
-import { formatBytes, formatDuration, formatPercent, formatTokens, formatUsd } from './progress.js';
+import {
+  formatBytes,
+  formatCost,
+  formatDuration,
+  formatPercent,
+  formatTokens,
+} from './progress.js';
 
 export interface SummaryOptions {
   /** Hard cap on the summary's UTF-8 size. Default 900 000 (the job summary limit is 1 MiB). */
@@ -149,7 +155,7 @@ function totalsLine(record: RunRecord): string {
     `**${t.iterations}** ${t.iterations === 1 ? 'iteration' : 'iterations'}`,
     `**${t.turns}** turns`,
     `**${formatTokens(t.tokens)}** tokens (${cached} of input cached)`,
-    `**${formatUsd(t.costUsd)}**`,
+    `**${formatCost(t.costUsd, record.model)}**`,
     `**${formatDuration(record.durationMs)}**`,
     `model ${escapeTableCell(record.model)} (${record.api})`,
     `sandbox **${record.sandbox.mode}**`,
@@ -241,7 +247,7 @@ function iterationsSection(record: RunRecord, limits: Limits): string {
   const its = record.iterations;
   const row = (it: IterationRecord): string =>
     `| ${it.index} | ${it.failing} | ${it.passed} | ${it.turns} | ${formatTokens(iterationTokens(it))} ` +
-    `| ${formatUsd(it.costUsd)} | ${formatDuration(it.durationMs)} | ${iterationNote(it)} |`;
+    `| ${formatCost(it.costUsd, record.model)} | ${formatDuration(it.durationMs)} | ${iterationNote(it)} |`;
   if (its.length <= limits.iterationRows) {
     rows.push(...its.map(row));
   } else {

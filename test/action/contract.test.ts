@@ -1,10 +1,11 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runAction } from '../helpers/action-env.js';
 
 const workspace = mkdtempSync(path.join(os.tmpdir(), 'gl-contract-'));
+afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 
 describe('runner contract: node dist/index.js', () => {
   it('a bad input exits 1 with one line naming input, value and what is allowed', async () => {

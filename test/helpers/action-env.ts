@@ -4,9 +4,16 @@
  * GITHUB_* variables, in temp files.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { afterAll } from 'vitest';
+
+/** Runner folders of this test file's runs: callers read `runnerTemp` until the file ends. */
+const runnerDirs: string[] = [];
+afterAll(() => {
+  for (const dir of runnerDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
@@ -50,6 +57,7 @@ export function parseOutputFile(text: string): Record<string, string> {
 
 export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gl-runner-'));
+  runnerDirs.push(dir);
   const outputFile = path.join(dir, 'output');
   const summaryFile = path.join(dir, 'summary');
   const eventFile = path.join(dir, 'event.json');

@@ -1,5 +1,5 @@
 /** Builds the loop's real dependencies around a temp repository and a scripted model. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createTestCommand } from '../../src/checks/run-tests.js';
@@ -11,6 +11,13 @@ import { scrubEnv } from '../../src/workspace/env.js';
 import { createGit } from '../../src/workspace/git.js';
 import { createGuard } from '../../src/workspace/guard.js';
 import { createProcessRunner } from '../../src/workspace/runner.js';
+import { afterAll } from 'vitest';
+
+/** Work folders of this test file's runs: callers read their checkpoints until the file ends. */
+const workDirs: string[] = [];
+afterAll(() => {
+  for (const dir of workDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 export interface LoopRun {
   readonly outcome: LoopOutcome;
@@ -50,6 +57,7 @@ export async function runScripted(
   const runner = await createProcessRunner({ sandbox: config.sandbox, workspace: dir });
   const env = scrubEnv(process.env);
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'gl-loop-work-'));
+  workDirs.push(workDir);
   const checkpointDir = options.checkpointDir ?? path.join(workDir, 'checkpoint');
   const lines: string[] = [];
   const git = createGit(dir);

@@ -1,0 +1,46 @@
+/**
+ * Global setup: every temp folder a test makes must be gone when the run ends.
+ *
+ * One folder per `vitest run` (`greenloop-test-*` under the real temp dir); the
+ * worker setup (temp-worker.ts) points each worker's TMPDIR into it, so what a
+ * test (or a process it starts) leaves behind lands there, apart from other
+ * engineers' runs on the same machine. At the end the folder must be empty
+ * but for the workers' bookkeeping: otherwise the run fails, naming the
+ * leftovers and the test files that ran in the worker that left them.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Files the worker setup writes beside each worker's folder: the test files it ran. */
+export const FILES_SUFFIX = '.files';
+
+export default function setup(): () => void {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'greenloop-test-'));
+  process.env['GREENLOOP_TEST_TMP'] = root;
+  return () => {
+    const leaks: string[] = [];
+    for (const name of fs.readdirSync(root)) {
+      if (name.endsWith(FILES_SUFFIX)) continue;
+      const dir = path.join(root, name);
+      const left = fs.statSync(dir).isDirectory() ? fs.readdirSync(dir) : [name];
+      if (left.length === 0) continue;
+      const ran = readLines(`${dir}${FILES_SUFFIX}`);
+      leaks.push(`${left.join(', ')} (left by one of: ${ran.join(', ') || 'unknown'})`);
+    }
+    fs.rmSync(root, { recursive: true, force: true });
+    if (leaks.length > 0) {
+      throw new Error(
+        `Tests left temp folders behind; remove them in afterEach/afterAll:\n  ${leaks.join('\n  ')}`,
+      );
+    }
+  };
+}
+
+function readLines(file: string): string[] {
+  try {
+    return [...new Set(fs.readFileSync(file, 'utf8').split('\n').filter(Boolean))];
+  } catch {
+    return [];
+  }
+}
