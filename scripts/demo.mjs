@@ -70,7 +70,7 @@ async function importFakeServer() {
 
 let fake;
 let baseUrl = realBaseUrl;
-const runArgs = ['--test-command', 'node --test --test-reporter=tap', '--max-iterations', '3'];
+const runArgs = ['--test-command', 'node --test', '--max-iterations', '3'];
 if (!useRealModel) {
   const { startFakeOpenAI } = await importFakeServer();
   const replies = [

@@ -103,8 +103,9 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
     log.done();
     const { record } = session;
     if (record.status === 'already-green') {
+      const summary = path.relative(root, session.files.summaryPath);
       process.stdout.write(
-        `status=already-green: ${record.stopReason}, so nothing ran (summary: ${path.relative(root, session.files.summaryPath)}).\n`,
+        `${neutraliseWorkflowCommands(`status=already-green: ${record.stopReason}, so nothing ran (summary: ${summary}).`)}\n`,
       );
       return 0;
     }

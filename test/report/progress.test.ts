@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { renderSummary } from '../../src/report/summary.js';
+import { successRecord } from './fixtures.js';
 import {
+  formatCost,
+  SCRIPTED_MODEL,
   formatBytes,
   formatDuration,
   formatPercent,
@@ -87,4 +91,29 @@ describe('progressLine', () => {
       'iteration 1/3 · 0 failing (was 2) · 900 tokens · $0.00 · 4m 05s',
     ],
   ])('%j', (input, expected) => expect(progressLine(input)).toBe(expected));
+});
+
+describe('a scripted run (npm run demo) is labelled as such', () => {
+  it('costs `$0 (scripted)`, never a price, in the progress line', () => {
+    expect(formatCost(0.0046, SCRIPTED_MODEL)).toBe('$0 (scripted)');
+    expect(formatCost(0.0046, 'gpt-5.1-codex-max')).toBe('$0.0046');
+    const line = progressLine({
+      iteration: 1,
+      maxIterations: 3,
+      failing: 0,
+      baselineFailing: 2,
+      tokens: 2830,
+      costUsd: 0.0046,
+      model: SCRIPTED_MODEL,
+    });
+    expect(line).toBe('iteration 1/3 · 0 failing (was 2) · 2.8k tokens · $0 (scripted)');
+  });
+
+  it('shows model `scripted` and `$0 (scripted)` in the summary, in the totals and every iteration', () => {
+    const md = renderSummary(successRecord({ model: SCRIPTED_MODEL }));
+    expect(md).toContain('**$0 (scripted)**');
+    expect(md).toContain('model scripted');
+    expect(md).toMatch(/\| \$0 \(scripted\) \|/);
+    expect(md).not.toMatch(/\$0\.\d/);
+  });
 });

@@ -1,0 +1,69 @@
+/**
+ * `npm run demo` (scripts/demo.mjs) end to end: the built CLI fixes the sample
+ * project against the scripted model, says it is scripted wherever it reports,
+ * and ends by saying what to open. Runs dist/ (rebuild it after changing src/).
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/action-env.js';
+
+let project: string | undefined;
+afterAll(() => {
+  if (project) rmSync(project, { recursive: true, force: true });
+});
+
+async function runDemo(): Promise<{ code: number | null; output: string }> {
+  const env: Record<string, string | undefined> = { ...process.env };
+  delete env['OPENAI_API_KEY'];
+  delete env['OPENAI_BASE_URL'];
+  const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'demo.mjs')], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code, output };
+}
+
+describe('npm run demo', () => {
+  it('fixes the sample project, labelled scripted everywhere, and ends with what to open', async () => {
+    const { code, output } = await runDemo();
+    project = /sample project with 2 failing tests in (\S+)/.exec(output)?.[1];
+    expect(code, output).toBe(0);
+    expect(project).toBeDefined();
+    expect(output).toContain('SCRIPTED model');
+    expect(output).toContain('status=success');
+
+    // Progress and totals: never a price, never a real model's name.
+    const costs = output.split('\n').filter((l) => / · \$|cost: /.test(l));
+    expect(costs.length).toBeGreaterThan(0);
+    for (const line of costs) expect(line).toContain('$0 (scripted)');
+    expect(output).not.toContain('gpt-');
+
+    const out = path.join(project!, '.greenloop', 'demo');
+    const summary = readFileSync(path.join(out, 'summary.md'), 'utf8');
+    expect(summary).toContain('model scripted');
+    expect(summary).toContain('$0 (scripted)');
+    const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as {
+      model: string;
+      totals: { costUsd: number };
+    };
+    expect(report.model).toBe('scripted');
+    expect(report.totals.costUsd).toBe(0);
+
+    // The model read the failures with their messages, not only test names.
+    const transcript = readFileSync(path.join(out, 'transcript.jsonl'), 'utf8');
+    expect(transcript).toContain('3 !== 13');
+
+    const last = output.trimEnd().split('\n').slice(-8).join('\n');
+    expect(last).toContain(path.join(out, 'summary.md'));
+    expect(last).toContain(path.join(out, 'greenloop.diff'));
+    expect(last).toContain('docs/job-summary-example.md');
+    expect(last).toContain('docs/examples/fix-on-failure.yml');
+  });
+});
