@@ -9,11 +9,19 @@
 // the run is labelled model `scripted`, cost `$0 (scripted)` wherever it reports.
 // With OPENAI_API_KEY set (or --base-url URL), the real model is used instead.
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { nodeTooOld } from './node-version.mjs';
 
 const tooOld = nodeTooOld('npm run demo');
@@ -55,24 +63,42 @@ const DIFF = [
 ].join('\n');
 
 /**
- * The fake OpenAI server of the tests (test/fakes/openai-server.ts, which imports
- * only node: built-ins), compiled with the TypeScript the dev dependencies
- * install, so the demo needs no type stripping (Node 20 has none).
+ * The fake OpenAI server of the tests (test/fakes/openai-server.ts and the local
+ * modules it imports), compiled into a temp folder with the TypeScript the dev
+ * dependencies install, so the demo needs no type stripping (Node 20 has none).
  */
-async function importFakeServer() {
+async function importFakeServer(dir) {
   const ts = createRequire(import.meta.url)('typescript');
-  const source = readFileSync(join(root, 'test', 'fakes', 'openai-server.ts'), 'utf8');
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-  });
-  return import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`);
+  const todo = [join(root, 'test', 'fakes', 'openai-server.ts')];
+  const done = new Set();
+  while (todo.length > 0) {
+    const file = todo.pop();
+    if (done.has(file)) continue;
+    done.add(file);
+    const source = readFileSync(file, 'utf8');
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      fileName: file,
+    });
+    const out = join(dir, relative(root, file).replace(/\.ts$/, '.js'));
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, outputText);
+    for (const [, spec] of source.matchAll(/from\s+'(\.{1,2}\/[^']+)\.js'/g)) {
+      todo.push(resolve(dirname(file), `${spec}.ts`));
+    }
+  }
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return import(pathToFileURL(join(dir, 'test', 'fakes', 'openai-server.js')).href);
 }
 
 let fake;
 let baseUrl = realBaseUrl;
+const fakeDir = mkdtempSync(join(tmpdir(), 'greenloop-demo-fake-'));
+process.on('exit', () => rmSync(fakeDir, { recursive: true, force: true }));
 const runArgs = ['--test-command', 'node --test', '--max-iterations', '3'];
 if (!useRealModel) {
-  const { startFakeOpenAI } = await importFakeServer();
+  const { startFakeOpenAI } = await importFakeServer(fakeDir);
   const replies = [
     { toolCalls: [{ name: 'shell', arguments: { commands: ['cat src/cart.js'] } }] },
     {

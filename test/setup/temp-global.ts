@@ -17,6 +17,8 @@ export const FILES_SUFFIX = '.files';
 
 export default function setup(): () => void {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'greenloop-test-'));
+  // Traversable like /tmp itself: tests run sandboxes as unprivileged users (useradd) below it.
+  fs.chmodSync(root, 0o755);
   process.env['GREENLOOP_TEST_TMP'] = root;
   return () => {
     const leaks: string[] = [];

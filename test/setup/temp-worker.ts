@@ -12,6 +12,7 @@ const root = process.env['GREENLOOP_TEST_TMP'];
 if (root) {
   // Not named after the pid: tests look for the pid in what a sandbox shows.
   const dir = fs.mkdtempSync(path.join(root, 'worker-'));
+  fs.chmodSync(dir, 0o755); // see temp-global.ts
   process.env['TMPDIR'] = dir;
   const testPath = expect.getState().testPath ?? 'unknown';
   fs.appendFileSync(`${dir}${FILES_SUFFIX}`, `${path.relative(process.cwd(), testPath)}\n`);
