@@ -128,7 +128,7 @@ function isContextFull(code: string | undefined, message: string): boolean {
 
 function apiMessage(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'message' in error) {
-    const m = (error as { message: unknown }).message;
+    const m = error.message;
     return typeof m === 'string' ? m : JSON.stringify(m);
   }
   return '';
@@ -150,9 +150,9 @@ export function retryAfterMs(headers: Headers | undefined, now = Date.now()): nu
 function causeCode(e: unknown): string | undefined {
   let cur: unknown = e;
   for (let i = 0; i < 5 && typeof cur === 'object' && cur !== null; i++) {
-    const code = (cur as { code?: unknown }).code;
+    const code = 'code' in cur ? cur.code : undefined;
     if (typeof code === 'string' && CONNECTION_CODES.has(code)) return code;
-    cur = (cur as { cause?: unknown }).cause;
+    cur = 'cause' in cur ? cur.cause : undefined;
   }
   return undefined;
 }
