@@ -115,7 +115,7 @@ function libtest(raw, L) {
     if (e.event === 'ok') passing++;
     else if (e.event === 'ignored') skipped++;
     else if (e.event === 'failed' || e.event === 'timeout') {
-      const out = e.stdout || panics.get(e.name) || '';
+      const out = e.stdout || panics.get(e.name) || e.message || '';
       const at = /panicked at ([^\s:]+):(\d+):\d+:?\n([^\n]*)/.exec(out);
       const old = /panicked at '([^\n]*)', ([^\s:]+):(\d+)/.exec(out);
       const msg = at ? at[3] : old ? old[1] : out;

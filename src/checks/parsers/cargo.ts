@@ -148,6 +148,12 @@ export class CargoParser implements LineParser {
       return;
     }
     if (/^note: run with `RUST_BACKTRACE/.test(line) || line.trim() === '') return;
+    // No panic: `#[should_panic]` that did not (`note: test did not panic as expected at …`), a
+    // test returning Err (`Error: "…"`). A later panic line replaces it.
+    if (!f.message && /^(note: |Error: )/.test(line)) {
+      f.message = line.trim();
+      return;
+    }
     addDetail(f, line);
   }
 
