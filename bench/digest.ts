@@ -1,13 +1,15 @@
 /**
- * Digest quality against a tail truncation of the same token budget and against the whole log,
- * on the shared real logs and on generated large noisy logs; digest timing and memory on 5 MB.
+ * Digest quality on the real-log corpus (test/fixtures/logs/real: logs made by running each
+ * runner, truth from its machine-readable output) beside a plain tail of the log cut to the same
+ * token budget; digest timing and peak memory on the corpus' largest real log and on a 20 MB+
+ * log made of real logs.
  */
 import {
+  appendFileSync,
   createReadStream,
-  existsSync,
-  readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import * as path from 'node:path';
@@ -18,29 +20,25 @@ import { createTestCommand } from '../src/checks/run-tests.js';
 import { digestFile } from '../src/checks/index.js';
 import { scrubEnv } from '../src/workspace/env.js';
 import { createProcessRunner } from '../src/workspace/runner.js';
-import { generateLog, type GenerateOptions } from '../test/checks/generate.js';
-import { median, repoRoot, runChild, tempDir } from './util.js';
+import { realCases, score, type RealCase, type Truth } from '../test/checks/real-corpus.js';
+import { median, runChild, tempDir } from './util.js';
 
 export const BUDGET = 2000;
-
-interface TruthFailure {
-  readonly id: string;
-  readonly message: string;
-}
 
 export interface Recall {
   readonly ids: number;
   readonly messages: number;
+  readonly places: number;
   readonly tokens: number;
 }
 
 export interface DigestRow {
   readonly log: string;
+  readonly runner: string;
   readonly bytes: number;
   readonly failing: number;
-  readonly digest: Recall & { readonly structuredIds: number; readonly ms: number };
+  readonly digest: Recall & { readonly exactCounts: boolean; readonly ms: number };
   readonly tail: Recall;
-  readonly whole: Recall;
 }
 
 export interface DigestMemory {
@@ -55,13 +53,9 @@ export interface DigestResult {
   readonly rows: readonly DigestRow[];
   readonly totals: {
     readonly failing: number;
-    readonly digest: {
-      readonly ids: number;
-      readonly messages: number;
-      readonly maxTokens: number;
-    };
-    readonly tail: { readonly ids: number; readonly messages: number; readonly maxTokens: number };
-    readonly whole: { readonly ids: number; readonly messages: number; readonly maxTokens: number };
+    readonly runs: number;
+    readonly digest: Recall & { readonly exactCounts: number; readonly maxTokens: number };
+    readonly tail: Recall & { readonly maxTokens: number };
   };
   readonly meetsTarget: boolean;
   readonly timing: {
@@ -81,11 +75,20 @@ export interface DigestResult {
 /** The test's own name: the last segment of the id (the truth files join parents with ` > `). */
 const testName = (id: string): string => id.split(' > ').pop() ?? id;
 
-function recallOf(text: string, truth: readonly TruthFailure[], tokens: number): Recall {
-  if (truth.length === 0) return { ids: 1, messages: 1, tokens };
-  const ids = truth.filter((t) => text.includes(testName(t.id))).length;
-  const messages = truth.filter((t) => text.includes(t.message)).length;
-  return { ids: ids / truth.length, messages: messages / truth.length, tokens };
+/** What a reader of `text` can find: each test's name, its message, its `file:line`. */
+function recallOf(text: string, truth: Truth, tokens: number): Recall {
+  const all = truth.failing;
+  if (all.length === 0) return { ids: 1, messages: 1, places: 1, tokens };
+  const placed = all.filter((t) => t.file !== undefined && t.line !== undefined);
+  const ids = all.filter((t) => text.includes(testName(t.id))).length;
+  const messages = all.filter((t) => text.includes(t.message)).length;
+  const places = placed.filter((t) => text.includes(`${t.file}:${t.line}`)).length;
+  return {
+    ids: ids / all.length,
+    messages: messages / all.length,
+    places: placed.length === 0 ? 1 : places / placed.length,
+    tokens,
+  };
 }
 
 /** The last lines of `text` that fit in `budget` tokens. */
@@ -102,84 +105,30 @@ export function tail(text: string, budget: number): string {
   return kept.join('\n');
 }
 
-async function measure(
-  name: string,
-  file: string,
-  truth: readonly TruthFailure[],
-  projectRoot?: string,
-): Promise<DigestRow> {
-  const raw = readFileSync(file, 'utf8');
+async function measure(c: RealCase): Promise<DigestRow> {
+  const raw = readFileSync(c.log, 'utf8');
   const plain = stripAnsi(raw);
   const start = performance.now();
-  const d = await digestFile(file, { tokens: BUDGET, ...(projectRoot ? { projectRoot } : {}) });
+  const d = await digestFile(c.log, { tokens: BUDGET, projectRoot: path.join(c.dir, 'project') });
   const ms = performance.now() - start;
+  const s = score(d, c.truth);
   const tailText = tail(plain, BUDGET);
-  const structured = truth.filter((t) => d.failures.some((f) => f.id.endsWith(testName(t.id))));
+  const all = c.truth.failing.length;
   return {
-    log: name,
+    log: c.name,
+    runner: c.truth.runner,
     bytes: Buffer.byteLength(raw),
-    failing: truth.length,
+    failing: all,
     digest: {
-      ...recallOf(d.text, truth, d.tokens),
-      structuredIds: truth.length === 0 ? 1 : structured.length / truth.length,
+      ids: all === 0 ? 1 : s.ids / all,
+      messages: all === 0 ? 1 : s.messages / all,
+      places: s.placesWanted === 0 ? 1 : s.places / s.placesWanted,
+      tokens: d.tokens,
+      exactCounts: s.exactCounts,
       ms,
     },
-    tail: recallOf(tailText, truth, countTokens(tailText)),
-    whole: recallOf(plain, truth, countTokens(plain)),
+    tail: recallOf(tailText, c.truth, countTokens(tailText)),
   };
-}
-
-const GENERATED: readonly (GenerateOptions & { readonly name: string })[] = [
-  {
-    name: 'gen-vitest-1mb-colour-retries',
-    runner: 'vitest',
-    sizeBytes: 1_000_000,
-    failures: 5,
-    colour: true,
-    retries: true,
-    flaky: 1,
-    seed: 11,
-  },
-  {
-    name: 'gen-jest-2mb-timeouts',
-    runner: 'jest',
-    sizeBytes: 2_000_000,
-    failures: 6,
-    timeouts: 2,
-    colour: true,
-    seed: 12,
-  },
-  {
-    name: 'gen-pytest-2mb-collect-error',
-    runner: 'pytest',
-    sizeBytes: 2_000_000,
-    failures: 5,
-    loadError: true,
-    seed: 13,
-  },
-  {
-    name: 'gen-mocha-1mb-crash',
-    runner: 'mocha',
-    sizeBytes: 1_000_000,
-    failures: 4,
-    crash: true,
-    seed: 14,
-  },
-  { name: 'gen-go-3mb', runner: 'go', sizeBytes: 3_000_000, failures: 5, seed: 15 },
-  { name: 'gen-cargo-3mb', runner: 'cargo', sizeBytes: 3_000_000, failures: 4, seed: 16 },
-  {
-    name: 'gen-monorepo-5mb',
-    runner: ['vitest', 'pytest', 'node-test'],
-    sizeBytes: 5_000_000,
-    failures: 3,
-    colour: true,
-    retries: true,
-    seed: 17,
-  },
-];
-
-function sharedLogsDir(): string {
-  return path.resolve(repoRoot, '..', 'shared', 'test-logs');
 }
 
 /** Streams a file line by line and does nothing else: the floor any streaming digest pays. */
@@ -244,80 +193,54 @@ async function timeTestRun(
 }
 
 export async function benchDigest(): Promise<DigestResult> {
+  const cases = realCases();
   const rows: DigestRow[] = [];
-  const logs = sharedLogsDir();
-  const cases = existsSync(logs)
-    ? readdirSync(logs)
-        .filter((name) => existsSync(path.join(logs, name, 'truth.json')))
-        .sort()
-    : [];
-  for (const name of cases) {
-    const dir = path.join(logs, name);
-    const truth = (
-      JSON.parse(readFileSync(path.join(dir, 'truth.json'), 'utf8')) as {
-        failing: TruthFailure[];
-      }
-    ).failing;
-    rows.push(await measure(name, path.join(dir, 'log.txt'), truth, path.join(dir, 'project')));
-  }
+  for (const c of cases) rows.push(await measure(c));
   const work = tempDir('gl-bench-digest-');
   try {
-    let fiveMb = '';
-    for (const options of GENERATED) {
-      const generated = generateLog(options);
-      const file = path.join(work, `${options.name}.log`);
-      writeFileSync(file, generated.text);
-      if (options.name === 'gen-monorepo-5mb') fiveMb = file;
-      rows.push(await measure(options.name, file, generated.truth.failing));
-    }
-    // A 20 MB log beside the 5 MB one shows whether memory grows with the log.
-    const twenty = path.join(work, 'gen-20mb.log');
-    writeFileSync(
-      twenty,
-      generateLog({
-        runner: ['vitest', 'pytest', 'node-test'],
-        sizeBytes: 20_000_000,
-        failures: 3,
-        colour: true,
-        seed: 18,
-      }).text,
-    );
+    // Timing on the corpus' largest real log; memory on it and on a 20 MB+ log made of real logs.
+    const largest = cases.reduce((a, b) => (statSync(a.log).size >= statSync(b.log).size ? a : b));
+    const big = path.join(work, 'real-20mb.log');
+    writeFileSync(big, '');
+    while (statSync(big).size < 20_000_000)
+      for (const c of cases) appendFileSync(big, readFileSync(c.log));
     const memory = [];
     let digestMs = 0;
     let readLinesMs = 0;
-    for (const file of [fiveMb, twenty]) {
+    for (const file of [largest.log, big]) {
       const digest = await runChild<DigestMemory>(['digest-memory', file, 'digest']);
       const read = await runChild<DigestMemory>(['digest-memory', file, 'read']);
-      if (file === fiveMb) {
+      if (file === largest.log) {
         digestMs = digest.ms;
         readLinesMs = read.ms;
       }
       memory.push({
-        bytes: readFileSync(file).byteLength,
+        bytes: statSync(file).size,
         digestPeakRssBytes: digest.maxRssBytes,
         readPeakRssBytes: read.maxRssBytes,
       });
     }
-    const runs = await timeTestRun(work, fiveMb);
-    const sum = (pick: (row: DigestRow) => number): number =>
-      rows.reduce((total, row) => total + pick(row) * row.failing, 0);
+    const runs = await timeTestRun(work, largest.log);
     const failing = rows.reduce((total, row) => total + row.failing, 0);
+    const sum = (pick: (row: DigestRow) => number): number =>
+      rows.reduce((total, row) => total + pick(row) * row.failing, 0) / failing;
     const totals = {
       failing,
+      runs: rows.length,
       digest: {
-        ids: sum((r) => r.digest.ids) / failing,
-        messages: sum((r) => r.digest.messages) / failing,
+        ids: sum((r) => r.digest.ids),
+        messages: sum((r) => r.digest.messages),
+        places: sum((r) => r.digest.places),
+        exactCounts: rows.filter((r) => r.digest.exactCounts).length,
+        tokens: 0,
         maxTokens: Math.max(...rows.map((r) => r.digest.tokens)),
       },
       tail: {
-        ids: sum((r) => r.tail.ids) / failing,
-        messages: sum((r) => r.tail.messages) / failing,
+        ids: sum((r) => r.tail.ids),
+        messages: sum((r) => r.tail.messages),
+        places: sum((r) => r.tail.places),
+        tokens: 0,
         maxTokens: Math.max(...rows.map((r) => r.tail.tokens)),
-      },
-      whole: {
-        ids: sum((r) => r.whole.ids) / failing,
-        messages: sum((r) => r.whole.messages) / failing,
-        maxTokens: Math.max(...rows.map((r) => r.whole.tokens)),
       },
     };
     return {
@@ -327,9 +250,10 @@ export async function benchDigest(): Promise<DigestResult> {
       meetsTarget:
         totals.digest.ids === 1 &&
         totals.digest.messages === 1 &&
+        totals.digest.exactCounts === rows.length &&
         totals.digest.maxTokens <= BUDGET,
       timing: {
-        logBytes: readFileSync(fiveMb).byteLength,
+        logBytes: statSync(largest.log).size,
         digestMs,
         readLinesMs,
         memory,

@@ -126,45 +126,49 @@ function harnessTable(r: HarnessResult): string {
 }
 
 function digestTables(r: DigestResult): string {
-  const rec = (ids: number, messages: number): string => `${pct(ids)} / ${pct(messages)}`;
   const rows = r.rows.map((row) => [
     row.log,
     mb(row.bytes),
     String(row.failing),
-    rec(row.digest.ids, row.digest.messages),
+    pct(row.digest.ids),
+    pct(row.digest.messages),
+    pct(row.digest.places),
+    yes(row.digest.exactCounts),
     num(row.digest.tokens),
-    rec(row.tail.ids, row.tail.messages),
+    `${pct(row.tail.ids)} / ${pct(row.tail.messages)} / ${pct(row.tail.places)}`,
     num(row.tail.tokens),
-    rec(row.whole.ids, row.whole.messages),
-    num(row.whole.tokens),
   ]);
   const t = r.totals;
   rows.push([
-    '**all**',
+    `**all ${t.runs} runs**`,
     '',
     String(t.failing),
-    `**${rec(t.digest.ids, t.digest.messages)}**`,
+    `**${pct(t.digest.ids)}**`,
+    `**${pct(t.digest.messages)}**`,
+    `**${pct(t.digest.places)}**`,
+    `**${t.digest.exactCounts}/${t.runs}**`,
     `max ${num(t.digest.maxTokens)}`,
-    rec(t.tail.ids, t.tail.messages),
+    `${pct(t.tail.ids)} / ${pct(t.tail.messages)} / ${pct(t.tail.places)}`,
     `max ${num(t.tail.maxTokens)}`,
-    rec(t.whole.ids, t.whole.messages),
-    `max ${num(t.whole.maxTokens)}`,
   ]);
   const timing = r.timing;
   return [
-    `### Digest (recall of failing test ids / messages; target: 100% at ≤ ${num(r.budget)} tokens — ${ok(r.meetsTarget)})`,
+    `### Digest on ${t.runs} real runner logs (test/fixtures/logs/real; target: 100% of ids, messages and exact counts at ≤ ${num(r.budget)} tokens — ${ok(r.meetsTarget)})`,
+    '',
+    'Recall of failing test ids, their first error line verbatim, and `file:line` where the runner printed one; exact counts = failed, passed and skipped all equal to the truth (go without `-v` prints no passes: failed only). Baseline: the plain tail of the log cut to the same budget (ids / messages / places).',
     '',
     table(
       [
         'log',
         'size',
         'failing',
-        'digest recall',
+        'ids',
+        'messages',
+        'places',
+        'exact counts',
         'digest tokens',
-        `tail ${num(r.budget)} recall`,
+        `tail ${num(r.budget)}: ids / messages / places`,
         'tail tokens',
-        'whole log recall',
-        'whole log tokens',
       ],
       rows,
     ),

@@ -46,25 +46,26 @@ export interface FullDigest extends Digest {
   readonly failures: readonly ParsedFailure[];
 }
 
-/** The JSON the CLI prints for `greenloop digest --json`. */
-export interface DigestJson {
-  readonly runner: string;
-  readonly counts: Counts;
-  readonly failures: readonly { id: string; file?: string; line?: number; message: string }[];
-  readonly text: string;
-  readonly tokens: number;
-}
+/**
+ * The digest as the loop holds it (the `Digest` type: runner, counts, failures, flaky, text,
+ * tokens) in plain JSON; `greenloop digest --json` prints exactly this. Parser-internal fields
+ * (stack frames) are left out.
+ */
+export type DigestJson = Digest & { readonly flaky: readonly string[] };
 
 export function digestJson(d: Digest): DigestJson {
   return {
     runner: d.runner,
     counts: { passed: d.counts.passed, failed: d.counts.failed, skipped: d.counts.skipped },
-    failures: d.failures.map((f) => ({
+    failures: d.failures.map((f): Failure => ({
       id: f.id,
       ...(f.file !== undefined ? { file: f.file } : {}),
       ...(f.line !== undefined ? { line: f.line } : {}),
       message: f.message,
+      ...(f.kind !== undefined ? { kind: f.kind } : {}),
+      ...(f.detail !== undefined ? { detail: f.detail } : {}),
     })),
+    flaky: [...(d.flaky ?? [])],
     text: d.text,
     tokens: d.tokens,
   };
@@ -145,11 +146,18 @@ export async function digestFile(file: string, options: DigestOptions = {}): Pro
 async function eachLine(file: string, onLine: (line: string) => void): Promise<void> {
   const input = fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
   const rl = readline.createInterface({ input, crlfDelay: Infinity });
-  rl.on('line', onLine);
+  // readline's lines are slices of its 256 KB chunk: a line the parsers keep (a detail, the
+  // tail) would keep the whole chunk alive, so lines are flattened into their own strings.
+  rl.on('line', (line: string) => onLine(own(line)));
   await new Promise<void>((resolve, reject) => {
     input.once('error', reject);
     rl.once('close', resolve);
   });
+}
+
+/** A copy of `s` that does not share memory with the string it was cut from. */
+function own(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
 }
 
 async function readReports(options: DigestOptions): Promise<ParseResult[]> {

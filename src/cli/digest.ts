@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { digestFile } from '../checks/index.js';
+import { digestFile, digestJson } from '../checks/index.js';
 
 export async function digestCommand(
   file: string | undefined,
@@ -33,19 +33,7 @@ export async function digestCommand(
       projectRoot: path.dirname(path.resolve(logPath)),
     });
     if (flags.json) {
-      const json = {
-        runner: digest.runner,
-        counts: digest.counts,
-        failures: digest.failures.map((f) => ({
-          id: f.id,
-          file: f.file ?? null,
-          line: f.line ?? null,
-          message: f.message,
-        })),
-        text: digest.text,
-        tokens: digest.tokens,
-      };
-      process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(digestJson(digest), null, 2)}\n`);
     } else {
       process.stdout.write(`${digest.text}\n`);
     }

@@ -71,7 +71,7 @@ describe('digest options and output', () => {
     );
   });
 
-  it('the JSON shape for the CLI', () => {
+  it('one JSON shape: the Digest the loop holds, as `greenloop digest --json` prints it', () => {
     const j = digestJson(
       digestText('--- FAIL: TestX (0.00s)\n    x_test.go:3: boom\nFAIL\tex.com/m\t0.1s\n'),
     );
@@ -79,8 +79,16 @@ describe('digest options and output', () => {
       runner: 'go',
       counts: { passed: 0, failed: 1, skipped: 0 },
       failures: [
-        { id: 'ex.com/m > TestX', file: 'x_test.go', line: 3, message: 'x_test.go:3: boom' },
+        {
+          id: 'ex.com/m > TestX',
+          file: 'x_test.go',
+          line: 3,
+          message: 'x_test.go:3: boom',
+          kind: 'test',
+          detail: undefined,
+        },
       ],
+      flaky: [],
       text: expect.stringContaining('ex.com/m > TestX') as unknown as string,
       tokens: expect.any(Number) as unknown as number,
     });
