@@ -14,7 +14,7 @@
  * printed. JS runners come from test/fixtures/logs/real/_deps/<deps>/ (npm ci, node_modules
  * gitignored). go and pytest come from the machine (Debian golang-go, the machine's Python).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,16 +82,30 @@ function withPyenv(env) {
   return { ...env, PATH: `${env.PYENV_ROOT}/shims:${env.PYENV_ROOT}/bin:${env.PATH}` };
 }
 
+/** Runs `cmd` in bash with stdout and stderr merged into one stream, stdin closed. */
 function run(cmd, cwd, env, timeoutMs = 180_000) {
   const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
-  const r = spawnSync('bash', ['-c', `exec 2>&1; ${cmd}`], {
-    cwd,
-    env: clean,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 256 * 1024 * 1024,
-    timeout: timeoutMs,
+  return new Promise((resolve) => {
+    const child = spawn('bash', ['-c', `exec 2>&1; ${cmd}`], {
+      cwd,
+      env: clean,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      detached: true,
+    });
+    const chunks = [];
+    child.stdout.on('data', (c) => chunks.push(c));
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ out: Buffer.concat(chunks), code });
+    });
   });
-  return { out: r.stdout ?? Buffer.alloc(0), code: r.status };
 }
 
 function listFiles(root, rel = '') {
@@ -107,8 +121,10 @@ function listFiles(root, rel = '') {
 
 const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'greenloop-real-logs-'));
 let failed = 0;
-try {
-  for (const name of cases) {
+const jobs = Number(process.env.GREENLOOP_REAL_LOGS_JOBS ?? 3);
+
+async function regenerate(name) {
+  {
     const dir = path.join(corpus, name);
     const spec = JSON.parse(fs.readFileSync(path.join(dir, 'case.json'), 'utf8'));
     const tool = spec.runner === 'go' ? 'go' : spec.runner === 'cargo' ? 'cargo' : undefined;
@@ -116,7 +132,7 @@ try {
       const msg = `real-logs: ${name}: ${tool} is not installed`;
       if (skipMissing) {
         console.error(`${msg}; skipped`);
-        continue;
+        return;
       }
       throw new Error(msg);
     }
@@ -146,15 +162,15 @@ try {
     // The log run.
     let work = fresh();
     const env = withPyenv(baseEnv(spec.env ?? {}, work, depsDir));
-    const logRun = run(spec.command, work, env, spec.timeoutMs);
+    const logRun = await run(spec.command, work, env, spec.timeoutMs);
     let log = scrub(logRun.out.toString('utf8'), work);
-    const version = run(spec.version, work, env).out.toString('utf8').trim().split('\n')[0];
+    const version = (await run(spec.version, work, env)).out.toString('utf8').trim().split('\n')[0];
     // The truth run (separate, like the shared corpus).
     work = fresh();
     const tenv = withPyenv(
       baseEnv({ ...(spec.env ?? {}), GREENLOOP_HELPERS: helpers }, work, depsDir),
     );
-    const truthRun = run(spec.truth.command, work, tenv, spec.timeoutMs);
+    const truthRun = await run(spec.truth.command, work, tenv, spec.timeoutMs);
     const raw = spec.truth.file
       ? fs.existsSync(path.join(work, spec.truth.file))
         ? fs.readFileSync(path.join(work, spec.truth.file), 'utf8')
@@ -191,6 +207,21 @@ try {
       console.error(`  message not in the log: ${f.id}: ${JSON.stringify(f.message)}`);
     }
   }
+}
+
+try {
+  // npm ci of each runner set first, one at a time (they share npm's cache)
+  for (const name of cases) {
+    const spec = JSON.parse(fs.readFileSync(path.join(corpus, name, 'case.json'), 'utf8'));
+    if (spec.deps) ensureDeps(spec.deps);
+  }
+  const queue = [...cases];
+  await Promise.all(
+    Array.from({ length: Math.max(1, jobs) }, async () => {
+      for (let name = queue.shift(); name !== undefined; name = queue.shift())
+        await regenerate(name);
+    }),
+  );
 } finally {
   fs.rmSync(tmpRoot, { recursive: true, force: true });
 }
