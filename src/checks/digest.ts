@@ -13,7 +13,7 @@ import readline from 'node:readline';
 import stripAnsi from 'strip-ansi';
 import { countTokens, isTokenizerLoaded, loadTokenizer } from '../model/tokens.js';
 import type { Counts, Digest, Failure } from './types.js';
-import type { ParseResult, ParsedFailure } from './parsers/base.js';
+import { own, type ParseResult, type ParsedFailure } from './parsers/base.js';
 import { JunitParser } from './parsers/junit.js';
 import { setProjectRoot } from './parsers/util.js';
 import { Segmenter } from './segment.js';
@@ -146,18 +146,13 @@ export async function digestFile(file: string, options: DigestOptions = {}): Pro
 async function eachLine(file: string, onLine: (line: string) => void): Promise<void> {
   const input = fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
   const rl = readline.createInterface({ input, crlfDelay: Infinity });
-  // readline's lines are slices of its 256 KB chunk: a line the parsers keep (a detail, the
-  // tail) would keep the whole chunk alive, so lines are flattened into their own strings.
+  // readline's lines are slices of its read chunk: each line gets its own copy so that what the
+  // parsers keep (names, messages, buffered output) does not keep whole chunks alive.
   rl.on('line', (line: string) => onLine(own(line)));
   await new Promise<void>((resolve, reject) => {
     input.once('error', reject);
     rl.once('close', resolve);
   });
-}
-
-/** A copy of `s` that does not share memory with the string it was cut from. */
-function own(s: string): string {
-  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
 }
 
 async function readReports(options: DigestOptions): Promise<ParseResult[]> {

@@ -10,6 +10,7 @@ import {
   Collector,
   type LineParser,
   type MutableFailure,
+  own,
   type ParseResult,
 } from './base.js';
 import { isProjectPath, isTestPath, relPath } from './util.js';
@@ -102,6 +103,9 @@ export class GoParser implements LineParser {
     const run = /^=== (RUN|CONT|NAME)\s+(\S+)/.exec(line);
     if (run) this.building = undefined;
     if (run && run[2]) {
+      // The previous test's buffered lines may wait until the end of the run: own copies.
+      const prev = this.running !== undefined ? this.output.get(this.running) : undefined;
+      if (prev) for (let i = 0; i < prev.length; i++) prev[i] = own(prev[i] ?? '');
       // -v streams a test's output before its `--- FAIL` line: remember it per test.
       this.running = run[2];
       this.current = undefined;
