@@ -39,7 +39,7 @@ export interface Truth {
 export interface RealCase {
   readonly name: string;
   readonly dir: string;
-  /** The log file (a .gz one is unpacked to `log.txt` beside it on first use). */
+  /** The log file (a `log.txt.gz` is unpacked to `log.unpacked.txt` beside it, gitignored). */
   readonly log: string;
   readonly truth: Truth;
 }
@@ -57,11 +57,12 @@ export function realCases(): RealCase[] {
 }
 
 function logFile(dir: string): string {
-  const plain = path.join(dir, 'log.txt');
   const gz = path.join(dir, 'log.txt.gz');
-  if (!fs.existsSync(plain) && fs.existsSync(gz))
-    fs.writeFileSync(plain, zlib.gunzipSync(fs.readFileSync(gz)));
-  return plain;
+  if (!fs.existsSync(gz)) return path.join(dir, 'log.txt');
+  const unpacked = path.join(dir, 'log.unpacked.txt');
+  if (!fs.existsSync(unpacked) || fs.statSync(unpacked).mtimeMs < fs.statSync(gz).mtimeMs)
+    fs.writeFileSync(unpacked, zlib.gunzipSync(fs.readFileSync(gz)));
+  return unpacked;
 }
 
 export interface Score {
