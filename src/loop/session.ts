@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import * as path from 'node:path';
 import { detectTestCommand } from '../checks/index.js';
-import { createTestCommand } from '../checks/run-tests.js';
+import { createTestCommand, type TestCommand } from '../checks/run-tests.js';
 import type { RunConfig } from '../config/types.js';
 import { createModelClient } from '../model/index.js';
 import { Redactor } from '../report/redact.js';
@@ -17,6 +17,7 @@ import { createGit } from '../workspace/git.js';
 import { createGuard } from '../workspace/guard.js';
 import { createProcessRunner } from '../workspace/runner.js';
 import { writeNewFile } from '../workspace/safe-fs.js';
+import type { ProcessRunner } from '../workspace/types.js';
 import { filterChanges } from './integrity.js';
 import { buildRecord } from './build-record.js';
 import { checkEndpoint } from './preflight.js';
@@ -68,7 +69,26 @@ export interface SessionResult {
   readonly bestTree: string;
 }
 
-export async function runSession(options: SessionOptions): Promise<SessionResult> {
+/** What every kind of session shares: one redactor, one log, one sandboxed runner, one test environment. */
+export interface Workbench {
+  readonly redactor: Redactor;
+  readonly log: RunLog;
+  readonly testCommand: string;
+  readonly runner: ProcessRunner;
+  /** The scrubbed environment of every test run and model command (pass-env included). */
+  readonly env: Record<string, string>;
+  readonly tests: TestCommand;
+}
+
+/**
+ * Builds the workbench of a session: the redactor (known secrets, secret-named variables, passed
+ * secrets), the test command (configured or detected), the sandboxed runner (the report folder
+ * hidden, so no command can plant a symlink where greenloop will write) and the test command
+ * runner with the scrubbed environment. Faults of the user's setup are SetupErrors.
+ */
+export async function prepareWorkbench(
+  options: Pick<SessionOptions, 'config' | 'log' | 'outDir' | 'workDir' | 'env' | 'secrets'>,
+): Promise<Workbench> {
   const { config } = options;
   const redactor = new Redactor([
     ...options.secrets,
@@ -78,27 +98,16 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   ]);
   const log = redactingLog(options.log, redactor);
   const testCommand = await resolveTestCommand(config, log);
-  const git = createGit(config.workspace);
-  // The sandbox probe and the baseline snapshot are independent: do both at once.
-  const [runner] = await Promise.all([
-    createProcessRunner({
-      sandbox: config.sandbox,
-      workspace: config.workspace,
-      log: (line) => log.info(line),
-      tempDir: options.workDir,
-      // The report folder may sit in the workspace (the CLI's .greenloop/<stamp>): hidden, so no
-      // command can plant a symlink where greenloop will write.
-      hiddenDirs: [options.outDir],
-      env: options.env,
-    }).catch((error: unknown) => {
-      throw new SetupError(error instanceof Error ? error.message : String(error));
-    }),
-    git.ensureBaseline(),
-    // A missing key or an endpoint that cannot answer ends the run before the baseline.
-    checkEndpoint(config, { env: options.env }).catch((error: unknown) => {
-      throw new SetupError(error instanceof Error ? error.message : String(error));
-    }),
-  ]);
+  const runner = await createProcessRunner({
+    sandbox: config.sandbox,
+    workspace: config.workspace,
+    log: (line) => log.info(line),
+    tempDir: options.workDir,
+    hiddenDirs: [options.outDir],
+    env: options.env,
+  }).catch((error: unknown) => {
+    throw new SetupError(error instanceof Error ? error.message : String(error));
+  });
   if (runner.sandbox.mode === 'none') {
     log.warn(
       `Sandbox: none — model commands run with a scrubbed environment only (${runner.sandbox.reason})`,
@@ -106,7 +115,6 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   } else {
     log.info(`Sandbox: bubblewrap (${runner.sandbox.reason})`);
   }
-  const guard = createGuard(config.workspace, config.protectedPaths);
   const pass = { names: config.passEnv, secrets: config.passSecrets };
   const env = scrubEnv(options.env, { pass });
   const { passed, skipped } = passedVariables(options.env, pass);
@@ -117,10 +125,6 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       `pass-env: ${name} looks like a secret and is not passed; list it in pass-secrets to pass it anyway`,
     );
   }
-  const model = createModelClient(config, {
-    log: (line) => log.info(line),
-    ...options.modelOptions,
-  });
   const tests = createTestCommand({
     runner,
     command: testCommand,
@@ -130,6 +134,27 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     logDir: options.workDir,
     digestTokens: config.digestTokens,
     reportGlob: config.testReport,
+  });
+  return { redactor, log, testCommand, runner, env, tests };
+}
+
+export async function runSession(options: SessionOptions): Promise<SessionResult> {
+  const { config } = options;
+  const git = createGit(config.workspace);
+  // The sandbox probe, the baseline snapshot and the endpoint check are independent: all at once.
+  const [bench] = await Promise.all([
+    prepareWorkbench(options),
+    git.ensureBaseline(),
+    // A missing key or an endpoint that cannot answer ends the run before the baseline.
+    checkEndpoint(config, { env: options.env }).catch((error: unknown) => {
+      throw new SetupError(error instanceof Error ? error.message : String(error));
+    }),
+  ]);
+  const { redactor, log, testCommand, runner, env, tests } = bench;
+  const guard = createGuard(config.workspace, config.protectedPaths);
+  const model = createModelClient(config, {
+    log: (line) => log.info(line),
+    ...options.modelOptions,
   });
 
   const outcome = await runLoop({
@@ -198,14 +223,14 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
 }
 
 /** Values of secret-named variables of the parent environment: redacted wherever they turn up. */
-export function secretValuesOf(env: NodeJS.ProcessEnv): string[] {
+function secretValuesOf(env: NodeJS.ProcessEnv): string[] {
   return Object.entries(env)
     .filter(([name, value]) => value !== undefined && value.length >= 8 && namesASecret(name))
     .map(([, value]) => value!);
 }
 
 /** Every line of the log passes through the redactor (the action also masks; the CLI relies on this). */
-export function redactingLog(log: RunLog, redactor: Redactor): RunLog {
+function redactingLog(log: RunLog, redactor: Redactor): RunLog {
   return {
     info: (line) => log.info(redactor.redact(line)),
     warn: (line) => log.warn(redactor.redact(line)),
@@ -244,7 +269,7 @@ async function redactCheckpoint(dir: string, redactor: Redactor): Promise<string
   return file;
 }
 
-export async function resolveTestCommand(config: RunConfig, log: RunLog): Promise<string> {
+async function resolveTestCommand(config: RunConfig, log: RunLog): Promise<string> {
   if (config.testCommand !== '') return config.testCommand;
   const detected = await detectTestCommand(config.workspace);
   if (!detected) {

@@ -3,21 +3,10 @@
  * and report files as a loop session, then `runSelectSession`, then the attempts table appended to
  * the summary. The action feeds it the run's artifacts; the CLI its own attempts.
  */
-import { createTestCommand } from '../checks/run-tests.js';
-import { Redactor } from '../report/redact.js';
 import { writeReportFiles } from '../report/files.js';
-import {
-  redactingLog,
-  resolveTestCommand,
-  secretValuesOf,
-  SetupError,
-  type SessionOptions,
-  type SessionResult,
-} from '../loop/session.js';
-import { scrubEnv } from '../workspace/env.js';
+import { prepareWorkbench, type SessionOptions, type SessionResult } from '../loop/session.js';
 import { createGit } from '../workspace/git.js';
 import { createGuard } from '../workspace/guard.js';
-import { createProcessRunner } from '../workspace/runner.js';
 import { appendNoFollowSync } from '../workspace/safe-fs.js';
 import type { Candidate, Selection } from './rank.js';
 import { runSelectSession } from './session.js';
@@ -30,29 +19,7 @@ export async function runSelectStep(
   candidates: readonly Candidate[],
 ): Promise<SelectResult> {
   const { config } = options;
-  const redactor = new Redactor([...options.secrets, ...secretValuesOf(options.env)]);
-  const log = redactingLog(options.log, redactor);
-  const testCommand = await resolveTestCommand(config, log);
-  const runner = await createProcessRunner({
-    sandbox: config.sandbox,
-    workspace: config.workspace,
-    log: (line) => log.info(line),
-    tempDir: options.workDir,
-    hiddenDirs: [options.outDir],
-    env: options.env,
-  }).catch((error: unknown) => {
-    throw new SetupError(error instanceof Error ? error.message : String(error));
-  });
-  const tests = createTestCommand({
-    runner,
-    command: testCommand,
-    cwd: config.workspace,
-    env: scrubEnv(options.env),
-    timeoutMs: config.testTimeoutSeconds * 1000,
-    logDir: options.workDir,
-    digestTokens: config.digestTokens,
-    reportGlob: config.testReport,
-  });
+  const { redactor, log, testCommand, runner, tests } = await prepareWorkbench(options);
   const outcome = await runSelectSession(candidates, {
     config,
     testCommand,
