@@ -25,6 +25,11 @@ export class VitestParser implements LineParser {
   private current: MutableFailure | undefined;
   private awaitingMessage = false;
   private inUnhandled = false;
+  /**
+   * Tests whose `FAIL` headers came right before the current one: vitest prints one error block
+   * under several headers when they failed with the same error (a failing beforeEach).
+   */
+  private siblings: MutableFailure[] = [];
 
   push(line: string): void {
     const header = FAIL_HEADER.exec(line);
@@ -39,6 +44,7 @@ export class VitestParser implements LineParser {
     if (SEPARATOR.test(line)) {
       this.inUnhandled = /Unhandled (Error|Rejection|Exception)\b/i.test(line);
       this.current = undefined;
+      this.siblings = [];
       this.awaitingMessage = this.inUnhandled;
       return;
     }
@@ -64,31 +70,34 @@ export class VitestParser implements LineParser {
       return;
     }
     if (!this.current) return;
+    const group = [this.current, ...this.siblings];
     if (this.awaitingMessage) {
       if (line.trim() === '') return;
-      this.current.message = line.trim();
-      if (/timed out in \d+ms/i.test(line)) this.current.kind = 'timeout';
-      else if (
-        /^(SyntaxError|Error: Failed to (load|resolve)|Error: Cannot find)/.test(line.trim()) &&
-        !this.current.id.includes(' > ')
-      ) {
-        this.current.kind = 'load_error';
+      for (const f of group) {
+        f.message = line.trim();
+        if (/timed out in \d+ms/i.test(line)) f.kind = 'timeout';
+        else if (
+          /^(SyntaxError|Error: Failed to (load|resolve)|Error: Cannot find)/.test(line.trim()) &&
+          !f.id.includes(' > ')
+        ) {
+          f.kind = 'load_error';
+        }
       }
       this.awaitingMessage = false;
       return;
     }
     const t = line.trim();
     if (/^❯ /.test(t) || /^at /.test(t)) {
-      const f = parseFrame(t.replace(/^❯ (?:\S+ )?/, ' at '));
-      if (f && isProjectPath(f.file)) {
-        addFrame(this.current, frameText(f));
-        if (this.current.line === undefined && f.file === this.current.file)
-          this.current.line = f.line;
-      }
+      const fr = parseFrame(t.replace(/^❯ (?:\S+ )?/, ' at '));
+      if (fr && isProjectPath(fr.file))
+        for (const f of group) {
+          addFrame(f, frameText(fr));
+          if (f.line === undefined && fr.file === f.file) f.line = fr.line;
+        }
       return;
     }
     if (/^\d+\|/.test(t) || /^\|/.test(t)) return;
-    addDetail(this.current, line);
+    for (const f of group) addDetail(f, line);
   }
 
   private startFailure(spec: string): void {
@@ -101,7 +110,12 @@ export class VitestParser implements LineParser {
     }
     const parts = id.split(' > ');
     const file = parts[0] ?? id;
+    // A header right after another (no error line yet) shares the error that follows.
+    const prev = this.awaitingMessage ? this.current : undefined;
+    if (!prev) this.siblings = [];
+    else if (!this.siblings.includes(prev)) this.siblings.push(prev);
     this.current = this.c.fail({ id, file, kind });
+    this.siblings = this.siblings.filter((f) => f !== this.current);
     if (parts.some((p) => /^(before|after)(All|Each)\b|hook/.test(p)) && this.current)
       this.current.kind = 'hook';
     this.awaitingMessage = true;
