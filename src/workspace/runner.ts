@@ -31,6 +31,7 @@ import {
   runnerSecretPaths,
   sandboxArgv,
   type SandboxMode,
+  systemSecretPaths,
 } from './sandbox.js';
 import type { ProcessRequest, ProcessResult, ProcessRunner } from './types.js';
 
@@ -74,6 +75,7 @@ export async function createProcessRunner(options: RunnerOptions): Promise<Proce
     probe.mode === 'bwrap'
       ? [
           ...runnerSecretPaths(),
+          ...systemSecretPaths(),
           ...FILE_COMMANDS.map((name) => parentEnv[name] ?? '').filter((p) => path.isAbsolute(p)),
         ]
       : [];

@@ -8,7 +8,9 @@
  *   IPC and UTS namespaces, a new session (no TIOCSTI into our terminal);
  * - the workspace writable, its `.git` read-only;
  * - a fresh empty `/tmp`; the runner's temp folders (RUNNER_TEMP, the action's
- *   own temp dir) hidden behind empty tmpfs;
+ *   own temp dir, the report folder) hidden behind empty tmpfs; the toolchains on
+ *   PATH that live there (a venv, an unpacked Node) readable as a whole;
+ * - root-only system files (/etc/shadow, SSH host keys) hidden;
  * - credential stores in the home folder hidden (empty tmpfs for folders,
  *   /dev/null for files); the rest of the home readable; common toolchain
  *   caches (~/.npm, ~/.cache, ~/.cargo/registry, ~/go/pkg/mod, ~/.m2,
@@ -95,6 +97,22 @@ export const HIDDEN_HOME_ENTRIES: readonly string[] = [
   '.gradle/gradle.properties',
   '.config/hub',
 ];
+
+/**
+ * System files only root can read: hidden from every sandboxed command, since a command run by
+ * root keeps uid 0 and so the owner's permission on them, capabilities or not.
+ */
+export function systemSecretPaths(): string[] {
+  const paths = ['/etc/shadow', '/etc/shadow-', '/etc/gshadow', '/etc/gshadow-', '/etc/sudoers.d'];
+  try {
+    for (const name of fs.readdirSync('/etc/ssh')) {
+      if (/^ssh_host_.*_key$/.test(name)) paths.push(path.join('/etc/ssh', name));
+    }
+  } catch {
+    // no ssh server keys here
+  }
+  return paths;
+}
 
 /** Caches made writable (relative to the home folder) when they exist. */
 export const WRITABLE_HOME_CACHES: readonly string[] = [

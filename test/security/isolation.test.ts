@@ -97,6 +97,8 @@ function attacks(layout: Layout): string {
     `umount ${layout.runnerTemp} 2>/dev/null && echo UNMOUNTED`,
     `umount ${layout.home}/.git-credentials 2>/dev/null && echo UNMOUNTED`,
     `cat ${layout.runnerTemp}/credentials.json ${layout.home}/.git-credentials 2>/dev/null`,
+    // Root keeps the owner's permission on root-only files: they are hidden instead.
+    'grep -c "^root:" /etc/shadow 2>/dev/null && echo READ-SHADOW',
     `mknod ${layout.ws}/gl-disk b 8 0 2>/dev/null && echo MKNOD`,
     `mount -o remount,rw,bind ${layout.fileCommands} 2>/dev/null`,
     `umount ${layout.githubEnv} ${layout.githubOutput} 2>/dev/null`,
@@ -120,6 +122,7 @@ function expectHeld(layout: Layout, output: string, maxProcesses: number): void 
     'MKNOD',
     'WROTE-ENV',
     'WROTE-OUTPUT',
+    'READ-SHADOW',
     CANARY,
   ]) {
     expect(output).not.toContain(marker);
