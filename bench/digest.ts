@@ -66,6 +66,9 @@ export interface DigestResult {
       readonly bytes: number;
       readonly digestPeakRssBytes: number;
       readonly readPeakRssBytes: number;
+      /** Peak RSS less the child's RSS before it started (module loading varies between children). */
+      readonly digestGrowthBytes: number;
+      readonly readGrowthBytes: number;
     }[];
     readonly testRunMs: number;
     readonly rawCommandMs: number;
@@ -218,6 +221,8 @@ export async function benchDigest(): Promise<DigestResult> {
         bytes: statSync(file).size,
         digestPeakRssBytes: digest.maxRssBytes,
         readPeakRssBytes: read.maxRssBytes,
+        digestGrowthBytes: digest.maxRssBytes - digest.startRssBytes,
+        readGrowthBytes: read.maxRssBytes - read.startRssBytes,
       });
     }
     const runs = await timeTestRun(work, largest.log);
