@@ -297,6 +297,42 @@ describe.concurrent('action end to end: GitHub as it really answers', () => {
     });
   }, 180_000);
 
+  it('issue_comment with output pull-request targets the PR head branch, not the default branch', async () => {
+    await withWorld(fixingScript(), SUM_PROJECT, async (w) => {
+      w.github.setPermission('octocat', 'write');
+      w.repo.git('checkout', '-q', '-b', 'feature');
+      w.repo.git('push', '-q', 'origin', 'feature');
+      const head = w.repo.git('rev-parse', 'HEAD').trim();
+      w.github.pulls.push({
+        number: 6,
+        title: 'a feature',
+        body: '',
+        draft: false,
+        state: 'open',
+        head: 'feature',
+        base: 'main',
+        headSha: head,
+      });
+      const run = await w.run({
+        inputs: { output: 'pull-request' },
+        event: {
+          name: 'issue_comment',
+          payload: {
+            action: 'created',
+            issue: { number: 6, pull_request: { url: 'https://api.example/pulls/6' } },
+            comment: { id: 1, body: '/greenloop', user: { login: 'octocat', type: 'User' } },
+            sender: { login: 'octocat', type: 'User' },
+            repository: { full_name: 'octo/demo', default_branch: 'main' },
+          },
+        },
+      });
+      expect(run.code, run.stdout).toBe(0);
+      const created = w.github.pulls.find((p) => p.head === 'greenloop/4242');
+      expect(created?.base).toBe('feature');
+      expect(w.remoteGit('rev-parse', 'refs/heads/greenloop/4242^').trim()).toBe(head);
+    });
+  }, 180_000);
+
   it("resume-from refuses an artifact of that name made by a fork's pull request run", async () => {
     await withWorld(fixingScript(), SUM_PROJECT, async (w) => {
       const zip = new AdmZip();
