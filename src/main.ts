@@ -20,7 +20,7 @@ import type { OutputKind, RunConfig } from './config/types.js';
 import type { Git } from './workspace/types.js';
 import { checkTrigger, createPermissionApi } from './github/gating.js';
 import { appendJobSummary, setOutputs, setRunOutputs } from './github/outputs.js';
-import { describeApiError, publish } from './github/publish.js';
+import { describeApiError, outputBranch, publish } from './github/publish.js';
 import { actionLog } from './github/log.js';
 import { loadResume } from './github/resume.js';
 import { Redactor, secretForms } from './report/redact.js';
@@ -29,7 +29,7 @@ import { runSession, SetupError } from './loop/session.js';
 import { downloadAttempts } from './github/attempts.js';
 import type { Candidate } from './select/rank.js';
 import { runSelectStep } from './select/run.js';
-import { createGit } from './workspace/git.js';
+import { createGit, type RepoGit } from './workspace/git.js';
 
 export async function main(): Promise<void> {
   const env = process.env;
@@ -100,7 +100,14 @@ export async function main(): Promise<void> {
     ? `${config.artifactName}-checkpoint`
     : names.checkpoint;
 
-  const git = createGit(config.workspace);
+  let git: RepoGit;
+  try {
+    git = createGit(config.workspace, { env });
+  } catch (error) {
+    core.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+    return;
+  }
   if (!(await onPullRequestHead(context, output, git))) {
     process.exitCode = 1;
     return;
@@ -115,6 +122,7 @@ export async function main(): Promise<void> {
         `greenloop cannot remove the checkout's persisted credentials, so it will not run: ${error instanceof Error ? error.message : String(error)}`,
       );
       process.exitCode = 1;
+      await git.restorePersistedCredentials().catch(() => undefined);
       return;
     }
   }
@@ -126,6 +134,15 @@ export async function main(): Promise<void> {
     core.warning('Could not fingerprint the git config: the tamper check before pushing is off.');
     return '';
   });
+
+  // Read before the model runs: the push replaces the branch only if nobody moved it since.
+  const remoteTip =
+    config.githubToken !== '' && output.some((o) => o === 'commit' || o === 'pull-request')
+      ? await git.tryRemoteTip(outputBranch(config.branch, context), {
+          token: config.githubToken,
+          serverUrl: context.serverUrl,
+        })
+      : undefined;
 
   const temp = await mkdtemp(path.join(env.RUNNER_TEMP ?? os.tmpdir(), 'greenloop-'));
   const log = actionLog();
@@ -196,6 +213,7 @@ export async function main(): Promise<void> {
       redactor: session.redactor,
       workspace: config.workspace,
       tree: session.bestTree,
+      ...(remoteTip !== undefined ? { remoteTip } : {}),
       ...(fingerprint
         ? { configFingerprint: { expected: fingerprint, compute: () => git.configFingerprint() } }
         : {}),
@@ -235,6 +253,13 @@ export async function main(): Promise<void> {
       // The failure is reported below; a missing summary file must not hide it.
     }
     core.setFailed(`greenloop failed: ${message}`);
+  } finally {
+    // A later step of the job may push with the checkout's credentials.
+    await git.restorePersistedCredentials().catch((error: unknown) => {
+      core.warning(
+        `Could not restore the checkout's persisted credentials: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
   }
 }
 

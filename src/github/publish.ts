@@ -8,12 +8,7 @@ import * as fs from 'node:fs';
 import type { getOctokit } from '@actions/github';
 import type { OutputKind } from '../config/types.js';
 import type { RunRecord } from '../loop/record.js';
-import {
-  commitBestState,
-  pushBranch,
-  sanitiseBranchName,
-  type Author,
-} from '../workspace/publish-git.js';
+import { commitBestState, pushBranch, sanitiseBranchName, type Author } from '../workspace/git.js';
 import { uploadArtifact, type NameMode, type PublishLog } from './artifact.js';
 import { startingBranch, type GitHubContext } from './context.js';
 
@@ -68,6 +63,12 @@ export interface PublishOptions {
   readonly author?: Author;
   /** Extra branch names/globs never pushed to. */
   readonly protectedBranches?: readonly string[];
+  /**
+   * The output branch's tip on the remote, read before the run ('' = absent):
+   * the push replaces the branch only if it still points there. Absent: the push
+   * must be a fast-forward.
+   */
+  readonly remoteTip?: string;
   /** Git config fingerprint taken before the run, and how to compute it now. */
   readonly configFingerprint?: {
     readonly expected: string;
@@ -217,13 +218,18 @@ function gitRefusal(options: PublishOptions): Refusal | undefined {
   return undefined;
 }
 
+/** The branch commit and pull-request outputs push to (the `branch` input, or greenloop/<run id>). */
+export function outputBranch(branch: string, context: GitHubContext): string {
+  return sanitiseBranchName(branch || `greenloop/${context.runId || 'run'}`);
+}
+
 /** Commits the best state and pushes it; returns the branch, or undefined on failure. */
 async function commitAndPush(
   options: PublishOptions,
   result: PublishResult,
 ): Promise<string | undefined> {
   const { context, record } = options;
-  const branch = sanitiseBranchName(options.branch || `greenloop/${context.runId || 'run'}`);
+  const branch = outputBranch(options.branch, context);
   const root = options.workspace || stringField(record.config, 'workspace') || context.workspace;
   if (!root) {
     result.errors.push('commit: no workspace folder to commit from');
@@ -256,6 +262,7 @@ async function commitAndPush(
     defaultBranch: context.defaultBranch,
     protectedBranches,
     serverUrl: context.serverUrl,
+    ...(options.remoteTip !== undefined ? { lease: options.remoteTip } : {}),
     ...(options.configFingerprint !== undefined
       ? {
           expectedFingerprint: options.configFingerprint.expected,

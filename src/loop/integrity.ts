@@ -63,7 +63,9 @@ function whyDrop(
   const parts = change.path.split('/');
   if (parts.some((part) => part.toLowerCase() === '.git')) return 'inside .git/';
   if (guard.isProtected(change.path)) return 'protected path (protected-paths)';
-  if (!entry) return undefined; // deleted
+  // Without a tree entry a change is a deletion, or a path git read differently
+  // from how it wrote it: never publish what was not checked.
+  if (!entry) return change.status === 'deleted' ? undefined : 'not found in the result tree';
   if (entry.mode === '160000') return 'submodule changes are not published';
   if (entry.mode === '120000') {
     const target = entry.target ?? '';

@@ -140,7 +140,12 @@ export async function prepareWorkbench(
 
 export async function runSession(options: SessionOptions): Promise<SessionResult> {
   const { config } = options;
-  const git = createGit(config.workspace);
+  const git = createGit(config.workspace, {
+    env: options.env,
+    // Only paths and sizes: files left out of snapshots for their size.
+    log: (line) => options.log.warn(line),
+    deadline: Date.now() + config.timeoutMinutes * 60_000,
+  });
   // The sandbox probe, the baseline snapshot and the endpoint check are independent: all at once.
   const [bench] = await Promise.all([
     prepareWorkbench(options),

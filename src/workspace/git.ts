@@ -1,19 +1,34 @@
 /**
- * The one owner of every `git` call. Each call runs with hooks pointed at an
- * empty folder, fsmonitor off, and an environment without credentials, so
- * nothing in the repository (hooks, fsmonitor commands) runs as a side effect.
+ * The one owner of every `git` call greenloop makes: snapshots, diffs and
+ * restores for the run, credential removal and the tamper fingerprint, and
+ * the commit and push that publish the result.
  *
- * Snapshots never touch the real index or HEAD: they use a temporary index
- * (`GIT_INDEX_FILE`), seeded from the real index (or HEAD), then `add -A` and
- * `write-tree`. Git works on the whole repository even when the root is a
- * subfolder of it; paths in diffs are relative to the repository top.
+ * Every call is hardened the same way, because the model can write into the
+ * workspace and (without the sandbox) anywhere the user can:
+ * - git is an absolute path found once, in PATH folders outside the workspace
+ *   and outside the home folder (its caches are writable in the sandbox), and
+ *   it must be 2.32 or later (`GIT_CONFIG_GLOBAL` arrived in 2.32, and the
+ *   push token travels in `GIT_CONFIG_*` variables);
+ * - no global or system config applies (`GIT_CONFIG_GLOBAL=/dev/null`,
+ *   `GIT_CONFIG_NOSYSTEM=1`), so no filter, alias, fsmonitor or hooksPath
+ *   from outside the repository runs; hooks point at an empty folder;
+ * - paths are literal (`GIT_LITERAL_PATHSPECS=1`): `:x` is a file, not magic;
+ * - the environment is built from scratch (a PATH of the same safe folders);
+ *   the token is added for the push (and the lease read) only.
+ *
+ * Snapshots never touch the real index or HEAD: they use one private index
+ * (`GIT_INDEX_FILE`) seeded once from the real index (or HEAD) and kept for
+ * the run, so each snapshot hashes only what changed since the last one.
+ * Files over the size limit are never hashed: they stay out of the snapshot
+ * and are listed in the log. Git works on the whole repository even when the
+ * root is a subfolder of it; paths are relative to the repository top.
  */
-import { getExecOutput } from '@actions/exec';
+import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { scrubEnv } from './env.js';
+import picomatch from 'picomatch';
 import type { FileChange, Git, TreeEntry } from './types.js';
 
 export class GitError extends Error {
@@ -30,9 +45,29 @@ export class GitError extends Error {
   }
 }
 
+/** No usable git: none found outside the workspace and home, or one too old. One line. */
+export class GitSetupError extends Error {
+  override readonly name = 'GitSetupError';
+  static isGitSetupError(error: unknown): error is GitSetupError {
+    return error instanceof Error && error.name === 'GitSetupError';
+  }
+}
+
 export interface GitOptions {
   readonly log?: (line: string) => void;
+  /** Environment to take PATH and HOME from (default: process.env). Nothing else passes. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Epoch ms: snapshots started after it still get `SNAPSHOT_GRACE_MS`, then git is killed. */
+  readonly deadline?: number;
+  /** Files larger than this are left out of snapshots (default MAX_FILE_BYTES). */
+  readonly maxFileBytes?: number;
 }
+
+/** The largest file a snapshot records (and the result filter publishes). */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** git 2.32 added GIT_CONFIG_GLOBAL; 2.31 added GIT_CONFIG_COUNT (the push token). */
+export const MIN_GIT_VERSION: readonly [number, number] = [2, 32];
+const SNAPSHOT_GRACE_MS = 10_000;
 
 interface GitOutput {
   readonly code: number;
@@ -45,6 +80,10 @@ interface CallOptions {
   readonly input?: Buffer;
   readonly allowFail?: boolean;
   readonly cwd?: string;
+  /** Extra environment for this call only (the push token). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Kill git after this many ms (the call then fails with exit code -1). */
+  readonly timeoutMs?: number;
 }
 
 /** Written to .git/info/exclude when greenloop runs `git init` itself. */
@@ -70,25 +109,211 @@ process.once('exit', () => {
   for (const dir of scratchDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-export function createGit(root: string, options: GitOptions = {}): Git {
+// ---------------------------------------------------------------------------
+// Finding git
+
+export interface GitBinary {
+  /** Absolute path of the git executable. */
+  readonly file: string;
+  readonly version: string;
+  /** The PATH git runs with: only folders outside the workspace and the home folders. */
+  readonly path: string;
+}
+
+const resolved = new Map<string, GitBinary>();
+
+function isUnder(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function realOrSelf(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+/**
+ * Finds git once per (workspace, PATH, HOME): the first `git` in a PATH folder
+ * that is absolute and lies outside the workspace and every home folder (the
+ * model can write there: workspace `.venv/bin`, `node_modules/.bin`, home
+ * caches), then in the usual system folders. Throws GitSetupError (one line)
+ * when there is none or it is older than 2.32.
+ */
+export function resolveGit(workspace: string, env: NodeJS.ProcessEnv = process.env): GitBinary {
+  const key = [workspace, env['PATH'] ?? '', env['HOME'] ?? ''].join('\0');
+  const known = resolved.get(key);
+  if (known) return known;
+  const unsafe = [workspace, env['HOME'] ?? '', os.homedir()]
+    .filter((p) => p !== '')
+    .flatMap((p) => [path.resolve(p), realOrSelf(path.resolve(p))]);
+  const safe = (dir: string): boolean =>
+    path.isAbsolute(dir) && !unsafe.some((root) => isUnder(realOrSelf(dir), root));
+  const fromPath = (env['PATH'] ?? '').split(path.delimiter).filter((d) => d !== '');
+  const system = ['/usr/local/bin', '/usr/bin', '/bin'];
+  const dirs = [...new Set([...fromPath, ...system])].filter(safe);
+  const exe = process.platform === 'win32' ? 'git.exe' : 'git';
+  let file: string | undefined;
+  for (const dir of dirs) {
+    const candidate = path.join(dir, exe);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+    } catch {
+      continue;
+    }
+    if (!safe(path.dirname(realOrSelf(candidate)))) continue;
+    file = candidate;
+    break;
+  }
+  if (file === undefined) {
+    throw new GitSetupError(
+      'greenloop needs git, and found none in a PATH folder outside the workspace and the home folder',
+    );
+  }
+  let version: string;
+  try {
+    version = execFileSync(file, ['--version'], {
+      encoding: 'utf8',
+      env: { PATH: dirs.join(path.delimiter), LC_ALL: 'C' },
+      timeout: 30_000,
+    }).trim();
+  } catch (error) {
+    throw new GitSetupError(
+      `greenloop cannot run ${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    );
+  }
+  const match = /(\d+)\.(\d+)/.exec(version);
+  const [major, minor] = [Number(match?.[1] ?? 0), Number(match?.[2] ?? 0)];
+  const [needMajor, needMinor] = MIN_GIT_VERSION;
+  if (major < needMajor || (major === needMajor && minor < needMinor)) {
+    throw new GitSetupError(
+      `greenloop needs git ${needMajor}.${needMinor} or later, found '${version}' at ${file}: older git ignores GIT_CONFIG_GLOBAL and GIT_CONFIG_COUNT, which keep your global git config out of greenloop's git calls and the push token out of .git/config`,
+    );
+  }
+  const binary: GitBinary = { file, version, path: dirs.join(path.delimiter) };
+  resolved.set(key, binary);
+  return binary;
+}
+
+/** The whole environment of every git call (the push adds its token on top). */
+function gitEnv(binary: GitBinary, env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {
+    PATH: binary.path,
+    LC_ALL: 'C',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_COUNT: '0',
+    GIT_ATTR_NOSYSTEM: '1',
+    GIT_LITERAL_PATHSPECS: '1',
+    GIT_NO_REPLACE_OBJECTS: '1',
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_OPTIONAL_LOCKS: '0',
+  };
+  for (const name of ['HOME', 'TMPDIR', 'SystemRoot']) {
+    const value = env[name];
+    if (value !== undefined && value !== '') out[name] = value;
+  }
+  return out;
+}
+
+/** Runs the resolved git; never throws (a spawn failure is exit code -1). */
+function execGit(
+  binary: GitBinary,
+  args: readonly string[],
+  options: { cwd: string; env: Record<string, string>; input?: Buffer; timeoutMs?: number },
+): Promise<GitOutput> {
+  return new Promise((resolve) => {
+    const child = spawn(binary.file, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.timeoutMs !== undefined
+        ? { timeout: Math.max(1, options.timeoutMs), killSignal: 'SIGKILL' as const }
+        : {}),
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input ?? Buffer.alloc(0));
+    let failure = '';
+    child.on('error', (error) => {
+      failure = error.message;
+    });
+    child.on('close', (code, signal) => {
+      const stderr = Buffer.concat(err).toString('utf8');
+      const killed =
+        signal !== null
+          ? `git was killed (${signal}${options.timeoutMs !== undefined ? ', out of time' : ''})`
+          : '';
+      resolve({
+        code: code ?? -1,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: [stderr, failure, killed].filter((s) => s !== '').join('\n'),
+      });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------
+// The repository
+
+interface RemovedCredential {
+  readonly file: string;
+  readonly key: string;
+  readonly values: readonly string[];
+}
+
+/** Git for the run and for publishing. The class stays private: use createGit. */
+export interface RepoGit extends Git {
+  /** Puts back the credential headers `removePersistedCredentials` took out (once). */
+  restorePersistedCredentials(): Promise<void>;
+  /** Commits `tree` (or the working tree) on `parentRef` to `branch`, without touching HEAD or the index. */
+  commit(opts: Omit<CommitOptions, 'root'>): Promise<{ sha: string }>;
+  /** Pushes the local branch; never throws. */
+  tryPush(opts: Omit<PushOptions, 'root'>): Promise<PushResult>;
+  /**
+   * The remote branch's tip (`''` when it does not exist), read with the token;
+   * undefined when the remote could not be asked.
+   */
+  tryRemoteTip(
+    branch: string,
+    auth: { token: string; serverUrl: string },
+  ): Promise<string | undefined>;
+  /** Whether `git check-ref-format --branch` accepts the name (and it is not an option). */
+  isValidBranchName(branch: string): Promise<boolean>;
+}
+
+export function createGit(root: string, options: GitOptions = {}): RepoGit {
   return new GitRepo(path.resolve(root), options);
 }
 
-class GitRepo implements Git {
+class GitRepo implements RepoGit {
   private scratch: string | undefined;
   private top: string | undefined;
+  private readonly binary: GitBinary;
   private readonly env: Record<string, string>;
+  private readonly maxFileBytes: number;
+  /** The snapshot index, kept between snapshots (its stat cache makes the next one cheap). */
+  private index: string | undefined;
+  private snapshotting: Promise<unknown> = Promise.resolve();
+  private readonly skipped = new Set<string>();
+  private removed: RemovedCredential[] = [];
 
   constructor(
     private readonly root: string,
     private readonly options: GitOptions,
   ) {
-    this.env = scrubEnv(process.env, {
-      set: { GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
-    });
+    const env = options.env ?? process.env;
+    this.binary = resolveGit(root, env);
+    this.env = gitEnv(this.binary, env);
+    this.maxFileBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
   }
 
-  /** Private temp folder: empty `hooks/` for core.hooksPath, temporary index files. */
+  /** Private temp folder: empty `hooks/` for core.hooksPath, index files. */
   private scratchDir(): string {
     if (!this.scratch) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenloop-git-'));
@@ -109,18 +334,18 @@ class GitRepo implements Git {
       'safe.directory=*',
       ...args,
     ];
-    const env = opts.indexFile ? { ...this.env, GIT_INDEX_FILE: opts.indexFile } : this.env;
-    const result = await getExecOutput('git', full, {
+    const env = { ...this.env, ...opts.env };
+    if (opts.indexFile) env['GIT_INDEX_FILE'] = opts.indexFile;
+    const result = await execGit(this.binary, full, {
       cwd: opts.cwd ?? this.top ?? this.root,
       env,
-      silent: true,
-      ignoreReturnCode: true,
       ...(opts.input ? { input: opts.input } : {}),
+      ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
     });
-    if (result.exitCode !== 0 && !opts.allowFail) {
-      throw new GitError(args, result.exitCode, result.stderr);
+    if (result.code !== 0 && !opts.allowFail) {
+      throw new GitError(args, result.code, result.stderr);
     }
-    return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+    return result;
   }
 
   private async toplevel(): Promise<string> {
@@ -139,9 +364,9 @@ class GitRepo implements Git {
     if (known) return known;
     const top = await this.toplevel();
     const out = await this.call(['rev-parse', '--git-path', name]);
-    const resolved = path.resolve(top, out.stdout.trim());
-    this.paths.set(name, resolved);
-    return resolved;
+    const resolvedPath = path.resolve(top, out.stdout.trim());
+    this.paths.set(name, resolvedPath);
+    return resolvedPath;
   }
 
   private tempIndex(): string {
@@ -167,24 +392,80 @@ class GitRepo implements Git {
       });
       if (!(await present())) return false;
     }
+    // The real index changes: the next snapshot seeds its index again.
+    this.index = undefined;
     return (await this.call(['checkout', '-q', '--detach', sha], { allowFail: true })).code === 0;
   }
 
-  async snapshot(): Promise<string> {
-    const index = this.tempIndex();
-    try {
+  snapshot(): Promise<string> {
+    // One snapshot at a time: they share the index.
+    const next = this.snapshotting.then(
+      () => this.snapshotNow(),
+      () => this.snapshotNow(),
+    );
+    this.snapshotting = next;
+    return next;
+  }
+
+  private snapshotTimeout(): number | undefined {
+    const { deadline } = this.options;
+    if (deadline === undefined) return undefined;
+    return Math.max(deadline - Date.now(), 0) + SNAPSHOT_GRACE_MS;
+  }
+
+  private async snapshotNow(): Promise<string> {
+    const top = await this.toplevel();
+    if (this.index === undefined || !fs.existsSync(this.index)) {
+      const index = this.tempIndex();
       const real = await this.gitPath('index');
       if (fs.existsSync(real)) {
-        // Seeding from the real index keeps its stat cache: `add -A` stays fast.
+        // Seeding from the real index keeps its stat cache: `add` stays fast.
         fs.copyFileSync(real, index);
       } else if (await this.tryHead()) {
         await this.call(['read-tree', 'HEAD'], { indexFile: index });
       }
-      await this.call(['add', '-A', '--', '.'], { indexFile: index, cwd: await this.toplevel() });
-      const out = await this.call(['write-tree'], { indexFile: index });
-      return out.stdout.trim();
-    } finally {
-      fs.rmSync(index, { force: true });
+      this.index = index;
+    }
+    const index = this.index;
+    const timeoutMs = this.snapshotTimeout();
+    const timed = timeoutMs !== undefined ? { timeoutMs } : {};
+    // What changed since the index: modified, deleted and untracked (not ignored) files.
+    const listed = await this.call(
+      ['ls-files', '-z', '--modified', '--others', '--exclude-standard'],
+      { indexFile: index, cwd: top, ...timed },
+    );
+    const changed = [...new Set(listed.stdout.split('\0').filter((p) => p !== ''))];
+    const tooBig = changed.filter((rel) => this.isTooBig(path.join(top, rel)));
+    for (const rel of tooBig) {
+      if (this.skipped.has(rel)) continue;
+      this.skipped.add(rel);
+      this.options.log?.(
+        `git: left ${rel} out of the snapshot: larger than ${this.maxFileBytes / 1024 / 1024} MB`,
+      );
+    }
+    if (tooBig.length === 0) {
+      await this.call(['add', '-A', '--', '.'], { indexFile: index, cwd: top, ...timed });
+    } else {
+      // Everything except the big files, named with pathspec magic (literal paths, excluded).
+      const pathspecs = ['.', ...tooBig.map((rel) => `:(exclude,literal)${rel}`)];
+      await this.call(['add', '-A', '--pathspec-from-file=-', '--pathspec-file-nul'], {
+        indexFile: index,
+        cwd: top,
+        input: Buffer.from(pathspecs.map((p) => `${p}\0`).join(''), 'utf8'),
+        env: { GIT_LITERAL_PATHSPECS: '0' },
+        ...timed,
+      });
+    }
+    const out = await this.call(['write-tree'], { indexFile: index, ...timed });
+    return out.stdout.trim();
+  }
+
+  private isTooBig(abs: string): boolean {
+    try {
+      const stat = fs.lstatSync(abs);
+      return stat.isFile() && stat.size > this.maxFileBytes;
+    } catch {
+      return false;
     }
   }
 
@@ -204,10 +485,14 @@ class GitRepo implements Git {
     }
     const changed = await this.changedPaths(current, tree, 'AMT');
     if (changed.length === 0) return;
+    await this.checkoutPaths(tree, changed);
+  }
+
+  private async checkoutPaths(tree: string, paths: readonly string[]): Promise<void> {
     const index = this.tempIndex();
     try {
       await this.call(['read-tree', tree], { indexFile: index });
-      const input = Buffer.from(changed.map((p) => `${p}\0`).join(''), 'utf8');
+      const input = Buffer.from(paths.map((p) => `${p}\0`).join(''), 'utf8');
       await this.call(['checkout-index', '-f', '-z', '--stdin'], { indexFile: index, input });
     } finally {
       fs.rmSync(index, { force: true });
@@ -235,43 +520,36 @@ class GitRepo implements Git {
       '--no-color',
       '--no-ext-diff',
       '--no-textconv',
+      '--no-renames',
       fromTree,
       toTree,
     ]);
     return out.stdout;
   }
 
+  /**
+   * Per-file numstat between two trees. Renames are never detected: a rename is
+   * its deletion and its addition, so both sides go through the result filter.
+   */
   async diffStat(fromTree: string, toTree: string): Promise<FileChange[]> {
-    const numstat = await this.call(['diff', '--numstat', '-z', '-M', fromTree, toTree]);
-    const names = await this.call(['diff', '--name-status', '-z', '-M', fromTree, toTree]);
+    const [numstat, names] = await Promise.all([
+      this.call(['diff', '--numstat', '-z', '--no-renames', fromTree, toTree]),
+      this.call(['diff', '--name-status', '-z', '--no-renames', fromTree, toTree]),
+    ]);
     const statusByPath = new Map<string, FileChange['status']>();
     const fields = names.stdout.split('\0');
-    for (let i = 0; i < fields.length;) {
+    for (let i = 0; i + 1 < fields.length; i += 2) {
       const code = fields[i] ?? '';
       if (code === '') break;
-      if (code.startsWith('R') || code.startsWith('C')) {
-        const dst = fields[i + 2] ?? '';
-        statusByPath.set(dst, code.startsWith('R') ? 'renamed' : 'added');
-        i += 3;
-      } else {
-        const file = fields[i + 1] ?? '';
-        statusByPath.set(file, code === 'A' ? 'added' : code === 'D' ? 'deleted' : 'modified');
-        i += 2;
-      }
+      statusByPath.set(
+        fields[i + 1] ?? '',
+        code === 'A' ? 'added' : code === 'D' ? 'deleted' : 'modified',
+      );
     }
     const changes: FileChange[] = [];
-    const parts = numstat.stdout.split('\0');
-    for (let i = 0; i < parts.length;) {
-      const head = parts[i] ?? '';
-      if (head === '') break;
-      const [a = '', r = '', inline = ''] = head.split('\t');
-      let file = inline;
-      i += 1;
-      if (inline === '') {
-        // rename: "added\tremoved\t\0src\0dst\0"
-        file = parts[i + 1] ?? '';
-        i += 2;
-      }
+    for (const record of numstat.stdout.split('\0')) {
+      if (record === '') continue;
+      const [a = '', r = '', file = ''] = record.split('\t');
       const binary = a === '-' && r === '-';
       changes.push({
         path: file,
@@ -303,25 +581,20 @@ class GitRepo implements Git {
       removeEmptyParents(path.dirname(abs), top);
     }
     const restore = paths.filter((rel) => present.has(rel));
-    if (restore.length === 0) return;
-    const index = this.tempIndex();
-    try {
-      await this.call(['read-tree', tree], { indexFile: index });
-      const input = Buffer.from(restore.map((p) => `${p}\0`).join(''), 'utf8');
-      await this.call(['checkout-index', '-f', '-z', '--stdin'], { indexFile: index, input });
-    } finally {
-      fs.rmSync(index, { force: true });
-    }
+    if (restore.length > 0) await this.checkoutPaths(tree, restore);
   }
 
   async listTree(tree: string, paths: readonly string[]): Promise<Map<string, TreeEntry>> {
     const entries = new Map<string, TreeEntry>();
     if (paths.length === 0) return entries;
+    const wanted = new Set(paths);
     const out = await this.call(['ls-tree', '-z', '-l', '--full-tree', tree, '--', ...paths]);
     for (const record of out.stdout.split('\0')) {
       const match = /^(\d+) (\w+) ([0-9a-f]+)\s+(-|\d+)\t(.*)$/s.exec(record);
       if (!match) continue;
       const [, mode = '', , object = '', size = '', file = ''] = match;
+      // ls-tree also answers a folder's entry for a path inside it: keep exact answers only.
+      if (!wanted.has(file)) continue;
       const entry: TreeEntry = { mode, size: size === '-' ? 0 : Number(size) };
       if (mode === '120000') {
         const target = await this.call(['cat-file', 'blob', object]);
@@ -349,20 +622,29 @@ class GitRepo implements Git {
     return this.snapshot();
   }
 
-  /** The repo config and every file it includes, recursively (existing files only). */
+  /**
+   * Every config file git would load for this repository (global and system
+   * config are off): the repository config, the worktree configs, the configs
+   * of submodules under `modules/` (checkout writes its token there too), and
+   * every file they include, recursively. Existing files only.
+   */
   private async configFiles(): Promise<string[]> {
-    const start = await this.gitPath('config');
+    const config = await this.gitPath('config');
+    const common = path.dirname(config);
+    const starts = [config, await this.gitPath('config.worktree')];
+    starts.push(...findFiles(path.join(common, 'worktrees'), 'config.worktree', 1));
+    for (const file of findFiles(path.join(common, 'modules'), 'config', 8)) {
+      starts.push(file, path.join(path.dirname(file), 'config.worktree'));
+    }
     const seen = new Set<string>();
-    const queue = [start];
+    const queue = [...starts];
     while (queue.length > 0) {
       const file = queue.shift() ?? '';
       if (seen.has(file) || !fs.existsSync(file)) continue;
       seen.add(file);
       const out = await this.call(
         ['config', '--file', file, '--null', '--get-regexp', INCLUDE_KEY],
-        {
-          allowFail: true,
-        },
+        { allowFail: true },
       );
       for (const entry of out.stdout.split('\0')) {
         const nl = entry.indexOf('\n');
@@ -374,22 +656,41 @@ class GitRepo implements Git {
   }
 
   async removePersistedCredentials(): Promise<string[]> {
-    const removed: string[] = [];
+    const removed: RemovedCredential[] = [];
     for (const file of await this.configFiles()) {
       const out = await this.call(
-        ['config', '--file', file, '--null', '--name-only', '--get-regexp', EXTRAHEADER_KEY],
-        { allowFail: true },
+        ['config', '--file', file, '--null', '--get-regexp', EXTRAHEADER_KEY],
+        {
+          allowFail: true,
+        },
       );
-      const keys = [...new Set(out.stdout.split('\0').filter((k) => k !== ''))];
-      for (const key of keys) {
-        await this.call(['config', '--file', file, '--unset-all', key], { allowFail: true });
-        removed.push(`${file}: ${key}`);
+      const values = new Map<string, string[]>();
+      for (const entry of out.stdout.split('\0')) {
+        const nl = entry.indexOf('\n');
+        if (nl < 0) continue;
+        const key = entry.slice(0, nl);
+        values.set(key, [...(values.get(key) ?? []), entry.slice(nl + 1)]);
+      }
+      for (const [key, list] of values) {
+        await this.call(['config', '--file', file, '--unset-all', key]);
+        removed.push({ file, key, values: list });
+        this.removed.push({ file, key, values: list });
       }
     }
     if (removed.length > 0) {
       this.options.log?.(`git: removed ${removed.length} persisted credential header(s)`);
     }
-    return removed;
+    return removed.map((r) => `${r.file}: ${r.key}`);
+  }
+
+  async restorePersistedCredentials(): Promise<void> {
+    const removed = this.removed;
+    this.removed = [];
+    for (const { file, key, values } of removed) {
+      for (const value of values) {
+        await this.call(['config', '--file', file, '--add', key, value]);
+      }
+    }
   }
 
   async configFingerprint(): Promise<string> {
@@ -417,6 +718,155 @@ class GitRepo implements Git {
     }
     return hash.digest('hex');
   }
+
+  // -------------------------------------------------------------------------
+  // Publishing
+
+  async isValidBranchName(branch: string): Promise<boolean> {
+    if (branch === '' || branch.startsWith('-') || branch.includes('@{') || branch === 'HEAD') {
+      return false;
+    }
+    const result = await this.call(['check-ref-format', '--branch', branch], { allowFail: true });
+    return result.code === 0;
+  }
+
+  async commit(opts: Omit<CommitOptions, 'root'>): Promise<{ sha: string }> {
+    if (!(await this.isValidBranchName(opts.branch))) {
+      throw new PublishGitError(`'${opts.branch}' is not a valid branch name`);
+    }
+    const parent = await this.publishCall([
+      'rev-parse',
+      '--verify',
+      '--quiet',
+      '--end-of-options',
+      `${opts.parentRef}^{commit}`,
+    ]);
+    const headRef = await this.publishCall(['rev-parse', '--symbolic-full-name', 'HEAD']);
+    if (headRef === `refs/heads/${opts.branch}`) {
+      throw new PublishGitError(
+        `branch '${opts.branch}' is checked out in the workspace; choose another output branch`,
+      );
+    }
+    const tree = opts.tree ?? (await this.snapshot());
+    const author = opts.author ?? DEFAULT_AUTHOR;
+    const sha = await this.publishCall(['commit-tree', tree, '-p', parent, '-F', '-'], {
+      env: {
+        GIT_AUTHOR_NAME: author.name,
+        GIT_AUTHOR_EMAIL: author.email,
+        GIT_COMMITTER_NAME: author.name,
+        GIT_COMMITTER_EMAIL: author.email,
+      },
+      input: Buffer.from(sanitiseCommitMessage(opts.message), 'utf8'),
+    });
+    await this.publishCall(['update-ref', '-m', 'greenloop', `refs/heads/${opts.branch}`, sha]);
+    return { sha };
+  }
+
+  /** A call for publishing: failures become a PublishGitError with git's last lines. */
+  private async publishCall(args: readonly string[], opts: CallOptions = {}): Promise<string> {
+    const result = await this.call(args, { ...opts, allowFail: true });
+    if (result.code !== 0) {
+      const what = args.find((a) => !a.startsWith('-')) ?? 'git';
+      throw new PublishGitError(
+        `git ${what} failed (exit ${result.code}): ${lastLines(result.stderr)}`,
+        result.stderr,
+      );
+    }
+    return result.stdout.trim();
+  }
+
+  async tryRemoteTip(
+    branch: string,
+    auth: { token: string; serverUrl: string },
+  ): Promise<string | undefined> {
+    if (!(await this.isValidBranchName(branch))) return undefined;
+    const result = await this.call(
+      ['ls-remote', '--end-of-options', 'origin', `refs/heads/${branch}`],
+      { allowFail: true, env: tokenEnv(auth.token, auth.serverUrl), timeoutMs: 60_000 },
+    );
+    if (result.code !== 0) return undefined;
+    const line = result.stdout.split('\n').find((l) => l.endsWith(`\trefs/heads/${branch}`));
+    return line === undefined ? '' : line.slice(0, line.indexOf('\t'));
+  }
+
+  async tryPush(opts: Omit<PushOptions, 'root'>): Promise<PushResult> {
+    try {
+      const refusal = await this.pushRefusal(opts);
+      if (refusal !== undefined) return { ok: false, error: refusal };
+      const ref = `refs/heads/${opts.branch}`;
+      // With a lease the remote branch is replaced only if it is still what it was
+      // before the run ('' = it did not exist); without one, only a fast-forward.
+      const lease = opts.lease !== undefined ? [`--force-with-lease=${ref}:${opts.lease}`] : [];
+      const result = await this.call(
+        ['push', '--porcelain', ...lease, opts.remote, `${ref}:${ref}`],
+        {
+          allowFail: true,
+          ...(opts.token ? { env: tokenEnv(opts.token, opts.serverUrl) } : {}),
+        },
+      );
+      if (result.code !== 0) {
+        const detail = redact(lastLines(result.stderr || result.stdout, 4), opts.token);
+        return { ok: false, error: `git push to '${opts.branch}' failed: ${detail}` };
+      }
+      return { ok: true };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, error: redact(message, opts.token) };
+    }
+  }
+
+  private async pushRefusal(opts: Omit<PushOptions, 'root'>): Promise<string | undefined> {
+    const { branch } = opts;
+    if (!(await this.isValidBranchName(branch))) {
+      return `refused to push: '${branch}' is not a valid branch name`;
+    }
+    if (opts.defaultBranch !== '' && branch === opts.defaultBranch) {
+      return `refused to push to the default branch '${branch}'; set a different output branch`;
+    }
+    const patterns = opts.protectedBranches ?? [];
+    if (patterns.length > 0 && picomatch.isMatch(branch, [...patterns], { dot: true })) {
+      return `refused to push to protected branch '${branch}'`;
+    }
+    if (opts.expectedFingerprint !== undefined && opts.fingerprint !== undefined) {
+      const now = await opts.fingerprint();
+      if (now !== opts.expectedFingerprint) {
+        return 'refused to push: the repository git config changed during the run (possible tampering)';
+      }
+    }
+    const local = await this.call(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], {
+      allowFail: true,
+    });
+    if (local.code !== 0) return `refused to push: local branch '${branch}' does not exist`;
+    return undefined;
+  }
+}
+
+/** The config entries that carry the token to `serverUrl`, for one process. */
+function tokenEnv(token: string, serverUrl: string): Record<string, string> {
+  if (!token) return {};
+  return {
+    GIT_CONFIG_COUNT: '1',
+    GIT_CONFIG_KEY_0: `http.${serverUrl.replace(/\/+$/, '')}/.extraheader`,
+    GIT_CONFIG_VALUE_0: basicAuthHeader(token),
+  };
+}
+
+/** Config files named `name` under `dir`, at most `depth` folders down (nested submodules). */
+function findFiles(dir: string, name: string, depth: number): string[] {
+  const found: string[] = [];
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return found;
+  }
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue;
+    const sub = path.join(dir, entry.name);
+    if (fs.existsSync(path.join(sub, name))) found.push(path.join(sub, name));
+    if (depth > 1) found.push(...findFiles(sub, name, depth - 1));
+  }
+  return found;
 }
 
 function resolveIncludePath(value: string, baseDir: string): string {
@@ -436,4 +886,174 @@ function removeEmptyParents(dir: string, stop: string): void {
     }
     current = path.dirname(current);
   }
+}
+
+// ---------------------------------------------------------------------------
+// Publishing: names, messages, commit and push
+
+export class PublishGitError extends Error {
+  override readonly name = 'PublishGitError';
+  constructor(
+    message: string,
+    readonly stderr = '',
+  ) {
+    super(message);
+  }
+  static isPublishGitError(error: unknown): error is PublishGitError {
+    return error instanceof Error && error.name === 'PublishGitError';
+  }
+}
+
+export interface Author {
+  readonly name: string;
+  readonly email: string;
+}
+
+export const DEFAULT_AUTHOR: Author = {
+  name: 'greenloop[bot]',
+  email: 'greenloop[bot]@users.noreply.github.com',
+};
+
+const MAX_BRANCH_LENGTH = 100;
+const MAX_SUBJECT_LENGTH = 100;
+const MAX_MESSAGE_LENGTH = 4000;
+const FALLBACK_BRANCH = 'greenloop';
+const FALLBACK_MESSAGE = 'greenloop: automated fix';
+
+function lastLines(text: string, count = 3): string {
+  return text.trim().split(/\r?\n/).slice(-count).join(' / ') || '(no output)';
+}
+
+// Control characters other than tab and newline, plus DEL and the C1 range.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Turns free text into a valid branch name: characters git forbids become '-',
+ * no empty or dot-leading components, no `.lock` suffix, capped in length.
+ */
+export function sanitiseBranchName(input: string): string {
+  let name = input
+    .replace(CONTROL, '')
+    .replace(/\t|\n/g, '')
+    .trim()
+    .replace(/[\s~^:?*[\\]+/g, '-')
+    .replace(/@\{/g, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/\/{2,}/g, '/')
+    .replace(/-{2,}/g, '-');
+  name = name
+    .split('/')
+    .map((part) =>
+      part
+        .replace(/^[.-]+/, '')
+        .replace(/(\.lock)+$/i, '')
+        .replace(/\.+$/, ''),
+    )
+    .filter((part) => part.length > 0)
+    .join('/');
+  if (name.length > MAX_BRANCH_LENGTH) {
+    name = name.slice(0, MAX_BRANCH_LENGTH).replace(/[/.-]+$/, '');
+  }
+  if (name === '' || name === '@' || name === 'HEAD') return FALLBACK_BRANCH;
+  return name;
+}
+
+/**
+ * Makes text safe as a commit message: control characters removed, line ends
+ * normalised, the subject line and the whole message capped.
+ */
+export function sanitiseCommitMessage(text: string): string {
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROL, '')
+    .replace(/\t/g, '  ')
+    .split('\n')
+    .map((line) => line.trimEnd());
+  while (lines.length > 0 && lines[0] === '') lines.shift();
+  let subject = lines.shift() ?? '';
+  if (subject.length > MAX_SUBJECT_LENGTH)
+    subject = `${subject.slice(0, MAX_SUBJECT_LENGTH - 3)}...`;
+  if (subject === '') return FALLBACK_MESSAGE;
+  const body = lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  let message = body === '' ? subject : `${subject}\n\n${body}`;
+  if (message.length > MAX_MESSAGE_LENGTH) {
+    message = `${message.slice(0, MAX_MESSAGE_LENGTH - 15).trimEnd()}\n\n[truncated]`;
+  }
+  return message;
+}
+
+/** Whether `git check-ref-format --branch` accepts the name (and it is not an option). */
+export function isValidBranchName(root: string, branch: string): Promise<boolean> {
+  return createGit(root).isValidBranchName(branch);
+}
+
+export interface CommitOptions {
+  /** Repository root. */
+  readonly root: string;
+  /** Tree object to commit; when absent the working tree is committed (not ignored files). */
+  readonly tree?: string;
+  readonly branch: string;
+  readonly message: string;
+  readonly author?: Author;
+  /** Parent commit (any rev, e.g. 'HEAD'). */
+  readonly parentRef: string;
+}
+
+/**
+ * Creates a commit of the best state on top of `parentRef` and points the local
+ * branch at it, without touching HEAD, the index or the working tree.
+ */
+export function commitBestState(opts: CommitOptions): Promise<{ sha: string }> {
+  return createGit(opts.root).commit(opts);
+}
+
+export interface PushOptions {
+  readonly root: string;
+  readonly remote: 'origin';
+  readonly branch: string;
+  /** Used only for this push, as an HTTP header scoped to `serverUrl`. */
+  readonly token?: string;
+  readonly defaultBranch: string;
+  /** Branch names or globs (`release/*`) never pushed to. */
+  readonly protectedBranches?: readonly string[];
+  /** e.g. https://github.com */
+  readonly serverUrl: string;
+  /**
+   * The remote branch's tip read before the run ('' = it did not exist): the push
+   * replaces the branch only if it still points there. Absent: fast-forward only.
+   */
+  readonly lease?: string;
+  /** Fingerprint of the git config taken before the model ran. */
+  readonly expectedFingerprint?: string;
+  /** Computes the current fingerprint (the workspace's `Git.configFingerprint()`). */
+  readonly fingerprint?: () => Promise<string>;
+}
+
+export type PushResult = { ok: true } | { ok: false; error: string };
+
+/** The value of the Authorization header git sends for `token`. */
+export function basicAuthHeader(token: string): string {
+  return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
+}
+
+/**
+ * Pushes the local branch to the remote branch of the same name. Refuses the
+ * default branch, protected branches, invalid names, and a git config that
+ * changed since the fingerprint was taken. Never throws.
+ */
+export function pushBranch(opts: PushOptions): Promise<PushResult> {
+  try {
+    return createGit(opts.root).tryPush(opts);
+  } catch (error) {
+    return Promise.resolve({ ok: false, error: redact(String(error), opts.token) });
+  }
+}
+
+function redact(text: string, token: string | undefined): string {
+  if (!token) return text;
+  const header = basicAuthHeader(token).slice('AUTHORIZATION: basic '.length);
+  return text.split(token).join('***').split(header).join('***');
 }

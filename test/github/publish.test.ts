@@ -183,7 +183,10 @@ describe('publish', () => {
 
     fs.writeFileSync(path.join(outDir, 'summary.md'), '## greenloop\n\nSecond run.\n');
     fs.writeFileSync(path.join(repo.root, 'app.js'), 'export const add = (a, b) => b + a;\n');
-    const second = await publish(options({ context: prContext() }));
+    // The branch tip read before the second run: the push may replace exactly that.
+    const second = await publish(
+      options({ context: prContext(), remoteTip: first.commitSha ?? '' }),
+    );
     expect(second.errors).toEqual([]);
     expect(second.prUrl).toBe(first.prUrl);
     expect(second.commitSha).not.toBe(first.commitSha);
@@ -354,7 +357,9 @@ describe('publish', () => {
     api.faults.push({ method: 'POST', path: '/pulls', status: 422, message: 'bad SECRET-1' });
     const failed = await publish(options({ summary: 'given SECRET-1 summary', redactor }));
     expect(failed.errors).toEqual(['pull request: HTTP 422: bad ***']);
-    const result = await publish(options({ summary: 'given SECRET-1 summary', redactor }));
+    const result = await publish(
+      options({ summary: 'given SECRET-1 summary', redactor, remoteTip: failed.commitSha ?? '' }),
+    );
     expect(result.errors).toEqual([]);
     expect(api.pulls[0]?.body).toBe('given *** summary');
   });

@@ -78,7 +78,7 @@ export interface HostileOptions {
   readonly files?: Readonly<Record<string, string>>;
   readonly inputs?: RawInputs;
   /** Prepare the repository (after the initial commit). */
-  readonly prepare?: (repo: TempRepo, home: string) => void;
+  readonly prepare?: (repo: TempRepo, home: string) => void | Promise<void>;
   /** Write the report into the workspace, as the CLI does by default (`.greenloop/<stamp>`). */
   readonly outInWorkspace?: boolean;
   /** More variables of the action's environment (RUNNER_TEMP, GITHUB_ENV, ...). */
@@ -117,7 +117,7 @@ export async function runHostile(options: HostileOptions): Promise<HostileRun> {
     path.join(home, '.netrc'),
     `machine github.com login x password ${CANARY.netrc}\n`,
   );
-  options.prepare?.(repo, home);
+  await options.prepare?.(repo, home);
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-sec-'));
   const outDir = options.outInWorkspace
     ? path.join(repo.dir, '.greenloop', 'stamp')

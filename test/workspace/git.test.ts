@@ -120,7 +120,7 @@ describe('createGit snapshot / restore / diff', () => {
     expect(sh(['status', '--porcelain'])).toContain(' M src/a.txt');
   });
 
-  it('handles a file turning into a folder and renames in diffStat', async () => {
+  it('handles a file turning into a folder, and reports a rename as a deletion and an addition', async () => {
     initRepo();
     const git = createGit(dir);
     const base = await git.snapshot();
@@ -131,9 +131,16 @@ describe('createGit snapshot / restore / diff', () => {
     const stat = await git.diffStat(base, next);
     expect(stat).toContainEqual({
       path: 'src/renamed.txt',
-      added: 0,
+      added: 3,
       removed: 0,
-      status: 'renamed',
+      status: 'added',
+      binary: false,
+    });
+    expect(stat).toContainEqual({
+      path: 'src/a.txt',
+      added: 0,
+      removed: 3,
+      status: 'deleted',
       binary: false,
     });
     await git.restore(base);

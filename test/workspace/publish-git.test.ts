@@ -11,8 +11,8 @@ import {
   pushBranch,
   sanitiseBranchName,
   sanitiseCommitMessage,
-} from '../../src/workspace/publish-git.js';
-import { makeRepo, removeTemplate, type TempRepo } from './git-helpers.js';
+} from '../../src/workspace/git.js';
+import { makeRepo, removeTemplate, type TempRepo } from '../github/git-helpers.js';
 
 describe('sanitiseBranchName', () => {
   const cases: [string, string][] = [
