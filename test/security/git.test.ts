@@ -224,27 +224,33 @@ describe('hostile model: greenloop’s own git', () => {
     ),
   );
 
-  // Point 9: a 1.5 GB file and 1,500 nested folders in a one-minute run.
-  forEachSandbox('fills the disk through snapshots', (sandbox) =>
-    withRun(
-      {
-        sandbox,
-        script: [
-          shell(
-            'truncate -s 1536M big.bin',
-            'd=n; for i in $(seq 1500); do d="$d/n"; done; mkdir -p "$d" && echo deep > "$d/f.txt"',
-          ),
-          fixSum,
-          runTests,
-        ],
-      },
-      (run) => {
-        expectEnded(run);
-        expect(run.treeFiles()).not.toContain('big.bin');
-        expect(run.logLines.join('\n')).toMatch(/left big\.bin out of the snapshot/);
-        expect(folderBytes(path.join(run.repo.dir, '.git', 'objects'))).toBeLessThan(20 * 2 ** 20);
-      },
-    ),
+  // Point 9: a 1.5 GB file and 1,500 nested folders in a one-minute run. Snapshots cost the
+  // same with or without the sandbox (they run outside it): one variant keeps the suite short.
+  it(
+    'fills the disk through snapshots',
+    () =>
+      withRun(
+        {
+          sandbox: skipBwrap === undefined ? 'bwrap' : 'none',
+          script: [
+            shell(
+              'truncate -s 1536M big.bin',
+              'd=n; for i in $(seq 1500); do d="$d/n"; done; mkdir -p "$d" && echo deep > "$d/f.txt"',
+            ),
+            fixSum,
+            runTests,
+          ],
+        },
+        (run) => {
+          expectEnded(run);
+          expect(run.treeFiles()).not.toContain('big.bin');
+          expect(run.logLines.join('\n')).toMatch(/left big\.bin out of the snapshot/);
+          expect(folderBytes(path.join(run.repo.dir, '.git', 'objects'))).toBeLessThan(
+            20 * 2 ** 20,
+          );
+        },
+      ),
+    150_000,
   );
 
   // The checkout token in a submodule's config (checkout with `submodules: true`).
