@@ -213,8 +213,11 @@ describe.skipIf(!distReady).concurrent('hostile model against the action (dist/i
         expect(run.stdout).toContain('Dropped .github/workflows/evil.yml');
         // No hook the model wrote ran during commit or push.
         expect(fs.existsSync(a.marker)).toBe(false);
-        // The persisted checkout credentials were removed before the model ran.
-        expect(a.repo.read('.git/config')).not.toContain('extraheader');
+        // The persisted checkout credentials were removed before the model ran (no request
+        // below carries them) and put back after publishing, for a later step's git push.
+        expect(a.repo.read('.git/config')).toContain(
+          `extraheader = AUTHORIZATION: basic ${Buffer.from(`x-access-token:${CANARY.githubToken}`).toString('base64')}`,
+        );
 
         // No canary in any request body or URL sent to the GitHub API, nor to the model.
         if (pushed) expect(a.api.requests.length).toBeGreaterThan(0);
