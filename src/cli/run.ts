@@ -1,6 +1,5 @@
 /** `greenloop run` and `greenloop resume`: the core on a local repository. */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,8 +8,7 @@ import type { RawInputs } from '../config/inputs.js';
 import { loadCheckpoint, type Checkpoint } from '../loop/checkpoint.js';
 import { neutraliseWorkflowCommands } from '../report/escape.js';
 import { runSession, SetupError } from '../loop/session.js';
-import { createGit } from '../workspace/git.js';
-import { appendNoFollowSync } from '../workspace/safe-fs.js';
+import { createGit, type RepoGit } from '../workspace/git.js';
 import { CLI_INPUTS, flagKey } from './flags.js';
 import { terminalLog } from './log.js';
 import { formatCost } from '../report/progress.js';
@@ -39,15 +37,23 @@ export async function resumeCommand(checkpointDir: string, flags: RunFlags): Pro
 }
 
 async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<number> {
-  const root = repositoryRoot(path.resolve(flags.cwd));
+  let probe: RepoGit;
+  try {
+    probe = createGit(path.resolve(flags.cwd));
+  } catch (error) {
+    process.stderr.write(`greenloop: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const root = await probe.tryTopLevel();
   if (!root) {
     process.stderr.write(
       `greenloop: ${flags.cwd} is not inside a git repository (run 'git init' and commit first).\n`,
     );
     return 1;
   }
-  excludeOutputFolder(root);
-  if (!flags.allowDirty && isDirty(root)) {
+  // Keeps `.greenloop/` out of `git status` and of the run's snapshots.
+  await probe.addExclude('.greenloop/');
+  if (!flags.allowDirty && (await probe.isDirty())) {
     process.stderr.write(
       'greenloop: the working tree has uncommitted changes; commit or stash them, or pass --allow-dirty.\n',
     );
@@ -143,43 +149,5 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
     process.off('SIGTERM', onSignal);
     if (before) await git.restore(before);
     await rm(workDir, { recursive: true, force: true });
-  }
-}
-
-function repositoryRoot(dir: string): string | undefined {
-  try {
-    return execFileSync('git', ['rev-parse', '--show-toplevel'], {
-      cwd: dir,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  } catch {
-    return undefined;
-  }
-}
-
-function isDirty(root: string): boolean {
-  const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=normal'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return status.trim() !== '';
-}
-
-/** Keeps `.greenloop/` out of `git status` and of the run's snapshots. */
-function excludeOutputFolder(root: string): void {
-  // --git-path: in a linked worktree, info/exclude lives in the common git folder.
-  const relative = execFileSync('git', ['rev-parse', '--git-path', 'info/exclude'], {
-    cwd: root,
-    encoding: 'utf8',
-  }).trim();
-  const exclude = path.resolve(root, relative);
-  const current = existsSync(exclude) ? readFileSync(exclude, 'utf8') : '';
-  if (!current.split(/\r?\n/).includes('.greenloop/')) {
-    mkdirSync(path.dirname(exclude), { recursive: true });
-    appendNoFollowSync(
-      exclude,
-      `${current === '' || current.endsWith('\n') ? '' : '\n'}.greenloop/\n`,
-    );
   }
 }

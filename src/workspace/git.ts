@@ -29,6 +29,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { appendNoFollowSync } from './safe-fs.js';
 import type { FileChange, Git, TreeEntry } from './types.js';
 
 export class GitError extends Error {
@@ -218,6 +219,32 @@ function gitEnv(binary: GitBinary, env: NodeJS.ProcessEnv): Record<string, strin
   return out;
 }
 
+/**
+ * `core.excludesFile` of the user's global config, read as a plain value from
+ * the file (nothing in it runs): files the user ignores everywhere stay
+ * ignored although the global config is off.
+ */
+function globalExcludesFile(binary: GitBinary, env: Record<string, string>): string | undefined {
+  const home = env['HOME'];
+  if (home === undefined) return undefined;
+  const xdg = path.join(home, '.config', 'git', 'config');
+  let found: string | undefined;
+  for (const file of [xdg, path.join(home, '.gitconfig')]) {
+    if (!fs.existsSync(file)) continue;
+    try {
+      const value = execFileSync(
+        binary.file,
+        ['config', '--file', file, '--path', '--get', 'core.excludesFile'],
+        { encoding: 'utf8', env, timeout: 30_000, stdio: ['ignore', 'pipe', 'ignore'] },
+      ).trim();
+      if (value !== '') found = value;
+    } catch {
+      // not set
+    }
+  }
+  return found;
+}
+
 /** Runs the resolved git; never throws (a spawn failure is exit code -1). */
 function execGit(
   binary: GitBinary,
@@ -285,6 +312,12 @@ export interface RepoGit extends Git {
   ): Promise<string | undefined>;
   /** Whether `git check-ref-format --branch` accepts the name (and it is not an option). */
   isValidBranchName(branch: string): Promise<boolean>;
+  /** The repository's top folder, or undefined when the root is not inside a repository. */
+  tryTopLevel(): Promise<string | undefined>;
+  /** Whether `git status` shows any change (untracked files included). */
+  isDirty(): Promise<boolean>;
+  /** Adds a line to `info/exclude` (of the common git folder) unless it is there. */
+  addExclude(pattern: string): Promise<void>;
 }
 
 export function createGit(root: string, options: GitOptions = {}): RepoGit {
@@ -302,6 +335,8 @@ class GitRepo implements RepoGit {
   private snapshotting: Promise<unknown> = Promise.resolve();
   private readonly skipped = new Set<string>();
   private removed: RemovedCredential[] = [];
+  /** The user's global ignore file: the one global setting kept (it can only hide files). */
+  private readonly excludesFile: string | undefined;
 
   constructor(
     private readonly root: string,
@@ -311,6 +346,7 @@ class GitRepo implements RepoGit {
     this.binary = resolveGit(root, env);
     this.env = gitEnv(this.binary, env);
     this.maxFileBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
+    this.excludesFile = globalExcludesFile(this.binary, this.env);
   }
 
   /** Private temp folder: empty `hooks/` for core.hooksPath, index files. */
@@ -332,6 +368,7 @@ class GitRepo implements RepoGit {
       'core.fsmonitor=false',
       '-c',
       'safe.directory=*',
+      ...(this.excludesFile !== undefined ? ['-c', `core.excludesFile=${this.excludesFile}`] : []),
       ...args,
     ];
     const env = { ...this.env, ...opts.env };
@@ -371,6 +408,28 @@ class GitRepo implements RepoGit {
 
   private tempIndex(): string {
     return path.join(this.scratchDir(), `index-${crypto.randomBytes(6).toString('hex')}`);
+  }
+
+  async tryTopLevel(): Promise<string | undefined> {
+    const out = await this.call(['rev-parse', '--show-toplevel'], {
+      cwd: this.root,
+      allowFail: true,
+    });
+    return out.code === 0 ? this.toplevel() : undefined;
+  }
+
+  async isDirty(): Promise<boolean> {
+    const out = await this.call(['status', '--porcelain', '--untracked-files=normal']);
+    return out.stdout.trim() !== '';
+  }
+
+  async addExclude(pattern: string): Promise<void> {
+    const exclude = await this.gitPath('info/exclude');
+    const current = fs.existsSync(exclude) ? fs.readFileSync(exclude, 'utf8') : '';
+    if (current.split(/\r?\n/).includes(pattern)) return;
+    fs.mkdirSync(path.dirname(exclude), { recursive: true });
+    const separator = current === '' || current.endsWith('\n') ? '' : '\n';
+    appendNoFollowSync(exclude, `${separator}${pattern}\n`);
   }
 
   async tryHead(): Promise<string | undefined> {
@@ -617,7 +676,7 @@ class GitRepo implements RepoGit {
       // No .gitignore may exist yet: keep dependency and cache folders out of snapshots.
       const exclude = path.join(this.root, '.git', 'info', 'exclude');
       fs.mkdirSync(path.dirname(exclude), { recursive: true });
-      fs.appendFileSync(exclude, `${INIT_EXCLUDES.join('\n')}\n`);
+      appendNoFollowSync(exclude, `${INIT_EXCLUDES.join('\n')}\n`);
     }
     return this.snapshot();
   }

@@ -139,6 +139,19 @@ describe('which config applies', () => {
     expect(sh(['show', `${tree}:a.txt`])).toBe('changed');
   });
 
+  it('keeps the user’s global ignore file (it can only hide files)', async () => {
+    write(path.join(home, '.gitconfig'), `[core]\n\texcludesFile = ~/global-ignore\n`);
+    write(path.join(home, 'global-ignore'), '.idea/\n');
+    write(path.join(dir, '.idea', 'workspace.xml'), '<x/>\n');
+    write(path.join(dir, 'kept.txt'), 'kept\n');
+    const git = createGit(dir, { env: { ...process.env, HOME: home } });
+    const tree = await git.snapshot();
+    expect(sh(['ls-tree', '-r', '--name-only', tree]).split('\n')).toEqual(['a.txt', 'kept.txt']);
+    expect(await git.isDirty()).toBe(true);
+    fs.rmSync(path.join(dir, 'kept.txt'));
+    expect(await git.isDirty()).toBe(false);
+  });
+
   it('fingerprints submodule and worktree configs, and includes', async () => {
     const git = createGit(dir);
     const sub = path.join(dir, '.git', 'modules', 'lib', 'config');
