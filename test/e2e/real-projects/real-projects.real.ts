@@ -22,7 +22,7 @@ import { repoRoot } from '../../helpers/action-env.js';
 import { limiter } from '../world.js';
 import { CASES, PROJECTS, SANDBOX_MODES, type Case, type Toolchain } from './cases.js';
 import { fixerScript } from './fixer.js';
-import { createWorkspace, type Workspace } from './workspace.js';
+import { createWorkspace, VENV_MARKER, type Workspace } from './workspace.js';
 
 const CLI = path.join(repoRoot, 'dist', 'cli', 'index.js');
 const API_KEY = 'sk-real-canary-0c8e4b1f7a2d9e63';
@@ -69,20 +69,25 @@ interface CliRun {
   readonly ms: number;
 }
 
-function cliEnv(): Record<string, string> {
+/** The user's environment, without anything that would reach a real service; a venv activated. */
+function cliEnv(ws: Workspace): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (value === undefined || /^(OPENAI_|GITHUB_|INPUT_|RUNNER_|ACTIONS_)/.test(name)) continue;
     env[name] = value;
   }
+  if (ws.venv !== undefined) {
+    env.VIRTUAL_ENV = ws.venv;
+    env.PATH = `${path.join(ws.venv, 'bin')}:${env.PATH ?? ''}`;
+  }
   return { ...env, CI: 'true', NO_COLOR: '1' };
 }
 
-function runCli(args: readonly string[], timeoutMs: number): Promise<CliRun> {
+function runCli(ws: Workspace, args: readonly string[], timeoutMs: number): Promise<CliRun> {
   const started = Date.now();
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: repoRoot,
-    env: cliEnv(),
+    env: cliEnv(ws),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -134,10 +139,10 @@ describe.concurrent('greenloop on real projects', () => {
         onTestFinished(() => ws.remove());
         const fake = await startFakeOpenAI(fixerScript(project, c.patchVia));
         onTestFinished(() => fake.close());
-        const testCommand = c.testCommand.replace('{venv}', ws.venv ?? '{venv}');
 
         const run = await slot(() =>
           runCli(
+            ws,
             [
               'run',
               '--cwd',
@@ -145,7 +150,7 @@ describe.concurrent('greenloop on real projects', () => {
               '--out',
               ws.out,
               '--test-command',
-              testCommand,
+              c.testCommand.replace('{venv}', ws.venv ?? '{venv}'),
               '--base-url',
               fake.url,
               '--api-key',
@@ -180,6 +185,12 @@ describe.concurrent('greenloop on real projects', () => {
         expect(ws.read(project.file)).toContain(project.buggy);
         expect(ws.git('status', '--porcelain').trim(), why).toBe('');
         expect(run.stdout + run.stderr).not.toContain(API_KEY);
+        if (ws.venv !== undefined) {
+          // The tests ran with the venv's pytest both times, not one found elsewhere on PATH.
+          for (const log of ['test-before.log', 'test-after.log']) {
+            expect(readFileSync(path.join(ws.out, log), 'utf8'), log).toContain(VENV_MARKER);
+          }
+        }
       });
     }
   }
