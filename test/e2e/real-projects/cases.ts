@@ -100,9 +100,10 @@ export type ProjectName = keyof typeof PROJECTS;
 /**
  * Where the test command's runner comes from, beyond what the project installs itself. 'venv': a
  * virtualenv beside the repository in the temp folder, activated as `source venv/bin/activate`
- * (or a CI step adding it to `GITHUB_PATH`) does: its bin/ first on PATH, VIRTUAL_ENV set.
+ * (or a CI step adding it to `GITHUB_PATH`) does: its bin/ first on PATH, VIRTUAL_ENV set;
+ * 'venv-not-activated': the same venv, only named by path in the test command.
  */
-export type Environment = 'plain' | 'venv';
+export type Environment = 'plain' | 'venv' | 'venv-not-activated';
 
 /**
  * How the scripted model sends its fix: the native `apply_patch` tool, or (as models trained on
@@ -154,7 +155,7 @@ export const CASES: readonly Case[] = [
     name: "pytest -q, the venv's pytest named by its path",
     project: 'inflection',
     testCommand: '{venv}/bin/pytest -q',
-    environment: 'venv',
+    environment: 'venv-not-activated',
     pending: {
       bwrap:
         'issue 18, sandbox lane: a venv under the temp folder named by path in test-command (not on PATH) stays hidden in the sandbox; the run stops with status error and a hint instead of exposing the venv read-only as it does for PATH',

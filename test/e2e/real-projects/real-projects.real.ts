@@ -70,24 +70,29 @@ interface CliRun {
 }
 
 /** The user's environment, without anything that would reach a real service; a venv activated. */
-function cliEnv(ws: Workspace): Record<string, string> {
+function cliEnv(c: Case, ws: Workspace): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (value === undefined || /^(OPENAI_|GITHUB_|INPUT_|RUNNER_|ACTIONS_)/.test(name)) continue;
     env[name] = value;
   }
-  if (ws.venv !== undefined) {
+  if (ws.venv !== undefined && c.environment === 'venv') {
     env.VIRTUAL_ENV = ws.venv;
     env.PATH = `${path.join(ws.venv, 'bin')}:${env.PATH ?? ''}`;
   }
   return { ...env, CI: 'true', NO_COLOR: '1' };
 }
 
-function runCli(ws: Workspace, args: readonly string[], timeoutMs: number): Promise<CliRun> {
+function runCli(
+  c: Case,
+  ws: Workspace,
+  args: readonly string[],
+  timeoutMs: number,
+): Promise<CliRun> {
   const started = Date.now();
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: repoRoot,
-    env: cliEnv(ws),
+    env: cliEnv(c, ws),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -142,6 +147,7 @@ describe.concurrent('greenloop on real projects', () => {
 
         const run = await slot(() =>
           runCli(
+            c,
             ws,
             [
               'run',

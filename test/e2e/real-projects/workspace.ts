@@ -124,7 +124,7 @@ export async function createWorkspace(
         verbatimSymlinks: true,
       });
     }
-    const venv = c.environment === 'venv' ? await makeVenv(root, repo) : undefined;
+    const venv = c.environment === 'plain' ? undefined : await makeVenv(root, repo);
     const file = path.join(repo, project.file);
     const text = await readFile(file, 'utf8');
     const buggy = replaceOnce(text, project.fixed, project.buggy, project.file);
