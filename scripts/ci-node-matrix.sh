@@ -26,6 +26,8 @@ esac
 work="$(mktemp -d "${TMPDIR:-/tmp}/greenloop-matrix-XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/tmp"
+# Traversable like /tmp: tests run sandboxes as unprivileged users (useradd) below it.
+chmod 755 "$work" "$work/tmp"
 export TMPDIR="$work/tmp"
 export CI=true
 started=$SECONDS
