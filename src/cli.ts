@@ -23,7 +23,10 @@ const program = new Command()
 
 function addRunFlags(command: Command): Command {
   for (const input of CLI_INPUTS) {
-    command.addOption(new Option(`--${input.name} <value>`, input.description).default(undefined));
+    const option = new Option(`--${input.name} <value>`, input.description).default(undefined);
+    // Repeated for --attempts (cycled over the attempts); otherwise the last one counts.
+    if (REPEATABLE.has(input.name)) option.argParser(collect);
+    command.addOption(option);
   }
   return command
     .option('--cwd <dir>', 'repository to work on', process.cwd())
@@ -33,7 +36,18 @@ function addRunFlags(command: Command): Command {
       'leave the best state in the working tree (default: restore it as it was)',
       false,
     )
-    .option('--allow-dirty', 'run even when the working tree has uncommitted changes', false);
+    .option('--allow-dirty', 'run even when the working tree has uncommitted changes', false)
+    .option(
+      '--attempts <n>',
+      'run N attempts side by side in git worktrees, then verify each by running the tests and keep the best (repeat --model / --reasoning-effort to vary them)',
+    )
+    .option('--jobs <n>', 'attempts at the same time (default 2)');
+}
+
+const REPEATABLE = new Set(['model', 'reasoning-effort']);
+
+function collect(value: string, previous: unknown): string[] {
+  return [...(Array.isArray(previous) ? previous.filter((v) => typeof v === 'string') : []), value];
 }
 
 addRunFlags(

@@ -8,6 +8,7 @@ import type { RawInputs } from '../config/inputs.js';
 import { loadCheckpoint, type Checkpoint } from '../loop/checkpoint.js';
 import { neutraliseWorkflowCommands } from '../report/escape.js';
 import { runSession, SetupError } from '../loop/session.js';
+import { attemptCounts, runAttempts } from './attempts.js';
 import { createGit, type RepoGit } from '../workspace/git.js';
 import { CLI_INPUTS, flagKey } from './flags.js';
 import { terminalLog } from './log.js';
@@ -64,8 +65,20 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
     output: 'none',
   };
   for (const input of CLI_INPUTS) {
-    const value = flags[flagKey(input.name)];
-    if (typeof value === 'string') raw[input.name] = value;
+    // --model and --reasoning-effort may be repeated (for --attempts): the last one is the run's.
+    const value = lastOf(flags[flagKey(input.name)]);
+    if (value !== undefined) raw[input.name] = value;
+  }
+  const counts = attemptCounts(flags.attempts, flags.jobs);
+  if (typeof counts === 'string') {
+    process.stderr.write(`greenloop: ${counts}\n`);
+    return 1;
+  }
+  if (counts.count > 1 && (resume || flags.allowDirty)) {
+    process.stderr.write(
+      `greenloop: --attempts runs every attempt on the last commit: it cannot be combined with ${resume ? 'resume' : '--allow-dirty'}.\n`,
+    );
+    return 1;
   }
   if (resume && !raw['test-command']) raw['test-command'] = resume.testCommand;
   const parsed = parseConfig(raw as RawInputs, { baseDir: root, env: process.env });
@@ -97,15 +110,32 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const session = await runSession({
-      config,
-      log,
-      outDir,
-      workDir,
-      env: process.env,
-      secrets: [config.apiKey].filter((s) => s !== ''),
-      ...(resume ? { resume } : {}),
-    });
+    const secrets = [config.apiKey].filter((s) => s !== '');
+    const session =
+      counts.count > 1
+        ? await runAttempts({
+            count: counts.count,
+            jobs: counts.jobs,
+            models: allOf(flags.model),
+            efforts: allOf(flags.reasoningEffort),
+            raw,
+            config,
+            git,
+            log,
+            outDir,
+            workDir,
+            env: process.env,
+            secrets,
+          })
+        : await runSession({
+            config,
+            log,
+            outDir,
+            workDir,
+            env: process.env,
+            secrets,
+            ...(resume ? { resume } : {}),
+          });
     log.done();
     const { record } = session;
     if (record.status === 'already-green') {
@@ -150,4 +180,20 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
     if (before) await git.restore(before);
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** The last value of a flag that may be repeated. */
+function lastOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) {
+    const last: unknown = value[value.length - 1];
+    return typeof last === 'string' ? last : undefined;
+  }
+  return undefined;
+}
+
+/** Every value of a flag that may be repeated. */
+function allOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }

@@ -318,6 +318,10 @@ export interface RepoGit extends Git {
   isDirty(): Promise<boolean>;
   /** Adds a line to `info/exclude` (of the common git folder) unless it is there. */
   addExclude(pattern: string): Promise<void>;
+  /** Checks HEAD out, detached, into a new linked worktree at `dir` (for `--attempts`). */
+  addWorktree(dir: string): Promise<void>;
+  /** Removes a linked worktree made by `addWorktree` (its files and its entry in the repository). */
+  removeWorktree(dir: string): Promise<void>;
 }
 
 export function createGit(root: string, options: GitOptions = {}): RepoGit {
@@ -416,6 +420,21 @@ class GitRepo implements RepoGit {
       allowFail: true,
     });
     return out.code === 0 ? this.toplevel() : undefined;
+  }
+
+  async addWorktree(dir: string): Promise<void> {
+    await this.call(['worktree', 'add', '--detach', '--quiet', dir, 'HEAD'], {
+      cwd: await this.toplevel(),
+    });
+  }
+
+  async removeWorktree(dir: string): Promise<void> {
+    await this.call(['worktree', 'remove', '--force', dir], {
+      cwd: await this.toplevel(),
+      allowFail: true,
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+    await this.call(['worktree', 'prune'], { cwd: await this.toplevel(), allowFail: true });
   }
 
   async isDirty(): Promise<boolean> {

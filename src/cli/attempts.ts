@@ -1,0 +1,119 @@
+/**
+ * `greenloop run --attempts N [--jobs J]`: N loops side by side, each in its own git worktree of
+ * HEAD (repeated `--model` / `--reasoning-effort` flags are cycled over the attempts), then the
+ * same select step as the action's `mode: select` in the user's working tree.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import * as path from 'node:path';
+import { parseConfig } from '../config/parse.js';
+import type { RawInputs } from '../config/inputs.js';
+import type { RunConfig } from '../config/types.js';
+import type { RunLog } from '../loop/run.js';
+import { runSession } from '../loop/session.js';
+import { attemptSpecs, runLocalAttempts } from '../select/local.js';
+import { runSelectStep, type SelectResult } from '../select/run.js';
+import type { RepoGit } from '../workspace/git.js';
+
+export interface AttemptsOptions {
+  readonly count: number;
+  readonly jobs: number;
+  /** Repeated `--model` flags (empty: the config's model). */
+  readonly models: readonly string[];
+  /** Repeated `--reasoning-effort` flags (empty: the config's effort). */
+  readonly efforts: readonly string[];
+  /** The inputs the flags gave; each attempt parses them again in its worktree. */
+  readonly raw: RawInputs;
+  /** The config of the user's working tree: the select step runs there. */
+  readonly config: RunConfig;
+  readonly git: RepoGit;
+  readonly log: RunLog;
+  readonly outDir: string;
+  readonly workDir: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly secrets: readonly string[];
+}
+
+/** Lines of one attempt, prefixed with its label. */
+function labelled(log: RunLog, label: string): RunLog {
+  const tag = (line: string): string => `[${label}] ${line}`;
+  return {
+    info: (line) => log.info(tag(line)),
+    warn: (line) => log.warn(tag(line)),
+    progress: (line) => log.progress(tag(line)),
+    group: (title, body) => log.group(tag(title), body),
+  };
+}
+
+export async function runAttempts(options: AttemptsOptions): Promise<SelectResult> {
+  const { config, git, log } = options;
+  const specs = attemptSpecs(
+    options.count,
+    options.models.length > 0 ? options.models : [config.model],
+    options.efforts.length > 0 ? options.efforts : [config.reasoningEffort],
+  );
+  log.info(
+    `${specs.length} attempts, ${Math.min(options.jobs, specs.length)} at a time: ${specs.map((s) => `${s.label} ${s.model} (${s.reasoningEffort})`).join(', ')}`,
+  );
+  const candidates = await runLocalAttempts(specs, options.jobs, options.outDir, {
+    worktree: async (label) => {
+      const dir = path.join(options.workDir, 'worktrees', label);
+      await git.addWorktree(dir);
+      return { dir, dispose: () => git.removeWorktree(dir) };
+    },
+    runAttempt: async (spec, dir, outDir) => {
+      const parsed = parseConfig(
+        { ...options.raw, model: spec.model, 'reasoning-effort': spec.reasoningEffort },
+        { baseDir: dir, env: options.env },
+      );
+      if (!parsed.ok) throw new Error(parsed.errors.join(' '));
+      const workDir = await mkdtemp(path.join(options.workDir, `${spec.label}-`));
+      try {
+        const session = await runSession({
+          config: parsed.config,
+          log: labelled(log, spec.label),
+          outDir,
+          workDir,
+          env: options.env,
+          secrets: options.secrets,
+        });
+        log.info(`${spec.label}: ${session.record.status}: ${session.record.stopReason}`);
+        return {
+          diff: session.record.diff,
+          report: await readFile(session.files.reportPath, 'utf8'),
+        };
+      } finally {
+        await rm(workDir, { recursive: true, force: true });
+      }
+    },
+    info: (line) => log.info(line),
+  });
+  return runSelectStep(
+    {
+      config,
+      log,
+      outDir: options.outDir,
+      workDir: await mkdtemp(path.join(options.workDir, 'select-')),
+      env: options.env,
+      secrets: options.secrets,
+    },
+    candidates,
+  );
+}
+
+/** `--attempts` and `--jobs` as numbers, or the one line that says what is allowed. */
+export function attemptCounts(
+  attempts: unknown,
+  jobs: unknown,
+): { count: number; jobs: number } | string {
+  const read = (value: unknown, fallback: number): number =>
+    typeof value === 'string' && value.trim() !== '' ? Number(value) : fallback;
+  const count = read(attempts, 1);
+  if (!Number.isInteger(count) || count < 1 || count > 16) {
+    return `--attempts must be a whole number from 1 to 16, got '${String(attempts)}'`;
+  }
+  const parallel = read(jobs, Math.min(count, 2));
+  if (!Number.isInteger(parallel) || parallel < 1 || parallel > count) {
+    return `--jobs must be a whole number from 1 to --attempts (${count}), got '${String(jobs)}'`;
+  }
+  return { count, jobs: parallel };
+}

@@ -1,0 +1,157 @@
+/**
+ * `greenloop run --attempts 3 --jobs 2` as a user runs it (`node dist/cli/index.js`): three
+ * attempts with different scripted models in git worktrees, then the verified choice. One fixes
+ * the bug, one changes nothing, one "fixes" it by breaking another test (its own loop rolls that
+ * back; an attempt that claims success with a breaking diff is covered by test/e2e/attempts.test.ts).
+ *
+ * Needs a fresh `dist/` (`npm run build` after changing src/).
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startFakeOpenAI, type Reply } from '../fakes/openai-server.js';
+import { repoRoot } from '../helpers/action-env.js';
+import { createRepo, SUM_FIX, SUM_PROJECT } from '../helpers/repo.js';
+
+const CLI = path.join(repoRoot, 'dist', 'cli', 'index.js');
+
+/** Passes `sum adds every value` but breaks `sum of nothing is 0`. */
+const BREAKS_OTHER = [
+  '*** Begin Patch',
+  '*** Update File: src/sum.js',
+  '@@ export function sum(values) {',
+  '-  let total = 0;',
+  '+  let total = values.length === 0 ? 1 : 0;',
+  '-  for (let i = 1; i < values.length; i++) total += values[i];',
+  '+  for (let i = 0; i < values.length; i++) total += values[i];',
+  '*** End Patch',
+].join('\n');
+
+const SCRIPTS: Record<string, readonly Reply[]> = {
+  'scripted-fix': [
+    { toolCalls: [{ name: 'apply_patch', arguments: { patch: SUM_FIX } }] },
+    { text: 'Fixed the off-by-one in sum().' },
+  ],
+  'scripted-idle': [{ text: 'I could not find the bug.' }],
+  'scripted-breaks': [
+    { toolCalls: [{ name: 'apply_patch', arguments: { patch: BREAKS_OTHER } }] },
+    { text: 'Fixed sum().' },
+  ],
+};
+
+function run(
+  args: readonly string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const env: Record<string, string> = { CI: 'true', NO_COLOR: '1' };
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value !== undefined && !/^(OPENAI_|GITHUB_|INPUT_|RUNNER_|ACTIONS_)/.test(name))
+      env[name] = value;
+  }
+  const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
+  return new Promise((resolve) =>
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    }),
+  );
+}
+
+describe('greenloop run --attempts', () => {
+  it('runs three attempts two at a time, keeps the verified fix, leaves the working tree as it was', async () => {
+    const asked = new Map<string, number>();
+    const fake = await startFakeOpenAI((request) => {
+      const body = request.body;
+      const model =
+        typeof body === 'object' && body !== null && 'model' in body ? String(body.model) : '';
+      const n = asked.get(model) ?? 0;
+      asked.set(model, n + 1);
+      const list = SCRIPTS[model] ?? [{ text: `no script for ${model}` }];
+      return list[Math.min(n, list.length - 1)]!;
+    });
+    const repo = createRepo(SUM_PROJECT);
+    try {
+      const before = repo.read('src/sum.js');
+      const result = await run([
+        'run',
+        '--cwd',
+        repo.dir,
+        '--test-command',
+        'node --test',
+        '--base-url',
+        fake.url,
+        '--api-key',
+        'sk-attempts-canary-0123456789abcdef',
+        '--sandbox',
+        'none',
+        '--flaky-reruns',
+        '0',
+        '--tool-style',
+        'function',
+        '--max-turns',
+        '6',
+        '--timeout-minutes',
+        '2',
+        '--attempts',
+        '3',
+        '--jobs',
+        '2',
+        '--model',
+        'scripted-breaks',
+        '--model',
+        'scripted-idle',
+        '--model',
+        'scripted-fix',
+      ]);
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/^status=success$/m);
+      // Every attempt asked its own model.
+      expect([...asked.keys()].sort()).toEqual([
+        'scripted-breaks',
+        'scripted-fix',
+        'scripted-idle',
+      ]);
+      // The working tree is as it was, and no worktree is left registered.
+      expect(repo.read('src/sum.js')).toBe(before);
+      expect(repo.git('status', '--porcelain').trim()).toBe('');
+      expect(repo.git('worktree', 'list').trim().split('\n')).toHaveLength(1);
+      const outRoot = path.join(repo.dir, '.greenloop');
+      const [stamp] = readdirSync(outRoot);
+      const out = path.join(outRoot, stamp!);
+      const diff = readFileSync(path.join(out, 'greenloop.diff'), 'utf8');
+      expect(diff).toContain('+  for (let i = 0; i < values.length; i++)');
+      expect(diff).not.toContain('values.length === 0 ? 1 : 0');
+      const summary = readFileSync(path.join(out, 'summary.md'), 'utf8');
+      expect(summary).toContain('Attempts (3)');
+      // The attempt that broke another test was rolled back by its own loop: nothing to publish.
+      expect(summary).toMatch(/\| attempt-1 \| scripted-breaks \|[^\n]*\| no change \|/);
+      expect(summary).toMatch(
+        /\| attempt-3 \| scripted-fix \|[^\n]*\| tests pass \| \*\*chosen\*\* \|/,
+      );
+      for (const label of ['attempt-1', 'attempt-2', 'attempt-3']) {
+        expect(readdirSync(path.join(out, label))).toContain('report.json');
+      }
+    } finally {
+      await fake.close();
+      repo.remove();
+    }
+  }, 240_000);
+
+  it('refuses --attempts that is not a whole number in one line, before anything runs', async () => {
+    const repo = createRepo(SUM_PROJECT);
+    try {
+      const result = await run(['run', '--cwd', repo.dir, '--attempts', 'three']);
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim()).toBe(
+        "greenloop: --attempts must be a whole number from 1 to 16, got 'three'",
+      );
+    } finally {
+      repo.remove();
+    }
+  });
+});
