@@ -212,7 +212,19 @@ function gitEnv(binary: GitBinary, env: NodeJS.ProcessEnv): Record<string, strin
     GIT_TERMINAL_PROMPT: '0',
     GIT_OPTIONAL_LOCKS: '0',
   };
-  for (const name of ['HOME', 'TMPDIR', 'SystemRoot']) {
+  // Where to connect and which certificates to trust (a runner behind a proxy): no code runs from these.
+  const network = ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'NO_PROXY'].flatMap((n) => [
+    n,
+    n.toLowerCase(),
+  ]);
+  for (const name of [
+    'HOME',
+    'TMPDIR',
+    'SystemRoot',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+    ...network,
+  ]) {
     const value = env[name];
     if (value !== undefined && value !== '') out[name] = value;
   }

@@ -6,6 +6,8 @@
  * credential gone and back, the remote branch untouched.
  */
 import { execFileSync } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -283,5 +285,33 @@ describe('push with a lease', () => {
     expect(sh(['rev-parse', 'refs/heads/greenloop/nightly'], remote)).toBe(
       sh(['rev-parse', 'refs/heads/greenloop/nightly']),
     );
+  });
+});
+
+describe('network settings', () => {
+  it('a push or lease read goes through the runner’s proxy', async () => {
+    const connects: string[] = [];
+    const proxy = http.createServer();
+    proxy.on('connect', (req, socket) => {
+      connects.push(req.url ?? '');
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      sh(['remote', 'add', 'origin', 'https://github.invalid/octo/proj.git']);
+      const port = (proxy.address() as AddressInfo).port;
+      const git = createGit(dir, {
+        env: { ...process.env, HTTPS_PROXY: `http://127.0.0.1:${port}` },
+      });
+      const tip = await git.tryRemoteTip('main', {
+        token: 't',
+        serverUrl: 'https://github.invalid',
+      });
+      expect(tip).toBeUndefined();
+      expect(connects).toContain('github.invalid:443');
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
   });
 });
