@@ -103,9 +103,9 @@ for major in $versions; do
     cd "$consumer"
     echo '{ "name": "consumer", "version": "1.0.0", "private": true }' >package.json
     with_node "$home" npm install --no-audit --no-fund "$tarball" >/dev/null
-    got="$(with_node "$home" npx --no greenloop --version)"
+    got="$(with_node "$home" npx --no -- greenloop --version)"
     [ "$got" = "$want" ] || fail "greenloop --version said '$got', expected '$want'"
-    with_node "$home" npx --no greenloop run --help | grep -q -- '--test-command' ||
+    with_node "$home" npx --no -- greenloop run --help | grep -q -- '--test-command' ||
       fail "greenloop run --help does not list --test-command"
   ) || fail "the packed CLI under Node $major"
   rm -rf "$consumer"
