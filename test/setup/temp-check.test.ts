@@ -10,7 +10,11 @@ afterEach(() => {
 });
 
 /** A run of the global setup with one worker folder that ran `testFile`. */
-function run(testFile: string): { teardown: () => void; root: string; worker: string } {
+function run(testFile: string): {
+  teardown: () => Promise<void>;
+  root: string;
+  worker: string;
+} {
   const teardown = setup();
   const root = process.env['GREENLOOP_TEST_TMP'] ?? '';
   const worker = fs.mkdtempSync(path.join(root, 'worker-'));
@@ -19,18 +23,27 @@ function run(testFile: string): { teardown: () => void; root: string; worker: st
 }
 
 describe('temp folder check', () => {
-  it('fails the run naming what was left and the test file that ran there, then removes it', () => {
+  it('fails the run naming what was left and the test file that ran there, then removes it', async () => {
     const { teardown, root, worker } = run('test/x/leaky.test.ts');
     fs.mkdirSync(path.join(worker, 'greenloop-git-abc123'));
-    expect(() => teardown()).toThrow(
+    await expect(teardown()).rejects.toThrow(
       /greenloop-git-abc123 \(left by one of: test\/x\/leaky\.test\.ts\)/,
     );
     expect(fs.existsSync(root)).toBe(false);
   });
 
-  it('passes when every worker folder is empty', () => {
+  it('passes when every worker folder is empty', async () => {
     const { teardown, root } = run('test/x/tidy.test.ts');
-    expect(() => teardown()).not.toThrow();
+    await expect(teardown()).resolves.toBeUndefined();
+    expect(fs.existsSync(root)).toBe(false);
+  });
+
+  it('waits for a worker still removing its folders at exit', async () => {
+    const { teardown, root, worker } = run('test/x/exiting.test.ts');
+    const scratch = path.join(worker, 'greenloop-git-late');
+    fs.mkdirSync(scratch);
+    setTimeout(() => fs.rmSync(scratch, { recursive: true, force: true }), 300);
+    await expect(teardown()).resolves.toBeUndefined();
     expect(fs.existsSync(root)).toBe(false);
   });
 });

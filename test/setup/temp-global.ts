@@ -15,12 +15,17 @@ import path from 'node:path';
 /** Files the worker setup writes beside each worker's folder: the test files it ran. */
 export const FILES_SUFFIX = '.files';
 
-export default function setup(): () => void {
+export default function setup(): () => Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'greenloop-test-'));
   // Traversable like /tmp itself: tests run sandboxes as unprivileged users (useradd) below it.
   fs.chmodSync(root, 0o755);
   process.env['GREENLOOP_TEST_TMP'] = root;
-  return () => {
+  return async () => {
+    // Workers may still be running their 'exit' listeners (the git module removes its scratch
+    // folders there) when this teardown starts: give them a moment before calling it a leak.
+    for (let waited = 0; waited < 3000 && leftovers(root).length > 0; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const leaks: string[] = [];
     for (const name of fs.readdirSync(root)) {
       if (name.endsWith(FILES_SUFFIX)) continue;
@@ -37,6 +42,17 @@ export default function setup(): () => void {
       );
     }
   };
+}
+
+/** Entries left in the workers' folders (bookkeeping files aside). */
+function leftovers(root: string): string[] {
+  return fs
+    .readdirSync(root)
+    .filter((name) => !name.endsWith(FILES_SUFFIX))
+    .flatMap((name) => {
+      const dir = path.join(root, name);
+      return fs.statSync(dir).isDirectory() ? fs.readdirSync(dir) : [name];
+    });
 }
 
 function readLines(file: string): string[] {
