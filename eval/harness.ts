@@ -39,6 +39,8 @@ const UNSOLVABLE_STOPS = new Set([
   'budget-cost',
   'no-progress',
   'model-gave-up',
+  // --attempts: the select step found no attempt that passes.
+  'no-passing-attempt',
 ]);
 
 export interface TaskSpec {
@@ -82,7 +84,22 @@ export interface TaskResult {
   readonly dropped: readonly string[];
   /** Skip reason, harness error, or the tail of the hidden check's output when it failed. */
   readonly note: string;
+  /** With --attempts: each attempt on its own (its report and the hidden check on its diff). */
+  readonly attempts?: readonly AttemptResult[];
 }
+
+export interface AttemptResult {
+  readonly label: string;
+  readonly model: string;
+  readonly status: string;
+  readonly hiddenCheck: 'pass' | 'fail' | 'not run';
+  /** The attempt alone would have solved the task (success and the hidden check passes). */
+  readonly solved: boolean;
+  readonly costUsd: number;
+}
+
+/** How a scripted attempt behaves: fixes the bug, changes nothing, or deletes the tests. */
+export type AttemptKind = 'solve' | 'idle' | 'cheat';
 
 export interface EvalTotals {
   readonly tasks: number;
@@ -99,6 +116,12 @@ export interface EvalTotals {
   readonly costUsd: number;
   readonly tokens: number;
   readonly wallMs: number;
+  /** With --attempts: single attempts that solved their solvable task, of all such attempts. */
+  readonly passAt1?: {
+    readonly solved: number;
+    readonly attempts: number;
+    readonly meanCostUsd: number;
+  };
 }
 
 export interface EvalReport {
@@ -112,6 +135,8 @@ export interface EvalReport {
   /** Base URL of a real run ('' = the client default); 'fake' in scripted mode. */
   readonly baseUrl: string;
   readonly repeat: number;
+  /** Attempts per task (1 = plain runs; more = `greenloop run --attempts`). */
+  readonly attempts: number;
   readonly results: readonly TaskResult[];
   readonly totals: EvalTotals;
 }
@@ -136,6 +161,11 @@ export interface EvalOptions {
   readonly jobs?: number;
   /** Limit of one task's run, seconds (default 240 scripted, 1800 real). */
   readonly taskTimeoutSeconds?: number;
+  /**
+   * Attempts per task: `greenloop run --attempts N`, then the select step. Scripted attempts
+   * differ: one fixes, one changes nothing, one deletes the tests (see `attemptKinds`).
+   */
+  readonly attempts?: number;
   /** Extra flags for `greenloop run`. */
   readonly extraArgs?: readonly string[];
   /** Keep the temp copies (printed in each result's note). */
@@ -370,6 +400,96 @@ function emptyResult(task: TaskSpec, run: number, status: string, note: string):
   };
 }
 
+function replyInOrder(replies: readonly Reply[]): (request: unknown, index: number) => Reply {
+  return (_request, index) => replies[Math.min(index, replies.length - 1)] ?? { text: 'done' };
+}
+
+/**
+ * The scripted attempts of a task: each kind once, rotated per task so that the fixing attempt
+ * is not always the first, then repeated.
+ */
+export function attemptKinds(task: TaskSpec, count: number): AttemptKind[] {
+  const kinds: readonly AttemptKind[] = ['idle', 'cheat', 'solve'];
+  const offset = [...task.id].reduce((n, c) => n + c.charCodeAt(0), 0) % kinds.length;
+  return Array.from({ length: count }, (_, i) => kinds[(i + offset) % kinds.length]!);
+}
+
+function attemptReplies(task: TaskSpec, kind: AttemptKind): Reply[] {
+  if (kind === 'idle') return [{ text: 'I could not find the cause of the failure.' }];
+  return scriptedReplies(task, kind === 'cheat');
+}
+
+/** One fake server for every attempt: the request's model (`scripted-<k>`) picks the script. */
+function attemptsScript(
+  task: TaskSpec,
+  kinds: readonly AttemptKind[],
+): (request: { readonly body?: unknown }) => Reply {
+  const scripts = kinds.map((kind) => attemptReplies(task, kind));
+  const asked = new Map<number, number>();
+  return (request) => {
+    const body = request.body;
+    const model =
+      typeof body === 'object' && body !== null && 'model' in body ? String(body.model) : '';
+    const k = Math.max(0, Number(/^scripted-(\d+)$/.exec(model)?.[1] ?? '1') - 1);
+    const n = asked.get(k) ?? 0;
+    asked.set(k, n + 1);
+    const list = scripts[k] ?? scripts[0] ?? [];
+    return list[Math.min(n, list.length - 1)] ?? { text: 'done' };
+  };
+}
+
+/** Copies the task's hidden tests into `copy` and runs its hidden check there. */
+async function hiddenCheck(
+  task: TaskSpec,
+  copy: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<Exec> {
+  for (const entry of fs.readdirSync(path.join(task.dir, 'hidden'))) {
+    fs.cpSync(path.join(task.dir, 'hidden', entry), path.join(copy, entry), {
+      recursive: true,
+      force: true,
+    });
+  }
+  return execute(task.hiddenCheck, copy, env, Math.min(timeoutMs, 300_000));
+}
+
+/** Each attempt alone: its report, and the hidden check on its diff applied to a fresh copy. */
+async function judgeAttempts(
+  task: TaskSpec,
+  outDir: string,
+  kinds: readonly AttemptKind[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<AttemptResult[]> {
+  const results: AttemptResult[] = [];
+  for (const [k, kind] of kinds.entries()) {
+    const label = `attempt-${k + 1}`;
+    const dir = path.join(outDir, label);
+    const report = readReport(dir);
+    const status = report?.status ?? 'error';
+    const diffFile = path.join(dir, 'greenloop.diff');
+    const copy = prepareCopy(task);
+    try {
+      if (fs.existsSync(diffFile) && fs.statSync(diffFile).size > 0) {
+        git(copy, 'apply', '--binary', diffFile);
+      }
+      const hidden = (await hiddenCheck(task, copy, env, timeoutMs)).code === 0 ? 'pass' : 'fail';
+      results.push({
+        label,
+        model: `scripted-${k + 1} (${kind})`,
+        status,
+        hiddenCheck: hidden,
+        solved: status === 'success' && hidden === 'pass',
+        costUsd: report?.totals?.costUsd ?? 0,
+      });
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  }
+  return results;
+}
+
 /** Runs one task once: copy, greenloop, hidden check, score. Never throws. */
 export async function runTask(
   task: TaskSpec,
@@ -406,16 +526,23 @@ export async function runTask(
       outDir,
     ];
     if (task.task !== '') args.push('--task', task.task);
+    const attempts = Math.max(1, options.attempts ?? 1);
+    const kinds = attemptKinds(task, attempts);
+    if (attempts > 1) {
+      args.push('--attempts', String(attempts), '--jobs', String(Math.min(attempts, 2)));
+    }
     if (options.mode === 'scripted') {
       if (!options.startFake) throw new Error('scripted mode needs the fake OpenAI server');
-      const replies = scriptedReplies(task, options.cheat === true);
       fake = await options.startFake(
-        (_request, index) => replies[Math.min(index, replies.length - 1)] ?? { text: 'done' },
+        attempts > 1
+          ? attemptsScript(task, kinds)
+          : replyInOrder(scriptedReplies(task, options.cheat === true)),
       );
       delete env.OPENAI_API_KEY;
       delete env.OPENAI_BASE_URL;
       args.push('--base-url', fake.url, '--tool-style', 'function');
-      if (options.model) args.push('--model', options.model);
+      if (attempts > 1) kinds.forEach((_, k) => args.push('--model', `scripted-${k + 1}`));
+      else if (options.model) args.push('--model', options.model);
       if (options.api) args.push('--api', options.api);
     } else {
       if (options.baseUrl) args.push('--base-url', options.baseUrl);
@@ -434,14 +561,10 @@ export async function runTask(
         wallMs,
       };
     }
-    for (const entry of fs.readdirSync(path.join(task.dir, 'hidden'))) {
-      fs.cpSync(path.join(task.dir, 'hidden', entry), path.join(copy, entry), {
-        recursive: true,
-        force: true,
-      });
-    }
-    const hiddenRun = await execute(task.hiddenCheck, copy, env, Math.min(timeoutMs, 300_000));
+    const hiddenRun = await hiddenCheck(task, copy, env, timeoutMs);
     const hidden = hiddenRun.code === 0 ? 'pass' : 'fail';
+    const attemptResults =
+      attempts > 1 ? await judgeAttempts(task, outDir, kinds, env, timeoutMs) : undefined;
     const status = report.status ?? 'error';
     const totals = report.totals ?? {};
     const input = totals.inputTokens ?? 0;
@@ -467,6 +590,7 @@ export async function runTask(
       ]
         .filter((s) => s !== '')
         .join(' | '),
+      ...(attemptResults ? { attempts: attemptResults } : {}),
     };
   } catch (error) {
     return {
@@ -504,6 +628,20 @@ export function summarize(results: readonly TaskResult[]): EvalTotals {
     costUsd: sum(results, (r) => r.costUsd),
     tokens: sum(results, (r) => r.tokens),
     wallMs: sum(results, (r) => r.wallMs),
+    ...passAt1(solvable),
+  };
+}
+
+function passAt1(solvable: readonly TaskResult[]): Pick<EvalTotals, 'passAt1'> {
+  const attempts = solvable.flatMap((r) => r.attempts ?? []);
+  if (attempts.length === 0) return {};
+  const cost = attempts.reduce((total, a) => total + a.costUsd, 0);
+  return {
+    passAt1: {
+      solved: attempts.filter((a) => a.solved).length,
+      attempts: attempts.length,
+      meanCostUsd: cost / attempts.length,
+    },
   };
 }
 
@@ -550,6 +688,11 @@ export function formatReport(report: EvalReport): string {
     '',
     `mode: ${report.mode}${report.cheat ? ' (cheat: the model deletes the visible tests)' : ''}, model: ${report.model}, api: ${report.api}`,
     `solve rate: ${t.solved}/${t.solvableRuns} (${(t.solveRate * 100).toFixed(0)}%), mean cost per solved task: ${mean}`,
+    ...(t.passAt1
+      ? [
+          `pass@1 (each attempt alone): ${t.passAt1.solved}/${t.passAt1.attempts} (${((t.passAt1.solved / Math.max(1, t.passAt1.attempts)) * 100).toFixed(0)}%), mean cost per attempt $${t.passAt1.meanCostUsd.toFixed(4)}; best-of-${report.attempts} (verified select): ${t.solved}/${t.solvableRuns} (${(t.solveRate * 100).toFixed(0)}%), mean cost per task $${(t.costUsd / Math.max(1, t.tasks - t.skipped)).toFixed(4)}`,
+        ]
+      : []),
     `unsolvable stopped correctly: ${t.stoppedCorrectly}/${t.unsolvableRuns}; skipped: ${t.skipped}; errors: ${t.errors}`,
     `total: ${t.tokens} tokens, $${t.costUsd.toFixed(4)}, ${(t.wallMs / 1000).toFixed(1)}s of task time`,
   );
@@ -609,6 +752,7 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
     api: options.api ?? 'responses',
     baseUrl: options.mode === 'scripted' ? 'fake' : (options.baseUrl ?? ''),
     repeat,
+    attempts: Math.max(1, options.attempts ?? 1),
     results,
     totals: summarize(results),
   };

@@ -18,6 +18,8 @@ if (tooOld) {
   console.error(tooOld);
   process.exit(1);
 }
+// The harness and the fake server import their siblings by `.js` names: resolve them to `.ts`.
+await import('../scripts/ts-hooks.mjs');
 
 const HELP = `usage: npm run eval -- [options]
   --model M            model name (default gpt-5.1-codex-max)
@@ -28,6 +30,8 @@ const HELP = `usage: npm run eval -- [options]
   --price I,C,O        USD per million tokens (input,cached-input,output) for unlisted models
   --tasks GLOB         task ids to run, glob or comma list (default all), e.g. '0[1-3]-*'
   --repeat N           run each task N times (default 1)
+  --attempts N         N attempts per task (greenloop run --attempts N), then the verified select;
+                       prints pass@1 (each attempt alone) beside best-of-N and the cost of each
   --jobs N             tasks at the same time (default 1)
   --task-timeout S     seconds per task run (default 240 scripted, 1800 real)
   --scripted           use the scripted model even when OPENAI_API_KEY is set
@@ -47,6 +51,7 @@ const { values } = parseArgs({
     price: { type: 'string' },
     tasks: { type: 'string', multiple: true },
     repeat: { type: 'string' },
+    attempts: { type: 'string' },
     jobs: { type: 'string' },
     'task-timeout': { type: 'string' },
     scripted: { type: 'boolean', default: false },
@@ -111,6 +116,7 @@ const report = await harness.runEval({
   toolStyle: values['tool-style'],
   tasks: values.tasks ?? [],
   repeat: positive('repeat', values.repeat),
+  attempts: positive('attempts', values.attempts),
   jobs: positive('jobs', values.jobs),
   taskTimeoutSeconds: positive('task-timeout', values['task-timeout']),
   cheat: values.cheat,

@@ -14,6 +14,7 @@ import {
   loadTasks,
   runEval,
   scriptedReplies,
+  attemptKinds,
   summarize,
   unexpectedScripted,
   verdictOf,
@@ -115,6 +116,7 @@ describe('summarize and formatReport', () => {
       api: 'responses',
       baseUrl: 'fake',
       repeat: 1,
+      attempts: 1,
       results,
       totals: summarize(results),
     };
@@ -124,6 +126,68 @@ describe('summarize and formatReport', () => {
     );
     expect(text).toContain('skipped (no cargo)');
     expect(text).toContain('solve rate: 2/3 (67%), mean cost per solved task: $0.0300');
+  });
+});
+
+describe('attempts', () => {
+  it('every kind of scripted attempt appears once in three, rotated per task', () => {
+    for (const task of loadTasks(TASKS_DIR)) {
+      expect([...attemptKinds(task, 3)].sort()).toEqual(['cheat', 'idle', 'solve']);
+    }
+    const starts = new Set(loadTasks(TASKS_DIR).map((t) => attemptKinds(t, 1)[0]));
+    expect(starts.size).toBeGreaterThan(1);
+  });
+
+  it('reports pass@1 of single attempts beside the verified best-of-N', () => {
+    const withAttempts = [
+      {
+        ...result({ id: 'a', costUsd: 0.3 }),
+        attempts: [
+          {
+            label: 'attempt-1',
+            model: 'a',
+            status: 'model-gave-up',
+            hiddenCheck: 'fail' as const,
+            solved: false,
+            costUsd: 0.1,
+          },
+          {
+            label: 'attempt-2',
+            model: 'b',
+            status: 'success',
+            hiddenCheck: 'fail' as const,
+            solved: false,
+            costUsd: 0.1,
+          },
+          {
+            label: 'attempt-3',
+            model: 'c',
+            status: 'success',
+            hiddenCheck: 'pass' as const,
+            solved: true,
+            costUsd: 0.1,
+          },
+        ],
+      },
+    ];
+    const totals = summarize(withAttempts);
+    expect(totals.passAt1).toEqual({ solved: 1, attempts: 3, meanCostUsd: expect.closeTo(0.1) });
+    const text = formatReport({
+      schemaVersion: 1,
+      startedAt: '',
+      finishedAt: '',
+      mode: 'scripted',
+      cheat: false,
+      model: 'm',
+      api: 'responses',
+      baseUrl: 'fake',
+      repeat: 1,
+      attempts: 3,
+      results: withAttempts,
+      totals,
+    });
+    expect(text).toContain('pass@1 (each attempt alone): 1/3 (33%)');
+    expect(text).toContain('best-of-3 (verified select): 1/1 (100%)');
   });
 });
 
