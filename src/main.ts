@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { readActionInputs } from './config/action-inputs.js';
 import { parseConfig } from './config/parse.js';
 import {
@@ -146,6 +146,16 @@ export async function main(): Promise<void> {
 
   const temp = await mkdtemp(path.join(env.RUNNER_TEMP ?? os.tmpdir(), 'greenloop-'));
   const log = actionLog();
+  // A cancelled job gets SIGINT, then SIGTERM 7.5 s later: kill the running command's process
+  // group, end the run `cancelled` and publish what exists (at least the job summary).
+  const cancel = new AbortController();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (cancel.signal.aborted) return;
+    core.warning(`greenloop: ${signal}: stopping the running command and publishing what exists`);
+    cancel.abort(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const resume = config.resumeFrom
       ? await loadResume(config.resumeFrom, {
@@ -172,6 +182,7 @@ export async function main(): Promise<void> {
             ...paths,
             env,
             secrets,
+            signal: cancel.signal,
             ...(resume ? { resume } : {}),
             ...(output.some((o) => o !== 'none') && !ghes
               ? {
@@ -260,6 +271,10 @@ export async function main(): Promise<void> {
         `Could not restore the checkout's persisted credentials: ${error instanceof Error ? error.message : String(error)}`,
       );
     });
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    // The report files stay (the outputs point at them); the private work folder goes.
+    await rm(path.join(temp, 'work'), { recursive: true, force: true }).catch(() => undefined);
   }
 }
 

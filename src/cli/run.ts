@@ -1,5 +1,5 @@
 /** `greenloop run` and `greenloop resume`: the core on a local repository. */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -95,20 +95,33 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
   // The working tree as the user left it: put back afterwards (unless --apply), whatever happens.
   const git = createGit(config.workspace);
   const before = flags.apply ? undefined : await git.snapshot();
-  // Ctrl-C or a kill: put the working tree back before leaving (exit 130, as shells expect).
+  // Ctrl-C or SIGTERM: the running command's process group is killed, the run ends `cancelled`
+  // and its report is still written (exit 130, as shells expect). A second one leaves at once,
+  // putting the working tree back first.
+  const cancel = new AbortController();
   const onSignal = (signal: NodeJS.Signals): void => {
     log.done();
+    if (!cancel.signal.aborted) {
+      process.stderr.write(
+        `greenloop: ${signal}: stopping the running command and writing the report (again to quit at once)\n`,
+      );
+      cancel.abort(signal);
+      return;
+    }
     process.stderr.write(
-      `greenloop: ${signal}: stopping${before ? ' and restoring the working tree' : ''}\n`,
+      `greenloop: ${signal}: quitting${before ? ' after restoring the working tree' : ''}\n`,
     );
     void (before ? git.restore(before) : Promise.resolve())
       .catch(() => undefined)
       .then(() => rm(workDir, { recursive: true, force: true }))
       .catch(() => undefined)
-      .finally(() => process.exit(130));
+      .finally(() => {
+        removeIfEmpty(outDir, flags.out ? undefined : path.dirname(outDir));
+        process.exit(130);
+      });
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const secrets = [config.apiKey].filter((s) => s !== '');
     const session =
@@ -135,6 +148,7 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
             env: process.env,
             secrets,
             ...(resume ? { resume } : {}),
+            signal: cancel.signal,
           });
     log.done();
     const { record } = session;
@@ -166,12 +180,13 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
         ].join('\n'),
       ) + '\n',
     );
+    if (record.status === 'cancelled') return 130;
     return record.status === 'success' ? 0 : 1;
   } catch (error) {
     log.done();
     if (error instanceof SetupError) {
       process.stderr.write(`greenloop: ${error.message}\n`);
-      return 1;
+      return cancel.signal.aborted ? 130 : 1;
     }
     throw error;
   } finally {
@@ -179,6 +194,19 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
     process.off('SIGTERM', onSignal);
     if (before) await git.restore(before);
     await rm(workDir, { recursive: true, force: true });
+    removeIfEmpty(outDir, flags.out ? undefined : path.dirname(outDir));
+  }
+}
+
+/** A run that wrote nothing (stopped before its report) leaves no empty output folder behind. */
+function removeIfEmpty(dir: string, parent: string | undefined): void {
+  for (const folder of parent ? [dir, parent] : [dir]) {
+    try {
+      if (readdirSync(folder).length > 0) return;
+      rmdirSync(folder);
+    } catch {
+      return;
+    }
   }
 }
 

@@ -16,6 +16,7 @@ export const RUN_STATUSES = [
   'auth-error',
   'context-full',
   'no-passing-attempt',
+  'cancelled',
   'error',
 ] as const;
 

@@ -62,6 +62,11 @@ export interface LoopDeps {
   /** Removes known secrets and token shapes from text before the model reads it (defence in depth). */
   readonly redact?: (text: string) => string;
   readonly now?: () => number;
+  /**
+   * Aborted on Ctrl-C or SIGTERM: the running command's process group is killed (the runner
+   * gets the same signal), and the loop stops with `cancelled` so what exists is still published.
+   */
+  readonly signal?: AbortSignal;
   /** Milliseconds kept aside for publishing before the wall-clock limit. */
   readonly publishReserveMs?: number;
 }
@@ -102,7 +107,10 @@ export async function runLoop(deps: LoopDeps): Promise<LoopOutcome> {
     await run.prepare();
     await run.runBaseline();
     await run.pinTask();
-    for (;;) await run.step();
+    for (;;) {
+      run.stopIfCancelled();
+      await run.step();
+    }
   } catch (error) {
     run.stopWith(error);
   } finally {
@@ -245,6 +253,7 @@ class Run {
       log.info(result.exitCode === 0 ? firstLine(result.digest.text) : result.digest.text);
       return result;
     });
+    this.stopIfCancelled();
     // Every test run shares one sandbox and environment; a baseline that fails because the sandbox
     // hides something it needs stops here, before any model call, naming what is hidden.
     const hint =
@@ -369,7 +378,8 @@ class Run {
   }
 
   private async askModel(): Promise<Turn> {
-    const signal = AbortSignal.timeout(Math.max(1, this.budget.remainingMs()));
+    const timeout = AbortSignal.timeout(Math.max(1, this.budget.remainingMs()));
+    const signal = this.deps.signal ? AbortSignal.any([timeout, this.deps.signal]) : timeout;
     const ask = (): Promise<Turn> =>
       this.deps.model.turn({
         instructions: this.instructions,
@@ -387,6 +397,7 @@ class Run {
         return ask();
       });
     } catch (error) {
+      this.stopIfCancelled();
       if (signal.aborted)
         throw new StopRun('timeout', 'the time limit was reached while waiting for the model');
       throw error;
@@ -516,6 +527,7 @@ class Run {
     const run = await this.deps.tests.run(`iteration-${index}`, {
       timeoutMs: this.budget.remainingMs(),
     });
+    this.stopIfCancelled();
     const evaluation = evaluateRun({
       run,
       tree,
@@ -621,8 +633,22 @@ class Run {
     this.deps.log.info(`Plan:\n${formatPlan(plan)}`);
   }
 
+  /** Ends the run with `cancelled` once the run's signal is aborted (Ctrl-C, SIGTERM). */
+  stopIfCancelled(): void {
+    if (this.deps.signal?.aborted) throw this.cancelled(this.deps.signal);
+  }
+
+  private cancelled(signal: AbortSignal): StopRun {
+    const during = this.baseline ? '' : ' during the baseline test run';
+    return new StopRun('cancelled', `stopped by ${reasonOf(signal)}${during}`);
+  }
+
   /** Turns whatever ended the loop into its status. */
   stopWith(error: unknown): void {
+    // Whatever a killed command or an aborted call led to, the run was cancelled.
+    const signal = this.deps.signal;
+    if (signal?.aborted && !(StopRun.is(error) && error.status === 'cancelled'))
+      error = this.cancelled(signal);
     if (StopRun.is(error)) {
       this.status = error.status;
       this.stopReason = error.reason;
@@ -788,6 +814,12 @@ function completeTurnsOnly(state: ConversationState): ConversationState {
     (item) => item.type !== 'tool_call' || answered.has(item.call.callId),
   );
   return complete ? state : { ...state, segments: state.segments.slice(0, -1) };
+}
+
+/** `SIGINT` or `SIGTERM` when the signal was aborted with that name as its reason. */
+function reasonOf(signal: AbortSignal): string {
+  const reason: unknown = signal.reason;
+  return typeof reason === 'string' ? reason : 'a cancellation';
 }
 
 function describeCall(call: ToolCall): string {

@@ -48,6 +48,11 @@ export interface SessionOptions {
    * so a job killed at its time limit can be resumed; failures are the callee's to report.
    */
   readonly onCheckpoint?: (dir: string, file: string, iteration: number) => Promise<void>;
+  /**
+   * Aborted on Ctrl-C or SIGTERM (with the signal's name as reason): every command the run
+   * started is killed with its process group, and the run ends `cancelled` with its report.
+   */
+  readonly signal?: AbortSignal;
   /** Test hook: model client options (fast retries, small idle timeout). */
   readonly modelOptions?: Parameters<typeof createModelClient>[1];
 }
@@ -87,7 +92,10 @@ export interface Workbench {
  * runner with the scrubbed environment. Faults of the user's setup are SetupErrors.
  */
 export async function prepareWorkbench(
-  options: Pick<SessionOptions, 'config' | 'log' | 'outDir' | 'workDir' | 'env' | 'secrets'>,
+  options: Pick<
+    SessionOptions,
+    'config' | 'log' | 'outDir' | 'workDir' | 'env' | 'secrets' | 'signal'
+  >,
 ): Promise<Workbench> {
   const { config } = options;
   const redactor = new Redactor([
@@ -98,7 +106,7 @@ export async function prepareWorkbench(
   ]);
   const log = redactingLog(options.log, redactor);
   const testCommand = await resolveTestCommand(config, log);
-  const runner = await createProcessRunner({
+  const probed = await createProcessRunner({
     sandbox: config.sandbox,
     workspace: config.workspace,
     log: (line) => log.info(line),
@@ -108,6 +116,7 @@ export async function prepareWorkbench(
   }).catch((error: unknown) => {
     throw new SetupError(error instanceof Error ? error.message : String(error));
   });
+  const runner = cancellable(probed, options.signal);
   if (runner.sandbox.mode === 'none') {
     log.warn(
       `Sandbox: none — model commands run with a scrubbed environment only (${runner.sandbox.reason})`,
@@ -180,6 +189,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       config.api === 'responses' &&
       (config.baseUrl === '' || /(^|\.)api\.openai\.com/i.test(config.baseUrl)),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
 
   const filtered = await filterChanges({
@@ -224,6 +234,19 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       summaryPath: written.summaryPath,
       reportPath: written.reportPath,
     },
+  };
+}
+
+/** Every command of the run (tests, setup, model commands) also stops when the run is cancelled. */
+function cancellable(runner: ProcessRunner, signal: AbortSignal | undefined): ProcessRunner {
+  if (!signal) return runner;
+  return {
+    sandbox: runner.sandbox,
+    run: (request) =>
+      runner.run({
+        ...request,
+        signal: request.signal ? AbortSignal.any([request.signal, signal]) : signal,
+      }),
   };
 }
 

@@ -51,6 +51,7 @@ const STATUS_EMOJI: Record<RunStatus, string> = {
   'auth-error': '❌',
   'context-full': '⚠️',
   'no-passing-attempt': '⚠️',
+  cancelled: '🛑',
   error: '❌',
 };
 
