@@ -3,6 +3,9 @@
  * collect is reported as such (issue 18). Real cargo and pytest, real git, a scripted model.
  */
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { patchCall, runTestsCall, scriptedModel } from '../fakes/scripted-model.js';
 import { createRepo, SUM_PROJECT, type TempRepo } from '../helpers/repo.js';
@@ -183,6 +186,11 @@ describe('the verdict on real runners', () => {
 });
 
 describe('a test command that cannot run stops the run before any model call', () => {
+  // npm keeps a compile cache in the temp folder.
+  afterEach(() =>
+    rmSync(path.join(os.tmpdir(), 'node-compile-cache'), { recursive: true, force: true }),
+  );
+
   const cases: [string, string, Record<string, string>, RegExp][] = [
     ['npm run tset (npm: Missing script)', 'npm run tset', SUM_PROJECT, /Missing script: "tset"/],
     ['pytset -q (exit 127)', 'pytset -q', SUM_PROJECT, /pytset: .*not found.*exit code 127/],
