@@ -82,7 +82,8 @@ export function integrityProblem(
       message: `the tests could not run (${totalNow} ran, the baseline ran ${totalBefore}): ${listed(cause)}`,
     };
   }
-  if (totalNow === 0 && totalBefore > 0 && current.digest.runner !== 'generic') {
+  // Only when the runner's own summary says no test ran (go's `ok pkg` lines count none).
+  if (totalNow === 0 && totalBefore > 0 && current.digest.tests?.length === 0) {
     const evidence = [`no test ran, the baseline ran ${totalBefore}`];
     return current.exitCode === 0
       ? {

@@ -200,6 +200,10 @@ function render(
   // Segments that found nothing still name the runner when no segment found anything.
   const detected = [...new Set(results.map((r) => r.runner))].filter((r) => r !== 'generic');
   for (const r of results) {
+    if (r.tests) for (const id of r.tests) tests.add(id);
+    else testsKnown = false;
+  }
+  for (const r of results) {
     if (
       r.failures.length === 0 &&
       r.counts.passed + r.counts.failed + r.counts.skipped === 0 &&
@@ -207,8 +211,6 @@ function render(
     )
       continue;
     if (!runners.includes(r.runner)) runners.push(r.runner);
-    if (r.tests) for (const id of r.tests) tests.add(id);
-    else testsKnown = false;
     passed += r.counts.passed;
     failed += r.counts.failed;
     skipped += r.counts.skipped;
@@ -276,7 +278,7 @@ function render(
     flaky: flakyList,
     text: text.text,
     tokens: text.tokens,
-    ...(testsKnown && runners.length > 0 ? { tests: [...tests] } : {}),
+    ...(testsKnown && results.length > 0 ? { tests: [...tests] } : {}),
     ...(seg.crashes.length > 0 ? { crashes: [...seg.crashes] } : {}),
   };
 }

@@ -88,6 +88,12 @@ describe('integrityProblem on real logs', () => {
     expect(problem?.message).not.toMatch(/deleted|removing/);
   });
 
+  it('go test (no -v): the fixed run, whose `ok` line counts no test, is accepted', async () => {
+    const before = await logRun('go-before.log', 1);
+    const after = await logRun('go-after.log', 0);
+    expect(integrityProblem(before, after)?.rejects ?? false).toBe(false);
+  });
+
   it('pytest: the fixed run is accepted', async () => {
     const before = await logRun('pytest-before.log', 1);
     const after = await logRun('pytest-after.log', 0);
@@ -154,10 +160,10 @@ describe('integrityProblem: identities, not totals', () => {
     expect(problem).toBeUndefined();
   });
 
-  it('a run where no test ran at all is rejected even without identities', () => {
+  it("a run whose runner says no test ran at all is rejected even without the baseline's identities", () => {
     const problem = integrityProblem(
       run(base, { runner: 'node-test' }),
-      run({ passed: 0, failed: 0, skipped: 0 }, { runner: 'node-test', exitCode: 0 }),
+      run({ passed: 0, failed: 0, skipped: 0 }, { runner: 'node-test', exitCode: 0, tests: [] }),
     );
     expect(problem).toMatchObject({ kind: 'removed', rejects: true });
     expect(problem?.message).toMatch(/no test ran \(the baseline ran 13\)/);
