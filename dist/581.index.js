@@ -10,11 +10,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   readStdin: () => (/* binding */ readStdin)
 /* harmony export */ });
-/* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(67375);
+/* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48179);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71013);
-/* harmony import */ var _cli_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91876);
+/* harmony import */ var _cli_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16117);
 /* harmony import */ var _cli_digest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4728);
 /* harmony import */ var _cli_apply_patch_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40301);
 /* harmony import */ var _cli_flags_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(95377);
@@ -40,13 +40,23 @@ const program = new commander__WEBPACK_IMPORTED_MODULE_0__/* .Command */ .uB()
     .showHelpAfterError();
 function addRunFlags(command) {
     for (const input of _cli_flags_js__WEBPACK_IMPORTED_MODULE_6__/* .CLI_INPUTS */ .d) {
-        command.addOption(new commander__WEBPACK_IMPORTED_MODULE_0__/* .Option */ .c$(`--${input.name} <value>`, input.description).default(undefined));
+        const option = new commander__WEBPACK_IMPORTED_MODULE_0__/* .Option */ .c$(`--${input.name} <value>`, input.description).default(undefined);
+        // Repeated for --attempts (cycled over the attempts); otherwise the last one counts.
+        if (REPEATABLE.has(input.name))
+            option.argParser(collect);
+        command.addOption(option);
     }
     return command
         .option('--cwd <dir>', 'repository to work on', process.cwd())
         .option('--out <dir>', 'output folder (default: .greenloop/<timestamp> in the repository)')
         .option('--apply', 'leave the best state in the working tree (default: restore it as it was)', false)
-        .option('--allow-dirty', 'run even when the working tree has uncommitted changes', false);
+        .option('--allow-dirty', 'run even when the working tree has uncommitted changes', false)
+        .option('--attempts <n>', 'run N attempts side by side in git worktrees, then verify each by running the tests and keep the best (repeat --model / --reasoning-effort to vary them)')
+        .option('--jobs <n>', 'attempts at the same time (default 2)');
+}
+const REPEATABLE = new Set(['model', 'reasoning-effort']);
+function collect(value, previous) {
+    return [...(Array.isArray(previous) ? previous.filter((v) => typeof v === 'string') : []), value];
 }
 addRunFlags(program.command('run').description('fix the failing tests, or do --task, in a git repository')).action(async (flags) => {
     process.exitCode = await (0,_cli_run_js__WEBPACK_IMPORTED_MODULE_3__/* .runCommand */ .d)(flags);
@@ -96,8 +106,8 @@ __webpack_async_result__();
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58353);
-/* harmony import */ var _tools_patch_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(97200);
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94849);
+/* harmony import */ var _tools_patch_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96357);
 /* harmony import */ var _workspace_guard_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(56256);
 /** `greenloop apply-patch`: the model's patch tool, for debugging and checks. All or nothing. */
 
@@ -134,7 +144,7 @@ async function applyPatchCommand(file, flags) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _checks_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(95463);
+/* harmony import */ var _checks_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32955);
 /** `greenloop digest`: the failure digest of a test log, as text or JSON. */
 
 
@@ -165,19 +175,7 @@ async function digestCommand(file, flags) {
             projectRoot: node_path__WEBPACK_IMPORTED_MODULE_3__.dirname(node_path__WEBPACK_IMPORTED_MODULE_3__.resolve(logPath)),
         });
         if (flags.json) {
-            const json = {
-                runner: digest.runner,
-                counts: digest.counts,
-                failures: digest.failures.map((f) => ({
-                    id: f.id,
-                    file: f.file ?? null,
-                    line: f.line ?? null,
-                    message: f.message,
-                })),
-                text: digest.text,
-                tokens: digest.tokens,
-            };
-            process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+            process.stdout.write(`${JSON.stringify((0,_checks_index_js__WEBPACK_IMPORTED_MODULE_4__/* .digestJson */ .tv)(digest), null, 2)}\n`);
         }
         else {
             process.stdout.write(`${digest.text}\n`);
@@ -208,6 +206,9 @@ const GITHUB_ONLY = new Set([
     'output',
     'branch',
     'artifact-name',
+    'matrix',
+    'allow-greenloop-branch',
+    'resume-from-any-branch',
     'retention-days',
     'commit-message',
     'pr-title',
@@ -218,6 +219,8 @@ const GITHUB_ONLY = new Set([
     'allow-untrusted-code',
     'resume-from',
     'working-directory',
+    // The CLI chooses between attempts with --attempts.
+    'mode',
 ]);
 const CLI_INPUTS = _config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .m.filter((input) => !GITHUB_ONLY.has(input.name));
 /** Commander's camelCase key of a flag. */
@@ -228,7 +231,7 @@ function flagKey(name) {
 
 /***/ }),
 
-/***/ 91876:
+/***/ 16117:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -238,8 +241,6 @@ __webpack_require__.d(__webpack_exports__, {
   d: () => (/* binding */ runCommand)
 });
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -248,48 +249,194 @@ var promises_ = __webpack_require__(51455);
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/config/parse.ts
-var parse = __webpack_require__(58353);
+// EXTERNAL MODULE: ./src/config/parse.ts + 1 modules
+var parse = __webpack_require__(94849);
 // EXTERNAL MODULE: ./src/loop/checkpoint.ts
 var loop_checkpoint = __webpack_require__(48638);
-// EXTERNAL MODULE: ./src/loop/session.ts + 29 modules
-var loop_session = __webpack_require__(37439);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(14031);
+// EXTERNAL MODULE: ./src/loop/session.ts + 26 modules
+var loop_session = __webpack_require__(31294);
+// EXTERNAL MODULE: ./src/select/claim.ts
+var select_claim = __webpack_require__(81448);
+;// CONCATENATED MODULE: ./src/select/local.ts
+/**
+ * Several attempts on one machine (`greenloop run --attempts N --jobs J`): N loops run side by
+ * side, each in its own git worktree of the starting commit, at most J at a time. Their results
+ * then go through the same select step as the action's `mode: select`.
+ */
+
+
+/** Runs `tasks` with at most `jobs` at a time; results keep the order of the tasks. */
+async function mapLimit(items, jobs, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await task(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, worker));
+    return results;
+}
+/** The N attempt specs from repeated `--model`/`--reasoning-effort` flags (cycled). */
+function attemptSpecs(count, models, efforts) {
+    return Array.from({ length: count }, (_, i) => ({
+        label: `attempt-${i + 1}`,
+        model: models[i % models.length] ?? '',
+        reasoningEffort: efforts[i % efforts.length] ?? '',
+    }));
+}
+/**
+ * Runs every attempt in its own worktree, at most `jobs` at a time, and returns them as
+ * candidates for the select step. An attempt that crashes is reported and left out.
+ */
+async function runLocalAttempts(specs, jobs, outDir, ports) {
+    const outputs = await mapLimit(specs, jobs, async (spec) => {
+        const tree = await ports.worktree(spec.label);
+        try {
+            ports.info(`${spec.label}: ${spec.model} (${spec.reasoningEffort}) in ${tree.dir}`);
+            return await ports.runAttempt(spec, tree.dir, external_node_path_.join(outDir, spec.label));
+        }
+        catch (error) {
+            ports.info(`${spec.label}: failed: ${error instanceof Error ? error.message : String(error)}`);
+            return undefined;
+        }
+        finally {
+            await tree.dispose();
+        }
+    });
+    const candidates = [];
+    for (const [i, spec] of specs.entries()) {
+        const output = outputs[i];
+        if (!output)
+            continue;
+        const claim = (0,select_claim/* readClaim */.j)(spec.label, output.report);
+        if (claim.ok)
+            candidates.push({ claim: claim.claim, diff: output.diff });
+        else
+            ports.info(claim.error);
+    }
+    return candidates;
+}
+
+// EXTERNAL MODULE: ./src/select/run.ts + 4 modules
+var run = __webpack_require__(66246);
+;// CONCATENATED MODULE: ./src/cli/attempts.ts
+/**
+ * `greenloop run --attempts N [--jobs J]`: N loops side by side, each in its own git worktree of
+ * HEAD (repeated `--model` / `--reasoning-effort` flags are cycled over the attempts), then the
+ * same select step as the action's `mode: select` in the user's working tree.
+ */
+
+
+
+
+
+
+/** Lines of one attempt, prefixed with its label. */
+function labelled(log, label) {
+    const tag = (line) => `[${label}] ${line}`;
+    return {
+        info: (line) => log.info(tag(line)),
+        warn: (line) => log.warn(tag(line)),
+        progress: (line) => log.progress(tag(line)),
+        group: (title, body) => log.group(tag(title), body),
+    };
+}
+async function runAttempts(options) {
+    const { config, git, log } = options;
+    const specs = attemptSpecs(options.count, options.models.length > 0 ? options.models : [config.model], options.efforts.length > 0 ? options.efforts : [config.reasoningEffort]);
+    log.info(`${specs.length} attempts, ${Math.min(options.jobs, specs.length)} at a time: ${specs.map((s) => `${s.label} ${s.model} (${s.reasoningEffort})`).join(', ')}`);
+    const candidates = await runLocalAttempts(specs, options.jobs, options.outDir, {
+        worktree: async (label) => {
+            const dir = external_node_path_.join(options.workDir, 'worktrees', label);
+            await git.addWorktree(dir);
+            return { dir, dispose: () => git.removeWorktree(dir) };
+        },
+        runAttempt: async (spec, dir, outDir) => {
+            const parsed = (0,parse/* parseConfig */.o4)({ ...options.raw, model: spec.model, 'reasoning-effort': spec.reasoningEffort }, { baseDir: dir, env: options.env });
+            if (!parsed.ok)
+                throw new Error(parsed.errors.join(' '));
+            const workDir = await (0,promises_.mkdtemp)(external_node_path_.join(options.workDir, `${spec.label}-`));
+            try {
+                const session = await (0,loop_session/* runSession */.Ie)({
+                    config: parsed.config,
+                    log: labelled(log, spec.label),
+                    outDir,
+                    workDir,
+                    env: options.env,
+                    secrets: options.secrets,
+                });
+                log.info(`${spec.label}: ${session.record.status}: ${session.record.stopReason}`);
+                return {
+                    diff: session.record.diff,
+                    report: await (0,promises_.readFile)(session.files.reportPath, 'utf8'),
+                };
+            }
+            finally {
+                await (0,promises_.rm)(workDir, { recursive: true, force: true });
+            }
+        },
+        info: (line) => log.info(line),
+    });
+    return (0,run/* runSelectStep */.a)({
+        config,
+        log,
+        outDir: options.outDir,
+        workDir: await (0,promises_.mkdtemp)(external_node_path_.join(options.workDir, 'select-')),
+        env: options.env,
+        secrets: options.secrets,
+    }, candidates);
+}
+/** `--attempts` and `--jobs` as numbers, or the one line that says what is allowed. */
+function attemptCounts(attempts, jobs) {
+    const read = (value, fallback) => typeof value === 'string' && value.trim() !== '' ? Number(value) : fallback;
+    const count = read(attempts, 1);
+    if (!Number.isInteger(count) || count < 1 || count > 16) {
+        return `--attempts must be a whole number from 1 to 16, got '${String(attempts)}'`;
+    }
+    const parallel = read(jobs, Math.min(count, 2));
+    if (!Number.isInteger(parallel) || parallel < 1 || parallel > count) {
+        return `--jobs must be a whole number from 1 to --attempts (${count}), got '${String(jobs)}'`;
+    }
+    return { count, jobs: parallel };
+}
+
 // EXTERNAL MODULE: ./src/workspace/git.ts
 var workspace_git = __webpack_require__(3133);
 // EXTERNAL MODULE: ./src/cli/flags.ts
 var cli_flags = __webpack_require__(95377);
 ;// CONCATENATED MODULE: ./src/cli/log.ts
-function terminalLog(stream, start = Date.now()) {
+
+function terminalLog(stream) {
     const live = stream.isTTY === true && process.env.CI !== 'true';
     let lastProgress = '';
-    const elapsed = () => {
-        const seconds = Math.round((Date.now() - start) / 1000);
-        return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
-    };
     const clear = () => {
         if (live && lastProgress !== '')
             stream.write('\r\x1b[K');
     };
     const redraw = () => {
         if (live && lastProgress !== '')
-            stream.write(`\x1b[2m${lastProgress} · ${elapsed()}\x1b[0m`);
+            stream.write(`\x1b[2m${lastProgress}\x1b[0m`);
     };
     const line = (text) => {
         clear();
-        stream.write(`${text}\n`);
+        stream.write(`${(0,report_escape/* neutraliseWorkflowCommands */.WM)(text)}\n`);
         redraw();
     };
     return {
         info: (text) => line(text),
         warn: (text) => line(`warning: ${text}`),
         progress: (text) => {
-            lastProgress = text;
+            lastProgress = (0,report_escape/* neutraliseWorkflowCommands */.WM)(text);
             if (live) {
                 clear();
                 redraw();
             }
             else {
-                stream.write(`${text} · ${elapsed()}\n`);
+                stream.write(`${lastProgress}\n`);
             }
         },
         async group(title, body) {
@@ -299,12 +446,14 @@ function terminalLog(stream, start = Date.now()) {
         done() {
             clear();
             if (live && lastProgress !== '')
-                stream.write(`${lastProgress} · ${elapsed()}\n`);
+                stream.write(`${lastProgress}\n`);
             lastProgress = '';
         },
     };
 }
 
+// EXTERNAL MODULE: ./src/report/progress.ts
+var progress = __webpack_require__(18991);
 ;// CONCATENATED MODULE: ./src/cli/run.ts
 /** `greenloop run` and `greenloop resume`: the core on a local repository. */
 
@@ -318,8 +467,10 @@ function terminalLog(stream, start = Date.now()) {
 
 
 
+
+
 async function runCommand(flags) {
-    return run(flags, undefined);
+    return run_run(flags, undefined);
 }
 async function resumeCommand(checkpointDir, flags) {
     let checkpoint;
@@ -330,16 +481,25 @@ async function resumeCommand(checkpointDir, flags) {
         process.stderr.write(`greenloop: ${error instanceof Error ? error.message : String(error)}\n`);
         return 1;
     }
-    return run({ ...flags, 'test-command-from-checkpoint': checkpoint.testCommand }, checkpoint);
+    return run_run({ ...flags, 'test-command-from-checkpoint': checkpoint.testCommand }, checkpoint);
 }
-async function run(flags, resume) {
-    const root = repositoryRoot(external_node_path_.resolve(flags.cwd));
+async function run_run(flags, resume) {
+    let probe;
+    try {
+        probe = (0,workspace_git/* createGit */.lD)(external_node_path_.resolve(flags.cwd));
+    }
+    catch (error) {
+        process.stderr.write(`greenloop: ${error instanceof Error ? error.message : String(error)}\n`);
+        return 1;
+    }
+    const root = await probe.tryTopLevel();
     if (!root) {
         process.stderr.write(`greenloop: ${flags.cwd} is not inside a git repository (run 'git init' and commit first).\n`);
         return 1;
     }
-    excludeOutputFolder(root);
-    if (!flags.allowDirty && isDirty(root)) {
+    // Keeps `.greenloop/` out of `git status` and of the run's snapshots.
+    await probe.addExclude('.greenloop/');
+    if (!flags.allowDirty && (await probe.isDirty())) {
         process.stderr.write('greenloop: the working tree has uncommitted changes; commit or stash them, or pass --allow-dirty.\n');
         return 1;
     }
@@ -348,9 +508,19 @@ async function run(flags, resume) {
         output: 'none',
     };
     for (const input of cli_flags/* CLI_INPUTS */.d) {
-        const value = flags[(0,cli_flags/* flagKey */.Q)(input.name)];
-        if (typeof value === 'string')
+        // --model and --reasoning-effort may be repeated (for --attempts): the last one is the run's.
+        const value = lastOf(flags[(0,cli_flags/* flagKey */.Q)(input.name)]);
+        if (value !== undefined)
             raw[input.name] = value;
+    }
+    const counts = attemptCounts(flags.attempts, flags.jobs);
+    if (typeof counts === 'string') {
+        process.stderr.write(`greenloop: ${counts}\n`);
+        return 1;
+    }
+    if (counts.count > 1 && (resume || flags.allowDirty)) {
+        process.stderr.write(`greenloop: --attempts runs every attempt on the last commit: it cannot be combined with ${resume ? 'resume' : '--allow-dirty'}.\n`);
+        return 1;
     }
     if (resume && !raw['test-command'])
         raw['test-command'] = resume.testCommand;
@@ -367,52 +537,91 @@ async function run(flags, resume) {
     const workDir = await (0,promises_.mkdtemp)(external_node_path_.join(external_node_os_.tmpdir(), 'greenloop-'));
     const log = terminalLog(process.stderr);
     // The working tree as the user left it: put back afterwards (unless --apply), whatever happens.
-    const git = (0,workspace_git/* createGit */.l)(config.workspace);
+    const git = (0,workspace_git/* createGit */.lD)(config.workspace);
     const before = flags.apply ? undefined : await git.snapshot();
-    // Ctrl-C or a kill: put the working tree back before leaving (exit 130, as shells expect).
+    // Ctrl-C or SIGTERM: the running command's process group is killed, the run ends `cancelled`
+    // and its report is still written (exit 130, as shells expect). A second one leaves at once,
+    // putting the working tree back first.
+    const cancel = new AbortController();
     const onSignal = (signal) => {
         log.done();
-        process.stderr.write(`greenloop: ${signal}: stopping${before ? ' and restoring the working tree' : ''}\n`);
+        if (!cancel.signal.aborted) {
+            process.stderr.write(`greenloop: ${signal}: stopping the running command and writing the report (again to quit at once)\n`);
+            cancel.abort(signal);
+            return;
+        }
+        process.stderr.write(`greenloop: ${signal}: quitting${before ? ' after restoring the working tree' : ''}\n`);
         void (before ? git.restore(before) : Promise.resolve())
             .catch(() => undefined)
-            .finally(() => process.exit(130));
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    try {
-        const session = await (0,loop_session/* runSession */.I)({
-            config,
-            log,
-            outDir,
-            workDir,
-            env: process.env,
-            secrets: [config.apiKey].filter((s) => s !== ''),
-            ...(resume ? { resume } : {}),
+            .then(() => (0,promises_.rm)(workDir, { recursive: true, force: true }))
+            .catch(() => undefined)
+            .finally(() => {
+            removeIfEmpty(outDir, flags.out ? undefined : external_node_path_.dirname(outDir));
+            process.exit(130);
         });
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+        const secrets = [config.apiKey].filter((s) => s !== '');
+        const session = counts.count > 1
+            ? await runAttempts({
+                count: counts.count,
+                jobs: counts.jobs,
+                models: allOf(flags.model),
+                efforts: allOf(flags.reasoningEffort),
+                raw,
+                config,
+                git,
+                log,
+                outDir,
+                workDir,
+                env: process.env,
+                secrets,
+            })
+            : await (0,loop_session/* runSession */.Ie)({
+                config,
+                log,
+                outDir,
+                workDir,
+                env: process.env,
+                secrets,
+                ...(resume ? { resume } : {}),
+                signal: cancel.signal,
+            });
         log.done();
         const { record } = session;
+        if (record.status === 'already-green') {
+            const summary = external_node_path_.relative(root, session.files.summaryPath);
+            process.stdout.write(`${(0,report_escape/* neutraliseWorkflowCommands */.WM)(`status=already-green: ${record.stopReason}, so nothing ran (summary: ${summary}).`)}\n`);
+            return 0;
+        }
         const failingBefore = record.baseline?.failures.length ?? 0;
         const failingAfter = record.final?.failures.length ?? 0;
-        process.stdout.write([
+        process.stdout.write((0,report_escape/* neutraliseWorkflowCommands */.WM)([
             `status=${record.status}`,
             `reason: ${record.stopReason}`,
             `failing: ${failingBefore} -> ${failingAfter}`,
-            `iterations: ${record.totals.iterations}, turns: ${record.totals.turns}, tokens: ${record.totals.tokens}, cost: $${record.totals.costUsd.toFixed(4)}`,
+            `iterations: ${record.totals.iterations}, turns: ${record.totals.turns}, tokens: ${record.totals.tokens}, cost: ${(0,progress/* formatCost */.BD)(record.totals.costUsd, record.model)}`,
             `diff: ${session.files.diffPath}`,
             `summary: ${session.files.summaryPath}`,
             `report: ${session.files.reportPath}`,
-            flags.apply
-                ? 'The best state is left in the working tree (--apply).'
-                : 'The working tree was left as it was; apply the diff with: git apply ' +
-                    external_node_path_.relative(root, session.files.diffPath),
-        ].join('\n') + '\n');
-        return record.status === 'success' || record.status === 'already-green' ? 0 : 1;
+            record.filesChanged.length === 0
+                ? 'No changes were made.'
+                : flags.apply
+                    ? 'The best state is left in the working tree (--apply).'
+                    : 'The working tree was left as it was; apply the diff with: git apply ' +
+                        external_node_path_.relative(root, session.files.diffPath),
+        ].join('\n')) + '\n');
+        if (record.status === 'cancelled')
+            return 130;
+        return record.status === 'success' ? 0 : 1;
     }
     catch (error) {
         log.done();
-        if (error instanceof loop_session/* SetupError */.w) {
+        if (error instanceof loop_session/* SetupError */.w3) {
             process.stderr.write(`greenloop: ${error.message}\n`);
-            return 1;
+            return cancel.signal.aborted ? 130 : 1;
         }
         throw error;
     }
@@ -422,40 +631,37 @@ async function run(flags, resume) {
         if (before)
             await git.restore(before);
         await (0,promises_.rm)(workDir, { recursive: true, force: true });
+        removeIfEmpty(outDir, flags.out ? undefined : external_node_path_.dirname(outDir));
     }
 }
-function repositoryRoot(dir) {
-    try {
-        return (0,external_node_child_process_.execFileSync)('git', ['rev-parse', '--show-toplevel'], {
-            cwd: dir,
-            encoding: 'utf8',
-            stdio: ['ignore', 'pipe', 'ignore'],
-        }).trim();
-    }
-    catch {
-        return undefined;
+/** A run that wrote nothing (stopped before its report) leaves no empty output folder behind. */
+function removeIfEmpty(dir, parent) {
+    for (const folder of parent ? [dir, parent] : [dir]) {
+        try {
+            if ((0,external_node_fs_.readdirSync)(folder).length > 0)
+                return;
+            (0,external_node_fs_.rmdirSync)(folder);
+        }
+        catch {
+            return;
+        }
     }
 }
-function isDirty(root) {
-    const status = (0,external_node_child_process_.execFileSync)('git', ['status', '--porcelain', '--untracked-files=normal'], {
-        cwd: root,
-        encoding: 'utf8',
-    });
-    return status.trim() !== '';
-}
-/** Keeps `.greenloop/` out of `git status` and of the run's snapshots. */
-function excludeOutputFolder(root) {
-    // --git-path: in a linked worktree, info/exclude lives in the common git folder.
-    const relative = (0,external_node_child_process_.execFileSync)('git', ['rev-parse', '--git-path', 'info/exclude'], {
-        cwd: root,
-        encoding: 'utf8',
-    }).trim();
-    const exclude = external_node_path_.resolve(root, relative);
-    const current = (0,external_node_fs_.existsSync)(exclude) ? (0,external_node_fs_.readFileSync)(exclude, 'utf8') : '';
-    if (!current.split(/\r?\n/).includes('.greenloop/')) {
-        (0,external_node_fs_.mkdirSync)(external_node_path_.dirname(exclude), { recursive: true });
-        (0,external_node_fs_.appendFileSync)(exclude, `${current === '' || current.endsWith('\n') ? '' : '\n'}.greenloop/\n`);
+/** The last value of a flag that may be repeated. */
+function lastOf(value) {
+    if (typeof value === 'string')
+        return value;
+    if (Array.isArray(value)) {
+        const last = value[value.length - 1];
+        return typeof last === 'string' ? last : undefined;
     }
+    return undefined;
+}
+/** Every value of a flag that may be repeated. */
+function allOf(value) {
+    if (typeof value === 'string')
+        return [value];
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
 }
 
 

@@ -1,0 +1,1585 @@
+export const id = 829;
+export const ids = [829];
+export const modules = {
+
+/***/ 49721:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aT: () => (/* binding */ isGhes),
+/* harmony export */   dB: () => (/* binding */ ArtifactDownloadError),
+/* harmony export */   downloadArtifactByName: () => (/* binding */ downloadArtifactByName),
+/* harmony export */   mz: () => (/* binding */ uploadArtifact),
+/* harmony export */   qg: () => (/* binding */ defaultArtifactNames),
+/* harmony export */   tg: () => (/* binding */ artifactNamePart),
+/* harmony export */   xQ: () => (/* binding */ ghesMessage)
+/* harmony export */ });
+/* unused harmony export matrixValues */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Artifacts through @actions/artifact, imported only when used (it is a large
+ * part of the bundle's start-up cost). Upload failures are returned, never
+ * thrown: publishing must not crash a run. Download (for `resume-from`) throws
+ * ArtifactDownloadError, since a resume that cannot load ends the run's setup.
+ */
+
+class ArtifactDownloadError extends Error {
+    name = 'ArtifactDownloadError';
+    static isArtifactDownloadError(error) {
+        return error instanceof Error && error.name === 'ArtifactDownloadError';
+    }
+}
+/**
+ * The artifact client refuses GitHub Enterprise Server: every host but
+ * github.com, *.ghe.com and *.localhost (`isGhes()` in @actions/artifact's
+ * `internal/shared/config.js`, which then throws GHESNotSupportedError).
+ */
+function isGhes(serverUrl) {
+    let host;
+    try {
+        host = new URL(serverUrl || 'https://github.com').hostname.trimEnd().toUpperCase();
+    }
+    catch {
+        return false;
+    }
+    return !(host === 'GITHUB.COM' || host.endsWith('.GHE.COM') || host.endsWith('.LOCALHOST'));
+}
+/** The one line that says why artifacts are off on GHES, and what to use instead. */
+function ghesMessage(serverUrl) {
+    return (`${serverUrl} is GitHub Enterprise Server, where actions cannot upload or download artifacts ` +
+        'through @actions/artifact v2+; publish with `output: commit` or `output: pull-request`, or ' +
+        'upload the files at the `diff-path` / `report-path` outputs with an artifact action your server supports');
+}
+const MAX_NAME = 100;
+/** An artifact name from free text: characters the service accepts, no empty parts. */
+function artifactNamePart(text) {
+    return text
+        .replace(/[^\w.-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '');
+}
+/** The values of the `matrix` input (`${{ toJSON(matrix) }}`), in order; [] without a matrix. */
+function matrixValues(json) {
+    let data;
+    try {
+        data = JSON.parse(json);
+    }
+    catch {
+        return json.trim() === '' ? [] : [json];
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+        return [];
+    return Object.values(data).map((value) => typeof value === 'string' ? value : JSON.stringify(value));
+}
+/**
+ * Default artifact names, unique within the workflow run: the job id and its
+ * matrix values tell jobs apart, the attempt tells re-runs apart. The
+ * checkpoint's name leaves the attempt out: it is replaced after every
+ * iteration, and a later run resumes from it by that name.
+ */
+function defaultArtifactNames(identity) {
+    const job = [identity.job, ...matrixValues(identity.matrix)]
+        .map(artifactNamePart)
+        .filter((part) => part !== '')
+        .join('-');
+    const cut = (name) => name.slice(0, MAX_NAME).replace(/[-.]+$/, '');
+    return {
+        result: cut(`greenloop-${job ? `${job}-` : ''}attempt${identity.runAttempt}`),
+        checkpoint: cut(`greenloop-checkpoint${job ? `-${job}` : ''}`),
+    };
+}
+function isConflict(message) {
+    return /\(409\)|already exists/i.test(message);
+}
+async function uploadArtifact(name, files, rootDir, retentionDays, log, mode = 'unique') {
+    if (files.length === 0)
+        return { error: `artifact '${name}': no files to upload` };
+    if (isGhes(process.env.GITHUB_SERVER_URL ?? '')) {
+        // Checked here so the client never runs (it would print its own warning first).
+        return { error: `artifact '${name}': ${ghesMessage(process.env.GITHUB_SERVER_URL ?? '')}` };
+    }
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(546)]).then(__webpack_require__.bind(__webpack_require__, 74546));
+    const client = new DefaultArtifactClient();
+    const options = retentionDays > 0 ? { retentionDays: cappedRetention(retentionDays, log) } : {};
+    if (mode === 'replace') {
+        try {
+            await client.deleteArtifact(name);
+            log.info(`Replaced the artifact '${name}' uploaded earlier in this workflow run`);
+        }
+        catch {
+            // Nothing of that name in this run yet ("Does not fail if the artifact does not
+            // exist", as upload-artifact's `overwrite` documents it).
+        }
+    }
+    for (let n = 1;; n++) {
+        const candidate = n === 1 ? name : `${name}-${n}`;
+        try {
+            const response = await client.uploadArtifact(candidate, files, rootDir, options);
+            if (response.id === undefined) {
+                return { error: `artifact '${candidate}': the service returned no artifact id` };
+            }
+            log.info(`Uploaded artifact '${candidate}' (id ${response.id}, ${response.size ?? 0} bytes)`);
+            return { id: response.id, size: response.size ?? 0, name: candidate };
+        }
+        catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            if (mode === 'unique' && isConflict(message) && n < 5)
+                continue;
+            return {
+                error: `artifact '${candidate}' upload failed: ${oneLine(message)}${hint(message)}`,
+            };
+        }
+    }
+}
+/**
+ * The toolkit lowers a retention above the repository's setting (GITHUB_RETENTION_DAYS)
+ * with a warning annotation of its own; do it first, in the log only.
+ */
+function cappedRetention(days, log) {
+    const max = Number(process.env.GITHUB_RETENTION_DAYS ?? '');
+    if (Number.isInteger(max) && max > 0 && days > max) {
+        log.info(`retention-days ${days} is above this repository's limit: using ${max}`);
+        return max;
+    }
+    return days;
+}
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim().slice(0, 500);
+}
+function hint(message) {
+    if (/ACTIONS_RUNTIME_TOKEN|ACTIONS_RESULTS_URL/.test(message)) {
+        return ' (artifacts can only be uploaded inside a GitHub Actions job)';
+    }
+    if (isConflict(message)) {
+        return ' (artifact names are unique within a workflow run: leave artifact-name empty for a unique default)';
+    }
+    return '';
+}
+/**
+ * Downloads and unpacks the newest unexpired artifact called `name` that an
+ * earlier run of this repository made from its own code (the run's head
+ * repository is this repository: never a fork's pull request run) on
+ * `options.branch`, checks it against the digest the service recorded at
+ * upload, and returns the folder it was unpacked to.
+ */
+async function downloadArtifactByName(name, options) {
+    const { context, token } = options;
+    if (!token)
+        throw new ArtifactDownloadError(`cannot download artifact '${name}': no github-token`);
+    if (isGhes(context.serverUrl)) {
+        throw new ArtifactDownloadError(ghesMessage(context.serverUrl));
+    }
+    const chosen = await findTrustedArtifact(name, options);
+    let mismatch;
+    try {
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(546)]).then(__webpack_require__.bind(__webpack_require__, 74546));
+        const response = await new DefaultArtifactClient().downloadArtifact(chosen.id, {
+            path: options.dir,
+            expectedHash: chosen.digest,
+            findBy: {
+                token,
+                workflowRunId: chosen.runId ?? 0,
+                repositoryOwner: context.owner,
+                repositoryName: context.repo,
+            },
+        });
+        mismatch = response.digestMismatch === true;
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new ArtifactDownloadError(`cannot download artifact '${name}' (id ${chosen.id}): ${oneLine(message)}`);
+    }
+    if (mismatch) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(options.dir, { recursive: true, force: true });
+        throw new ArtifactDownloadError(`artifact '${name}' (id ${chosen.id}) does not match the digest recorded at upload (${chosen.digest}): refused`);
+    }
+    return options.dir;
+}
+async function findTrustedArtifact(name, options) {
+    const { context } = options;
+    let listed;
+    try {
+        const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+        const octokit = getOctokit(options.token, { baseUrl: context.apiUrl });
+        const artifacts = await octokit.paginate(octokit.rest.actions.listArtifactsForRepo, {
+            owner: context.owner,
+            repo: context.repo,
+            name,
+            per_page: 100,
+        });
+        listed = artifacts.map((a) => ({
+            id: a.id,
+            name: a.name,
+            expired: a.expired,
+            createdAt: a.created_at ?? '',
+            runId: a.workflow_run?.id ?? undefined,
+            repositoryId: a.workflow_run?.repository_id ?? undefined,
+            headRepositoryId: a.workflow_run?.head_repository_id ?? undefined,
+            headBranch: a.workflow_run?.head_branch ?? '',
+            digest: a.digest ?? '',
+        }));
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new ArtifactDownloadError(`cannot list artifacts named '${name}': ${oneLine(message)}`);
+    }
+    const where = `${context.owner}/${context.repo}`;
+    const named = listed
+        .filter((a) => a.name === name && !a.expired)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
+    if (named.length === 0) {
+        throw new ArtifactDownloadError(`no unexpired artifact named '${name}' in ${where}`);
+    }
+    const ownCode = named.filter((a) => a.repositoryId !== undefined && a.headRepositoryId === a.repositoryId);
+    if (ownCode.length === 0) {
+        throw new ArtifactDownloadError(`every artifact named '${name}' comes from a run of another repository's code (a fork's pull request): refused`);
+    }
+    const onBranch = options.branch === '' ? ownCode : ownCode.filter((a) => a.headBranch === options.branch);
+    const newest = onBranch[0];
+    if (newest === undefined) {
+        throw new ArtifactDownloadError(`no artifact named '${name}' from a run on branch '${options.branch}' (found: ${[
+            ...new Set(ownCode.map((a) => a.headBranch || '?')),
+        ].join(', ')}); set resume-from-any-branch: true to take another branch's`);
+    }
+    if (!/^sha256:[0-9a-f]{64}$/.test(newest.digest)) {
+        throw new ArtifactDownloadError(`artifact '${name}' (id ${newest.id}) has no digest to check the download against: refused`);
+    }
+    return newest;
+}
+
+
+/***/ }),
+
+/***/ 77829:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  main: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var inputs = __webpack_require__(64389);
+;// CONCATENATED MODULE: ./src/config/action-inputs.ts
+/** Reads the action's inputs (INPUT_* variables) through @actions/core: the only place that does. */
+
+
+function readActionInputs() {
+    return Object.fromEntries(inputs/* INPUTS */.m.map((input) => [input.name, core/* getInput */.V4(input.name)]));
+}
+
+// EXTERNAL MODULE: ./src/config/parse.ts + 1 modules
+var parse = __webpack_require__(94849);
+;// CONCATENATED MODULE: ./src/github/context.ts
+/**
+ * The GitHub Actions run context, read once from the runner's environment and
+ * the event payload file. Plain data; nothing here talks to the network.
+ */
+
+function obj(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+function str(value) {
+    return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+}
+function num(value) {
+    if (typeof value === 'number' && Number.isFinite(value))
+        return value;
+    if (typeof value === 'string' && /^\d+$/.test(value))
+        return Number(value);
+    return undefined;
+}
+function actorOf(value) {
+    const o = obj(value);
+    const login = str(o?.login);
+    return login === '' ? undefined : { login, type: str(o?.type) };
+}
+function readPayload(file) {
+    if (!file)
+        return {};
+    try {
+        return obj(JSON.parse(external_node_fs_.readFileSync(file, 'utf8'))) ?? {};
+    }
+    catch {
+        return {};
+    }
+}
+function shortRef(ref) {
+    return ref.replace(/^refs\/(heads|tags)\//, '');
+}
+function readGitHubContext(env = process.env) {
+    const payload = readPayload(env.GITHUB_EVENT_PATH);
+    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const repository = obj(payload.repository);
+    const fullName = str(repository?.full_name) || (owner && repo ? `${owner}/${repo}` : '');
+    const ref = env.GITHUB_REF ?? '';
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    const pull = obj(payload.pull_request);
+    const issue = obj(payload.issue);
+    const prNumber = num(pull?.number) ??
+        (obj(issue?.pull_request) !== undefined ? num(issue?.number) : undefined) ??
+        (eventName.startsWith('pull_request') ? num(payload.number) : undefined);
+    const workflowRun = readWorkflowRun(obj(payload.workflow_run));
+    let headRepository = fullName;
+    let isFork = false;
+    let headSha = '';
+    if (pull !== undefined) {
+        headSha = str(obj(pull.head)?.sha);
+        const head = obj(obj(pull.head)?.repo);
+        const base = obj(obj(pull.base)?.repo);
+        headRepository = str(head?.full_name);
+        const baseName = str(base?.full_name) || fullName;
+        // A deleted fork has head.repo === null: treat it as foreign.
+        isFork = headRepository === '' || headRepository.toLowerCase() !== baseName.toLowerCase();
+    }
+    else if (workflowRun !== undefined) {
+        headRepository = workflowRun.headRepository || fullName;
+        isFork = headRepository.toLowerCase() !== fullName.toLowerCase();
+        headSha = workflowRun.headSha;
+    }
+    return {
+        owner,
+        repo,
+        eventName,
+        payload,
+        sha: env.GITHUB_SHA ?? '',
+        ref,
+        refName: env.GITHUB_REF_NAME || shortRef(ref),
+        headRef: env.GITHUB_HEAD_REF ?? '',
+        baseRef: env.GITHUB_BASE_REF ?? '',
+        runId: env.GITHUB_RUN_ID ?? '',
+        runAttempt: num(env.GITHUB_RUN_ATTEMPT) ?? 1,
+        actor: env.GITHUB_ACTOR ?? '',
+        sender: actorOf(payload.sender),
+        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+        workspace: env.GITHUB_WORKSPACE ?? '',
+        prNumber,
+        headRepository,
+        headSha,
+        isFork,
+        workflowRun,
+        defaultBranch: str(repository?.default_branch),
+    };
+}
+function readWorkflowRun(run) {
+    if (run === undefined)
+        return undefined;
+    const pulls = Array.isArray(run.pull_requests) ? run.pull_requests : [];
+    return {
+        id: num(run.id),
+        event: str(run.event),
+        headSha: str(run.head_sha),
+        headBranch: str(run.head_branch),
+        conclusion: str(run.conclusion),
+        actor: actorOf(run.actor),
+        triggeringActor: actorOf(run.triggering_actor),
+        headRepository: str(obj(run.head_repository)?.full_name),
+        pullRequests: pulls.map((p) => num(obj(p)?.number)).filter((n) => n !== undefined),
+    };
+}
+/**
+ * The branch the run started from, which a pull request from greenloop targets:
+ * the PR's head branch on PR events, the upstream run's head branch on
+ * workflow_run, else the ref's short name.
+ */
+function startingBranch(context) {
+    if (context.workflowRun !== undefined && context.workflowRun.headBranch !== '') {
+        return context.workflowRun.headBranch;
+    }
+    if (context.headRef !== '')
+        return context.headRef;
+    const pullHead = str(obj(obj(context.payload.pull_request)?.head)?.ref);
+    if (pullHead !== '')
+        return pullHead;
+    return context.ref.startsWith('refs/heads/') ? context.refName : context.defaultBranch;
+}
+/**
+ * On `issue_comment` the payload names the PR but not its head: fetch it, so
+ * its head repository decides fork status, its head branch is where a pull
+ * request from greenloop goes, and its head commit (read now, at the
+ * permission check) is what the run works on. Other events are returned as they are.
+ */
+async function withPullRequest(context, client) {
+    if (context.eventName !== 'issue_comment' || context.prNumber === undefined)
+        return context;
+    const { data } = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+        owner: context.owner,
+        repo: context.repo,
+        pull_number: context.prNumber,
+    });
+    const pull = obj(data);
+    const head = obj(pull?.head);
+    const headRepository = str(obj(head?.repo)?.full_name);
+    const fullName = `${context.owner}/${context.repo}`;
+    return {
+        ...context,
+        headRef: str(head?.ref),
+        baseRef: str(obj(pull?.base)?.ref),
+        headSha: str(head?.sha),
+        headRepository,
+        // A deleted fork has head.repo === null: treat it as foreign.
+        isFork: headRepository === '' || headRepository.toLowerCase() !== fullName.toLowerCase(),
+    };
+}
+
+// EXTERNAL MODULE: ./src/github/artifact.ts
+var github_artifact = __webpack_require__(49721);
+;// CONCATENATED MODULE: ./src/github/gating.ts
+/**
+ * Events only a person with write access (or the repository itself) can start:
+ * these are not gated. Every other event, including ones anyone can trigger
+ * (comments, issues, pull requests, stars, forks, discussions, workflow_run), is.
+ */
+const UNGATED_EVENTS = new Set([
+    'push',
+    'schedule',
+    'workflow_dispatch',
+    'repository_dispatch',
+    'merge_group',
+    'create',
+    'delete',
+    '',
+]);
+const WRITE_LEVELS = new Set(['admin', 'maintain', 'write']);
+function isPersonEvent(eventName) {
+    return !UNGATED_EVENTS.has(eventName);
+}
+function isBot(actor) {
+    return actor.login.toLowerCase().endsWith('[bot]') || actor.type.toLowerCase() === 'bot';
+}
+function botListed(login, allowBots) {
+    const bare = login.toLowerCase().replace(/\[bot\]$/, '');
+    return allowBots.some((entry) => entry.toLowerCase().replace(/\[bot\]$/, '') === bare);
+}
+function userListed(login, allowUsers) {
+    const lower = login.toLowerCase();
+    return allowUsers.some((entry) => entry.toLowerCase() === lower);
+}
+/** The people whose access decides the run, most relevant first. */
+function actorsOf(context) {
+    if (context.eventName === 'workflow_run' && context.workflowRun !== undefined) {
+        const { actor, triggeringActor } = context.workflowRun;
+        const list = [triggeringActor, actor].filter((a) => a !== undefined);
+        const seen = new Set();
+        return list.filter((a) => {
+            const key = a.login.toLowerCase();
+            if (seen.has(key))
+                return false;
+            seen.add(key);
+            return true;
+        });
+    }
+    if (context.sender !== undefined) {
+        // GITHUB_ACTOR and sender agree on these events; sender also says whether it is a bot.
+        return [context.sender];
+    }
+    return context.actor !== '' ? [{ login: context.actor, type: '' }] : [];
+}
+async function checkTrigger(context, config, api) {
+    const notes = [];
+    const event = context.eventName;
+    if ((event === 'pull_request_target' || event === 'workflow_run') &&
+        context.isFork &&
+        !config.allowUntrustedCode) {
+        return {
+            allowed: false,
+            reason: `refused: ${event} runs code from the fork '${context.headRepository || 'unknown'}' ` +
+                'with this repository’s secrets; set allow-untrusted-code: true to accept that risk',
+        };
+    }
+    if (context.isFork && config.allowUntrustedCode) {
+        notes.push(`running code from fork '${context.headRepository}' (allow-untrusted-code is set)`);
+    }
+    if (!isPersonEvent(event)) {
+        notes.push(`event '${event || 'unknown'}' is not gated by actor permission`);
+        return { allowed: true, notes };
+    }
+    const actors = actorsOf(context);
+    if (actors.length === 0) {
+        return { allowed: false, reason: `refused: cannot tell who triggered the ${event} event` };
+    }
+    for (const actor of actors) {
+        const verdict = await checkActor(actor, config, api);
+        if (verdict !== undefined && !verdict.ok)
+            return { allowed: false, reason: verdict.reason };
+        if (verdict?.ok)
+            notes.push(verdict.note);
+    }
+    return { allowed: true, notes };
+}
+async function checkActor(actor, config, api) {
+    const { login } = actor;
+    if (isBot(actor)) {
+        if (botListed(login, config.allowBots))
+            return { ok: true, note: `bot '${login}' is in allow-bots` };
+        return {
+            ok: false,
+            reason: `refused: '${login}' is a bot and is not listed in allow-bots`,
+        };
+    }
+    if (userListed(login, config.allowUsers)) {
+        return { ok: true, note: `user '${login}' is in allow-users` };
+    }
+    let permission;
+    try {
+        permission = await api.permissionOf(login);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return {
+            ok: false,
+            reason: `refused: could not read the repository permission of '${login}' (${message})`,
+        };
+    }
+    if (WRITE_LEVELS.has(permission)) {
+        return { ok: true, note: `'${login}' has ${permission} permission` };
+    }
+    return {
+        ok: false,
+        reason: `refused: '${login}' has ${permission} permission; write, maintain or admin is needed ` +
+            '(or add the user to allow-users)',
+    };
+}
+function statusOf(error) {
+    if (typeof error === 'object' && error !== null && 'status' in error) {
+        const status = error.status;
+        return typeof status === 'number' ? status : undefined;
+    }
+    return undefined;
+}
+const ROLE_NAMES = new Set(['admin', 'maintain', 'write', 'triage', 'read']);
+/**
+ * Permission lookups through the REST collaborator-permission endpoint. Takes an
+ * Octokit-like client, or a token (Octokit is then imported on first use, with
+ * `repo.apiUrl` as base URL when given).
+ */
+function createPermissionApi(client, repo) {
+    let resolved = typeof client === 'string' ? undefined : client;
+    const getClient = async () => {
+        if (resolved === undefined) {
+            const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+            const token = typeof client === 'string' ? client : '';
+            resolved = getOctokit(token, repo.apiUrl ? { baseUrl: repo.apiUrl } : {});
+        }
+        return resolved;
+    };
+    return {
+        async permissionOf(user) {
+            try {
+                const { data } = await (await getClient()).request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', {
+                    owner: repo.owner,
+                    repo: repo.repo,
+                    username: user,
+                });
+                const record = (typeof data === 'object' && data !== null ? data : {});
+                const role = typeof record.role_name === 'string' ? record.role_name.toLowerCase() : '';
+                if (ROLE_NAMES.has(role))
+                    return role;
+                const permission = typeof record.permission === 'string' ? record.permission : 'none';
+                return ROLE_NAMES.has(permission) ? permission : 'none';
+            }
+            catch (error) {
+                // Not a collaborator (404) means no access.
+                if (statusOf(error) === 404)
+                    return 'none';
+                throw error;
+            }
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/workspace/safe-fs.ts
+var safe_fs = __webpack_require__(89382);
+;// CONCATENATED MODULE: ./src/github/outputs.ts
+/**
+ * The action's outputs and job summary. Output names live here and nowhere else.
+ */
+
+
+
+/** Every output the action sets, as declared in action.yml. */
+const OUTPUT_NAMES = [
+    'status',
+    'diff-path',
+    'summary-path',
+    'report-path',
+    'iterations',
+    'tokens',
+    'cost-usd',
+    'failing-before',
+    'failing-after',
+    'branch',
+    'commit-sha',
+    'pr-url',
+    'artifact-id',
+];
+/**
+ * Sets every output name: values given are written as strings, missing ones as
+ * '' so a workflow can always read them. Returns what was set.
+ */
+function setOutputs(values) {
+    const written = {};
+    for (const name of OUTPUT_NAMES) {
+        const value = values[name];
+        const text = value === undefined ? '' : String(value);
+        core/* setOutput */.uH(name, text);
+        written[name] = text;
+    }
+    return written;
+}
+/** Output values of a finished run: the record, its report files, what was published. */
+function runOutputValues(record, files, published = {}) {
+    return {
+        status: record.status,
+        'diff-path': files.diffPath,
+        'summary-path': files.summaryPath,
+        'report-path': files.reportPath,
+        iterations: record.totals.iterations,
+        tokens: record.totals.tokens,
+        'cost-usd': Number(record.totals.costUsd.toFixed(4)),
+        'failing-before': record.baseline?.counts.failed,
+        'failing-after': (record.final ?? record.baseline)?.counts.failed,
+        branch: published.branch,
+        'commit-sha': published.commitSha,
+        'pr-url': published.prUrl,
+        'artifact-id': published.artifactId,
+    };
+}
+/** Sets every output from a finished run (see runOutputValues). */
+function setRunOutputs(record, files, published = {}) {
+    return setOutputs(runOutputValues(record, files, published));
+}
+/** GitHub's limit on one step's job summary. */
+const JOB_SUMMARY_LIMIT = 1024 * 1024;
+const CUT_NOTE = '\n\n_(summary cut: the job summary limit is 1 MiB)_\n';
+/**
+ * Appends markdown to the job summary file (GITHUB_STEP_SUMMARY), keeping the
+ * file within 1 MiB. Returns false when there is no job summary (outside Actions)
+ * or nothing fits.
+ */
+function appendJobSummary(markdown, env = process.env) {
+    const file = env.GITHUB_STEP_SUMMARY;
+    if (!file)
+        return false;
+    let existing;
+    try {
+        existing = external_node_fs_.statSync(file).size;
+    }
+    catch {
+        existing = 0;
+    }
+    const room = JOB_SUMMARY_LIMIT - existing;
+    let text = markdown.endsWith('\n') ? markdown : `${markdown}\n`;
+    if (Buffer.byteLength(text, 'utf8') > room) {
+        const budget = room - Buffer.byteLength(CUT_NOTE, 'utf8');
+        if (budget <= 0)
+            return false;
+        text = `${truncateUtf8(text, budget)}${CUT_NOTE}`;
+    }
+    (0,safe_fs/* appendNoFollowSync */.Qt)(file, text);
+    return true;
+}
+/** The longest prefix of `text` whose UTF-8 encoding fits in `maxBytes`, without splitting a character. */
+function truncateUtf8(text, maxBytes) {
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= maxBytes)
+        return text;
+    let end = Math.max(0, maxBytes);
+    // Step back over continuation bytes (10xxxxxx).
+    while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80)
+        end--;
+    return bytes.subarray(0, end).toString('utf8');
+}
+
+// EXTERNAL MODULE: ./src/workspace/git.ts
+var workspace_git = __webpack_require__(3133);
+;// CONCATENATED MODULE: ./src/github/publish.ts
+/**
+ * Publishing a run's result to GitHub: artifact, commit + push, pull request,
+ * PR comment. Every failure becomes a readable line in `errors` (with a hint
+ * where GitHub's answer is cryptic); nothing here throws, so publishing never
+ * crashes a run. Octokit and the artifact client are imported only when used.
+ */
+
+
+
+
+/** Hidden marker that identifies greenloop's summary comment on a PR. */
+const COMMENT_MARKER = '<!-- greenloop:summary -->';
+/** GitHub refuses PR and comment bodies over 65,536 characters ("body is too long"). */
+const BODY_LIMIT = 65_536;
+async function publish(options) {
+    const result = { errors: [] };
+    try {
+        await publishInto(result, options);
+    }
+    catch (error) {
+        // Every step catches its own failures; this is the last guard.
+        result.errors.push(`publish: unexpected error: ${messageOf(error)}`);
+    }
+    const redact = (text) => options.redactor?.redact(text) ?? text;
+    result.errors = result.errors.map(redact);
+    return result;
+}
+async function publishInto(result, options) {
+    const { log, context } = options;
+    const kinds = new Set(options.outputs.filter((k) => k !== 'none'));
+    const wantsGit = kinds.has('commit') || kinds.has('pull-request');
+    if (wantsGit) {
+        const refusal = gitRefusal(options);
+        if (refusal !== undefined) {
+            kinds.delete('commit');
+            kinds.delete('pull-request');
+            if (refusal.downgrade) {
+                kinds.add('artifact');
+                log.warn(`${refusal.message}; publishing the diff as an artifact instead`);
+            }
+            else {
+                log.info(refusal.message);
+            }
+            if (refusal.error)
+                result.errors.push(refusal.message);
+        }
+    }
+    if (kinds.has('artifact')) {
+        const upload = await (0,github_artifact/* uploadArtifact */.mz)(options.artifactName, [...options.files.list], options.files.dir, options.retentionDays, log, options.artifactMode ?? 'unique');
+        if ('error' in upload)
+            result.errors.push(upload.error);
+        else {
+            result.artifactId = upload.id;
+            result.artifactName = upload.name;
+        }
+    }
+    let octokit;
+    const api = async () => {
+        if (octokit === undefined) {
+            const github = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+            octokit = github.getOctokit(options.token, { baseUrl: context.apiUrl });
+        }
+        return octokit;
+    };
+    const redact = (text) => options.redactor?.redact(text) ?? text;
+    const summary = redact(options.summary ?? readSummary(options));
+    if (kinds.has('commit') || kinds.has('pull-request')) {
+        const pushed = await commitAndPush(options, result);
+        if (pushed !== undefined && kinds.has('pull-request')) {
+            await step(result, 'pull request', async () => {
+                result.prUrl = await openOrUpdatePull(await api(), options, pushed, summary);
+                log.info(`Pull request: ${result.prUrl}`);
+            });
+        }
+    }
+    if (options.comment) {
+        const issue = commentTarget(context);
+        if (issue === undefined) {
+            log.info(`comment: skipped, the ${context.eventName || 'unknown'} event has no pull request`);
+        }
+        else if (!options.token) {
+            result.errors.push('comment: no github-token given');
+        }
+        else {
+            await step(result, 'comment', async () => {
+                result.commentUrl = await upsertComment(await api(), context, issue, commentBody(summary, result));
+                log.info(`Comment: ${result.commentUrl}`);
+            });
+        }
+    }
+}
+function gitRefusal(options) {
+    const { context, record } = options;
+    if (context.isFork) {
+        return {
+            message: `not pushing to the fork '${context.headRepository || 'unknown'}': commit and pull-request are disabled for fork pull requests`,
+            downgrade: true,
+            error: false,
+        };
+    }
+    const touched = options.protectedPathsTouched ?? [];
+    if (touched.length > 0) {
+        const list = touched.slice(0, 10).join(', ') + (touched.length > 10 ? ', ...' : '');
+        return {
+            message: `commit/pull-request refused: the change touches protected paths (${list})`,
+            downgrade: true,
+            error: true,
+        };
+    }
+    if (record.diff.trim() === '') {
+        return {
+            message: 'commit/pull-request skipped: no changes to publish',
+            downgrade: false,
+            error: false,
+        };
+    }
+    if (!options.token) {
+        return {
+            message: 'commit/pull-request refused: no github-token given',
+            downgrade: true,
+            error: true,
+        };
+    }
+    return undefined;
+}
+/** The branch commit and pull-request outputs push to (the `branch` input, or greenloop/<run id>). */
+function outputBranch(branch, context) {
+    return (0,workspace_git/* sanitiseBranchName */.a6)(branch || `greenloop/${context.runId || 'run'}`);
+}
+/** Commits the best state and pushes it; returns the branch, or undefined on failure. */
+async function commitAndPush(options, result) {
+    const { context, record } = options;
+    const branch = outputBranch(options.branch, context);
+    const root = options.workspace || stringField(record.config, 'workspace') || context.workspace;
+    if (!root) {
+        result.errors.push('commit: no workspace folder to commit from');
+        return undefined;
+    }
+    const base = startingBranch(context);
+    const protectedBranches = [...(options.protectedBranches ?? [])];
+    if (context.defaultBranch === '')
+        protectedBranches.push('main', 'master');
+    if (base !== '')
+        protectedBranches.push(base);
+    try {
+        const { sha } = await (0,workspace_git/* commitBestState */.Le)({
+            root,
+            ...(options.tree !== undefined ? { tree: options.tree } : {}),
+            branch,
+            message: options.commitMessage || `greenloop: ${record.status}`,
+            ...(options.author !== undefined ? { author: options.author } : {}),
+            parentRef: options.parentRef ?? 'HEAD',
+        });
+        result.commitSha = sha;
+    }
+    catch (error) {
+        result.errors.push(`commit: ${messageOf(error)}`);
+        return undefined;
+    }
+    const pushed = await (0,workspace_git/* pushBranch */.TV)({
+        root,
+        remote: 'origin',
+        branch,
+        token: options.token,
+        defaultBranch: context.defaultBranch,
+        protectedBranches,
+        serverUrl: context.serverUrl,
+        ...(options.remoteTip !== undefined ? { lease: options.remoteTip } : {}),
+        ...(options.configFingerprint !== undefined
+            ? {
+                expectedFingerprint: options.configFingerprint.expected,
+                fingerprint: options.configFingerprint.compute,
+            }
+            : {}),
+    });
+    if (!pushed.ok) {
+        result.errors.push(`push: ${pushed.error}${pushHint(pushed.error)}`);
+        return undefined;
+    }
+    result.branch = branch;
+    options.log.info(`Pushed ${result.commitSha ?? ''} to '${branch}'`);
+    return branch;
+}
+async function openOrUpdatePull(octokit, options, branch, summary) {
+    const { context, record } = options;
+    const base = startingBranch(context);
+    if (base === '')
+        throw new Error('cannot tell which branch the pull request should target');
+    const title = cleanTitle(options.prTitle || `greenloop: ${record.status}`);
+    const body = capBody(summary);
+    const repo = { owner: context.owner, repo: context.repo };
+    const open = await octokit.rest.pulls.list({
+        ...repo,
+        state: 'open',
+        head: `${context.owner}:${branch}`,
+        per_page: 10,
+    });
+    const existing = open.data[0];
+    if (existing !== undefined) {
+        const updated = await octokit.rest.pulls.update({
+            ...repo,
+            pull_number: existing.number,
+            title,
+            body,
+        });
+        options.log.info(`Updated pull request #${existing.number}`);
+        return updated.data.html_url;
+    }
+    const create = (draft) => octokit.rest.pulls.create({ ...repo, title, head: branch, base, body, draft });
+    try {
+        return (await create(options.prDraft)).data.html_url;
+    }
+    catch (error) {
+        // Private repositories on GitHub Free and Pro have no draft pull requests: 422 "Draft pull
+        // requests are not supported in this repository." Open a ready one and say so.
+        if (!options.prDraft || !/draft pull requests are not supported/i.test(describeApiError(error)))
+            throw error;
+        options.log.info('This repository does not support draft pull requests (a private repository on GitHub Free or Pro): opening a ready pull request instead');
+        return (await create(false)).data.html_url;
+    }
+}
+/** The issue/PR number a comment goes to, on events that have one. */
+function commentTarget(context) {
+    if (context.prNumber !== undefined)
+        return context.prNumber;
+    if (context.eventName === 'issue_comment' || context.eventName === 'issues') {
+        const issue = context.payload.issue;
+        if (typeof issue === 'object' && issue !== null) {
+            const n = issue.number;
+            if (typeof n === 'number')
+                return n;
+        }
+    }
+    return undefined;
+}
+async function upsertComment(octokit, context, issue, body) {
+    const repo = { owner: context.owner, repo: context.repo };
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        ...repo,
+        issue_number: issue,
+        per_page: 100,
+    });
+    // Only a comment this token wrote is updated: anyone can paste the marker into theirs.
+    const me = await tokenIdentity(octokit);
+    const mine = comments.find((c) => me !== undefined &&
+        (c.body ?? '').includes(COMMENT_MARKER) &&
+        c.user !== null &&
+        sameLogin(c.user.login, me.login) &&
+        (!me.bot || c.user.type === 'Bot'));
+    if (mine !== undefined) {
+        const updated = await octokit.rest.issues.updateComment({ ...repo, comment_id: mine.id, body });
+        return updated.data.html_url;
+    }
+    const created = await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body });
+    return created.data.html_url;
+}
+/**
+ * Who the token acts as. GET /user answers for user tokens; installation tokens
+ * (GITHUB_TOKEN, GitHub App tokens) get 403 "Resource not accessible by
+ * integration" there, but GraphQL `viewer` answers for them with the bot's login
+ * (without the `[bot]` suffix REST shows). Undefined when neither answers.
+ */
+async function tokenIdentity(octokit) {
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return { login: data.login, bot: data.type === 'Bot' };
+    }
+    catch {
+        // An installation token: ask GraphQL.
+    }
+    try {
+        const data = await octokit.graphql('query { viewer { login } }');
+        const login = data.viewer?.login;
+        return typeof login === 'string' && login !== '' ? { login, bot: true } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function sameLogin(a, b) {
+    const bare = (login) => login.toLowerCase().replace(/\[bot\]$/, '');
+    return bare(a) === bare(b);
+}
+function commentBody(summary, result) {
+    const links = [];
+    if (result.prUrl)
+        links.push(`Pull request: ${result.prUrl}`);
+    if (result.artifactId !== undefined)
+        links.push(`Artifact id: ${result.artifactId}`);
+    const footer = links.length > 0 ? `\n\n---\n${links.join(' · ')}\n` : '\n';
+    return capBody(`${COMMENT_MARKER}\n${summary.trimEnd()}${footer}`);
+}
+function readSummary(options) {
+    try {
+        const text = external_node_fs_.readFileSync(options.files.summaryPath, 'utf8');
+        if (text.trim() !== '')
+            return text;
+    }
+    catch {
+        // Fall through to a one-line summary.
+    }
+    return `greenloop finished with status \`${options.record.status}\`: ${options.record.stopReason}\n`;
+}
+/**
+ * Keeps a PR or comment body within GitHub's limit: cut at a line end, and
+ * never inside a code fence (the rest of the body would render as code).
+ */
+function capBody(text) {
+    if (text.length <= BODY_LIMIT)
+        return text;
+    const note = '\n\n_(cut: GitHub limits this text to 65,536 characters; see the artifact)_\n';
+    let kept = text.slice(0, BODY_LIMIT - note.length);
+    const lineEnd = kept.lastIndexOf('\n');
+    if (lineEnd > 0)
+        kept = kept.slice(0, lineEnd + 1);
+    const fences = [...kept.matchAll(/^ {0,3}(`{3,}|~{3,})/gm)];
+    if (fences.length % 2 === 1)
+        kept = kept.slice(0, fences[fences.length - 1].index);
+    return kept.trimEnd() + note;
+}
+function cleanTitle(text) {
+    const line = text
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return (line || 'greenloop').slice(0, 256);
+}
+async function step(result, what, fn) {
+    try {
+        await fn();
+    }
+    catch (error) {
+        result.errors.push(`${what}: ${describeApiError(error)}`);
+    }
+}
+function stringField(record, key) {
+    const value = record[key];
+    return typeof value === 'string' ? value : '';
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** One readable line for an Octokit error, with a hint for the usual causes. */
+function describeApiError(error) {
+    const status = typeof error === 'object' && error !== null && 'status' in error
+        ? Number(error.status)
+        : undefined;
+    const data = typeof error === 'object' && error !== null && 'response' in error
+        ? (error.response?.data ?? undefined)
+        : undefined;
+    let message = messageOf(error);
+    if (typeof data === 'object' && data !== null) {
+        const record = data;
+        if (typeof record.message === 'string')
+            message = record.message;
+        if (Array.isArray(record.errors)) {
+            const details = record.errors
+                .map((e) => typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : '')
+                .filter((s) => s !== '');
+            if (details.length > 0)
+                message = `${message} (${details.join('; ')})`;
+        }
+    }
+    message = message.replace(/\s+/g, ' ').trim();
+    const prefix = status !== undefined && Number.isFinite(status) ? `HTTP ${status}: ` : '';
+    return `${prefix}${message}${apiHint(status, message)}`;
+}
+function apiHint(status, message) {
+    if (/not permitted to create or approve pull requests/i.test(message)) {
+        return (' (hint: enable "Allow GitHub Actions to create and approve pull requests" under the ' +
+            'repository (or organisation) Settings → Actions → General → Workflow permissions)');
+    }
+    if (/resource not accessible by integration/i.test(message) || status === 403) {
+        return (' (hint: give the workflow `permissions: contents: write, pull-requests: write` ' +
+            '(and issues: write for comments); fork pull requests get a read-only token)');
+    }
+    if (status === 401)
+        return ' (hint: the github-token is invalid or expired)';
+    return '';
+}
+function pushHint(error) {
+    if (/protected branch|GH006|GH013/i.test(error)) {
+        return ' (hint: the output branch is protected by a rule or ruleset; choose another branch)';
+    }
+    if (/403|denied|not allowed|Authentication failed|could not read Username/i.test(error)) {
+        return ' (hint: the workflow needs `permissions: contents: write`, and the token must be allowed to push)';
+    }
+    return '';
+}
+
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(14031);
+;// CONCATENATED MODULE: ./src/github/log.ts
+/**
+ * The loop's log in the Actions UI: one group per phase. The loop's warnings
+ * stay in the log (and the summary's warnings section), not annotations: a
+ * step shows at most 10 warning annotations, and the ones that matter — the
+ * final status and publish errors, printed last by main.ts — must not be lost
+ * behind rollbacks. Every line may carry text from a model or a test log, so
+ * workflow commands in it are defused before it is printed.
+ */
+
+
+function actionLog() {
+    return {
+        info: (line) => core/* info */.pq((0,report_escape/* neutraliseWorkflowCommands */.WM)(line)),
+        warn: (line) => core/* info */.pq(`Warning: ${(0,report_escape/* neutraliseWorkflowCommands */.WM)(line)}`),
+        progress: (line) => core/* info */.pq((0,report_escape/* neutraliseWorkflowCommands */.WM)(line)),
+        group: (title, body) => core/* group */.Os((0,report_escape/* neutraliseWorkflowCommands */.WM)(title), body),
+        startGroup: (title) => core/* startGroup */.Oh((0,report_escape/* neutraliseWorkflowCommands */.WM)(title)),
+        endGroup: () => core/* endGroup */.N4(),
+    };
+}
+
+// EXTERNAL MODULE: ./src/loop/checkpoint.ts
+var checkpoint = __webpack_require__(48638);
+;// CONCATENATED MODULE: ./src/github/resume.ts
+/**
+ * `resume-from`: a checkpoint folder, or the name of an artifact uploaded by an
+ * earlier run of this repository's own code (never a fork's run) on the same
+ * branch unless `anyBranch`, its newest one, downloaded, checked against its
+ * digest and unpacked.
+ */
+
+
+
+
+async function loadResume(from, options) {
+    const local = external_node_path_.resolve(options.context.workspace ?? process.cwd(), from);
+    if ((0,external_node_fs_.existsSync)(local)) {
+        const nested = external_node_path_.join(local, 'checkpoint');
+        return (0,checkpoint/* loadCheckpoint */.xR)((0,external_node_fs_.existsSync)(external_node_path_.join(nested, 'checkpoint.json')) ? nested : local);
+    }
+    const { downloadArtifactByName } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 49721));
+    const dir = await downloadArtifactByName(from, {
+        token: options.token,
+        context: options.context,
+        dir: external_node_path_.join(options.tempDir, 'resume'),
+        branch: options.anyBranch ? '' : startingBranch(options.context),
+    });
+    const nested = external_node_path_.join(dir, 'checkpoint');
+    return (0,checkpoint/* loadCheckpoint */.xR)((0,external_node_fs_.existsSync)(external_node_path_.join(nested, 'checkpoint.json')) ? nested : dir);
+}
+
+// EXTERNAL MODULE: ./src/report/redact.ts
+var redact = __webpack_require__(20649);
+// EXTERNAL MODULE: ./src/loop/session.ts + 26 modules
+var loop_session = __webpack_require__(31294);
+// EXTERNAL MODULE: ./src/report/files.ts + 2 modules
+var files = __webpack_require__(49034);
+// EXTERNAL MODULE: ./src/select/claim.ts
+var select_claim = __webpack_require__(81448);
+;// CONCATENATED MODULE: ./src/github/attempts.ts
+/**
+ * The attempts of this workflow run, for `mode: select`: the artifacts of the current run whose
+ * names start with the prefix (checkpoints left out), each downloaded, checked against the digest
+ * the service recorded at upload, and read as a candidate (its report.json claim and its diff).
+ * Only the current run is listed (`GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts`,
+ * https://docs.github.com/rest/actions/artifacts#list-workflow-run-artifacts), so an artifact of
+ * the same name from another run, a fork's included, is never a candidate.
+ */
+
+
+
+
+
+/** A diff larger than this is not read (a published diff is far smaller). */
+const MAX_DIFF_BYTES = 20 * 1024 * 1024;
+/** Whether `name` is an attempt's result artifact under `prefix` (not a checkpoint). */
+function isAttemptArtifact(name, prefix) {
+    return name.startsWith(prefix) && !/(^|-)checkpoint(-|$)/.test(name);
+}
+async function downloadAttempts(options) {
+    const { context, token } = options;
+    if ((0,github_artifact/* isGhes */.aT)(context.serverUrl))
+        throw new github_artifact/* ArtifactDownloadError */.dB((0,github_artifact/* ghesMessage */.xQ)(context.serverUrl));
+    if (!token)
+        throw new github_artifact/* ArtifactDownloadError */.dB("mode select lists the run's artifacts: no github-token");
+    const runId = Number(context.runId);
+    if (!Number.isInteger(runId) || runId <= 0) {
+        throw new github_artifact/* ArtifactDownloadError */.dB('mode select runs inside a workflow run: GITHUB_RUN_ID is not set');
+    }
+    const listed = await listRunArtifacts(token, context, runId);
+    const attempts = listed.filter((a) => isAttemptArtifact(a.name, options.prefix));
+    options.log(`Attempts in this workflow run: ${attempts.length} artifact(s) named ${options.prefix}* (of ${listed.length})`);
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(546)]).then(__webpack_require__.bind(__webpack_require__, 74546));
+    const client = new DefaultArtifactClient();
+    const candidates = [];
+    const skipped = [];
+    for (const artifact of attempts) {
+        const dir = external_node_path_.join(options.dir, (0,github_artifact/* artifactNamePart */.tg)(artifact.name) || String(artifact.id));
+        try {
+            const response = await client.downloadArtifact(artifact.id, {
+                path: dir,
+                ...(artifact.digest ? { expectedHash: artifact.digest } : {}),
+                findBy: {
+                    token,
+                    workflowRunId: runId,
+                    repositoryOwner: context.owner,
+                    repositoryName: context.repo,
+                },
+            });
+            if (response.digestMismatch === true) {
+                skipped.push(`${artifact.name}: does not match the digest recorded at upload`);
+                continue;
+            }
+            const candidate = await readCandidate(artifact.name, dir);
+            if (typeof candidate === 'string')
+                skipped.push(candidate);
+            else
+                candidates.push(candidate);
+        }
+        catch (error) {
+            skipped.push(`${artifact.name}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+    for (const line of skipped)
+        options.log(`Skipped ${line}`);
+    return { candidates, skipped };
+}
+async function readCandidate(name, dir) {
+    const reportPath = external_node_path_.join(dir, files/* REPORT_FILES */.JL.report);
+    const diffPath = external_node_path_.join(dir, files/* REPORT_FILES */.JL.diff);
+    let report;
+    try {
+        report = await (0,promises_.readFile)(reportPath, 'utf8');
+    }
+    catch {
+        return `${name}: no ${files/* REPORT_FILES */.JL.report}`;
+    }
+    const claim = (0,select_claim/* readClaim */.j)(name, report);
+    if (!claim.ok)
+        return claim.error;
+    // No diff file: the attempt changed nothing.
+    const size = await (0,promises_.stat)(diffPath).then((s) => s.size, () => 0);
+    if (size > MAX_DIFF_BYTES)
+        return `${name}: diff over 20 MB`;
+    const diff = size > 0 ? await (0,promises_.readFile)(diffPath, 'utf8') : '';
+    return { claim: claim.claim, diff };
+}
+async function listRunArtifacts(token, context, runId) {
+    try {
+        const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+        const octokit = getOctokit(token, { baseUrl: context.apiUrl });
+        const artifacts = await octokit.paginate(octokit.rest.actions.listWorkflowRunArtifacts, {
+            owner: context.owner,
+            repo: context.repo,
+            run_id: runId,
+            per_page: 100,
+        });
+        return artifacts
+            .filter((a) => !a.expired && (a.workflow_run?.id ?? runId) === runId)
+            .map((a) => ({ id: a.id, name: a.name, digest: a.digest ?? '' }));
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new github_artifact/* ArtifactDownloadError */.dB(`cannot list the artifacts of this workflow run (the job needs \`actions: read\`): ${message.replace(/\s+/g, ' ').slice(0, 300)}`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/select/run.ts + 4 modules
+var run = __webpack_require__(66246);
+;// CONCATENATED MODULE: ./src/main.ts
+/**
+ * The action: read the config, check who triggered the run, run the core,
+ * publish, set outputs. Only wiring; only this file and cli.ts decide the exit code.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function main() {
+    const env = process.env;
+    const parsed = (0,parse/* parseConfig */.o4)(readActionInputs(), {
+        baseDir: env.GITHUB_WORKSPACE ?? process.cwd(),
+        env,
+    });
+    if (!parsed.ok) {
+        for (const error of parsed.errors)
+            core/* error */.z3(error);
+        process.exitCode = 1;
+        return;
+    }
+    const config = parsed.config;
+    const secrets = [config.apiKey, config.githubToken].filter((s) => s !== '');
+    for (const secret of secrets.flatMap(redact/* secretForms */.eo))
+        core/* setSecret */.Pq(secret);
+    let context = readGitHubContext(env);
+    const selfTriggered = greenloopBranchRefusal(context, config.allowGreenloopBranch);
+    if (selfTriggered !== undefined) {
+        core/* error */.z3(selfTriggered);
+        process.exitCode = 1;
+        return;
+    }
+    const gate = await checkTrigger(context, config, createPermissionApi(config.githubToken, context));
+    if (!gate.allowed) {
+        core/* error */.z3(`greenloop refused to run: ${gate.reason}`);
+        process.exitCode = 1;
+        return;
+    }
+    for (const note of gate.notes)
+        core/* info */.pq(note);
+    if (context.eventName === 'issue_comment' && context.prNumber !== undefined) {
+        try {
+            const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+            context = await withPullRequest(context, getOctokit(config.githubToken, { baseUrl: context.apiUrl }));
+        }
+        catch (error) {
+            core/* error */.z3(`greenloop cannot read pull request #${context.prNumber}, so it will not run: ${describeApiError(error)}`);
+            process.exitCode = 1;
+            return;
+        }
+    }
+    let output = context.isFork && config.output.some((o) => o === 'commit' || o === 'pull-request')
+        ? (core/* warning */.$e('The pull request comes from a fork: publishing as an artifact only.'),
+            ['artifact'])
+        : [...config.output];
+    const ghes = (0,github_artifact/* isGhes */.aT)(context.serverUrl);
+    if (ghes && output.includes('artifact')) {
+        core/* warning */.$e(`No artifact: ${(0,github_artifact/* ghesMessage */.xQ)(context.serverUrl)}.`);
+        output = output.filter((o) => o !== 'artifact');
+        if (output.length === 0)
+            output = ['none'];
+    }
+    const names = (0,github_artifact/* defaultArtifactNames */.qg)({
+        job: env.GITHUB_JOB ?? '',
+        matrix: config.jobMatrix,
+        runAttempt: context.runAttempt,
+    });
+    const artifactName = config.artifactName || names.result;
+    const checkpointName = config.artifactName
+        ? `${config.artifactName}-checkpoint`
+        : names.checkpoint;
+    let git;
+    try {
+        git = (0,workspace_git/* createGit */.lD)(config.workspace, { env });
+    }
+    catch (error) {
+        core/* error */.z3(error instanceof Error ? error.message : String(error));
+        process.exitCode = 1;
+        return;
+    }
+    if (!(await onPullRequestHead(context, output, git))) {
+        process.exitCode = 1;
+        return;
+    }
+    let removed = [];
+    try {
+        removed = await git.removePersistedCredentials();
+    }
+    catch (error) {
+        // A workspace that is not a git repository has no persisted credentials to remove.
+        if ((0,external_node_fs_.existsSync)(external_node_path_.join(config.workspace, '.git'))) {
+            core/* error */.z3(`greenloop cannot remove the checkout's persisted credentials, so it will not run: ${error instanceof Error ? error.message : String(error)}`);
+            process.exitCode = 1;
+            await git.restorePersistedCredentials().catch(() => undefined);
+            return;
+        }
+    }
+    if (removed.length > 0)
+        core/* info */.pq(`Removed the checkout's persisted credentials (${removed.length}) before the model runs.`);
+    const fingerprint = await git.configFingerprint().catch(() => {
+        core/* warning */.$e('Could not fingerprint the git config: the tamper check before pushing is off.');
+        return '';
+    });
+    // Read before the model runs: the push replaces the branch only if nobody moved it since.
+    const remoteTip = config.githubToken !== '' && output.some((o) => o === 'commit' || o === 'pull-request')
+        ? await git.tryRemoteTip(outputBranch(config.branch, context), {
+            token: config.githubToken,
+            serverUrl: context.serverUrl,
+        })
+        : undefined;
+    const temp = await (0,promises_.mkdtemp)(external_node_path_.join(env.RUNNER_TEMP ?? external_node_os_.tmpdir(), 'greenloop-'));
+    const log = actionLog();
+    // A cancelled job gets SIGINT, then SIGTERM 7.5 s later: kill the running command's process
+    // group, end the run `cancelled` and publish what exists (at least the job summary).
+    const cancel = new AbortController();
+    const onSignal = (signal) => {
+        if (cancel.signal.aborted)
+            return;
+        core/* warning */.$e(`greenloop: ${signal}: stopping the running command and publishing what exists`);
+        cancel.abort(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+        const resume = config.resumeFrom
+            ? await loadResume(config.resumeFrom, {
+                token: config.githubToken,
+                context,
+                tempDir: temp,
+                anyBranch: config.resumeFromAnyBranch,
+            }).catch((error) => {
+                throw new loop_session/* SetupError */.w3(`Input 'resume-from' must be a checkpoint folder or the artifact name of an earlier run, got '${config.resumeFrom}': ${error instanceof Error ? error.message : String(error)}`);
+            })
+            : undefined;
+        const paths = { outDir: external_node_path_.join(temp, 'out'), workDir: external_node_path_.join(temp, 'work') };
+        const session = config.mode === 'select'
+            ? await (0,run/* runSelectStep */.a)({ config, log, ...paths, env, secrets }, await attemptsOfThisRun(config, context, external_node_path_.join(temp, 'attempts')))
+            : await (0,loop_session/* runSession */.Ie)({
+                config,
+                log,
+                ...paths,
+                env,
+                secrets,
+                signal: cancel.signal,
+                ...(resume ? { resume } : {}),
+                ...(output.some((o) => o !== 'none') && !ghes
+                    ? {
+                        onCheckpoint: async (dir, file, iteration) => {
+                            const upload = await (0,github_artifact/* uploadArtifact */.mz)(checkpointName, [file], dir, config.retentionDays, { info: () => { }, warn: () => { } }, 'replace');
+                            core/* info */.pq('error' in upload
+                                ? `Could not upload the checkpoint: ${upload.error}`
+                                : `Uploaded the checkpoint of iteration ${iteration} as artifact '${checkpointName}' (resume-from: ${checkpointName})`);
+                        },
+                    }
+                    : {}),
+            });
+        // summary.md is rendered from the redacted record: use it as written.
+        const summary = await (0,promises_.readFile)(session.files.summaryPath, 'utf8');
+        const published = await publish({
+            outputs: output,
+            record: session.record,
+            files: session.files,
+            context,
+            token: config.githubToken,
+            branch: config.branch,
+            commitMessage: config.commitMessage,
+            prTitle: config.prTitle,
+            prDraft: config.prDraft,
+            comment: config.comment,
+            artifactName,
+            artifactMode: config.artifactName ? 'replace' : 'unique',
+            retentionDays: config.retentionDays,
+            summary,
+            redactor: session.redactor,
+            workspace: config.workspace,
+            tree: session.bestTree,
+            ...(remoteTip !== undefined ? { remoteTip } : {}),
+            ...(fingerprint
+                ? { configFingerprint: { expected: fingerprint, compute: () => git.configFingerprint() } }
+                : {}),
+            log,
+        });
+        for (const error of published.errors)
+            core/* warning */.$e(error);
+        setRunOutputs(session.record, session.files, published);
+        try {
+            appendJobSummary(summary);
+        }
+        catch (error) {
+            core/* warning */.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        const { status, stopReason } = session.record;
+        if (['model-error', 'auth-error', 'error'].includes(status)) {
+            core/* setFailed */.C1(`greenloop: ${status}: ${stopReason}`);
+        }
+        else if (status !== 'success' && status !== 'already-green') {
+            core/* warning */.$e(`greenloop stopped: ${status}: ${stopReason}`);
+        }
+        else {
+            core/* info */.pq((0,report_escape/* neutraliseWorkflowCommands */.WM)(`greenloop: ${status}: ${stopReason}`));
+        }
+    }
+    catch (error) {
+        if (error instanceof loop_session/* SetupError */.w3) {
+            core/* error */.z3(error.message);
+            process.exitCode = 1;
+            return;
+        }
+        // An infrastructure fault outside the loop: still say so in the outputs and the summary.
+        const message = error instanceof Error ? error.message : String(error);
+        setOutputs({ status: 'error' });
+        try {
+            appendJobSummary(`## ❌ greenloop: error — ${(0,report_escape/* escapeMarkdown */.FV)(redactSecrets(message, secrets))}\n`);
+        }
+        catch {
+            // The failure is reported below; a missing summary file must not hide it.
+        }
+        core/* setFailed */.C1(`greenloop failed: ${message}`);
+    }
+    finally {
+        // A later step of the job may push with the checkout's credentials.
+        await git.restorePersistedCredentials().catch((error) => {
+            core/* warning */.$e(`Could not restore the checkout's persisted credentials: ${error instanceof Error ? error.message : String(error)}`);
+        });
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        // The report files stay (the outputs point at them); the private work folder goes.
+        await (0,promises_.rm)(external_node_path_.join(temp, 'work'), { recursive: true, force: true }).catch(() => undefined);
+    }
+}
+/** The candidates of `mode: select`: this run's attempt artifacts; a listing failure ends the setup. */
+async function attemptsOfThisRun(config, context, dir) {
+    try {
+        const found = await downloadAttempts({
+            token: config.githubToken,
+            context,
+            prefix: config.artifactName || 'greenloop',
+            dir,
+            log: (line) => core/* info */.pq(line),
+        });
+        return found.candidates;
+    }
+    catch (error) {
+        throw new loop_session/* SetupError */.w3(`Input 'mode' is select, but the attempts of this run cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+/** Redacts the run's secrets from a message written outside the session. */
+function redactSecrets(message, secrets) {
+    return new redact/* Redactor */.pO([...secrets]).redact(message);
+}
+/** Events a person starts on purpose, naming what to work on: they may start from any branch. */
+const DELIBERATE_EVENTS = new Set(['workflow_dispatch', 'issue_comment']);
+/**
+ * greenloop's own branches are never the starting point of an automatic run
+ * unless allowed: a failing fix PR would otherwise start a fix of the fix (and
+ * so on) when the workflow runs on its CI failures with a token whose pushes
+ * start workflows. A person asking for it (a comment, a manual run) may.
+ */
+function greenloopBranchRefusal(context, allowed) {
+    const branch = startingBranch(context);
+    if (allowed || DELIBERATE_EVENTS.has(context.eventName) || !branch.startsWith('greenloop/'))
+        return undefined;
+    return `greenloop refused to run: it would start from '${branch}', a branch greenloop wrote (set allow-greenloop-branch: true to fix a fix)`;
+}
+/**
+ * On pull_request and issue_comment events a commit or pull request is built on
+ * the PR's head commit, never on the merge commit a pull_request checkout gives
+ * (which would carry the base branch into the fix). On pull_request, moves HEAD
+ * to the event's head SHA when the checkout is elsewhere; on issue_comment, the
+ * checkout must already be the head just read. False (after one error line) otherwise.
+ */
+async function onPullRequestHead(context, output, git) {
+    const pushes = output.includes('commit') || output.includes('pull-request');
+    const prEvent = context.eventName === 'pull_request' || context.eventName === 'issue_comment';
+    if (!pushes || !prEvent || context.headSha === '')
+        return true;
+    const head = await git.tryHead();
+    if (head === context.headSha)
+        return true;
+    if (context.eventName === 'issue_comment') {
+        // The head was read after the comment: a commit pushed since is not what was asked for.
+        core/* error */.z3(`greenloop will not publish a commit: the checkout is ${head ?? 'empty'} but pull request #${context.prNumber ?? '?'} is now at ${context.headSha} (pushed to since the checkout, or the checkout is not its head); comment again`);
+        return false;
+    }
+    if (await git.tryCheckoutCommit(context.headSha)) {
+        core/* info */.pq(`Working on the pull request head ${context.headSha} (the checkout was ${head ?? 'empty'}): the fix is published on it`);
+        return true;
+    }
+    core/* error */.z3(`greenloop cannot check out the pull request head ${context.headSha}, so it will not publish a commit built on another one; check it out with actions/checkout (ref: the PR head SHA)`);
+    return false;
+}
+
+
+/***/ })
+
+};
