@@ -45,8 +45,10 @@ function have(cmd) {
 function ensureDeps(name) {
   const dir = path.join(corpus, '_deps', name);
   if (!fs.existsSync(path.join(dir, 'node_modules'))) {
-    console.error(`real-logs: npm ci in _deps/${name}`);
-    execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+    console.error(`real-logs: npm install in _deps/${name}`);
+    // `npm install` with the committed lock (the same versions as `npm ci`): `npm ci` refuses
+    // vitest 4's lock, whose vite lists an optional package the registry does not serve.
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
       cwd: dir,
       stdio: 'inherit',
     });
