@@ -132,9 +132,6 @@ export interface Case {
 export type SandboxMode = 'bwrap' | 'none';
 export const SANDBOX_MODES: readonly SandboxMode[] = ['bwrap', 'none'];
 
-const GO_NO_TEST_RAN =
-  "issue 18, verdict/digest lanes (regression of 8fc8cd6 on main): `go test` without -v prints only `ok <package>` when every test passes, so the parser names no test and the correct fix is rolled back as 'no test ran (the baseline ran 16)'; passed on main at 642ff77+45f42cd";
-
 export const CASES: readonly Case[] = [
   { name: 'cargo test', project: 'strsim', testCommand: 'cargo test', environment: 'plain' },
   {
@@ -182,9 +179,5 @@ export const CASES: readonly Case[] = [
     project: 'uuid',
     testCommand: 'go test ./...',
     environment: 'plain',
-    pending: {
-      bwrap: GO_NO_TEST_RAN,
-      none: GO_NO_TEST_RAN,
-    },
   },
 ];
