@@ -100,6 +100,14 @@ describe('integrityProblem on real logs', () => {
     expect(integrityProblem(before, after)).toBeUndefined();
   });
 
+  it('node --test under Node 22 (TAP): deleting the only test file is rejected, not a pass', async () => {
+    const before = await logRun('node22-tap-before.log', 1);
+    const after = await logRun('node22-tap-deleted.log', 0);
+    const problem = integrityProblem(before, after);
+    expect(problem?.rejects).toBe(true);
+    expect(problem?.message).toMatch(/no test ran|no longer ran/);
+  });
+
   it('pytest -v: a deleted failing test is named', async () => {
     const before = await logRun('pytest-v-before.log', 1);
     const after = await logRun('pytest-v-deleted.log', 0);

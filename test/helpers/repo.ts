@@ -1,5 +1,5 @@
 /** Real git repositories in temp folders, for tests. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -76,3 +76,13 @@ export const SUM_FIX = [
   '   return total;',
   '*** End Patch',
 ].join('\n');
+
+/**
+ * `node --test` in one process when the `node` on PATH knows `--test-isolation` (Node 22.8+ behind
+ * another name, 23.6+ and 24 as this one): fewer processes in the sandbox. Older Nodes exit 9 on
+ * the unknown flag, so they get plain `node --test`.
+ */
+export const NODE_TEST_IN_PROCESS: string =
+  spawnSync('node', ['--test-isolation=none', '--version'], { stdio: 'ignore' }).status === 0
+    ? 'node --test --test-isolation=none'
+    : 'node --test';

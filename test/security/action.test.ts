@@ -14,7 +14,7 @@ import { secretForms } from '../../src/report/redact.js';
 import { FakeGitHubApi } from '../fakes/github-api.js';
 import { startFakeOpenAI, type Reply } from '../fakes/openai-server.js';
 import { repoRoot, runAction, type ActionRun } from '../helpers/action-env.js';
-import { createRepo, SUM_PROJECT, type TempRepo } from '../helpers/repo.js';
+import { createRepo, NODE_TEST_IN_PROCESS, SUM_PROJECT, type TempRepo } from '../helpers/repo.js';
 import {
   ALL_CANARIES,
   bwrapUnavailable,
@@ -123,7 +123,7 @@ async function attack(
       workspace: repo.dir,
       timeoutMs: 90_000,
       inputs: {
-        'test-command': 'node --test --test-isolation=none',
+        'test-command': NODE_TEST_IN_PROCESS,
         'base-url': fake.url,
         'api-key': CANARY.apiKey,
         'github-token': CANARY.githubToken,

@@ -15,7 +15,7 @@ import type { RunLog } from '../../src/loop/run.js';
 import { runSession, type SessionResult } from '../../src/loop/session.js';
 import { probeSandbox } from '../../src/workspace/sandbox.js';
 import { startFakeOpenAI, type FakeOpenAI, type Reply } from '../fakes/openai-server.js';
-import { createRepo, SUM_PROJECT, type TempRepo } from '../helpers/repo.js';
+import { createRepo, NODE_TEST_IN_PROCESS, SUM_PROJECT, type TempRepo } from '../helpers/repo.js';
 
 /** Canary secrets: none of them has a token shape, so only exact redaction or isolation hides them. */
 export const CANARY = {
@@ -136,7 +136,7 @@ export async function runHostile(options: HostileOptions): Promise<HostileRun> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...CANARY_ENV, HOME: home, ...options.env };
   const parsed = parseConfig(
     {
-      'test-command': 'node --test --test-isolation=none',
+      'test-command': NODE_TEST_IN_PROCESS,
       'base-url': fake.url,
       'api-key': CANARY.apiKey,
       'github-token': CANARY.githubToken,

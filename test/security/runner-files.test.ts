@@ -14,7 +14,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI } from '../fakes/openai-server.js';
 import { repoRoot } from '../helpers/action-env.js';
-import { createRepo, SUM_PROJECT } from '../helpers/repo.js';
+import { createRepo, NODE_TEST_IN_PROCESS, SUM_PROJECT } from '../helpers/repo.js';
 import { bwrapUnavailable, shell } from './harness.js';
 
 const RUNNER_CANARY = 'canary-runner-credentials-P4v8Ny3Ek6Ts';
@@ -72,7 +72,7 @@ describe.skipIf(skip || !fs.existsSync(cli))("the runner's credential files", ()
           '--sandbox',
           'bwrap',
           '--test-command',
-          'node --test --test-isolation=none',
+          NODE_TEST_IN_PROCESS,
           '--base-url',
           fake.url,
           '--api-key',
