@@ -78,11 +78,16 @@ export const SUM_FIX = [
 ].join('\n');
 
 /**
- * `node --test` in one process when the `node` on PATH knows `--test-isolation` (Node 22.8+ behind
- * another name, 23.6+ and 24 as this one): fewer processes in the sandbox. Older Nodes exit 9 on
- * the unknown flag, so they get plain `node --test`.
+ * The sample project's test command for the `node` on PATH: in one process where it knows
+ * `--test-isolation` (23.6+ and 24; older Nodes exit 9 on the unknown flag); on Node 20, which
+ * searches the whole tree and follows symlinks (a planted `ln -s ../..` would make it run other
+ * projects' tests), only the `test/` folder; otherwise plain `node --test`.
  */
-export const NODE_TEST_IN_PROCESS: string =
-  spawnSync('node', ['--test-isolation=none', '--version'], { stdio: 'ignore' }).status === 0
-    ? 'node --test --test-isolation=none'
-    : 'node --test';
+export const NODE_TEST_IN_PROCESS: string = nodeTestCommand();
+
+function nodeTestCommand(): string {
+  if (spawnSync('node', ['--test-isolation=none', '--version'], { stdio: 'ignore' }).status === 0)
+    return 'node --test --test-isolation=none';
+  const version = spawnSync('node', ['--version'], { encoding: 'utf8' }).stdout ?? '';
+  return version.startsWith('v20.') ? 'node --test test/' : 'node --test';
+}
