@@ -255,8 +255,8 @@ var parse = __webpack_require__(94849);
 var loop_checkpoint = __webpack_require__(48638);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
-// EXTERNAL MODULE: ./src/loop/session.ts + 26 modules
-var loop_session = __webpack_require__(31294);
+// EXTERNAL MODULE: ./src/loop/session.ts + 24 modules
+var loop_session = __webpack_require__(9727);
 // EXTERNAL MODULE: ./src/select/claim.ts
 var select_claim = __webpack_require__(81448);
 ;// CONCATENATED MODULE: ./src/select/local.ts

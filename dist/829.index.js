@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   aT: () => (/* binding */ isGhes),
 /* harmony export */   dB: () => (/* binding */ ArtifactDownloadError),
 /* harmony export */   downloadArtifactByName: () => (/* binding */ downloadArtifactByName),
@@ -144,6 +145,7 @@ function cappedRetention(days, log) {
     }
     return days;
 }
+/** A service's error message on one line, cut to 500 characters. */
 function oneLine(text) {
     return text.replace(/\s+/g, ' ').trim().slice(0, 500);
 }
@@ -1155,8 +1157,8 @@ async function loadResume(from, options) {
 
 // EXTERNAL MODULE: ./src/report/redact.ts
 var redact = __webpack_require__(20649);
-// EXTERNAL MODULE: ./src/loop/session.ts + 26 modules
-var loop_session = __webpack_require__(31294);
+// EXTERNAL MODULE: ./src/loop/session.ts + 24 modules
+var loop_session = __webpack_require__(9727);
 // EXTERNAL MODULE: ./src/report/files.ts + 2 modules
 var files = __webpack_require__(49034);
 // EXTERNAL MODULE: ./src/select/claim.ts
@@ -1265,7 +1267,7 @@ async function listRunArtifacts(token, context, runId) {
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        throw new github_artifact/* ArtifactDownloadError */.dB(`cannot list the artifacts of this workflow run (the job needs \`actions: read\`): ${message.replace(/\s+/g, ' ').slice(0, 300)}`);
+        throw new github_artifact/* ArtifactDownloadError */.dB(`cannot list the artifacts of this workflow run (the job needs \`actions: read\`): ${(0,github_artifact/* oneLine */.TN)(message)}`);
     }
 }
 

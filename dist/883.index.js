@@ -4282,6 +4282,77 @@ const SUCCESS_STATUSES = new Set(['success', 'already-green']);
 
 /***/ }),
 
+/***/ 49422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ summarise),
+/* harmony export */   k: () => (/* binding */ buildRecord)
+/* harmony export */ });
+/* harmony import */ var _checks_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32955);
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94849);
+/** Turns the loop's outcome into the run's record (plain data for the report). */
+
+
+function buildRecord(outcome, extras) {
+    const { spent } = outcome;
+    const baseline = outcome.baseline ? summarise(outcome.baseline) : undefined;
+    const final = outcome.best ? summarise(outcome.best) : undefined;
+    const comparison = outcome.baseline && outcome.best
+        ? (0,_checks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .compareRuns */ .qB)(outcome.baseline.failures, outcome.best.failures)
+        : { fixed: [], stillFailing: [], newlyFailing: [] };
+    return {
+        schemaVersion: 1,
+        status: outcome.status,
+        stopReason: outcome.stopReason,
+        startedAt: new Date(outcome.startedAt).toISOString(),
+        finishedAt: new Date(outcome.finishedAt).toISOString(),
+        durationMs: outcome.finishedAt - outcome.startedAt,
+        config: (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .redactedConfig */ .lP)(extras.config),
+        model: extras.model,
+        api: extras.api,
+        sandbox: extras.sandbox,
+        testCommand: extras.testCommand,
+        task: extras.config.task,
+        baseline,
+        final,
+        comparison,
+        flaky: outcome.flaky,
+        iterations: outcome.iterations,
+        totals: {
+            iterations: spent.iterations,
+            turns: spent.turns,
+            inputTokens: spent.inputTokens,
+            cachedInputTokens: spent.cachedInputTokens,
+            outputTokens: spent.outputTokens,
+            reasoningTokens: spent.reasoningTokens,
+            tokens: spent.inputTokens + spent.outputTokens,
+            costUsd: spent.costUsd,
+            compactions: spent.compactions,
+        },
+        filesChanged: extras.filesChanged,
+        dropped: extras.dropped,
+        plan: outcome.plan,
+        explanation: outcome.explanation,
+        diff: extras.diff,
+        warnings: [...outcome.warnings, ...extras.warnings],
+    };
+}
+/** A test run's state as the record keeps it (the loop's and the select step's one way). */
+function summarise(state) {
+    return {
+        exitCode: state.exitCode,
+        timedOut: state.timedOut,
+        counts: state.counts,
+        failures: state.failures,
+        runner: state.digest.runner,
+        logPath: state.logPath,
+    };
+}
+
+
+/***/ }),
+
 /***/ 48638:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4368,6 +4439,135 @@ function upgradeCheckpoint(data, source = 'checkpoint') {
 
 /***/ }),
 
+/***/ 84539:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ toTestState),
+/* harmony export */   t: () => (/* binding */ evaluateRun)
+/* harmony export */ });
+/* harmony import */ var _checks_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32955);
+/**
+ * Judges one test run against the baseline and the best state so far. Pure:
+ * the loop decides what to do with the verdict (keep, roll back, stop).
+ */
+
+function toTestState(run, tree, flaky) {
+    let failures = run.digest.failures.filter((failure) => !flaky.includes(failure.id));
+    if (run.exitCode !== 0 && failures.length === 0 && run.digest.failures.length === 0) {
+        failures = [
+            {
+                id: `(test command ${run.timedOut ? 'timed out' : `exited with ${run.exitCode ?? 'a signal'}`})`,
+                message: run.timedOut
+                    ? 'the test command timed out'
+                    : `exit code ${run.exitCode ?? 'none'} without a parsable failure`,
+                kind: run.timedOut ? 'timeout' : 'error',
+            },
+        ];
+    }
+    return {
+        tree,
+        exitCode: run.exitCode,
+        timedOut: run.timedOut,
+        counts: run.digest.counts,
+        failures,
+        digest: run.digest,
+        logPath: run.logPath,
+    };
+}
+function evidenceOf(state) {
+    // On resume the baseline's counts come from the checkpoint: they are what was compared before.
+    return {
+        digest: { ...state.digest, counts: state.counts },
+        exitCode: state.exitCode,
+        timedOut: state.timedOut,
+    };
+}
+/** Net progress: passing tests gained count for, failing ones against. */
+function net(state) {
+    return state.counts.passed - state.failures.length;
+}
+function evaluateRun(input) {
+    const { run, baseline, best } = input;
+    const state = toTestState(run, input.tree, input.flaky);
+    const comparison = (0,_checks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .compareRuns */ .qB)(baseline.failures, state.failures);
+    const found = (0,_checks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .integrityProblem */ .RP)(evidenceOf(baseline), evidenceOf(state));
+    // With allow-test-edits, removing or skipping tests is allowed; a run that could not run is not.
+    const integrity = input.allowTestEdits && found?.kind !== 'not-run' ? undefined : found;
+    const regressions = regressionsOf(comparison, baseline);
+    const sameFailuresAsBefore = sameIds(state.failures, best.failures);
+    let verdict;
+    let note;
+    if (integrity?.rejects) {
+        verdict = 'worse';
+        note = integrity.message;
+    }
+    else if (run.exitCode === 0) {
+        verdict = 'success';
+        note = integrity?.message;
+    }
+    else if (regressions.length > 0) {
+        verdict = 'worse';
+        note = `They broke tests that passed before: ${regressions.slice(0, 5).join(', ')}${regressions.length > 5 ? ` and ${regressions.length - 5} more` : ''}.`;
+    }
+    else if (net(state) < net(best)) {
+        verdict = 'worse';
+        note = `They made things worse: ${state.failures.length} failing and ${state.counts.passed} passing, where the best state so far had ${best.failures.length} failing and ${best.counts.passed} passing.`;
+    }
+    else {
+        verdict =
+            net(state) > net(best) || state.failures.length < best.failures.length ? 'better' : 'same';
+    }
+    return {
+        verdict,
+        state,
+        comparison,
+        ...(note ? { note } : {}),
+        message: messageFor(verdict, state, comparison, note),
+        sameFailuresAsBefore,
+    };
+}
+/**
+ * Newly failing tests that count as regressions. When the baseline had load or
+ * compile errors, tests of those files never ran, so their failures are not
+ * regressions.
+ */
+function regressionsOf(comparison, baseline) {
+    const hidden = baseline.failures
+        .filter((failure) => _checks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .LOAD_KINDS */ .nd.has(failure.kind ?? '') || failure.id.startsWith('(test command'))
+        .map((failure) => failure.file ?? failure.id);
+    if (baseline.failures.some((failure) => failure.id.startsWith('(test command')))
+        return [];
+    return comparison.newlyFailing.filter((id) => !hidden.some((prefix) => prefix !== '' && (id === prefix || id.startsWith(`${prefix} > `))));
+}
+function sameIds(a, b) {
+    if (a.length !== b.length)
+        return false;
+    const ids = new Set(a.map((failure) => failure.id));
+    return b.every((failure) => ids.has(failure.id));
+}
+function messageFor(verdict, state, comparison, note) {
+    const head = [];
+    if (verdict === 'success')
+        head.push('The test command passes.');
+    else if (verdict === 'worse') {
+        head.push(`Your last changes were rolled back. ${note ?? ''} The workspace is back at the best state so far; take a different approach.`);
+    }
+    else {
+        head.push(`The test command still fails (exit code ${state.exitCode ?? 'none'}${state.timedOut ? ', timed out' : ''}).`);
+    }
+    const list = (label, ids) => {
+        if (ids.length > 0)
+            head.push(`${label} (${ids.length}): ${ids.slice(0, 20).join('; ')}${ids.length > 20 ? '; ...' : ''}`);
+    };
+    list('Fixed since the first run', comparison.fixed);
+    list('Newly failing', comparison.newlyFailing);
+    return `${head.join('\n')}\n\n${state.digest.text}`;
+}
+
+
+/***/ }),
+
 /***/ 83205:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4438,7 +4638,7 @@ function whyDrop(change, entry, guard) {
 
 /***/ }),
 
-/***/ 31294:
+/***/ 9727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6904,67 +7104,8 @@ function execute(argv, request, sandboxed, grace) {
 
 // EXTERNAL MODULE: ./src/loop/integrity.ts
 var integrity = __webpack_require__(83205);
-// EXTERNAL MODULE: ./src/config/parse.ts + 1 modules
-var parse = __webpack_require__(94849);
-;// CONCATENATED MODULE: ./src/loop/build-record.ts
-/** Turns the loop's outcome into the run's record (plain data for the report). */
-
-
-function buildRecord(outcome, extras) {
-    const { spent } = outcome;
-    const baseline = outcome.baseline ? summarise(outcome.baseline) : undefined;
-    const final = outcome.best ? summarise(outcome.best) : undefined;
-    const comparison = outcome.baseline && outcome.best
-        ? (0,checks/* compareRuns */.qB)(outcome.baseline.failures, outcome.best.failures)
-        : { fixed: [], stillFailing: [], newlyFailing: [] };
-    return {
-        schemaVersion: 1,
-        status: outcome.status,
-        stopReason: outcome.stopReason,
-        startedAt: new Date(outcome.startedAt).toISOString(),
-        finishedAt: new Date(outcome.finishedAt).toISOString(),
-        durationMs: outcome.finishedAt - outcome.startedAt,
-        config: (0,parse/* redactedConfig */.lP)(extras.config),
-        model: extras.model,
-        api: extras.api,
-        sandbox: extras.sandbox,
-        testCommand: extras.testCommand,
-        task: extras.config.task,
-        baseline,
-        final,
-        comparison,
-        flaky: outcome.flaky,
-        iterations: outcome.iterations,
-        totals: {
-            iterations: spent.iterations,
-            turns: spent.turns,
-            inputTokens: spent.inputTokens,
-            cachedInputTokens: spent.cachedInputTokens,
-            outputTokens: spent.outputTokens,
-            reasoningTokens: spent.reasoningTokens,
-            tokens: spent.inputTokens + spent.outputTokens,
-            costUsd: spent.costUsd,
-            compactions: spent.compactions,
-        },
-        filesChanged: extras.filesChanged,
-        dropped: extras.dropped,
-        plan: outcome.plan,
-        explanation: outcome.explanation,
-        diff: extras.diff,
-        warnings: [...outcome.warnings, ...extras.warnings],
-    };
-}
-function summarise(state) {
-    return {
-        exitCode: state.exitCode,
-        timedOut: state.timedOut,
-        counts: state.counts,
-        failures: state.failures,
-        runner: state.digest.runner,
-        logPath: state.logPath,
-    };
-}
-
+// EXTERNAL MODULE: ./src/loop/build-record.ts
+var build_record = __webpack_require__(49422);
 ;// CONCATENATED MODULE: ./src/loop/preflight.ts
 /**
  * Checks before the baseline that the model's endpoint can be used at all, so a missing key, a
@@ -7894,125 +8035,8 @@ function mergeNotes(segments) {
     return segments;
 }
 
-;// CONCATENATED MODULE: ./src/loop/evaluate.ts
-/**
- * Judges one test run against the baseline and the best state so far. Pure:
- * the loop decides what to do with the verdict (keep, roll back, stop).
- */
-
-function toTestState(run, tree, flaky) {
-    let failures = run.digest.failures.filter((failure) => !flaky.includes(failure.id));
-    if (run.exitCode !== 0 && failures.length === 0 && run.digest.failures.length === 0) {
-        failures = [
-            {
-                id: `(test command ${run.timedOut ? 'timed out' : `exited with ${run.exitCode ?? 'a signal'}`})`,
-                message: run.timedOut
-                    ? 'the test command timed out'
-                    : `exit code ${run.exitCode ?? 'none'} without a parsable failure`,
-                kind: run.timedOut ? 'timeout' : 'error',
-            },
-        ];
-    }
-    return {
-        tree,
-        exitCode: run.exitCode,
-        timedOut: run.timedOut,
-        counts: run.digest.counts,
-        failures,
-        digest: run.digest,
-        logPath: run.logPath,
-    };
-}
-function evidenceOf(state) {
-    // On resume the baseline's counts come from the checkpoint: they are what was compared before.
-    return {
-        digest: { ...state.digest, counts: state.counts },
-        exitCode: state.exitCode,
-        timedOut: state.timedOut,
-    };
-}
-/** Net progress: passing tests gained count for, failing ones against. */
-function net(state) {
-    return state.counts.passed - state.failures.length;
-}
-function evaluateRun(input) {
-    const { run, baseline, best } = input;
-    const state = toTestState(run, input.tree, input.flaky);
-    const comparison = (0,checks/* compareRuns */.qB)(baseline.failures, state.failures);
-    const found = (0,checks/* integrityProblem */.RP)(evidenceOf(baseline), evidenceOf(state));
-    // With allow-test-edits, removing or skipping tests is allowed; a run that could not run is not.
-    const integrity = input.allowTestEdits && found?.kind !== 'not-run' ? undefined : found;
-    const regressions = regressionsOf(comparison, baseline);
-    const sameFailuresAsBefore = sameIds(state.failures, best.failures);
-    let verdict;
-    let note;
-    if (integrity?.rejects) {
-        verdict = 'worse';
-        note = integrity.message;
-    }
-    else if (run.exitCode === 0) {
-        verdict = 'success';
-        note = integrity?.message;
-    }
-    else if (regressions.length > 0) {
-        verdict = 'worse';
-        note = `They broke tests that passed before: ${regressions.slice(0, 5).join(', ')}${regressions.length > 5 ? ` and ${regressions.length - 5} more` : ''}.`;
-    }
-    else if (net(state) < net(best)) {
-        verdict = 'worse';
-        note = `They made things worse: ${state.failures.length} failing and ${state.counts.passed} passing, where the best state so far had ${best.failures.length} failing and ${best.counts.passed} passing.`;
-    }
-    else {
-        verdict =
-            net(state) > net(best) || state.failures.length < best.failures.length ? 'better' : 'same';
-    }
-    return {
-        verdict,
-        state,
-        comparison,
-        ...(note ? { note } : {}),
-        message: messageFor(verdict, state, comparison, note),
-        sameFailuresAsBefore,
-    };
-}
-/**
- * Newly failing tests that count as regressions. When the baseline had load or
- * compile errors, tests of those files never ran, so their failures are not
- * regressions.
- */
-function regressionsOf(comparison, baseline) {
-    const hidden = baseline.failures
-        .filter((failure) => checks/* LOAD_KINDS */.nd.has(failure.kind ?? '') || failure.id.startsWith('(test command'))
-        .map((failure) => failure.file ?? failure.id);
-    if (baseline.failures.some((failure) => failure.id.startsWith('(test command')))
-        return [];
-    return comparison.newlyFailing.filter((id) => !hidden.some((prefix) => prefix !== '' && (id === prefix || id.startsWith(`${prefix} > `))));
-}
-function sameIds(a, b) {
-    if (a.length !== b.length)
-        return false;
-    const ids = new Set(a.map((failure) => failure.id));
-    return b.every((failure) => ids.has(failure.id));
-}
-function messageFor(verdict, state, comparison, note) {
-    const head = [];
-    if (verdict === 'success')
-        head.push('The test command passes.');
-    else if (verdict === 'worse') {
-        head.push(`Your last changes were rolled back. ${note ?? ''} The workspace is back at the best state so far; take a different approach.`);
-    }
-    else {
-        head.push(`The test command still fails (exit code ${state.exitCode ?? 'none'}${state.timedOut ? ', timed out' : ''}).`);
-    }
-    const list = (label, ids) => {
-        if (ids.length > 0)
-            head.push(`${label} (${ids.length}): ${ids.slice(0, 20).join('; ')}${ids.length > 20 ? '; ...' : ''}`);
-    };
-    list('Fixed since the first run', comparison.fixed);
-    list('Newly failing', comparison.newlyFailing);
-    return `${head.join('\n')}\n\n${state.digest.text}`;
-}
-
+// EXTERNAL MODULE: ./src/loop/evaluate.ts
+var evaluate = __webpack_require__(84539);
 ;// CONCATENATED MODULE: ./src/loop/prompt.ts
 function systemInstructions(facts) {
     const protectedList = ['.git/', ...facts.protectedPaths].map((p) => `\`${p}\``).join(', ');
@@ -8231,7 +8255,7 @@ class Run {
             log.warn(`Sandbox: ${hint}`);
             throw new StopRun('error', hint);
         }
-        this.baseline = toTestState(run, this.bestTree, []);
+        this.baseline = (0,evaluate/* toTestState */.$)(run, this.bestTree, []);
         this.record('tests', {
             label: 'baseline',
             exitCode: run.exitCode,
@@ -8248,7 +8272,7 @@ class Run {
                 failures: this.deps.resume.baselineFailures,
                 counts: this.deps.resume.baselineCounts,
             };
-            this.best = toTestState(run, this.bestTree, this.flaky);
+            this.best = (0,evaluate/* toTestState */.$)(run, this.bestTree, this.flaky);
             this.lastTestedTree = this.bestTree;
             if (run.exitCode === 0)
                 throw new StopRun('success', 'the tests pass with the resumed changes');
@@ -8467,7 +8491,7 @@ class Run {
             timeoutMs: this.budget.remainingMs(),
         });
         this.stopIfCancelled();
-        const evaluation = evaluateRun({
+        const evaluation = (0,evaluate/* evaluateRun */.t)({
             run,
             tree,
             baseline: this.baseline,
@@ -8882,7 +8906,7 @@ async function runSession(options) {
         bestTree: outcome.bestTree,
         log,
     });
-    const record = buildRecord(outcome, {
+    const record = (0,build_record/* buildRecord */.k)(outcome, {
         config,
         testCommand,
         model: config.model,
@@ -10384,8 +10408,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/report/files.ts + 2 modules
 var files = __webpack_require__(49034);
-// EXTERNAL MODULE: ./src/loop/session.ts + 26 modules
-var session = __webpack_require__(31294);
+// EXTERNAL MODULE: ./src/loop/session.ts + 24 modules
+var session = __webpack_require__(9727);
 // EXTERNAL MODULE: ./src/workspace/git.ts
 var git = __webpack_require__(3133);
 // EXTERNAL MODULE: ./src/workspace/guard.ts
@@ -10396,6 +10420,10 @@ var safe_fs = __webpack_require__(89382);
 var compare = __webpack_require__(6474);
 // EXTERNAL MODULE: ./src/config/parse.ts + 1 modules
 var parse = __webpack_require__(94849);
+// EXTERNAL MODULE: ./src/loop/build-record.ts
+var build_record = __webpack_require__(49422);
+// EXTERNAL MODULE: ./src/loop/evaluate.ts
+var evaluate = __webpack_require__(84539);
 // EXTERNAL MODULE: ./src/loop/integrity.ts
 var integrity = __webpack_require__(83205);
 ;// CONCATENATED MODULE: ./src/select/rank.ts
@@ -10583,6 +10611,8 @@ async function verifyOne(candidate, baseline, ports) {
 
 
 
+
+
 /** Paths a `git diff` touches, both sides of renames and copies. */
 function diffPaths(diff) {
     const paths = new Set();
@@ -10598,16 +10628,6 @@ function diffPaths(diff) {
             paths.add(side[1]);
     }
     return [...paths];
-}
-function summary(run) {
-    return {
-        exitCode: run.exitCode,
-        timedOut: run.timedOut,
-        counts: run.digest.counts,
-        failures: run.digest.failures,
-        runner: run.digest.runner,
-        logPath: run.logPath,
-    };
 }
 async function runSelectSession(candidates, deps) {
     const { git, log, config } = deps;
@@ -10647,6 +10667,8 @@ async function runSelectSession(candidates, deps) {
     }
     const filtered = await (0,integrity/* filterChanges */.E)({ git, guard: deps.guard, baselineTree, bestTree, log });
     const finalRun = winner ? runs.get(verifyLabel(winner.claim.name)) : undefined;
+    const before = (0,evaluate/* toTestState */.$)(baseline, baselineTree, []);
+    const after = finalRun ? (0,evaluate/* toTestState */.$)(finalRun, filtered.bestTree, []) : before;
     const status = baseline.exitCode === 0 && !winner
         ? 'already-green'
         : selection.passing
@@ -10668,9 +10690,9 @@ async function runSelectSession(candidates, deps) {
         sandbox: deps.sandbox,
         testCommand: deps.testCommand,
         task: config.task,
-        baseline: summary(baseline),
-        final: finalRun ? summary(finalRun) : summary(baseline),
-        comparison: (0,compare/* compareRuns */.qB)(baseline.digest.failures, (finalRun ?? baseline).digest.failures),
+        baseline: (0,build_record/* summarise */.f)(before),
+        final: (0,build_record/* summarise */.f)(after),
+        comparison: (0,compare/* compareRuns */.qB)(before.failures, after.failures),
         flaky: [],
         iterations: [],
         totals: {

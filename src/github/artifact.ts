@@ -170,7 +170,8 @@ function cappedRetention(days: number, log: PublishLog): number {
   return days;
 }
 
-function oneLine(text: string): string {
+/** A service's error message on one line, cut to 500 characters. */
+export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, 500);
 }
 

@@ -11,7 +11,13 @@ import * as path from 'node:path';
 import { REPORT_FILES } from '../report/files.js';
 import { readClaim } from '../select/claim.js';
 import type { Candidate } from '../select/rank.js';
-import { ArtifactDownloadError, artifactNamePart, ghesMessage, isGhes } from './artifact.js';
+import {
+  ArtifactDownloadError,
+  artifactNamePart,
+  ghesMessage,
+  isGhes,
+  oneLine,
+} from './artifact.js';
 import type { GitHubContext } from './context.js';
 
 /** A diff larger than this is not read (a published diff is far smaller). */
@@ -129,7 +135,7 @@ async function listRunArtifacts(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new ArtifactDownloadError(
-      `cannot list the artifacts of this workflow run (the job needs \`actions: read\`): ${message.replace(/\s+/g, ' ').slice(0, 300)}`,
+      `cannot list the artifacts of this workflow run (the job needs \`actions: read\`): ${oneLine(message)}`,
     );
   }
 }

@@ -65,7 +65,8 @@ export function buildRecord(outcome: LoopOutcome, extras: RecordExtras): RunReco
   };
 }
 
-function summarise(state: TestState): TestSummary {
+/** A test run's state as the record keeps it (the loop's and the select step's one way). */
+export function summarise(state: TestState): TestSummary {
   return {
     exitCode: state.exitCode,
     timedOut: state.timedOut,

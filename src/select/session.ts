@@ -10,7 +10,9 @@ import type { RunConfig } from '../config/types.js';
 import { redactedConfig } from '../config/parse.js';
 import type { RunStatus } from '../core/status.js';
 import type { RunLog } from '../loop/run.js';
-import type { RunRecord, TestSummary } from '../loop/record.js';
+import { summarise } from '../loop/build-record.js';
+import { toTestState } from '../loop/evaluate.js';
+import type { RunRecord } from '../loop/record.js';
 import { filterChanges } from '../loop/integrity.js';
 import type { Git, WorkspaceGuard } from '../workspace/types.js';
 import { selectAttempt, type Candidate, type Selection } from './rank.js';
@@ -51,17 +53,6 @@ export function diffPaths(diff: string): string[] {
     if (side) paths.add(side[1]!);
   }
   return [...paths];
-}
-
-function summary(run: TestRun): TestSummary {
-  return {
-    exitCode: run.exitCode,
-    timedOut: run.timedOut,
-    counts: run.digest.counts,
-    failures: run.digest.failures,
-    runner: run.digest.runner,
-    logPath: run.logPath,
-  };
 }
 
 export async function runSelectSession(
@@ -111,6 +102,8 @@ export async function runSelectSession(
   }
   const filtered = await filterChanges({ git, guard: deps.guard, baselineTree, bestTree, log });
   const finalRun = winner ? runs.get(verifyLabel(winner.claim.name)) : undefined;
+  const before = toTestState(baseline, baselineTree, []);
+  const after = finalRun ? toTestState(finalRun, filtered.bestTree, []) : before;
   const status: RunStatus =
     baseline.exitCode === 0 && !winner
       ? 'already-green'
@@ -136,9 +129,9 @@ export async function runSelectSession(
     sandbox: deps.sandbox,
     testCommand: deps.testCommand,
     task: config.task,
-    baseline: summary(baseline),
-    final: finalRun ? summary(finalRun) : summary(baseline),
-    comparison: compareRuns(baseline.digest.failures, (finalRun ?? baseline).digest.failures),
+    baseline: summarise(before),
+    final: summarise(after),
+    comparison: compareRuns(before.failures, after.failures),
     flaky: [],
     iterations: [],
     totals: {
