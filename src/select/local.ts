@@ -71,8 +71,9 @@ export async function runLocalAttempts(
   ports: LocalAttemptPorts,
 ): Promise<Candidate[]> {
   const outputs = await mapLimit(specs, jobs, async (spec) => {
-    const tree = await ports.worktree(spec.label);
+    let tree: Awaited<ReturnType<LocalAttemptPorts['worktree']>> | undefined;
     try {
+      tree = await ports.worktree(spec.label);
       ports.info(`${spec.label}: ${spec.model} (${spec.reasoningEffort}) in ${tree.dir}`);
       return await ports.runAttempt(spec, tree.dir, path.join(outDir, spec.label));
     } catch (error) {
@@ -81,7 +82,7 @@ export async function runLocalAttempts(
       );
       return undefined;
     } finally {
-      await tree.dispose();
+      await tree?.dispose();
     }
   });
   const candidates: Candidate[] = [];

@@ -340,6 +340,17 @@ export function createGit(root: string, options: GitOptions = {}): RepoGit {
   return new GitRepo(path.resolve(root), options);
 }
 
+/** Runs the tasks given to it one after another, each whether or not the one before failed. */
+class Serial {
+  private last: Promise<unknown> = Promise.resolve();
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.last.then(task, task);
+    this.last = next;
+    return next;
+  }
+}
+
 class GitRepo implements RepoGit {
   private scratch: string | undefined;
   private top: string | undefined;
@@ -348,7 +359,8 @@ class GitRepo implements RepoGit {
   private readonly maxFileBytes: number;
   /** The snapshot index, kept between snapshots (its stat cache makes the next one cheap). */
   private index: string | undefined;
-  private snapshotting: Promise<unknown> = Promise.resolve();
+  private readonly snapshots = new Serial();
+  private readonly worktrees = new Serial();
   private readonly skipped = new Set<string>();
   private removed: RemovedCredential[] = [];
   /** The user's global ignore file: the one global setting kept (it can only hide files). */
@@ -434,19 +446,24 @@ class GitRepo implements RepoGit {
     return out.code === 0 ? this.toplevel() : undefined;
   }
 
-  async addWorktree(dir: string): Promise<void> {
-    await this.call(['worktree', 'add', '--detach', '--quiet', dir, 'HEAD'], {
-      cwd: await this.toplevel(),
+  // git does not lock its list of worktrees: an `add` that reads it while another `add` or
+  // `remove` is writing it fails ("failed to read .git/worktrees/<name>/commondir"). So worktree
+  // changes go one at a time.
+  addWorktree(dir: string): Promise<void> {
+    return this.worktrees.run(async () => {
+      await this.call(['worktree', 'add', '--detach', '--quiet', dir, 'HEAD'], {
+        cwd: await this.toplevel(),
+      });
     });
   }
 
-  async removeWorktree(dir: string): Promise<void> {
-    await this.call(['worktree', 'remove', '--force', dir], {
-      cwd: await this.toplevel(),
-      allowFail: true,
+  removeWorktree(dir: string): Promise<void> {
+    return this.worktrees.run(async () => {
+      const cwd = await this.toplevel();
+      await this.call(['worktree', 'remove', '--force', dir], { cwd, allowFail: true });
+      fs.rmSync(dir, { recursive: true, force: true });
+      await this.call(['worktree', 'prune'], { cwd, allowFail: true });
     });
-    fs.rmSync(dir, { recursive: true, force: true });
-    await this.call(['worktree', 'prune'], { cwd: await this.toplevel(), allowFail: true });
   }
 
   async isDirty(): Promise<boolean> {
@@ -489,12 +506,7 @@ class GitRepo implements RepoGit {
 
   snapshot(): Promise<string> {
     // One snapshot at a time: they share the index.
-    const next = this.snapshotting.then(
-      () => this.snapshotNow(),
-      () => this.snapshotNow(),
-    );
-    this.snapshotting = next;
-    return next;
+    return this.snapshots.run(() => this.snapshotNow());
   }
 
   private snapshotTimeout(): number | undefined {

@@ -64,4 +64,18 @@ describe('runLocalAttempts', () => {
     ]);
     expect(candidates.map((c) => [c.claim.name, c.diff])).toEqual([['attempt-1', 'fix']]);
   });
+
+  it('an attempt whose worktree cannot be made is one failed attempt, not the end of the others', async () => {
+    const lines: string[] = [];
+    const candidates = await runLocalAttempts(attemptSpecs(2, ['m'], ['high']), 2, '/out', {
+      worktree: async (label) => {
+        if (label === 'attempt-1') throw new Error('git worktree add failed (exit 128)');
+        return { dir: `/wt/${label}`, dispose: async () => undefined };
+      },
+      runAttempt: async () => ({ diff: 'fix', report: report('success', 0, 3) }),
+      info: (line) => lines.push(line),
+    });
+    expect(lines).toContain('attempt-1: failed: git worktree add failed (exit 128)');
+    expect(candidates.map((c) => c.claim.name)).toEqual(['attempt-2']);
+  });
 });

@@ -227,3 +227,30 @@ describe('credentials and config fingerprint', () => {
     expect(await git.configFingerprint()).not.toBe(withHook);
   });
 });
+
+describe('worktrees', () => {
+  // Seen in CI (Node 22 matrix, `run --attempts 3 --jobs 2`): two `git worktree add` at once made
+  // the second fail with "failed to read .git/worktrees/attempt-1/commondir", and the first
+  // worktree was not a repository. git does not lock its worktree list against itself.
+  it('adds and removes many worktrees at once without one seeing another half made', async () => {
+    initRepo();
+    const git = createGit(dir);
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'greenloop-wt-'));
+    try {
+      for (let round = 0; round < 8; round++) {
+        const dirs = Array.from({ length: 6 }, (_, i) => path.join(parent, `r${round}-${i}`));
+        await Promise.all(
+          dirs.map(async (wt) => {
+            await git.addWorktree(wt);
+            expect(sh(['rev-parse', '--is-inside-work-tree'], wt).trim()).toBe('true');
+            await git.removeWorktree(wt);
+          }),
+        );
+        for (const wt of dirs) expect(fs.existsSync(wt)).toBe(false);
+      }
+      expect(sh(['worktree', 'list', '--porcelain']).match(/^worktree /gm)).toHaveLength(1);
+    } finally {
+      fs.rmSync(parent, { recursive: true, force: true });
+    }
+  });
+});
