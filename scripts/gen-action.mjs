@@ -1,11 +1,15 @@
-// Writes action.yml from src/config/inputs.ts (the one list of inputs and outputs).
+// Writes every file derived from a definition in src/: action.yml and the README's input and
+// output tables from src/config/inputs.ts (the one list of inputs and outputs), and
+// docs/report.schema.json from src/report/schema.ts.
 // Run: node scripts/gen-action.mjs   (Node >= 22.18 strips the TypeScript types)
 import { readFileSync, writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 import { stringify } from 'yaml';
 import './ts-hooks.mjs';
 
 // After the hooks: inputs.ts imports other sources by their `.js` names.
 const { INPUTS, OUTPUTS } = await import('../src/config/inputs.ts');
+const { reportJsonSchema } = await import('../src/report/schema.ts');
 
 const action = {
   name: 'greenloop',
@@ -55,3 +59,12 @@ const between = (name, body) => {
 between('inputs', inputsTable);
 between('outputs', outputsTable);
 writeFileSync(readmeUrl, readme);
+
+const schemaUrl = new URL('../docs/report.schema.json', import.meta.url);
+writeFileSync(
+  schemaUrl,
+  await format(JSON.stringify(reportJsonSchema()), {
+    ...(await resolveConfig(schemaUrl)),
+    filepath: schemaUrl.pathname,
+  }),
+);

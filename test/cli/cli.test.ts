@@ -11,6 +11,7 @@ import { digestFile, digestJson } from '../../src/checks/index.js';
 import { describe, expect, it } from 'vitest';
 import { limiter } from '../e2e/world.js';
 import { CLI_INPUTS } from '../../src/cli/flags.js';
+import { ReportSchema } from '../../src/report/schema.js';
 import { startFakeOpenAI, type FakeOpenAI, type Reply } from '../fakes/openai-server.js';
 import { repoRoot } from '../helpers/action-env.js';
 import { createRepo, SUM_FIX, SUM_PROJECT, type TempRepo } from '../helpers/repo.js';
@@ -177,9 +178,9 @@ describe.concurrent('greenloop run', { timeout: 150_000 }, () => {
       expect(existsSync(path.join(out, name)), name).toBe(true);
     }
     expect(readFileSync(path.join(out, 'greenloop.diff'), 'utf8')).toContain(`+${SUM_FIXED_LINE}`);
-    const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as {
-      status: string;
-    };
+    const report = ReportSchema.parse(
+      JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')),
+    );
     expect(report.status).toBe('success');
     expect(readFileSync(path.join(out, 'summary.md'), 'utf8').split('\n')[0]).toContain(
       'greenloop: success',
@@ -278,12 +279,11 @@ describe.concurrent('greenloop resume', { timeout: 150_000 }, () => {
     // Iterations carry over: 1 spent before, 1 more now.
     const folders = outputFolders(repo);
     expect(folders).toHaveLength(2);
-    const report = JSON.parse(readFileSync(path.join(folders[1]!, 'report.json'), 'utf8')) as {
-      status: string;
-      totals?: { iterations?: number };
-    };
+    const report = ReportSchema.parse(
+      JSON.parse(readFileSync(path.join(folders[1]!, 'report.json'), 'utf8')),
+    );
     expect(report.status).toBe('success');
-    expect(report.totals?.iterations).toBe(2);
+    expect(report.totals.iterations).toBe(2);
   }, 150_000);
 
   it('a missing checkpoint exits 1 with one line', async ({ onTestFinished }) => {

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ReportSchema } from '../../src/report/schema.js';
 import { repoRoot } from '../helpers/action-env.js';
 
 let project: string | undefined;
@@ -49,10 +50,10 @@ describe('npm run demo', () => {
     const summary = readFileSync(path.join(out, 'summary.md'), 'utf8');
     expect(summary).toContain('model scripted');
     expect(summary).toContain('$0 (scripted)');
-    const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as {
-      model: string;
-      totals: { costUsd: number };
-    };
+    // A report written by a real run validates against the published schema.
+    const report = ReportSchema.parse(
+      JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')),
+    );
     expect(report.model).toBe('scripted');
     expect(report.totals.costUsd).toBe(0);
 
