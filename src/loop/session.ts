@@ -113,6 +113,7 @@ export async function prepareWorkbench(
     tempDir: options.workDir,
     hiddenDirs: [options.outDir],
     env: options.env,
+    testCommand,
   }).catch((error: unknown) => {
     throw new SetupError(error instanceof Error ? error.message : String(error));
   });

@@ -20,6 +20,7 @@ import { openNewSync } from './safe-fs.js';
 import {
   bwrapArgs,
   type BwrapOptions,
+  commandToolchainDirs,
   createPidsCgroup,
   DEFAULT_MAX_PROCESSES,
   ensureHomeCaches,
@@ -50,6 +51,11 @@ export interface RunnerOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Tasks one sandboxed command may have at once (default DEFAULT_MAX_PROCESSES). */
   readonly maxProcesses?: number;
+  /**
+   * The test command (configuration, never the model's): toolchains whose executables it names
+   * by path (a venv's `bin/pytest` not on PATH) stay readable for every command, as PATH's do.
+   */
+  readonly testCommand?: string;
 }
 
 /** The runner's file commands (`GITHUB_ENV`, ...): hidden too, wherever they live. */
@@ -84,6 +90,7 @@ export async function createProcessRunner(options: RunnerOptions): Promise<Proce
     .filter((d): d is string => typeof d === 'string' && d !== '')
     .map((d) => path.resolve(d));
   const grace = options.killGraceMs ?? 2000;
+  const commandDirs = commandToolchainDirs(options.testCommand ?? '', workspace);
 
   function layoutFor(env: Readonly<Record<string, string>>, cwd: string): BwrapOptions {
     return {
@@ -92,7 +99,7 @@ export async function createProcessRunner(options: RunnerOptions): Promise<Proce
       homes: homesFor(env),
       hiddenDirs,
       hiddenPaths,
-      pathDirs: (env.PATH ?? '').split(path.delimiter),
+      pathDirs: [...(env.PATH ?? '').split(path.delimiter), ...commandDirs],
       writableDirs: envCaches(env),
     };
   }

@@ -9,7 +9,8 @@
  * - the workspace writable, its `.git` read-only;
  * - a fresh empty `/tmp`; the runner's temp folders (RUNNER_TEMP, the action's
  *   own temp dir, the report folder) hidden behind empty tmpfs; the toolchains on
- *   PATH that live there (a venv, an unpacked Node) readable as a whole;
+ *   PATH, or named by path in the test command, that live there (a venv, an
+ *   unpacked Node) readable as a whole;
  * - root-only system files (/etc/shadow, SSH host keys) hidden;
  * - credential stores in the home folder hidden (empty tmpfs for folders,
  *   /dev/null for files); the rest of the home readable; common toolchain
@@ -645,6 +646,28 @@ export function toolchainRoots(pathDirs: readonly string[]): string[] {
     }
   }
   return [...new Set(roots)].filter((r) => r !== '/' && exists(r)?.isDirectory());
+}
+
+/**
+ * The folders of the executables a (trusted) command names by path, such as the test command
+ * `/tmp/ci/venv/bin/pytest -q` or `../venv/bin/python -m pytest`: toolchains named there stay
+ * readable as those on PATH do (pass them with the PATH folders to toolchainRoots). Relative
+ * paths are resolved from `cwd`; only words naming an existing executable file count.
+ */
+export function commandToolchainDirs(command: string, cwd: string): string[] {
+  const dirs: string[] = [];
+  for (const match of command.matchAll(
+    /(?:^|[\s;&|(='"])((?:\.{0,2}\/|[\w.@+~-]+\/)[\w.@+~/-]*)/g,
+  )) {
+    const file = path.resolve(cwd, match[1]!);
+    try {
+      fs.accessSync(file, fs.constants.X_OK);
+      if (fs.statSync(file).isFile()) dirs.push(path.dirname(file));
+    } catch {
+      // not an executable file
+    }
+  }
+  return [...new Set(dirs)];
 }
 
 /**

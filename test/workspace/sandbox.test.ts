@@ -277,6 +277,38 @@ describe.skipIf(!canSandbox)('bubblewrap sandbox (real bwrap)', () => {
     }
   });
 
+  it.skipIf(spawnSync('python3', ['-m', 'venv', '--help']).status !== 0)(
+    "keeps a venv under /tmp readable when the test command names its python by path (skipped without python3's venv)",
+    async () => {
+      const outside = fs.realpathSync(fs.mkdtempSync(path.join('/tmp', 'gl-venv-')));
+      try {
+        const venv = path.join(outside, 'venv');
+        const made = spawnSync('python3', ['-m', 'venv', '--without-pip', venv]);
+        expect(made.status, String(made.stderr)).toBe(0);
+        const lib = fs.readdirSync(path.join(venv, 'lib'))[0]!;
+        const site = path.join(venv, 'lib', lib, 'site-packages');
+        fs.writeFileSync(path.join(site, 'gl_venv_canary.py'), 'WHERE = "from the venv"\n');
+        const command = `${venv}/bin/python -c "import gl_venv_canary as m; print(m.WHERE)"`;
+        const named = await createProcessRunner({
+          sandbox: 'bwrap',
+          workspace: ws,
+          tempDir: hidden,
+          testCommand: command,
+        });
+        // Not on PATH, not activated: only the test command names it.
+        const r = await named.run(req(command));
+        expect(r.exitCode, r.output).toBe(0);
+        expect(r.stdout).toBe('from the venv\n');
+        expect(named.hiddenPath?.(site, env)).toBeUndefined();
+        // A command that is not the test command exposes nothing by naming a path.
+        const other = await runner.run(req(command));
+        expect(other.exitCode).not.toBe(0);
+      } finally {
+        fs.rmSync(outside, { recursive: true, force: true });
+      }
+    },
+  );
+
   it('runs node, python3 and npm test inside', async () => {
     fs.writeFileSync(
       path.join(ws, 'package.json'),

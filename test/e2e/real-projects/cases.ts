@@ -153,10 +153,6 @@ export const CASES: readonly Case[] = [
     project: 'inflection',
     testCommand: '{venv}/bin/pytest -q',
     environment: 'venv-not-activated',
-    pending: {
-      bwrap:
-        'issue 18, sandbox lane: a venv under the temp folder named by path in test-command (not on PATH) stays hidden in the sandbox; the run stops with status error and a hint instead of exposing the venv read-only as it does for PATH',
-    },
   },
   { name: 'mocha (npm test)', project: 'bytes', testCommand: 'npm test', environment: 'plain' },
   { name: 'vitest', project: 'scule', testCommand: 'npx vitest run', environment: 'plain' },
