@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import stripAnsi from 'strip-ansi';
-import { countTokens, isTokenizerLoaded, loadTokenizer } from '../model/tokens.js';
+import { countTokens, ESTIMATE_FLOOR, estimateTokens, isTokenizerLoaded } from '../model/tokens.js';
 import type { Counts, Digest, Failure } from './types.js';
 import { own, type ParseResult, type ParsedFailure } from './parsers/base.js';
 import { JunitParser } from './parsers/junit.js';
@@ -130,7 +130,6 @@ export function digestText(text: string, options: DigestOptions = {}): FullDiges
 
 /** Digests a log file as a stream (readline over createReadStream); never loads it whole. */
 export async function digestFile(file: string, options: DigestOptions = {}): Promise<FullDigest> {
-  await loadTokenizer();
   setProjectRoot(options.projectRoot);
   try {
     const b = new DigestBuilder(options);
@@ -332,8 +331,9 @@ export function readExcerpt(projectRoot: string, frame: string): string[] {
 
 function tok(s: string): number {
   if (s === '') return 0;
-  // Before the tokenizer has loaded, over-estimate (2 characters a token) so the budget still holds.
-  return isTokenizerLoaded() ? countTokens(s) : Math.ceil(s.length / 2);
+  // Before the tokenizer has loaded (it is not on the way to the first model request), a bound
+  // from the calibrated estimate, so that the budget still holds.
+  return isTokenizerLoaded() ? countTokens(s) : Math.ceil(estimateTokens(s) / ESTIMATE_FLOOR);
 }
 
 function shorten(s: string, max: number): string {

@@ -14,7 +14,13 @@
  */
 import type { CompactionMode } from '../config/types.js';
 import type { Item, ModelClient, ToolSpec, Usage } from '../model/types.js';
-import { countTokens, itemTokens } from '../model/tokens.js';
+import {
+  countTokens,
+  ESTIMATE_FLOOR,
+  isTokenizerLoaded,
+  itemTokens,
+  loadTokenizer,
+} from '../model/tokens.js';
 import { type Conversation, type Segment, userMessage } from './conversation.js';
 
 export type CompactionKind = 'mask' | 'summary' | 'server';
@@ -78,7 +84,7 @@ export class Compactor {
 
   /** Compacts when the conversation is past the threshold; returns what was done. */
   async maybeCompact(conversation: Conversation): Promise<CompactionEvent | undefined> {
-    const before = this.measure(conversation);
+    const before = await this.exactNearLimit(conversation, this.measure(conversation));
     if (this.options.mode === 'off' || before < this.limit) return undefined;
     return this.compact(conversation, before);
   }
@@ -258,6 +264,21 @@ export class Compactor {
     };
   }
 
+  /**
+   * The count estimated until it nears the limit (the estimate is never below ESTIMATE_FLOOR of
+   * the exact count, so under that share of the limit the exact count is under the limit too);
+   * exact from there. The tokenizer starts loading in the background half-way.
+   */
+  private async exactNearLimit(conversation: Conversation, estimate: number): Promise<number> {
+    if (isTokenizerLoaded()) return estimate;
+    if (estimate >= this.limit * ESTIMATE_FLOOR) {
+      await loadTokenizer();
+      return this.measure(conversation);
+    }
+    if (estimate >= this.limit / 2) void loadTokenizer();
+    return estimate;
+  }
+
   private fixedTokens(): number {
     const tools = JSON.stringify(this.options.tools);
     return countTokens(this.options.instructions) + countTokens(tools);
@@ -267,7 +288,8 @@ export class Compactor {
     const cached = this.tokenCache.get(item);
     if (cached !== undefined) return cached;
     const tokens = itemTokens(item);
-    this.tokenCache.set(item, tokens);
+    // Estimates are not kept: the exact count replaces them once the tokenizer has loaded.
+    if (isTokenizerLoaded()) this.tokenCache.set(item, tokens);
     return tokens;
   }
 }

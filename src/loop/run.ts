@@ -12,7 +12,6 @@
 import type { Failure } from '../checks/types.js';
 import type { RunConfig } from '../config/types.js';
 import { ModelError } from '../model/errors.js';
-import { loadTokenizer } from '../model/tokens.js';
 import type { Item, ModelClient, ToolCall, ToolResult, Turn } from '../model/types.js';
 import { createToolBox, RUN_TESTS, type ToolBox } from '../tools/index.js';
 import { formatPlan } from '../tools/plan.js';
@@ -161,7 +160,6 @@ class Run {
   private groupOpen = false;
   /** "Iteration N" is the Nth test rerun, counting the one under way: the group title and progress lines agree. */
   private groupIteration = 0;
-  private tokenizerReady: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: LoopDeps) {
     this.now = deps.now ?? Date.now;
@@ -246,8 +244,6 @@ class Run {
       const running = this.deps.tests.run('baseline', {
         timeoutMs: this.budget.remainingMs(),
       });
-      // The tokenizer's tables compile while the baseline test command runs.
-      this.tokenizerReady = loadTokenizer();
       const result = await running;
       // A passing run says so in one line (its counts), not with its whole log.
       log.info(result.exitCode === 0 ? firstLine(result.digest.text) : result.digest.text);
@@ -325,7 +321,6 @@ class Run {
   }
 
   async pinTask(): Promise<void> {
-    await this.tokenizerReady;
     const run = this.baseline!;
     const pinned = pinnedTask(
       this.deps.config.task,

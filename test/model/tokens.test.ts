@@ -1,20 +1,41 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   countTokens,
+  ESTIMATE_FLOOR,
   estimateItemsTokens,
+  estimateTokens,
   isTokenizerLoaded,
   loadTokenizer,
 } from '../../src/model/tokens.js';
 import type { Item } from '../../src/model/types.js';
 import { TOOLS } from './helpers.js';
 
-// One file, in order: the fallback is only observable before the first load.
+const REAL_LOGS = path.join(import.meta.dirname, '..', 'fixtures', 'logs', 'real');
+
+/** 3,000-character pieces of every real runner log (the calibration's unit). */
+function logPieces(): string[] {
+  const pieces: string[] = [];
+  for (const name of readdirSync(REAL_LOGS)) {
+    let text: string;
+    try {
+      text = readFileSync(path.join(REAL_LOGS, name, 'log.txt'), 'utf8').slice(0, 300_000);
+    } catch {
+      continue; // README.md, _deps
+    }
+    for (let i = 0; i < text.length; i += 3000) pieces.push(text.slice(i, i + 3000));
+  }
+  return pieces;
+}
+
+// One file, in order: the estimate is only observable through countTokens before the first load.
 describe('tokens', () => {
   // Skipped if another test in the same worker already loaded the tokenizer.
-  it.skipIf(isTokenizerLoaded())('estimates chars/4 before the tokenizer is loaded', () => {
+  it.skipIf(isTokenizerLoaded())('counts with the estimate before the tokenizer is loaded', () => {
     expect(countTokens('')).toBe(0);
-    expect(countTokens('abcdefgh')).toBe(2);
-    expect(countTokens('abcdefghi')).toBe(3);
+    const line = 'FAIL src/sum.test.ts > sum > adds (expected 3, got -1)';
+    expect(countTokens(line)).toBe(estimateTokens(line));
   });
 
   it('counts o200k tokens exactly once loaded', async () => {
@@ -24,6 +45,22 @@ describe('tokens', () => {
     expect(countTokens('hello world')).toBe(2);
     expect(countTokens('')).toBe(0);
     expect(countTokens('x'.repeat(1000))).toBeLessThan(300);
+  });
+
+  it('estimates real runner logs within the calibrated spread of the exact count', async () => {
+    await loadTokenizer();
+    const ratios = logPieces()
+      .map((piece) => estimateTokens(piece) / countTokens(piece))
+      .sort((a, b) => a - b);
+    expect(ratios.length).toBeGreaterThan(50);
+    // Never below the floor that callers rely on (the compactor, the digest's bound) ...
+    expect(ratios[0]).toBeGreaterThanOrEqual(ESTIMATE_FLOOR);
+    // ... and close: chars/4 ranged 0.37-1.35 on the same pieces (5th-95th percentile 0.5-1.1).
+    const at = (q: number): number => ratios[Math.floor(q * (ratios.length - 1))]!;
+    expect(at(0.5)).toBeGreaterThan(0.9);
+    expect(at(0.5)).toBeLessThan(1.15);
+    expect(at(0.05)).toBeGreaterThan(0.85);
+    expect(at(0.95)).toBeLessThan(1.3);
   });
 
   it('estimates a request: instructions, items and tool schemas', async () => {
