@@ -1,32 +1,16 @@
 /**
- * The action's outputs and job summary. Output names live here and nowhere else.
+ * The action's outputs and job summary. Output names come from `OUTPUTS` in src/config/inputs.ts,
+ * the one list action.yml and the README table are generated from.
  */
 import * as fs from 'node:fs';
 import * as core from '@actions/core';
+import { OUTPUTS, type OutputName } from '../config/inputs.js';
 import type { RunRecord } from '../loop/record.js';
 import type { PublishResult } from './publish.js';
 import { appendNoFollowSync } from '../workspace/safe-fs.js';
 
-/** Every output the action sets, as declared in action.yml. */
-export const OUTPUT_NAMES = [
-  'status',
-  'diff-path',
-  'summary-path',
-  'report-path',
-  'iterations',
-  'tokens',
-  'cost-usd',
-  'failing-before',
-  'failing-after',
-  'branch',
-  'commit-sha',
-  'pr-url',
-  'artifact-id',
-] as const;
-
-export type OutputName = (typeof OUTPUT_NAMES)[number];
-
-export type OutputValues = Partial<Record<OutputName, string | number | boolean | undefined>>;
+type OutputValue = string | number | boolean | undefined;
+export type OutputValues = Partial<Record<OutputName, OutputValue>>;
 
 /**
  * Sets every output name: values given are written as strings, missing ones as
@@ -34,7 +18,7 @@ export type OutputValues = Partial<Record<OutputName, string | number | boolean 
  */
 export function setOutputs(values: OutputValues): Record<OutputName, string> {
   const written = {} as Record<OutputName, string>;
-  for (const name of OUTPUT_NAMES) {
+  for (const { name } of OUTPUTS) {
     const value = values[name];
     const text = value === undefined ? '' : String(value);
     core.setOutput(name, text);
@@ -43,12 +27,15 @@ export function setOutputs(values: OutputValues): Record<OutputName, string> {
   return written;
 }
 
-/** Output values of a finished run: the record, its report files, what was published. */
+/**
+ * Output values of a finished run: the record, its report files, what was published. Every
+ * name is listed (a value may be undefined), so a new output fails to compile until it is set.
+ */
 export function runOutputValues(
   record: RunRecord,
   files: { readonly diffPath: string; readonly summaryPath: string; readonly reportPath: string },
   published: Partial<PublishResult> = {},
-): OutputValues {
+): Record<OutputName, OutputValue> {
   return {
     status: record.status,
     'diff-path': files.diffPath,

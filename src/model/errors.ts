@@ -2,9 +2,15 @@
  * Errors of the model port that end a run. Everything the model can fix
  * (bad tool arguments, unknown tools) is a value, never one of these.
  */
+import type { RunStatus } from '../core/status.js';
 
 /** Why the model call failed for good; becomes the run's `status` output. */
-export type ModelErrorStatus = 'auth-error' | 'context-full' | 'model-error';
+export const MODEL_ERROR_STATUSES = [
+  'auth-error',
+  'context-full',
+  'model-error',
+] as const satisfies readonly RunStatus[];
+export type ModelErrorStatus = (typeof MODEL_ERROR_STATUSES)[number];
 
 export class ModelError extends Error {
   override readonly name = 'ModelError';
