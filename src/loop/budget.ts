@@ -1,10 +1,11 @@
 /**
- * Budgets of a run. `beforeCall()` is asked before every paid call and throws
- * the precise stop; `spend()` records what a call cost. A limit is never
- * overshot by more than the one call in flight.
+ * Budgets of a run. A budget answers questions about what was spent: `exceeded()` is asked
+ * before every paid call and returns the precise stop, or nothing; `afterCall()` returns what
+ * was spent once a call is paid. A limit is never overshot by more than the one call in flight.
  */
+import type { RunConfig } from '../config/types.js';
 import type { Usage } from '../model/types.js';
-import { StopRun } from './stop.js';
+import { type Stop, stop } from './next-step.js';
 
 export interface BudgetLimits {
   readonly maxIterations: number;
@@ -18,14 +19,14 @@ export interface BudgetLimits {
 }
 
 export interface Spent {
-  iterations: number;
-  turns: number;
-  inputTokens: number;
-  cachedInputTokens: number;
-  outputTokens: number;
-  reasoningTokens: number;
-  costUsd: number;
-  compactions: number;
+  readonly iterations: number;
+  readonly turns: number;
+  readonly inputTokens: number;
+  readonly cachedInputTokens: number;
+  readonly outputTokens: number;
+  readonly reasoningTokens: number;
+  readonly costUsd: number;
+  readonly compactions: number;
 }
 
 export function nothingSpent(): Spent {
@@ -41,56 +42,64 @@ export function nothingSpent(): Spent {
   };
 }
 
-export class Budget {
-  constructor(
-    readonly limits: BudgetLimits,
-    readonly spent: Spent,
-    private readonly now: () => number,
-  ) {}
+/** What was spent after one more paid call (a turn or a compaction). */
+export function afterCall(spent: Spent, usage: Usage, costUsd: number): Spent {
+  return {
+    ...spent,
+    turns: spent.turns + 1,
+    inputTokens: spent.inputTokens + usage.inputTokens,
+    cachedInputTokens: spent.cachedInputTokens + usage.cachedInputTokens,
+    outputTokens: spent.outputTokens + usage.outputTokens,
+    reasoningTokens: spent.reasoningTokens + usage.reasoningTokens,
+    costUsd: spent.costUsd + costUsd,
+  };
+}
 
-  get tokens(): number {
-    return this.spent.inputTokens + this.spent.outputTokens;
-  }
-
+export interface Budget {
+  readonly limits: BudgetLimits;
   /** Milliseconds left before the deadline (never negative). */
-  remainingMs(): number {
-    return Math.max(0, this.limits.deadline - this.now());
-  }
-
-  /** Throws the stop that applies before a model call, if any. */
-  beforeCall(): void {
-    const { limits, spent } = this;
-    if (this.now() >= limits.deadline) {
-      throw new StopRun('timeout', 'the time limit (timeout-minutes) was reached');
-    }
-    if (spent.turns >= limits.maxTurns) {
-      throw new StopRun('budget-turns', `all ${limits.maxTurns} model turns (max-turns) were used`);
-    }
-    if (limits.maxTokens > 0 && this.tokens >= limits.maxTokens) {
-      throw new StopRun(
-        'budget-tokens',
-        `${this.tokens} tokens used, limit max-tokens=${limits.maxTokens}`,
-      );
-    }
-    if (limits.maxCostUsd > 0 && spent.costUsd >= limits.maxCostUsd) {
-      throw new StopRun(
-        'budget-cost',
-        `$${spent.costUsd.toFixed(2)} spent, limit max-cost-usd=${limits.maxCostUsd}`,
-      );
-    }
-  }
-
+  remainingMs(): number;
+  /** The stop that applies before a paid model call, if any. */
+  exceeded(spent: Spent): Stop | undefined;
   /** Whether another test rerun is allowed. */
-  canRunTests(): boolean {
-    return this.spent.iterations < this.limits.maxIterations;
-  }
+  canRunTests(spent: Spent): boolean;
+}
 
-  spend(usage: Usage, costUsd: number): void {
-    this.spent.turns += 1;
-    this.spent.inputTokens += usage.inputTokens;
-    this.spent.cachedInputTokens += usage.cachedInputTokens;
-    this.spent.outputTokens += usage.outputTokens;
-    this.spent.reasoningTokens += usage.reasoningTokens;
-    this.spent.costUsd += costUsd;
+/** The run's limits from its config; the deadline keeps `publishReserveMs` aside for publishing. */
+export function limitsOf(
+  config: RunConfig,
+  startedAt: number,
+  publishReserveMs?: number,
+): BudgetLimits {
+  const reserve = publishReserveMs ?? Math.min(120_000, config.timeoutMinutes * 60_000 * 0.1);
+  return {
+    maxIterations: config.maxIterations,
+    maxTurns: config.maxTurns,
+    maxTokens: config.maxTokens,
+    maxCostUsd: config.maxCostUsd,
+    deadline: startedAt + config.timeoutMinutes * 60_000 - reserve,
+  };
+}
+
+export function createBudget(limits: BudgetLimits, now: () => number): Budget {
+  return {
+    limits,
+    remainingMs: () => Math.max(0, limits.deadline - now()),
+    exceeded: (spent) => exceededAt(limits, spent, now()),
+    canRunTests: (spent) => spent.iterations < limits.maxIterations,
+  };
+}
+
+function exceededAt(limits: BudgetLimits, spent: Spent, at: number): Stop | undefined {
+  if (at >= limits.deadline) return stop('timeout', 'the time limit (timeout-minutes) was reached');
+  if (spent.turns >= limits.maxTurns)
+    return stop('budget-turns', `all ${limits.maxTurns} model turns (max-turns) were used`);
+  const tokens = spent.inputTokens + spent.outputTokens;
+  if (limits.maxTokens > 0 && tokens >= limits.maxTokens)
+    return stop('budget-tokens', `${tokens} tokens used, limit max-tokens=${limits.maxTokens}`);
+  if (limits.maxCostUsd > 0 && spent.costUsd >= limits.maxCostUsd) {
+    const used = `$${spent.costUsd.toFixed(2)} spent`;
+    return stop('budget-cost', `${used}, limit max-cost-usd=${limits.maxCostUsd}`);
   }
+  return undefined;
 }

@@ -19,7 +19,14 @@ import { progressLine } from '../report/progress.js';
 import { type TestCommand, whyCannotRun } from '../checks/run-tests.js';
 import { sandboxHint } from '../workspace/sandbox.js';
 import type { Git, ProcessRunner, WorkspaceGuard } from '../workspace/types.js';
-import { Budget, nothingSpent } from './budget.js';
+import {
+  afterCall,
+  type Budget,
+  createBudget,
+  limitsOf,
+  nothingSpent,
+  type Spent,
+} from './budget.js';
 import { type Checkpoint, configDigest, saveCheckpoint } from './checkpoint.js';
 import { Compactor } from './compaction.js';
 import { Conversation, type ConversationState } from './conversation.js';
@@ -85,7 +92,7 @@ export interface LoopOutcome {
   readonly best: TestState | undefined;
   readonly flaky: readonly string[];
   readonly iterations: readonly IterationRecord[];
-  readonly spent: Budget['spent'];
+  readonly spent: Spent;
   readonly plan: readonly PlanStep[];
   readonly explanation: string;
   readonly transcript: readonly TranscriptEntry[];
@@ -122,6 +129,7 @@ class Run {
   private readonly now: () => number;
   private readonly startedAt: number;
   private readonly budget: Budget;
+  private spent: Spent;
   private readonly tools: ToolBox;
   private readonly instructions: string;
   private readonly transcript: TranscriptEntry[] = [];
@@ -165,19 +173,8 @@ class Run {
     this.now = deps.now ?? Date.now;
     this.startedAt = this.now();
     const { config } = deps;
-    const reserve =
-      deps.publishReserveMs ?? Math.min(120_000, config.timeoutMinutes * 60_000 * 0.1);
-    this.budget = new Budget(
-      {
-        maxIterations: config.maxIterations,
-        maxTurns: config.maxTurns,
-        maxTokens: config.maxTokens,
-        maxCostUsd: config.maxCostUsd,
-        deadline: this.startedAt + config.timeoutMinutes * 60_000 - reserve,
-      },
-      deps.resume ? { ...deps.resume.spent } : nothingSpent(),
-      this.now,
-    );
+    this.budget = createBudget(limitsOf(config, this.startedAt, deps.publishReserveMs), this.now);
+    this.spent = deps.resume ? { ...deps.resume.spent } : nothingSpent();
     this.tools = createToolBox({
       guard: deps.guard,
       runner: deps.runner,
@@ -344,11 +341,11 @@ class Run {
 
   /** One model turn and everything it asks for. */
   async step(): Promise<void> {
-    this.budget.beforeCall();
+    this.checkBudget();
     this.openIterationGroup();
     await this.compactIfNeeded();
     // A compaction call is paid too: check again so no limit is overshot by more than one call.
-    this.budget.beforeCall();
+    this.checkBudget();
     const turn = await this.askModel();
     if (turn.toolCalls.length === 0) return this.onTurnEnd(turn);
     this.emptyInARow = 0;
@@ -388,7 +385,7 @@ class Run {
         // The API counted more than our estimate: compact once and retry the turn.
         if (!(error instanceof ModelError && error.status === 'context-full')) throw error;
         if (!(await this.compactIfNeeded(true))) throw error;
-        this.budget.beforeCall();
+        this.checkBudget();
         return ask();
       });
     } catch (error) {
@@ -397,11 +394,11 @@ class Run {
         throw new StopRun('timeout', 'the time limit was reached while waiting for the model');
       throw error;
     }
-    this.budget.spend(turn.usage, turn.costUsd);
+    this.spent = afterCall(this.spent, turn.usage, turn.costUsd);
     this.conversation.addTurn(turn.items);
     if (turn.text.trim() !== '') this.explanation = turn.text.trim();
     this.record('turn', {
-      turn: this.budget.spent.turns,
+      turn: this.spent.turns,
       items: turn.items,
       usage: turn.usage,
       costUsd: turn.costUsd,
@@ -507,16 +504,16 @@ class Run {
 
   /** One iteration: rerun the tests, compare with the best state, keep or roll back. */
   private async iterate(trigger: string): Promise<string> {
-    if (!this.budget.canRunTests()) {
+    if (!this.budget.canRunTests(this.spent)) {
       this.pendingStop = new StopRun(
         'budget-iterations',
         `all ${this.deps.config.maxIterations} test reruns (max-iterations) were used`,
       );
       return 'No test reruns are left.';
     }
-    this.budget.spent.iterations += 1;
+    this.spent = { ...this.spent, iterations: this.spent.iterations + 1 };
     this.idleEnds = 0;
-    const index = this.budget.spent.iterations;
+    const index = this.spent.iterations;
     const tree = await this.deps.git.snapshot();
     this.deps.log.info(`Running the tests (${trigger}): ${this.deps.testCommand}`);
     const run = await this.deps.tests.run(`iteration-${index}`, {
@@ -553,7 +550,7 @@ class Run {
       this.pendingStop = new StopRun('success', 'the test command passes');
     } else if (run.timedOut && this.budget.remainingMs() === 0) {
       this.pendingStop = new StopRun('timeout', 'the time limit was reached during a test run');
-    } else if (!this.budget.canRunTests()) {
+    } else if (!this.budget.canRunTests(this.spent)) {
       this.pendingStop = new StopRun(
         'budget-iterations',
         `all ${this.deps.config.maxIterations} test reruns (max-iterations) were used`,
@@ -607,8 +604,8 @@ class Run {
       ? await compactor.compactNow(this.conversation)
       : await compactor.maybeCompact(this.conversation);
     if (event) {
-      this.budget.spent.compactions += 1;
-      if (event.usage) this.budget.spend(event.usage, event.costUsd);
+      this.spent = { ...this.spent, compactions: this.spent.compactions + 1 };
+      if (event.usage) this.spent = afterCall(this.spent, event.usage, event.costUsd);
       this.deps.log.info(
         `Compacted the conversation (${event.kind}): ${event.tokensBefore} → ${event.tokensAfter} tokens`,
       );
@@ -621,6 +618,12 @@ class Run {
       );
     }
     return event !== undefined;
+  }
+
+  /** Stops before a paid call once a budget is exhausted. */
+  private checkBudget(): void {
+    const exceeded = this.budget.exceeded(this.spent);
+    if (exceeded) throw new StopRun(exceeded.status, exceeded.reason);
   }
 
   private showPlan(plan: readonly PlanStep[]): void {
@@ -686,7 +689,7 @@ class Run {
       best: this.best,
       flaky: this.flaky,
       iterations: this.iterations,
-      spent: this.budget.spent,
+      spent: this.spent,
       plan: this.plan,
       explanation: this.explanation,
       transcript: this.transcript,
@@ -710,7 +713,7 @@ class Run {
       bestFailing: this.best?.failures ?? [],
       baselineFailures: this.baseline.failures,
       baselineCounts: this.baseline.counts,
-      spent: { ...this.budget.spent },
+      spent: { ...this.spent },
       iterations: this.iterations,
       plan: this.plan,
       flaky: this.flaky,
@@ -722,10 +725,7 @@ class Run {
   /** One log group per iteration: from its first model turn to its test run. */
   private openIterationGroup(): void {
     if (this.groupOpen) return;
-    this.groupIteration = Math.min(
-      this.budget.spent.iterations + 1,
-      this.deps.config.maxIterations,
-    );
+    this.groupIteration = Math.min(this.spent.iterations + 1, this.deps.config.maxIterations);
     const title = `Iteration ${this.groupIteration}/${this.deps.config.maxIterations}`;
     if (this.deps.log.startGroup) this.deps.log.startGroup(title);
     else this.deps.log.info(`── ${title}`);
@@ -739,7 +739,7 @@ class Run {
   }
 
   private startIteration(): void {
-    const s = this.budget.spent;
+    const s = this.spent;
     this.iterationStart = {
       turns: s.turns,
       input: s.inputTokens,
@@ -752,7 +752,7 @@ class Run {
   }
 
   private recordIteration(evaluation: Evaluation): void {
-    const s = this.budget.spent;
+    const s = this.spent;
     const from = this.iterationStart;
     this.iterations.push({
       index: s.iterations,
@@ -772,7 +772,7 @@ class Run {
   }
 
   private progressLine(): string {
-    const s = this.budget.spent;
+    const s = this.spent;
     return progressLine({
       iteration: this.groupOpen ? this.groupIteration : s.iterations,
       maxIterations: this.deps.config.maxIterations,
