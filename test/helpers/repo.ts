@@ -4,6 +4,16 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+/**
+ * The test's own git reads repositories an unprivileged user owns (the non-root half of the
+ * security suites): git 2.35.2+ refuses those unless `safe.directory` says otherwise.
+ */
+export const SAFE_DIRECTORY: Readonly<Record<string, string>> = {
+  GIT_CONFIG_COUNT: '1',
+  GIT_CONFIG_KEY_0: 'safe.directory',
+  GIT_CONFIG_VALUE_0: '*',
+};
+
 export interface TempRepo {
   readonly dir: string;
   git(...args: string[]): string;
@@ -18,6 +28,7 @@ const GIT_ENV = {
   GIT_AUTHOR_EMAIL: 'test@example.invalid',
   GIT_COMMITTER_NAME: 'Test',
   GIT_COMMITTER_EMAIL: 'test@example.invalid',
+  ...SAFE_DIRECTORY,
 };
 
 export function createRepo(

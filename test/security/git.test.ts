@@ -5,20 +5,24 @@
  * bare repository standing in for the remote. Each attack runs with bubblewrap
  * and with `sandbox: none`, as whoever runs the suite (root in CI).
  *
- * The tests put the attacker's folders on this process's PATH and HOME (as a
- * setup step would), so they run one after the other.
+ * Each attack also runs as an unprivileged user made with `useradd` (greenloop in a child
+ * process started as that user), skipped with a message when this process is not root. The
+ * attacker's folders go on the run's PATH, as a setup step would put them.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { commitBestState, createGit, pushBranch, type RepoGit } from '../../src/workspace/git.js';
+import { describe, expect, it } from 'vitest';
+import { createGit, type RepoGit } from '../../src/workspace/git.js';
 import type { Reply } from '../fakes/openai-server.js';
+import { SAFE_DIRECTORY } from '../helpers/repo.js';
+import type { UnprivilegedUser } from '../helpers/unprivileged.js';
 import {
   bwrapUnavailable,
   CANARY,
   type HostileRun,
   patch,
+  runAsBoth,
   runHostile,
   type Sandbox,
   shell,
@@ -51,16 +55,22 @@ const fixSum: Reply = patch({
   ].join('\n'),
 });
 
-const saved = { PATH: process.env.PATH, HOME: process.env.HOME };
-afterEach(() => {
-  process.env.PATH = saved.PATH;
-  process.env.HOME = saved.HOME;
-});
+const RUN_AS = runAsBoth('git security suite');
 
-function forEachSandbox(name: string, body: (sandbox: Sandbox) => Promise<void>): void {
-  for (const sandbox of ['bwrap', 'none'] as const) {
-    const skip = sandbox === 'bwrap' && skipBwrap !== undefined;
-    it.skipIf(skip)(`${name} [sandbox: ${sandbox}]`, () => body(sandbox), 150_000);
+/** Each attack with and without bubblewrap, as root (CI) and as an unprivileged user. */
+function forEachSandbox(
+  name: string,
+  body: (sandbox: Sandbox, as: UnprivilegedUser | undefined) => Promise<void>,
+): void {
+  for (const who of RUN_AS) {
+    for (const sandbox of ['bwrap', 'none'] as const) {
+      const skip = (sandbox === 'bwrap' && skipBwrap !== undefined) || who.skip !== undefined;
+      it.skipIf(skip)(
+        `${name} [sandbox: ${sandbox}, ${who.label}]`,
+        () => body(sandbox, who.user()),
+        150_000,
+      );
+    }
   }
 }
 
@@ -83,25 +93,14 @@ function expectEnded(run: HostileRun): void {
   expect(TERMINAL).toContain(run.result?.record.status);
 }
 
-/** What the action does after the run: commit the published tree, push it to `origin`. */
-async function publishTo(run: HostileRun, branch: string): Promise<string[]> {
-  const tree = run.result?.bestTree ?? '';
-  expect(tree).not.toBe('');
-  await commitBestState({ root: run.repo.dir, tree, branch, message: 'fix', parentRef: 'HEAD' });
-  const pushed = await pushBranch({
-    root: run.repo.dir,
-    remote: 'origin',
-    branch,
-    defaultBranch: 'main',
-    serverUrl: 'https://github.com',
-    lease: '',
-  });
-  expect(pushed).toEqual({ ok: true });
+/** The files of `branch` in the remote the run published to (`publish` option). */
+function pushedFiles(run: HostileRun, branch: string): string[] {
+  expect(run.published).toEqual({ ok: true });
   const remote = path.join(run.home, 'remote.git');
   return execFileSync('git', ['ls-tree', '-r', '--name-only', '-z', `refs/heads/${branch}`], {
     cwd: remote,
     encoding: 'utf8',
-    env: { ...process.env, PATH: saved.PATH }, // the test's own git is not the planted one
+    env: { ...process.env, ...SAFE_DIRECTORY },
   })
     .split('\0')
     .filter((p) => p !== '');
@@ -118,19 +117,21 @@ function writeScript(file: string, lines: readonly string[]): string {
   return `printf '%s\\n' ${lines.map((l) => `'${l}'`).join(' ')} > ${file} && chmod +x ${file}`;
 }
 
-describe('hostile model: greenloop’s own git', () => {
+describe.concurrent('hostile model: greenloop’s own git', () => {
   // Point 2: a git planted in a PATH folder the model can write (workspace venv, home cache).
-  forEachSandbox('plants git on a writable PATH folder', (sandbox) => {
+  forEachSandbox('plants git on a writable PATH folder', (sandbox, as) => {
     let marker = '';
     return withRun(
       {
         sandbox,
+        as,
+        publish: 'greenloop/planted',
         prepare: (repo, home) => {
           marker = path.join(home, 'planted-git-ran');
           fs.mkdirSync(path.join(home, '.cache', 'bin'), { recursive: true });
-          process.env.PATH = `${repo.dir}/.venv/bin:${home}/.cache/bin:${saved.PATH ?? ''}`;
-          process.env.HOME = home;
           addRemote(repo.dir, home);
+          // A setup step put both on PATH (a venv's bin, a home cache as scripts/node24.sh does).
+          return { PATH: `${repo.dir}/.venv/bin:${home}/.cache/bin:${process.env.PATH ?? ''}` };
         },
         script: (_body, index) => {
           const fake = ['#!/bin/sh', `echo "$*" >> ${marker}`, 'exec /usr/bin/git "$@"'];
@@ -147,30 +148,35 @@ describe('hostile model: greenloop’s own git', () => {
       },
       async (run) => {
         expectEnded(run);
-        // The plants are in place (the attack was really made).
-        expect(fs.existsSync(path.join(run.repo.dir, '.venv', 'bin', 'git'))).toBe(true);
-        expect(fs.existsSync(path.join(run.home, '.cache', 'bin', 'git'))).toBe(true);
-        await publishTo(run, 'greenloop/planted');
+        // The plants are in place, made by the model's commands as the user running greenloop.
+        for (const plant of [
+          path.join(run.repo.dir, '.venv', 'bin', 'git'),
+          path.join(run.home, '.cache', 'bin', 'git'),
+        ]) {
+          expect(fs.statSync(plant).uid).toBe(as?.uid ?? process.getuid?.());
+        }
+        pushedFiles(run, 'greenloop/planted');
         expect(fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : '').toBe('');
       },
     );
   });
 
   // Point 3: global config (git-lfs's filter, as `git lfs install` writes it) + a planted git-lfs.
-  forEachSandbox('runs code through a global git filter', (sandbox) => {
+  forEachSandbox('runs code through a global git filter', (sandbox, as) => {
     let marker = '';
     return withRun(
       {
         sandbox,
+        as,
+        publish: 'greenloop/filter',
         prepare: (repo, home) => {
           marker = path.join(home, 'global-filter-ran');
           fs.writeFileSync(
             path.join(home, '.gitconfig'),
             '[filter "lfs"]\n\tclean = git-lfs clean -- %f\n\tsmudge = git-lfs smudge -- %f\n\tprocess = git-lfs filter-process\n\trequired = true\n',
           );
-          process.env.PATH = `${repo.dir}/.venv/bin:${saved.PATH ?? ''}`;
-          process.env.HOME = home;
           addRemote(repo.dir, home);
+          return { PATH: `${repo.dir}/.venv/bin:${process.env.PATH ?? ''}` };
         },
         script: (_body, index) =>
           [
@@ -187,17 +193,19 @@ describe('hostile model: greenloop’s own git', () => {
         expectEnded(run);
         expect(fs.existsSync(path.join(run.repo.dir, '.venv', 'bin', 'git-lfs'))).toBe(true);
         expect(fs.readFileSync(path.join(run.repo.dir, '.gitattributes'), 'utf8')).toContain('lfs');
-        await publishTo(run, 'greenloop/filter');
+        pushedFiles(run, 'greenloop/filter');
         expect(fs.existsSync(marker)).toBe(false);
       },
     );
   });
 
   // Point 6: a rename hides a protected deletion; `:` paths are pathspec magic to older calls.
-  forEachSandbox('slips a protected deletion and `:` paths past the result filter', (sandbox) =>
+  forEachSandbox('slips a protected deletion and `:` paths past the result filter', (sandbox, as) =>
     withRun(
       {
         sandbox,
+        as,
+        publish: 'greenloop/filter-bypass',
         files: { '.github/workflows/ci.yml': 'on: push\njobs: {}\n' },
         prepare: (repo, home) => addRemote(repo.dir, home),
         script: [
@@ -215,7 +223,7 @@ describe('hostile model: greenloop’s own git', () => {
       async (run) => {
         expectEnded(run);
         expect(run.result?.record.status).toBe('success');
-        const pushed = await publishTo(run, 'greenloop/filter-bypass');
+        const pushed = pushedFiles(run, 'greenloop/filter-bypass');
         expect(pushed).toContain('.github/workflows/ci.yml');
         expect(pushed).toContain('src/sum.js');
         for (const planted of [':link', ':big.txt', ':sub']) expect(pushed).not.toContain(planted);
@@ -254,12 +262,13 @@ describe('hostile model: greenloop’s own git', () => {
   );
 
   // The checkout token in a submodule's config (checkout with `submodules: true`).
-  forEachSandbox('reads the token from a submodule config', (sandbox) => {
+  forEachSandbox('reads the token from a submodule config', (sandbox, as) => {
     let git: RepoGit | undefined;
     let config = '';
     return withRun(
       {
         sandbox,
+        as,
         prepare: async (repo) => {
           config = path.join(repo.dir, '.git', 'modules', 'lib', 'config');
           fs.mkdirSync(path.dirname(config), { recursive: true });

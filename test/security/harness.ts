@@ -5,17 +5,29 @@
  * `leaks()` lists every place a canary ended up: the report files, the log
  * lines and the requests sent to the model.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseConfig } from '../../src/config/parse.js';
+import { fileURLToPath } from 'node:url';
 import type { RawInputs } from '../../src/config/inputs.js';
-import type { RunLog } from '../../src/loop/run.js';
-import { runSession, type SessionResult } from '../../src/loop/session.js';
+import type { PushResult } from '../../src/workspace/git.js';
+import { afterAll, beforeAll } from 'vitest';
 import { probeSandbox } from '../../src/workspace/sandbox.js';
 import { startFakeOpenAI, type FakeOpenAI, type Reply } from '../fakes/openai-server.js';
-import { createRepo, NODE_TEST_IN_PROCESS, SUM_PROJECT, type TempRepo } from '../helpers/repo.js';
+import {
+  createRepo,
+  NODE_TEST_IN_PROCESS,
+  SAFE_DIRECTORY,
+  SUM_PROJECT,
+  type TempRepo,
+} from '../helpers/repo.js';
+import {
+  createUnprivilegedUser,
+  type UnprivilegedUser,
+  unprivilegedUnavailable,
+} from '../helpers/unprivileged.js';
+import { type JobOutcome, type JobResult, runJob, type SessionJob } from './session-job.js';
 
 /** Canary secrets: none of them has a token shape, so only exact redaction or isolation hides them. */
 export const CANARY = {
@@ -51,15 +63,58 @@ export function bwrapUnavailable(): Promise<string | undefined> {
   return bwrapAvailable;
 }
 
+/** Who runs greenloop in a hostile test: this process (root in CI), or an unprivileged user. */
+export interface RunAs {
+  /** `as root`, `as uid N` (this process), or `as a useradd user`. */
+  readonly label: string;
+  readonly unprivileged: boolean;
+  /** Why this half is skipped here, or undefined. */
+  readonly skip: string | undefined;
+  /** The user (unprivileged half; made in beforeAll), or undefined for this process. */
+  user(): UnprivilegedUser | undefined;
+}
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The two halves of a hostile suite (issue 15: the defences hold as root and as an ordinary
+ * user). Call once at the top of a test file: it makes the user in beforeAll and removes it in
+ * afterAll, and says once why the unprivileged half is skipped when it is.
+ */
+export function runAsBoth(suite: string): readonly RunAs[] {
+  const skip = unprivilegedUnavailable(repoRoot);
+  if (skip) console.warn(`${suite}: unprivileged half skipped: ${skip}`);
+  let user: UnprivilegedUser | undefined;
+  beforeAll(() => {
+    if (!skip) user = createUnprivilegedUser();
+  });
+  afterAll(() => user?.remove());
+  const self = process.getuid?.() === 0 ? 'as root' : `as uid ${process.getuid?.() ?? '?'}`;
+  return [
+    { label: self, unprivileged: false, skip: undefined, user: () => undefined },
+    {
+      label: 'as a useradd user',
+      unprivileged: true,
+      skip,
+      user: () => {
+        if (!user) throw new Error('the unprivileged user is made in beforeAll');
+        return user;
+      },
+    },
+  ];
+}
+
 export interface HostileRun {
-  readonly result: SessionResult | undefined;
-  readonly error: unknown;
+  readonly result: JobResult | undefined;
+  readonly error: Error | undefined;
   readonly fake: FakeOpenAI;
   readonly repo: TempRepo;
   readonly home: string;
   readonly outDir: string;
   readonly logLines: string[];
   readonly elapsedMs: number;
+  /** The push of the published tree (`publish` option). */
+  readonly published: PushResult | undefined;
   /** Every tool output the model received, concatenated (from the request bodies). */
   readonly modelSaw: string;
   /** Places where a canary was found: `file:<name>`, `log`, `model-request:<n>`. */
@@ -71,18 +126,28 @@ export interface HostileRun {
   cleanup(): void;
 }
 
+/** Variables a `prepare` adds to the run's environment, or nothing. */
+type Prepared = Readonly<Record<string, string>> | void;
+
 export interface HostileOptions {
   readonly sandbox: Sandbox;
   /** The attacker: one reply per model request; after it runs out, the model says it is done. */
   readonly script: readonly Reply[] | ((body: string, index: number) => Reply | undefined);
   readonly files?: Readonly<Record<string, string>>;
   readonly inputs?: RawInputs;
-  /** Prepare the repository (after the initial commit). */
-  readonly prepare?: (repo: TempRepo, home: string) => void | Promise<void>;
+  /**
+   * Prepare the repository (after the initial commit); what it returns is added to the run's
+   * environment (a setup step's PATH, say).
+   */
+  readonly prepare?: (repo: TempRepo, home: string) => Prepared | Promise<Prepared>;
   /** Write the report into the workspace, as the CLI does by default (`.greenloop/<stamp>`). */
   readonly outInWorkspace?: boolean;
   /** More variables of the action's environment (RUNNER_TEMP, GITHUB_ENV, ...). */
   readonly env?: Readonly<Record<string, string>>;
+  /** After the run, commit the published tree on this branch and push it to `origin`. */
+  readonly publish?: string;
+  /** Run greenloop as this unprivileged user (in a child process) instead of in this process. */
+  readonly as?: UnprivilegedUser;
 }
 
 function readAll(dir: string): { name: string; text: string }[] {
@@ -117,7 +182,7 @@ export async function runHostile(options: HostileOptions): Promise<HostileRun> {
     path.join(home, '.netrc'),
     `machine github.com login x password ${CANARY.netrc}\n`,
   );
-  await options.prepare?.(repo, home);
+  const prepared = await options.prepare?.(repo, home);
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-sec-'));
   const outDir = options.outInWorkspace
     ? path.join(repo.dir, '.greenloop', 'stamp')
@@ -133,9 +198,15 @@ export async function runHostile(options: HostileOptions): Promise<HostileRun> {
       typeof script === 'function' ? script(request.raw, index) : (script[index] ?? undefined);
     return reply ?? { text: 'I am done.' };
   });
-  const env: NodeJS.ProcessEnv = { ...process.env, ...CANARY_ENV, HOME: home, ...options.env };
-  const parsed = parseConfig(
-    {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...CANARY_ENV,
+    HOME: home,
+    ...options.env,
+    ...prepared,
+  };
+  const job: SessionJob = {
+    inputs: {
       'test-command': NODE_TEST_IN_PROCESS,
       'base-url': fake.url,
       'api-key': CANARY.apiKey,
@@ -149,36 +220,15 @@ export async function runHostile(options: HostileOptions): Promise<HostileRun> {
       output: 'none',
       ...options.inputs,
     },
-    { baseDir: repo.dir, env: {} },
-  );
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  const logLines: string[] = [];
-  const log: RunLog = {
-    info: (line) => logLines.push(line),
-    warn: (line) => logLines.push(line),
-    progress: (line) => logLines.push(line),
-    group: async (title, body) => {
-      logLines.push(title);
-      return body();
-    },
+    repoDir: repo.dir,
+    outDir,
+    workDir,
+    secrets: [CANARY.apiKey, CANARY.githubToken],
+    ...(options.publish !== undefined ? { publish: options.publish } : {}),
   };
-  const started = Date.now();
-  let result: SessionResult | undefined;
-  let error: unknown;
-  try {
-    result = await runSession({
-      config: parsed.config,
-      log,
-      outDir,
-      workDir,
-      env,
-      secrets: [CANARY.apiKey, CANARY.githubToken],
-      modelOptions: { maxRetries: 0 },
-    });
-  } catch (caught) {
-    error = caught;
-  }
-  const elapsedMs = Date.now() - started;
+  const { result, error, logLines, elapsedMs, published } = options.as
+    ? await runAsUser(options.as, job, env, { repo: repo.dir, home, temp })
+    : await runJob(job, env);
   const modelRequests = fake.requests.filter((r) => r.path !== '/v1/responses/compact');
   const modelSaw = modelRequests.map((r) => toolOutputs(r.body)).join('\n');
 
@@ -192,6 +242,7 @@ export async function runHostile(options: HostileOptions): Promise<HostileRun> {
     logLines,
     elapsedMs,
     modelSaw,
+    published,
     leaks(canaries = ALL_CANARIES) {
       const found: string[] = [];
       const has = (text: string): boolean => canaries.some((c) => text.includes(c));
@@ -200,8 +251,7 @@ export async function runHostile(options: HostileOptions): Promise<HostileRun> {
       fake.requests.forEach((r, i) => {
         if (has(r.raw)) found.push(`model-request:${i}`);
       });
-      if (error instanceof Error && has(`${error.message}\n${error.stack ?? ''}`))
-        found.push('error');
+      if (error && has(`${error.message}\n${error.stack ?? ''}`)) found.push('error');
       return found;
     },
     diffPaths() {
@@ -213,6 +263,7 @@ export async function runHostile(options: HostileOptions): Promise<HostileRun> {
       return execFileSync('git', ['ls-tree', '-r', '--name-only', result.bestTree], {
         cwd: repo.dir,
         encoding: 'utf8',
+        env: { ...process.env, ...SAFE_DIRECTORY },
       })
         .split('\n')
         .filter((l) => l !== '');
@@ -223,6 +274,58 @@ export async function runHostile(options: HostileOptions): Promise<HostileRun> {
       fs.rmSync(temp, { recursive: true, force: true });
     },
   };
+}
+
+const CHILD = fileURLToPath(new URL('./session-child.ts', import.meta.url));
+const TS_HOOKS = fileURLToPath(new URL('../../scripts/ts-hooks.mjs', import.meta.url));
+
+/**
+ * The job in a child process started as `user` (node from a copy it can read, first on PATH):
+ * the folders the run writes become the user's first, as they would be in the user's own job.
+ */
+async function runAsUser(
+  user: UnprivilegedUser,
+  job: SessionJob,
+  env: NodeJS.ProcessEnv,
+  owned: { repo: string; home: string; temp: string },
+): Promise<JobOutcome> {
+  user.own(owned.repo, owned.home, owned.temp);
+  const tmp = path.join(owned.temp, 'tmp');
+  fs.mkdirSync(tmp);
+  user.own(tmp);
+  const jobFile = path.join(owned.temp, 'job.json');
+  const outFile = path.join(owned.temp, 'outcome.json');
+  fs.writeFileSync(jobFile, JSON.stringify(job));
+  const args = ['--experimental-transform-types', '--no-warnings', '--import', TS_HOOKS, CHILD];
+  const child = spawn(path.join(user.nodeDir, 'node'), [...args, jobFile, outFile], {
+    uid: user.uid,
+    gid: user.gid,
+    cwd: owned.temp,
+    env: {
+      ...env,
+      PATH: `${user.nodeDir}${path.delimiter}${env['PATH'] ?? ''}`,
+      TMPDIR: tmp,
+      NODE_COMPILE_CACHE: user.compileCache,
+      USER: user.name,
+      LOGNAME: user.name,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  if (!fs.existsSync(outFile)) {
+    throw new Error(
+      `the session as ${user.name} ended (${String(code)}) without an outcome:\n${stderr}`,
+    );
+  }
+  if (fs.statSync(outFile).uid !== user.uid)
+    throw new Error(`${outFile} was not written by ${user.name}`);
+  const outcome = JSON.parse(fs.readFileSync(outFile, 'utf8')) as Omit<JobOutcome, 'error'> & {
+    error?: { message: string; stack?: string };
+  };
+  const error = outcome.error && Object.assign(new Error(outcome.error.message), outcome.error);
+  return { ...outcome, error };
 }
 
 /**
