@@ -22,6 +22,7 @@ import { scrubEnv } from '../src/workspace/env.js';
 import { createProcessRunner } from '../src/workspace/runner.js';
 import { realCases, score, type RealCase, type Truth } from '../test/checks/real-corpus.js';
 import { median, runChild, tempDir } from './util.js';
+import { o200k } from '../src/model/tokens.js';
 
 export const BUDGET = 2000;
 
@@ -112,7 +113,11 @@ async function measure(c: RealCase): Promise<DigestRow> {
   const raw = readFileSync(c.log, 'utf8');
   const plain = stripAnsi(raw);
   const start = performance.now();
-  const d = await digestFile(c.log, { tokens: BUDGET, projectRoot: path.join(c.dir, 'project') });
+  const d = await digestFile(c.log, {
+    tokens: BUDGET,
+    counter: o200k,
+    projectRoot: path.join(c.dir, 'project'),
+  });
   const ms = performance.now() - start;
   const s = score(d, c.truth);
   const tailText = tail(plain, BUDGET);
@@ -152,7 +157,7 @@ export async function digestMemory(file: string, mode: 'digest' | 'read'): Promi
   const start = performance.now();
   let lines: number;
   if (mode === 'digest') {
-    const d = await digestFile(file, { tokens: BUDGET });
+    const d = await digestFile(file, { tokens: BUDGET, counter: o200k });
     lines = d.failures.length;
   } else {
     lines = await readLines(file);
@@ -180,6 +185,7 @@ async function timeTestRun(
     timeoutMs: 120_000,
     logDir: dir,
     digestTokens: BUDGET,
+    counter: o200k,
     reportGlob: '',
   });
   const raw: number[] = [];

@@ -12,8 +12,8 @@ import * as path from 'node:path';
 import { createTestCommand } from '../src/checks/run-tests.js';
 import { parseConfig } from '../src/config/index.js';
 import type { CompactionMode } from '../src/config/types.js';
-import { type RunLog, runLoop } from '../src/loop/run.js';
-import { countTokens, itemText, loadTokenizer } from '../src/model/tokens.js';
+import { runLoop } from '../src/loop/run.js';
+import { countTokens, itemText, loadTokenizer, o200k } from '../src/model/tokens.js';
 import type { Item, ModelClient, ToolSpec, TurnRequest } from '../src/model/types.js';
 import { scrubEnv } from '../src/workspace/env.js';
 import { createGit } from '../src/workspace/git.js';
@@ -21,6 +21,7 @@ import { createGuard } from '../src/workspace/guard.js';
 import { createProcessRunner } from '../src/workspace/runner.js';
 import type { Git, ProcessRunner } from '../src/workspace/types.js';
 import { generateLog } from '../test/checks/generate.js';
+import { memoryLog } from '../test/loop/harness.js';
 import { scriptedModel, type ScriptedReply } from '../test/fakes/scripted-model.js';
 import { tempDir } from './util.js';
 
@@ -92,19 +93,6 @@ function toolOutput(k: number, bytes: number): string {
     size += line.length + 1;
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** The loop's log kept in memory (the bench must not load vitest through the test helpers). */
-function memoryLog(lines: string[]): RunLog {
-  return {
-    info: (line) => void lines.push(line),
-    warn: (line) => void lines.push(`warning: ${line}`),
-    progress: (line) => void lines.push(`progress: ${line}`),
-    group: async (title, body) => {
-      lines.push(`group: ${title}`);
-      return body();
-    },
-  };
 }
 
 function setupRepo(params: SessionParams): string {
@@ -327,6 +315,7 @@ export async function runSessionBench(params: SessionParams): Promise<SessionRes
       timeoutMs: config.testTimeoutSeconds * 1000,
       logDir: workDir,
       digestTokens: config.digestTokens,
+      counter: o200k,
       reportGlob: '',
     });
     const lines: string[] = [];

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import stripAnsi from 'strip-ansi';
-import { countTokens, ESTIMATE_FLOOR, estimateTokens, isTokenizerLoaded } from '../model/tokens.js';
+import type { TokenCounter } from '../core/tokens.js';
 import type { Counts, Digest, Failure } from './types.js';
 import { own, type ParseResult, type ParsedFailure } from './parsers/base.js';
 import { JunitParser } from './parsers/junit.js';
@@ -29,6 +29,8 @@ const MAX_SOURCE_BYTES = 2_000_000;
 export interface DigestOptions {
   /** Token budget of `text` (o200k_base). Default 2000. */
   readonly tokens?: number;
+  /** Counts the tokens of `text`: the model layer's o200k counter (a bound until its tables load). */
+  readonly counter: TokenCounter;
   /** Force a parser (vitest, jest, mocha, node-test, ava, tap, pytest, unittest, cargo, go, junit, generic). */
   readonly runner?: string;
   /** Project root: makes absolute paths relative and enables code excerpts. */
@@ -76,7 +78,7 @@ export class DigestBuilder {
   private readonly seg: Segmenter;
   lines = 0;
 
-  constructor(private readonly options: DigestOptions = {}) {
+  constructor(private readonly options: DigestOptions) {
     const forced =
       options.runner && !isAmbiguousNodeRunner(options.runner)
         ? familyOf(options.runner)
@@ -111,7 +113,7 @@ export class DigestBuilder {
   }
 }
 
-export function digestText(text: string, options: DigestOptions = {}): FullDigest {
+export function digestText(text: string, options: DigestOptions): FullDigest {
   setProjectRoot(options.projectRoot);
   try {
     const b = new DigestBuilder(options);
@@ -129,7 +131,7 @@ export function digestText(text: string, options: DigestOptions = {}): FullDiges
 }
 
 /** Digests a log file as a stream (readline over createReadStream); never loads it whole. */
-export async function digestFile(file: string, options: DigestOptions = {}): Promise<FullDigest> {
+export async function digestFile(file: string, options: DigestOptions): Promise<FullDigest> {
   setProjectRoot(options.projectRoot);
   try {
     const b = new DigestBuilder(options);
@@ -269,6 +271,7 @@ function render(
     genericWanted ? seg : undefined,
     failures.length === 0,
     budget,
+    tokensOf(options.counter),
   );
   return {
     runner,
@@ -329,11 +332,8 @@ export function readExcerpt(projectRoot: string, frame: string): string[] {
   }
 }
 
-function tok(s: string): number {
-  if (s === '') return 0;
-  // Before the tokenizer has loaded (it is not on the way to the first model request), a bound
-  // from the calibrated estimate, so that the budget still holds.
-  return isTokenizerLoaded() ? countTokens(s) : Math.ceil(estimateTokens(s) / ESTIMATE_FLOOR);
+function tokensOf(counter: TokenCounter): (s: string) => number {
+  return (s) => (s === '' ? 0 : counter.count(s));
 }
 
 function shorten(s: string, max: number): string {
@@ -375,6 +375,7 @@ function layout(
   seg: Segmenter | undefined,
   genericOnly: boolean,
   budget: number,
+  tok: (s: string) => number,
 ): Layout {
   const maxMsg = Math.max(0, ...blocks.map((b) => b.message.length));
   const maxId = Math.max(0, ...blocks.map((b) => b.id.length));

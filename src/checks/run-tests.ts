@@ -5,6 +5,7 @@
  */
 import { open } from 'node:fs/promises';
 import * as path from 'node:path';
+import type { TokenCounter } from '../core/tokens.js';
 import type { ProcessRunner } from '../workspace/types.js';
 import { digestFile } from './index.js';
 import type { TestRun } from './types.js';
@@ -18,30 +19,26 @@ export interface TestCommandOptions {
   /** Folder for the logs (outside the workspace). */
   readonly logDir: string;
   readonly digestTokens: number;
+  /** Counts the digest's tokens (the model layer's o200k counter). */
+  readonly counter: TokenCounter;
   readonly reportGlob: string;
   /** Cap of one log file. */
   readonly maxLogBytes?: number;
 }
 
 export interface TestCommand {
-  /**
-   * Runs the tests once; `label` names the log file (baseline, iteration-1...). `command`
-   * replaces the test command for this run (a rerun of the failing tests only).
-   */
-  run(
-    label: string,
-    options: { timeoutMs?: number; signal?: AbortSignal; command?: string },
-  ): Promise<TestRun>;
+  /** Runs the tests once; `label` names the log file (baseline, iteration-1...). */
+  run(label: string, options: { timeoutMs?: number; signal?: AbortSignal }): Promise<TestRun>;
 }
 
 const DEFAULT_MAX_LOG_BYTES = 20 * 1024 * 1024;
 
 export function createTestCommand(options: TestCommandOptions): TestCommand {
   return {
-    async run(label, { timeoutMs, signal, command = options.command }) {
+    async run(label, { timeoutMs, signal }) {
       const logPath = path.join(options.logDir, `test-${label}.log`);
       const result = await options.runner.run({
-        command,
+        command: options.command,
         cwd: options.cwd,
         env: options.env,
         timeoutMs: Math.max(1000, Math.min(timeoutMs ?? options.timeoutMs, options.timeoutMs)),
@@ -51,13 +48,14 @@ export function createTestCommand(options: TestCommandOptions): TestCommand {
       });
       const digest = await digestFile(logPath, {
         tokens: options.digestTokens,
+        counter: options.counter,
         projectRoot: options.cwd,
         ...(options.reportGlob ? { reportGlob: options.reportGlob } : {}),
         exitCode: result.exitCode,
         timedOut: result.timedOut,
       });
       return {
-        command,
+        command: options.command,
         exitCode: result.exitCode,
         timedOut: result.timedOut,
         durationMs: result.durationMs,

@@ -1,22 +1,7 @@
 /** What the checks module produces: test runs and their digests. */
+import type { Counts, Failure } from '../core/record.js';
 
-export interface Failure {
-  /** `<file or suite> > <describe...> > <test name>`, or the file/package for load errors. */
-  readonly id: string;
-  readonly file?: string;
-  readonly line?: number;
-  /** The key error/assertion line, ANSI stripped. */
-  readonly message: string;
-  readonly kind?: string;
-  /** A few lines that explain it (diff, first project frame, code excerpt). */
-  readonly detail?: string;
-}
-
-export interface Counts {
-  readonly passed: number;
-  readonly failed: number;
-  readonly skipped: number;
-}
+export type { Comparison, Counts, Failure } from '../core/record.js';
 
 export interface Digest {
   /** Detected (or forced) runner name: vitest, jest, mocha, node-test, ava, tap, pytest, unittest, cargo, go, junit, generic. */
@@ -47,10 +32,4 @@ export interface TestRun {
   readonly digest: Digest;
   /** Whether it ran in the sandbox. */
   readonly sandboxed: boolean;
-}
-
-export interface Comparison {
-  readonly fixed: readonly string[];
-  readonly stillFailing: readonly string[];
-  readonly newlyFailing: readonly string[];
 }

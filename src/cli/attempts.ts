@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { parseConfig } from '../config/parse.js';
 import type { RawInputs } from '../config/inputs.js';
 import type { RunConfig } from '../config/types.js';
-import type { RunLog } from '../loop/run.js';
+import type { RunLog } from '../core/log.js';
 import { runSession } from '../loop/session.js';
 import { attemptSpecs, runLocalAttempts } from '../select/local.js';
 import { runSelectStep, type SelectResult } from '../select/run.js';

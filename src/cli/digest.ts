@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { digestFile, digestJson } from '../checks/index.js';
+import { o200k } from '../model/tokens.js';
 
 export async function digestCommand(
   file: string | undefined,
@@ -29,6 +30,7 @@ export async function digestCommand(
   try {
     const digest = await digestFile(logPath, {
       tokens,
+      counter: o200k,
       ...(flags.runner ? { runner: flags.runner } : {}),
       projectRoot: path.dirname(path.resolve(logPath)),
     });

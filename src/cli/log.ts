@@ -5,7 +5,7 @@
  * Lines carry model and test text, and the CLI may run inside an Actions step:
  * workflow commands in them are defused, as in the action's log.
  */
-import type { RunLog } from '../loop/run.js';
+import type { RunLog } from '../core/log.js';
 import { neutraliseWorkflowCommands } from '../report/escape.js';
 
 export interface TerminalLog extends RunLog {

@@ -7,7 +7,7 @@
  * workflow commands in it are defused before it is printed.
  */
 import * as core from '@actions/core';
-import type { RunLog } from '../loop/run.js';
+import type { RunLog } from '../core/log.js';
 import { neutraliseWorkflowCommands } from '../report/escape.js';
 
 export function actionLog(): RunLog {

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as core from '@actions/core';
 import { OUTPUTS, type OutputName } from '../config/inputs.js';
-import type { RunRecord } from '../loop/record.js';
+import type { RunRecord } from '../core/record.js';
 import type { PublishResult } from './publish.js';
 import { appendNoFollowSync } from '../workspace/safe-fs.js';
 

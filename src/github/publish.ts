@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import type { getOctokit } from '@actions/github';
 import type { OutputKind } from '../config/types.js';
-import type { RunRecord } from '../loop/record.js';
+import type { RunRecord } from '../core/record.js';
 import { commitBestState, pushBranch, sanitiseBranchName, type Author } from '../workspace/git.js';
 import { uploadArtifact, type NameMode, type PublishLog } from './artifact.js';
 import { startingBranch, type GitHubContext } from './context.js';

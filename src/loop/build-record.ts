@@ -4,7 +4,7 @@ import type { RunConfig } from '../config/types.js';
 import { redactedConfig } from '../config/parse.js';
 import type { FileChange } from '../workspace/types.js';
 import type { TestState } from './evaluate.js';
-import type { RunRecord, TestSummary } from './record.js';
+import type { RunRecord, TestSummary } from '../core/record.js';
 import type { LoopOutcome } from './run.js';
 
 export interface RecordExtras {

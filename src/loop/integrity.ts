@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import type { FileChange, Git, WorkspaceGuard } from '../workspace/types.js';
-import type { RunLog } from './run.js';
+import type { RunLog } from '../core/log.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 

@@ -2,7 +2,7 @@
  * What a step of the loop says happens next: go on, or stop with a status and a reason. The
  * loop's endings are values, not exceptions; `status` becomes the action's `status` output.
  */
-import type { RunStatus } from './record.js';
+import type { RunStatus } from '../core/record.js';
 
 export interface Stop {
   readonly kind: 'stop';

@@ -22,8 +22,10 @@ import { filterChanges } from './integrity.js';
 import { buildRecord } from './build-record.js';
 import { checkEndpoint } from './preflight.js';
 import { CHECKPOINT_FILE, type Checkpoint } from './checkpoint.js';
-import type { RunRecord } from './record.js';
-import { type LoopOutcome, type RunLog, runLoop } from './run.js';
+import type { RunRecord } from '../core/record.js';
+import { type LoopOutcome, runLoop } from './run.js';
+import type { RunLog } from '../core/log.js';
+import { o200k } from '../model/tokens.js';
 
 /** A problem of the user's setup that stops the run before the loop: one line, exit 1. */
 export class SetupError extends Error {
@@ -143,6 +145,7 @@ export async function prepareWorkbench(
     timeoutMs: config.testTimeoutSeconds * 1000,
     logDir: options.workDir,
     digestTokens: config.digestTokens,
+    counter: o200k,
     reportGlob: config.testReport,
   });
   return { redactor, log, testCommand, runner, env, tests };

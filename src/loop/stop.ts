@@ -3,7 +3,7 @@
  * what ends the run is one of these, and its `status` becomes the action's
  * `status` output.
  */
-import type { RunStatus } from './record.js';
+import type { RunStatus } from '../core/record.js';
 
 export class StopRun extends Error {
   override readonly name = 'StopRun';

@@ -8,6 +8,7 @@
  * for whom an exact count matters (the compactor near its threshold) await `loadTokenizer()`
  * then, or start it in the background when the count approaches that point.
  */
+import type { TokenCounter } from '../core/tokens.js';
 import type { Item, ToolSpec } from './types.js';
 
 type Counter = (text: string) => number;
@@ -103,6 +104,16 @@ export function estimateTokens(text: string): number {
   }
   return Math.max(1, Math.round(sum));
 }
+
+/**
+ * The o200k counter as the token-counting port, for budgets that must hold (the digest): exact
+ * once the tokenizer has loaded; before (it is not on the way to the first model request), a
+ * bound from the calibrated estimate.
+ */
+export const o200k: TokenCounter = {
+  count: (text) =>
+    isTokenizerLoaded() ? countTokens(text) : Math.ceil(estimateTokens(text) / ESTIMATE_FLOOR),
+};
 
 /** Per-message framing the API adds around each item (role markers etc.). */
 const ITEM_OVERHEAD = 4;

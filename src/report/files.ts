@@ -8,7 +8,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import type { RunRecord } from '../loop/record.js';
+import type { RunRecord } from '../core/record.js';
 import type { Redactor } from './redact.js';
 import { buildReportJson } from './report-json.js';
 import { renderSummary, type SummaryOptions } from './summary.js';

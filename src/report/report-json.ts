@@ -2,7 +2,7 @@
  * `report.json`: the machine-readable record of a run, for dashboards, evals and other tools.
  * Its layout (type, validator, JSON Schema) is defined once in `schema.ts`.
  */
-import type { RunRecord, TestSummary } from '../loop/record.js';
+import type { RunRecord, TestSummary } from '../core/record.js';
 import { SUCCESS_STATUSES } from '../core/status.js';
 import { redactedConfig } from '../config/parse.js';
 import { REPORT_SCHEMA_VERSION, type ReportJson, type ReportTestRun } from './schema.js';

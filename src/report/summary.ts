@@ -8,7 +8,7 @@
  * lowest priority first (diff, then iteration rows, then lists and the explanation).
  */
 import type { Failure } from '../checks/types.js';
-import type { IterationRecord, RunRecord, RunStatus, TestSummary } from '../loop/record.js';
+import type { IterationRecord, RunRecord, RunStatus, TestSummary } from '../core/record.js';
 import { codeBlock, escapeHtml, escapeMarkdown, escapeTableCell } from './escape.js';
 import {
   formatBytes,

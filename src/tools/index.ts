@@ -4,7 +4,7 @@
  * validates its arguments and answers errors as text the model can act on.
  */
 import type { ToolCall, ToolResult, ToolSpec } from '../model/types.js';
-import type { PlanStep } from '../loop/record.js';
+import type { PlanStep } from '../core/record.js';
 import type { ProcessRunner, WorkspaceGuard } from '../workspace/types.js';
 import { applyPatchSpec, runApplyPatchTool, runShellApplyPatch } from './apply-patch.js';
 import { readPlan, updatePlanSpec } from './plan.js';

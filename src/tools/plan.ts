@@ -1,6 +1,6 @@
 /** `update_plan`: the model keeps a short checklist that the loop shows in the log and the summary. */
 import type { ToolCall, ToolResult, ToolSpec } from '../model/types.js';
-import type { PlanStep } from '../loop/record.js';
+import type { PlanStep } from '../core/record.js';
 import { argsObject, toolError, toolOk } from './result.js';
 
 const STATUSES = ['pending', 'in_progress', 'completed'] as const;

@@ -2,6 +2,9 @@
  * The workspace port: files and git behind one guard, and the process runner
  * through which every model command and test command runs.
  */
+import type { FileChange } from '../core/record.js';
+
+export type { FileChange } from '../core/record.js';
 
 /** Thrown by the guard; tools turn it into a message for the model. */
 export class PathRefusedError extends Error {
@@ -117,12 +120,4 @@ export interface TreeEntry {
   readonly size: number;
   /** Symlink target. */
   readonly target?: string;
-}
-
-export interface FileChange {
-  readonly path: string;
-  readonly added: number;
-  readonly removed: number;
-  readonly status: 'added' | 'modified' | 'deleted' | 'renamed';
-  readonly binary: boolean;
 }

@@ -6,6 +6,7 @@ import {
   integrityProblem,
   type RunEvidence,
 } from '../../src/checks/index.js';
+import { o200k } from '../../src/model/tokens.js';
 import type { Counts, Failure } from '../../src/checks/types.js';
 
 const ids = (...xs: string[]): { id: string }[] => xs.map((id) => ({ id }));
@@ -43,7 +44,11 @@ describe('compareRuns', () => {
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'integrity');
 
 async function logRun(file: string, exitCode: number): Promise<RunEvidence> {
-  return { digest: await digestFile(path.join(FIXTURES, file)), exitCode, timedOut: false };
+  return {
+    digest: await digestFile(path.join(FIXTURES, file), { counter: o200k }),
+    exitCode,
+    timedOut: false,
+  };
 }
 
 function run(

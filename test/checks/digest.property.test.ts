@@ -6,13 +6,19 @@ import fs from 'node:fs';
 import fc from 'fast-check';
 import stripAnsi from 'strip-ansi';
 import { describe, expect, it } from 'vitest';
-import { digestText } from '../../src/checks/index.js';
+import {
+  digestText as digestTextWith,
+  type DigestOptions,
+  type FullDigest,
+} from '../../src/checks/index.js';
 import { GEN_RUNNERS, generateLog, type GenerateOptions } from './generate.js';
-import { loadTokenizer } from '../../src/model/tokens.js';
+import { loadTokenizer, o200k } from '../../src/model/tokens.js';
 import { realCases, score, type RealCase } from './real-corpus.js';
 
-// Exact o200k counts, as the loop and digestFile have (they load the tokenizer first).
+// Exact o200k counts (the model layer's counter, with its tables loaded).
 await loadTokenizer();
+const digestText = (text: string, o: Omit<DigestOptions, 'counter'> = {}): FullDigest =>
+  digestTextWith(text, { counter: o200k, ...o });
 
 function check(o: GenerateOptions): void {
   const log = generateLog(o);

@@ -4,19 +4,30 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  DigestBuilder,
+  DigestBuilder as Builder,
   detectRunner,
-  digestFile,
+  digestFile as digestFileWith,
   digestJson,
-  digestText,
+  digestText as digestTextWith,
+  type DigestOptions,
+  type FullDigest,
 } from '../../src/checks/index.js';
 import { MAX_DETAIL_LINES, MAX_FAILURES, MAX_LINE_CHARS } from '../../src/checks/parsers/base.js';
 import { RingBuffer, TAIL_LINES } from '../../src/checks/parsers/generic.js';
 import { generateLog } from './generate.js';
-import { loadTokenizer } from '../../src/model/tokens.js';
+import { loadTokenizer, o200k } from '../../src/model/tokens.js';
 
-// Exact o200k counts, as the loop and digestFile have (they load the tokenizer first).
+// Exact o200k counts (the model layer's counter, with its tables loaded).
 await loadTokenizer();
+const digestText = (text: string, o: Omit<DigestOptions, 'counter'> = {}): FullDigest =>
+  digestTextWith(text, { counter: o200k, ...o });
+const digestFile = (file: string, o: Omit<DigestOptions, 'counter'> = {}): Promise<FullDigest> =>
+  digestFileWith(file, { counter: o200k, ...o });
+class DigestBuilder extends Builder {
+  constructor(o: Omit<DigestOptions, 'counter'> = {}) {
+    super({ counter: o200k, ...o });
+  }
+}
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { digestFile } from '../../src/checks/index.js';
+import { o200k } from '../../src/model/tokens.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const logsDir = path.resolve(repoRoot, '..', 'shared', 'test-logs');
@@ -32,6 +33,7 @@ describe.skipIf(!present)(
         const dir = path.join(logsDir, name);
         const truth = JSON.parse(fs.readFileSync(path.join(dir, 'truth.json'), 'utf8')) as Truth;
         const d = await digestFile(path.join(dir, 'log.txt'), {
+          counter: o200k,
           projectRoot: path.join(dir, 'project'),
         });
         expect(d.failures).toHaveLength(truth.failing.length);
@@ -58,7 +60,10 @@ describe.skipIf(!present)(
         const truth = JSON.parse(
           fs.readFileSync(path.join(logsDir, name, 'truth.json'), 'utf8'),
         ) as Truth;
-        const d = await digestFile(path.join(logsDir, name, 'log.txt'), { tokens: 120 });
+        const d = await digestFile(path.join(logsDir, name, 'log.txt'), {
+          tokens: 120,
+          counter: o200k,
+        });
         expect(d.tokens).toBeLessThanOrEqual(120);
         for (const t of truth.failing)
           expect(d.text).toContain(t.id.split(' > ').pop()?.slice(0, 10));

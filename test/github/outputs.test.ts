@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunRecord, TestSummary } from '../../src/loop/record.js';
+import type { RunRecord, TestSummary } from '../../src/core/record.js';
 import {
   JOB_SUMMARY_LIMIT,
   appendJobSummary,

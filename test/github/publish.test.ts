@@ -11,7 +11,7 @@ import {
   publish,
   type PublishOptions,
 } from '../../src/github/publish.js';
-import type { RunRecord } from '../../src/loop/record.js';
+import type { RunRecord } from '../../src/core/record.js';
 import { FakeArtifactService } from '../fakes/artifact-service.js';
 import { FakeGitHubApi } from '../fakes/github-api.js';
 import { makeRepo, removeTemplate, type TempRepo } from './git-helpers.js';

@@ -5,13 +5,15 @@ import * as path from 'node:path';
 import { createTestCommand } from '../../src/checks/run-tests.js';
 import { parseConfig, type RawInputs } from '../../src/config/index.js';
 import type { Checkpoint } from '../../src/loop/checkpoint.js';
-import { type LoopOutcome, type RunLog, runLoop } from '../../src/loop/run.js';
+import { type LoopOutcome, runLoop } from '../../src/loop/run.js';
+import type { RunLog } from '../../src/core/log.js';
 import type { ModelClient } from '../../src/model/types.js';
 import { scrubEnv } from '../../src/workspace/env.js';
 import { createGit } from '../../src/workspace/git.js';
 import { createGuard } from '../../src/workspace/guard.js';
 import { createProcessRunner } from '../../src/workspace/runner.js';
 import { afterAll } from 'vitest';
+import { o200k } from '../../src/model/tokens.js';
 
 /** Work folders of this test file's runs: callers read their checkpoints until the file ends. */
 const workDirs: string[] = [];
@@ -77,6 +79,7 @@ export async function runScripted(
       timeoutMs: config.testTimeoutSeconds * 1000,
       logDir: workDir,
       digestTokens: config.digestTokens,
+      counter: o200k,
       reportGlob: '',
     }),
     env,

@@ -1,5 +1,5 @@
 /** Hand-built RunRecords for the report tests. */
-import type { IterationRecord, RunRecord, TestSummary } from '../../src/loop/record.js';
+import type { IterationRecord, RunRecord, TestSummary } from '../../src/core/record.js';
 
 export function testSummary(over: Partial<TestSummary> = {}): TestSummary {
   return {

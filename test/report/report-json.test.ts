@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunRecord } from '../../src/loop/record.js';
+import type { RunRecord } from '../../src/core/record.js';
 import { buildReportJson } from '../../src/report/report-json.js';
 import { ReportSchema } from '../../src/report/schema.js';
 import { alreadyGreenRecord, budgetRecord, modelErrorRecord, successRecord } from './fixtures.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunRecord } from '../../src/loop/record.js';
+import type { RunRecord } from '../../src/core/record.js';
 import { headline, renderSummary, truncateBytes } from '../../src/report/summary.js';
 import {
   alreadyGreenRecord,

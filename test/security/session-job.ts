@@ -6,7 +6,7 @@
  */
 import { parseConfig } from '../../src/config/parse.js';
 import type { RawInputs } from '../../src/config/inputs.js';
-import type { RunLog } from '../../src/loop/run.js';
+import type { RunLog } from '../../src/core/log.js';
 import { runSession, type SessionResult } from '../../src/loop/session.js';
 import { createGit, type PushResult } from '../../src/workspace/git.js';
 

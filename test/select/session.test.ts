@@ -13,6 +13,7 @@ import { createGuard } from '../../src/workspace/guard.js';
 import { createProcessRunner } from '../../src/workspace/runner.js';
 import { createRepo, SUM_PROJECT, type TempRepo } from '../helpers/repo.js';
 import { memoryLog } from '../loop/harness.js';
+import { o200k } from '../../src/model/tokens.js';
 
 const cleanup: (() => void)[] = [];
 afterEach(() => cleanup.splice(0).forEach((f) => f()));
@@ -58,6 +59,7 @@ async function select(repo: TempRepo, candidates: Candidate[]) {
     timeoutMs: 60_000,
     logDir: workDir,
     digestTokens: 2000,
+    counter: o200k,
     reportGlob: '',
   });
   const lines: string[] = [];

@@ -1,13 +1,44 @@
 /**
- * The run's record: everything the report and publishing steps need, built up
- * by the loop. Plain data (JSON-serialisable) so it can be checkpointed.
+ * The run's record: everything the report and publishing steps need, built up by the loop.
+ * Plain data (JSON-serialisable) so it can be checkpointed. Part of the core: every layer may
+ * import it, and it imports nothing of them.
  */
-import type { Comparison, Counts, Failure } from '../checks/types.js';
-import type { FileChange } from '../workspace/types.js';
+import type { RunStatus } from './status.js';
 
-/** The run's `status` output (the list lives in the core). */
-export type { RunStatus } from '../core/status.js';
-import type { RunStatus } from '../core/status.js';
+export type { RunStatus } from './status.js';
+
+export interface Failure {
+  /** `<file or suite> > <describe...> > <test name>`, or the file/package for load errors. */
+  readonly id: string;
+  readonly file?: string;
+  readonly line?: number;
+  /** The key error/assertion line, ANSI stripped. */
+  readonly message: string;
+  readonly kind?: string;
+  /** A few lines that explain it (diff, first project frame, code excerpt). */
+  readonly detail?: string;
+}
+
+export interface Counts {
+  readonly passed: number;
+  readonly failed: number;
+  readonly skipped: number;
+}
+
+export interface Comparison {
+  readonly fixed: readonly string[];
+  readonly stillFailing: readonly string[];
+  readonly newlyFailing: readonly string[];
+}
+
+/** One file changed between two trees (`git diff --numstat`). */
+export interface FileChange {
+  readonly path: string;
+  readonly added: number;
+  readonly removed: number;
+  readonly status: 'added' | 'modified' | 'deleted' | 'renamed';
+  readonly binary: boolean;
+}
 
 export interface PlanStep {
   readonly step: string;
