@@ -27,18 +27,24 @@ export interface TestCommandOptions {
 }
 
 export interface TestCommand {
-  /** Runs the tests once; `label` names the log file (baseline, iteration-1...). */
-  run(label: string, options: { timeoutMs?: number; signal?: AbortSignal }): Promise<TestRun>;
+  /**
+   * Runs the tests once; `label` names the log file (baseline, iteration-1...). `command`
+   * replaces the test command for this run (a rerun of the failing tests only).
+   */
+  run(
+    label: string,
+    options: { timeoutMs?: number; signal?: AbortSignal; command?: string },
+  ): Promise<TestRun>;
 }
 
 const DEFAULT_MAX_LOG_BYTES = 20 * 1024 * 1024;
 
 export function createTestCommand(options: TestCommandOptions): TestCommand {
   return {
-    async run(label, { timeoutMs, signal }) {
+    async run(label, { timeoutMs, signal, command = options.command }) {
       const logPath = path.join(options.logDir, `test-${label}.log`);
       const result = await options.runner.run({
-        command: options.command,
+        command,
         cwd: options.cwd,
         env: options.env,
         timeoutMs: Math.max(1000, Math.min(timeoutMs ?? options.timeoutMs, options.timeoutMs)),
@@ -55,7 +61,7 @@ export function createTestCommand(options: TestCommandOptions): TestCommand {
         timedOut: result.timedOut,
       });
       return {
-        command: options.command,
+        command,
         exitCode: result.exitCode,
         timedOut: result.timedOut,
         durationMs: result.durationMs,

@@ -110,6 +110,12 @@ export const INPUTS = [
     description: 'Reruns of the baseline failures to spot flaky tests (0 = off).',
   },
   {
+    name: 'flaky-rerun-max-seconds',
+    default: '30',
+    description:
+      'Flaky reruns select the failing tests where the runner allows it (pytest, jest, vitest, cargo, go, node --test); otherwise the whole suite reruns only when the baseline took less than this many seconds.',
+  },
+  {
     name: 'context-window',
     default: '0',
     description:

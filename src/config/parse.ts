@@ -201,6 +201,7 @@ export function parseConfig(raw: RawInputs, environment: ConfigEnvironment): Con
     testTimeoutSeconds: read.integer('test-timeout-seconds', 1, 21_600),
     digestTokens: read.integer('digest-tokens', 200, 20_000),
     flakyReruns: read.integer('flaky-reruns', 0, 5),
+    flakyRerunMaxSeconds: read.integer('flaky-rerun-max-seconds', 0, 21_600),
     contextWindow: read.integer('context-window', 0, 10_000_000),
     compactThreshold: read.number('compact-threshold', 0.1, 0.95),
     compaction: read.choice<CompactionMode>('compaction', [

@@ -61,6 +61,8 @@ export interface RunConfig {
   readonly testTimeoutSeconds: number;
   readonly digestTokens: number;
   readonly flakyReruns: number;
+  /** Seconds: the whole suite reruns (when the failing tests cannot be selected) only below this. */
+  readonly flakyRerunMaxSeconds: number;
 
   /** Tokens; 0 = from the model, else 200k. */
   readonly contextWindow: number;

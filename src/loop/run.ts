@@ -9,7 +9,8 @@
  * What the model can fix comes back to it as tool output; what ends the run is
  * a StopRun whose status becomes the action's `status` output.
  */
-import type { Failure } from '../checks/types.js';
+import { findFlakyTests } from '../checks/rerun.js';
+import type { Failure, TestRun } from '../checks/types.js';
 import type { RunLog } from '../core/log.js';
 import type { IterationRecord, PlanStep, RunStatus } from '../core/record.js';
 import type { RunConfig } from '../config/types.js';
@@ -277,24 +278,21 @@ class Run {
       throw new StopRun('already-green', 'the tests already pass and there is no task');
     }
     if (run.exitCode !== 0 && config.flakyReruns > 0 && run.digest.failures.length > 0)
-      await this.findFlakyTests();
+      await this.findFlakyTests(run);
   }
 
-  /** Reruns the baseline; failing tests that pass on a rerun are flaky and not targets. */
-  private async findFlakyTests(): Promise<void> {
-    const failing = new Set(this.baseline!.failures.map((f) => f.id));
-    for (let i = 1; i <= this.deps.config.flakyReruns && failing.size > 0; i++) {
-      const rerun = await this.deps.tests.run(`baseline-rerun-${i}`, {
-        timeoutMs: this.budget.remainingMs(),
-      });
-      const stillFailing = new Set(rerun.digest.failures.map((f) => f.id));
-      for (const id of failing) {
-        if (!stillFailing.has(id) && rerun.digest.counts.passed > 0) {
-          this.flaky.push(id);
-          failing.delete(id);
-        }
-      }
-    }
+  /** Reruns the baseline's failing tests (only them where the runner allows it); those that pass are flaky. */
+  private async findFlakyTests(baseline: TestRun): Promise<void> {
+    const check = await findFlakyTests({
+      baseline,
+      reruns: this.deps.config.flakyReruns,
+      maxFullSeconds: this.deps.config.flakyRerunMaxSeconds,
+      cwd: this.deps.config.workspace,
+      run: (label, command) =>
+        this.deps.tests.run(label, { timeoutMs: this.budget.remainingMs(), command }),
+    });
+    for (const note of check.notes) this.warn(note);
+    this.flaky.push(...check.flaky);
     if (this.flaky.length > 0) {
       this.warn(
         `Flaky tests (failed, then passed on a rerun; not targets): ${this.flaky.join(', ')}`,
