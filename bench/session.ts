@@ -291,8 +291,8 @@ export async function runSessionBench(params: SessionParams): Promise<SessionRes
       },
       { baseDir: dir, env: {} },
     );
-    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-    const config = parsed.config;
+    if (!parsed.ok) throw new Error(parsed.error.join('\n'));
+    const config = parsed.value;
     const modelTime = { ms: 0 };
     const processTime = { ms: 0 };
     const gitTime = { ms: 0 };

@@ -38,11 +38,11 @@ export async function main(): Promise<void> {
     env,
   });
   if (!parsed.ok) {
-    for (const error of parsed.errors) core.error(error);
+    for (const error of parsed.error) core.error(error);
     process.exitCode = 1;
     return;
   }
-  const config = parsed.config;
+  const config = parsed.value;
   const secrets = [config.apiKey, config.githubToken].filter((s) => s !== '');
   for (const secret of secrets.flatMap(secretForms)) core.setSecret(secret);
 
@@ -58,12 +58,12 @@ export async function main(): Promise<void> {
     config,
     createPermissionApi(config.githubToken, context),
   );
-  if (!gate.allowed) {
-    core.error(`greenloop refused to run: ${gate.reason}`);
+  if (!gate.ok) {
+    core.error(`greenloop refused to run: ${gate.error}`);
     process.exitCode = 1;
     return;
   }
-  for (const note of gate.notes) core.info(note);
+  for (const note of gate.value) core.info(note);
   if (context.eventName === 'issue_comment' && context.prNumber !== undefined) {
     try {
       const { getOctokit } = await import('@actions/github');
@@ -196,7 +196,7 @@ export async function main(): Promise<void> {
                       'replace',
                     );
                     core.info(
-                      'error' in upload
+                      !upload.ok
                         ? `Could not upload the checkpoint: ${upload.error}`
                         : `Uploaded the checkpoint of iteration ${iteration} as artifact '${checkpointName}' (resume-from: ${checkpointName})`,
                     );

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { splitList } from '../config/parse.js';
-import { applyPatchText } from '../tools/patch/index.js';
+import { applyPatchText, patchMessage } from '../tools/patch/index.js';
 import { createGuard } from '../workspace/guard.js';
 
 export async function applyPatchCommand(
@@ -16,6 +16,6 @@ export async function applyPatchCommand(
   const text = readFileSync(file && file !== '-' ? file : 0, 'utf8');
   const guard = createGuard(path.resolve(flags.cwd), splitList(flags.protectedPaths));
   const result = await applyPatchText(text, guard);
-  (result.ok ? process.stdout : process.stderr).write(`${result.message}\n`);
+  (result.ok ? process.stdout : process.stderr).write(`${patchMessage(result)}\n`);
   return result.ok ? 0 : 1;
 }

@@ -65,11 +65,11 @@ export async function runAttempts(options: AttemptsOptions): Promise<SelectResul
         { ...options.raw, model: spec.model, 'reasoning-effort': spec.reasoningEffort },
         { baseDir: dir, env: options.env },
       );
-      if (!parsed.ok) throw new Error(parsed.errors.join(' '));
+      if (!parsed.ok) throw new Error(parsed.error.join(' '));
       const workDir = await mkdtemp(path.join(options.workDir, `${spec.label}-`));
       try {
         const session = await runSession({
-          config: parsed.config,
+          config: parsed.value,
           log: labelled(log, spec.label),
           outDir,
           workDir,

@@ -83,10 +83,10 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
   if (resume && !raw['test-command']) raw['test-command'] = resume.testCommand;
   const parsed = parseConfig(raw as RawInputs, { baseDir: root, env: process.env });
   if (!parsed.ok) {
-    for (const error of parsed.errors) process.stderr.write(`greenloop: ${error}\n`);
+    for (const error of parsed.error) process.stderr.write(`greenloop: ${error}\n`);
     return 1;
   }
-  const config = parsed.config;
+  const config = parsed.value;
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const outDir = flags.out ? path.resolve(flags.out) : path.join(root, '.greenloop', stamp);
   mkdirSync(outDir, { recursive: true });

@@ -18,11 +18,11 @@ import type {
 } from './types.js';
 import { SECRET_CONFIG_FIELDS } from './types.js';
 import { INPUTS, type InputName, type RawInputs } from './inputs.js';
+import { err, ok, type Result } from '../core/result.js';
 import { isNeverPassed, isSecretName } from '../workspace/env.js';
 
-export type ConfigResult =
-  | { readonly ok: true; readonly config: RunConfig }
-  | { readonly ok: false; readonly errors: readonly string[] };
+/** The frozen config, or one error line per bad input. */
+export type ConfigResult = Result<RunConfig, readonly string[]>;
 
 /** Where relative paths and fallbacks come from. */
 export interface ConfigEnvironment {
@@ -243,8 +243,7 @@ export function parseConfig(raw: RawInputs, environment: ConfigEnvironment): Con
     read.fail('artifact-name', 'empty, or letters, digits, dot, dash or underscore (1-100)');
   }
 
-  if (read.errors.length > 0) return { ok: false, errors: read.errors };
-  return { ok: true, config: Object.freeze(config) };
+  return read.errors.length > 0 ? err(read.errors) : ok(Object.freeze(config));
 }
 
 function parseOutput(read: Reader): OutputKind[] {

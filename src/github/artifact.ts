@@ -6,6 +6,7 @@
  */
 import { rmSync } from 'node:fs';
 import type { GitHubContext } from './context.js';
+import { err, ok, type Result } from '../core/result.js';
 
 /** The part of the run's log publishing uses (structurally a subset of RunLog). */
 export interface PublishLog {
@@ -20,7 +21,11 @@ export class ArtifactDownloadError extends Error {
   }
 }
 
-export type UploadResult = { id: number; size: number; name: string } | { error: string };
+export interface UploadedArtifact {
+  readonly id: number;
+  readonly size: number;
+  readonly name: string;
+}
 
 /**
  * How a name already taken in this workflow run is handled (names are unique
@@ -120,11 +125,11 @@ export async function uploadArtifact(
   retentionDays: number,
   log: PublishLog,
   mode: NameMode = 'unique',
-): Promise<UploadResult> {
-  if (files.length === 0) return { error: `artifact '${name}': no files to upload` };
+): Promise<Result<UploadedArtifact>> {
+  if (files.length === 0) return err(`artifact '${name}': no files to upload`);
   if (isGhes(process.env.GITHUB_SERVER_URL ?? '')) {
     // Checked here so the client never runs (it would print its own warning first).
-    return { error: `artifact '${name}': ${ghesMessage(process.env.GITHUB_SERVER_URL ?? '')}` };
+    return err(`artifact '${name}': ${ghesMessage(process.env.GITHUB_SERVER_URL ?? '')}`);
   }
   const { DefaultArtifactClient } = await import('@actions/artifact');
   const client = new DefaultArtifactClient();
@@ -143,16 +148,14 @@ export async function uploadArtifact(
     try {
       const response = await client.uploadArtifact(candidate, files, rootDir, options);
       if (response.id === undefined) {
-        return { error: `artifact '${candidate}': the service returned no artifact id` };
+        return err(`artifact '${candidate}': the service returned no artifact id`);
       }
       log.info(`Uploaded artifact '${candidate}' (id ${response.id}, ${response.size ?? 0} bytes)`);
-      return { id: response.id, size: response.size ?? 0, name: candidate };
+      return ok({ id: response.id, size: response.size ?? 0, name: candidate });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (mode === 'unique' && isConflict(message) && n < 5) continue;
-      return {
-        error: `artifact '${candidate}' upload failed: ${oneLine(message)}${hint(message)}`,
-      };
+      return err(`artifact '${candidate}' upload failed: ${oneLine(message)}${hint(message)}`);
     }
   }
 }

@@ -10,6 +10,7 @@ import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { REPORT_FILES } from '../report/files.js';
 import { readClaim } from '../select/claim.js';
+import { err, ok, type Result } from '../core/result.js';
 import type { Candidate } from '../select/rank.js';
 import {
   ArtifactDownloadError,
@@ -84,8 +85,8 @@ export async function downloadAttempts(options: {
         continue;
       }
       const candidate = await readCandidate(artifact.name, dir);
-      if (typeof candidate === 'string') skipped.push(candidate);
-      else candidates.push(candidate);
+      if (candidate.ok) candidates.push(candidate.value);
+      else skipped.push(candidate.error);
     } catch (error) {
       skipped.push(`${artifact.name}: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -94,25 +95,25 @@ export async function downloadAttempts(options: {
   return { candidates, skipped };
 }
 
-async function readCandidate(name: string, dir: string): Promise<Candidate | string> {
+async function readCandidate(name: string, dir: string): Promise<Result<Candidate>> {
   const reportPath = path.join(dir, REPORT_FILES.report);
   const diffPath = path.join(dir, REPORT_FILES.diff);
   let report: string;
   try {
     report = await readFile(reportPath, 'utf8');
   } catch {
-    return `${name}: no ${REPORT_FILES.report}`;
+    return err(`${name}: no ${REPORT_FILES.report}`);
   }
   const claim = readClaim(name, report);
-  if (!claim.ok) return claim.error;
+  if (!claim.ok) return claim;
   // No diff file: the attempt changed nothing.
   const size = await stat(diffPath).then(
     (s) => s.size,
     () => 0,
   );
-  if (size > MAX_DIFF_BYTES) return `${name}: diff over 20 MB`;
+  if (size > MAX_DIFF_BYTES) return err(`${name}: diff over 20 MB`);
   const diff = size > 0 ? await readFile(diffPath, 'utf8') : '';
-  return { claim: claim.claim, diff };
+  return ok({ claim: claim.value, diff });
 }
 
 async function listRunArtifacts(

@@ -6,6 +6,7 @@
  * workflow_run) is refused unless `allow-untrusted-code` is set.
  */
 import type { Actor, GitHubContext } from './context.js';
+import { err, ok, type Result } from '../core/result.js';
 
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
 
@@ -19,9 +20,8 @@ export interface GatingConfig {
   readonly allowUntrustedCode: boolean;
 }
 
-export type TriggerDecision =
-  | { readonly allowed: true; readonly notes: string[] }
-  | { readonly allowed: false; readonly reason: string };
+/** Allowed, with notes for the log; or refused, with why. */
+export type TriggerDecision = Result<readonly string[]>;
 
 /**
  * Events only a person with write access (or the repository itself) can start:
@@ -92,12 +92,10 @@ export async function checkTrigger(
     context.isFork &&
     !config.allowUntrustedCode
   ) {
-    return {
-      allowed: false,
-      reason:
-        `refused: ${event} runs code from the fork '${context.headRepository || 'unknown'}' ` +
+    return err(
+      `refused: ${event} runs code from the fork '${context.headRepository || 'unknown'}' ` +
         'with this repository’s secrets; set allow-untrusted-code: true to accept that risk',
-    };
+    );
   }
   if (context.isFork && config.allowUntrustedCode) {
     notes.push(`running code from fork '${context.headRepository}' (allow-untrusted-code is set)`);
@@ -105,59 +103,48 @@ export async function checkTrigger(
 
   if (!isPersonEvent(event)) {
     notes.push(`event '${event || 'unknown'}' is not gated by actor permission`);
-    return { allowed: true, notes };
+    return ok(notes);
   }
 
   const actors = actorsOf(context);
   if (actors.length === 0) {
-    return { allowed: false, reason: `refused: cannot tell who triggered the ${event} event` };
+    return err(`refused: cannot tell who triggered the ${event} event`);
   }
   for (const actor of actors) {
     const verdict = await checkActor(actor, config, api);
-    if (verdict !== undefined && !verdict.ok) return { allowed: false, reason: verdict.reason };
-    if (verdict?.ok) notes.push(verdict.note);
+    if (!verdict.ok) return verdict;
+    notes.push(verdict.value);
   }
-  return { allowed: true, notes };
+  return ok(notes);
 }
-
-type ActorVerdict = { ok: true; note: string } | { ok: false; reason: string };
 
 async function checkActor(
   actor: Actor,
   config: GatingConfig,
   api: PermissionApi,
-): Promise<ActorVerdict> {
+): Promise<Result<string>> {
   const { login } = actor;
   if (isBot(actor)) {
-    if (botListed(login, config.allowBots))
-      return { ok: true, note: `bot '${login}' is in allow-bots` };
-    return {
-      ok: false,
-      reason: `refused: '${login}' is a bot and is not listed in allow-bots`,
-    };
+    if (botListed(login, config.allowBots)) return ok(`bot '${login}' is in allow-bots`);
+    return err(`refused: '${login}' is a bot and is not listed in allow-bots`);
   }
   if (userListed(login, config.allowUsers)) {
-    return { ok: true, note: `user '${login}' is in allow-users` };
+    return ok(`user '${login}' is in allow-users`);
   }
   let permission: Permission;
   try {
     permission = await api.permissionOf(login);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      reason: `refused: could not read the repository permission of '${login}' (${message})`,
-    };
+    return err(`refused: could not read the repository permission of '${login}' (${message})`);
   }
   if (WRITE_LEVELS.has(permission)) {
-    return { ok: true, note: `'${login}' has ${permission} permission` };
+    return ok(`'${login}' has ${permission} permission`);
   }
-  return {
-    ok: false,
-    reason:
-      `refused: '${login}' has ${permission} permission; write, maintain or admin is needed ` +
+  return err(
+    `refused: '${login}' has ${permission} permission; write, maintain or admin is needed ` +
       '(or add the user to allow-users)',
-  };
+  );
 }
 
 /** The part of an Octokit instance `createPermissionApi` needs. */

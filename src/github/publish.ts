@@ -128,10 +128,10 @@ async function publishInto(result: PublishResult, options: PublishOptions): Prom
       log,
       options.artifactMode ?? 'unique',
     );
-    if ('error' in upload) result.errors.push(upload.error);
+    if (!upload.ok) result.errors.push(upload.error);
     else {
-      result.artifactId = upload.id;
-      result.artifactName = upload.name;
+      result.artifactId = upload.value.id;
+      result.artifactName = upload.value.name;
     }
   }
 

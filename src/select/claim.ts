@@ -3,11 +3,10 @@
  * process of another model), so it is untrusted data: every field is checked, and a report that
  * is not greenloop's says so in one line.
  */
+import { err, ok, type Result } from '../core/result.js';
 import type { AttemptClaim } from './rank.js';
 
-export type ClaimResult =
-  | { readonly ok: true; readonly claim: AttemptClaim }
-  | { readonly ok: false; readonly error: string };
+export type ClaimResult = Result<AttemptClaim>;
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -34,32 +33,29 @@ export function readClaim(name: string, text: string): ClaimResult {
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, error: `${name}: report.json is not JSON` };
+    return err(`${name}: report.json is not JSON`);
   }
   if (!isObject(data) || data.tool !== 'greenloop') {
-    return { ok: false, error: `${name}: report.json is not a greenloop report` };
+    return err(`${name}: report.json is not a greenloop report`);
   }
   const status = str(data.status);
   const model = str(data.model);
   if (status === undefined || model === undefined) {
-    return { ok: false, error: `${name}: report.json has no status or model` };
+    return err(`${name}: report.json has no status or model`);
   }
   const config = isObject(data.config) ? data.config : {};
   const tests = isObject(data.tests) ? data.tests : {};
   const totals = isObject(data.totals) ? data.totals : {};
   const diff = isObject(data.diff) ? data.diff : {};
-  return {
-    ok: true,
-    claim: {
-      name,
-      model,
-      reasoningEffort: str(config.reasoningEffort) ?? '',
-      status,
-      failingBefore: failing(tests.baseline),
-      failingAfter: failing(tests.final),
-      diffLines: (num(diff.added) ?? 0) + (num(diff.removed) ?? 0),
-      tokens: num(totals.tokens) ?? 0,
-      costUsd: num(totals.costUsd) ?? 0,
-    },
-  };
+  return ok({
+    name,
+    model,
+    reasoningEffort: str(config.reasoningEffort) ?? '',
+    status,
+    failingBefore: failing(tests.baseline),
+    failingAfter: failing(tests.final),
+    diffLines: (num(diff.added) ?? 0) + (num(diff.removed) ?? 0),
+    tokens: num(totals.tokens) ?? 0,
+    costUsd: num(totals.costUsd) ?? 0,
+  });
 }

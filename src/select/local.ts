@@ -90,7 +90,7 @@ export async function runLocalAttempts(
     const output = outputs[i];
     if (!output) continue;
     const claim = readClaim(spec.label, output.report);
-    if (claim.ok) candidates.push({ claim: claim.claim, diff: output.diff });
+    if (claim.ok) candidates.push({ claim: claim.value, diff: output.diff });
     else ports.info(claim.error);
   }
   return candidates;

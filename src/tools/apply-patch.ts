@@ -11,6 +11,7 @@ import {
   applyPatchOperation,
   applyPatchText,
   applyShellPatch,
+  patchMessage,
   patchFromCommand,
 } from './patch/index.js';
 import { argsObject, toolError, toolOk } from './result.js';
@@ -47,8 +48,9 @@ export async function runApplyPatchTool(
   call: ToolCall,
   guard: WorkspaceGuard,
 ): Promise<ToolResult> {
-  const args = argsObject(call);
-  if (typeof args === 'string') return toolError(call, args);
+  const parsedArgs = argsObject(call);
+  if (!parsedArgs.ok) return toolError(call, parsedArgs.error);
+  const args = parsedArgs.value;
 
   if (call.wire === 'native') {
     const operation = args.operation as Record<string, unknown> | undefined;
@@ -69,7 +71,7 @@ export async function runApplyPatchTool(
       { type: type as (typeof OPERATION_TYPES)[number], path, diff },
       guard,
     );
-    return result.ok ? toolOk(call, result.message) : toolError(call, result.message);
+    return result.ok ? toolOk(call, result.value.message) : toolError(call, result.error);
   }
 
   const patch =
@@ -82,7 +84,7 @@ export async function runApplyPatchTool(
     return toolError(call, "'patch' must be the patch text (*** Begin Patch ... *** End Patch).");
   }
   const result = await applyPatchText(patch, guard);
-  return result.ok ? toolOk(call, result.message) : toolError(call, result.message);
+  return result.ok ? toolOk(call, result.value.message) : toolError(call, result.error);
 }
 
 /**
@@ -95,8 +97,9 @@ export async function runShellApplyPatch(
   call: ToolCall,
   guard: WorkspaceGuard,
 ): Promise<ToolResult | undefined> {
-  const parsed = parseShellArgs(call);
-  if (typeof parsed === 'string' || parsed.commands.length !== 1) return undefined;
+  const parsedArgs = parseShellArgs(call);
+  if (!parsedArgs.ok || parsedArgs.value.commands.length !== 1) return undefined;
+  const parsed = parsedArgs.value;
   const found = patchFromCommand(parsed.commands[0]!);
   if (!found) return undefined;
   const dir =
@@ -105,17 +108,18 @@ export async function runShellApplyPatch(
     dir === undefined || dir === '.' ? { patch: found.patch } : { patch: found.patch, dir },
     guard,
   );
+  const message = patchMessage(result);
   return {
     callId: call.callId,
     name: call.name,
     wire: call.wire,
-    output: `${result.message}\n[exit code ${result.ok ? 0 : 1}]`,
+    output: `${message}\n[exit code ${result.ok ? 0 : 1}]`,
     ok: result.ok,
     ...(call.wire === 'native'
       ? {
           shell: {
-            stdout: result.ok ? `${result.message}\n` : '',
-            stderr: result.ok ? '' : `${result.message}\n`,
+            stdout: result.ok ? `${message}\n` : '',
+            stderr: result.ok ? '' : `${message}\n`,
             exitCode: result.ok ? 0 : 1,
             timedOut: false,
           },

@@ -37,8 +37,8 @@ export function readPlan(
   call: ToolCall,
 ): { plan: PlanStep[]; result: ToolResult } | { result: ToolResult } {
   const args = argsObject(call);
-  if (typeof args === 'string') return { result: toolError(call, args) };
-  const raw = args.plan;
+  if (!args.ok) return { result: toolError(call, args.error) };
+  const raw = args.value.plan;
   if (!Array.isArray(raw) || raw.length === 0) {
     return { result: toolError(call, "'plan' must be a non-empty array of { step, status }.") };
   }

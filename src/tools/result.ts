@@ -1,5 +1,6 @@
 /** Small builders for tool results, so every tool answers in the same shape. */
 import type { ToolCall, ToolResult } from '../model/types.js';
+import { err, ok, type Result } from '../core/result.js';
 
 export function toolOk(call: ToolCall, output: string): ToolResult {
   return { callId: call.callId, name: call.name, wire: call.wire, output, ok: true };
@@ -16,13 +17,15 @@ export function toolError(call: ToolCall, message: string): ToolResult {
   };
 }
 
-/** Narrows unknown arguments to a plain object. */
-export function argsObject(call: ToolCall): Record<string, unknown> | string {
+/** Narrows unknown arguments to a plain object; an error is written for the model. */
+export function argsObject(call: ToolCall): Result<Record<string, unknown>> {
   if (call.argsError !== undefined) {
-    return `the arguments are not valid JSON (${call.argsError}). Send one JSON object matching the tool's schema.`;
+    return err(
+      `the arguments are not valid JSON (${call.argsError}). Send one JSON object matching the tool's schema.`,
+    );
   }
   if (typeof call.args !== 'object' || call.args === null || Array.isArray(call.args)) {
-    return "the arguments must be a JSON object matching the tool's schema.";
+    return err("the arguments must be a JSON object matching the tool's schema.");
   }
-  return call.args as Record<string, unknown>;
+  return ok(call.args as Record<string, unknown>);
 }

@@ -79,11 +79,11 @@ describe('parseConfig on arbitrary inputs', () => {
         const result = parseConfig(raw, { baseDir, env });
         expect(Date.now() - started).toBeLessThan(1000);
         if (result.ok) {
-          expect(Object.isFrozen(result.config)).toBe(true);
+          expect(Object.isFrozen(result.value)).toBe(true);
           return;
         }
-        expect(result.errors.length).toBeGreaterThan(0);
-        for (const error of result.errors) {
+        expect(result.error.length).toBeGreaterThan(0);
+        for (const error of result.error) {
           expect(error).not.toMatch(/[\r\n]/);
           const named = /Input '([a-z-]+)'/.exec(error)?.[1];
           expect(NAMES).toContain(named);
@@ -103,7 +103,7 @@ describe('parseConfig on arbitrary inputs', () => {
             ...Object.fromEntries(bad.map((name) => [name, 'lots'])),
           } as RawInputs;
           const result = parseConfig(raw, { baseDir, env: {} });
-          const errors = result.ok ? [] : result.errors;
+          const errors = result.ok ? [] : result.error;
           expect(errors.length > 0).toBe(bad.length > 0);
           for (const name of bad) expect(errors.join('\n')).toContain(`'${name}'`);
         },

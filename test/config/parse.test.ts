@@ -12,8 +12,8 @@ function parse(raw: RawInputs, environment = env) {
 
 function config(raw: RawInputs): RunConfig {
   const result = parse(raw);
-  if (!result.ok) throw new Error(result.errors.join('\n'));
-  return result.config;
+  if (!result.ok) throw new Error(result.error.join('\n'));
+  return result.value;
 }
 
 describe('parseConfig defaults', () => {
@@ -58,13 +58,13 @@ describe('parseConfig defaults', () => {
       {},
       { baseDir, env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:1/v1' } },
     );
-    expect(result.ok && result.config.apiKey).toBe('sk-test');
-    expect(result.ok && result.config.baseUrl).toBe('http://127.0.0.1:1/v1');
+    expect(result.ok && result.value.apiKey).toBe('sk-test');
+    expect(result.ok && result.value.baseUrl).toBe('http://127.0.0.1:1/v1');
   });
 
   it('an explicit api-key wins over the environment', () => {
     const result = parse({ 'api-key': 'sk-input' }, { baseDir, env: { OPENAI_API_KEY: 'sk-env' } });
-    expect(result.ok && result.config.apiKey).toBe('sk-input');
+    expect(result.ok && result.value.apiKey).toBe('sk-input');
   });
 });
 
@@ -243,13 +243,13 @@ describe('parseConfig refuses bad values with one line each', () => {
   it.each(cases)('%j', (raw, line) => {
     const result = parse(raw);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toEqual([line]);
+    if (!result.ok) expect(result.error).toEqual([line]);
   });
 
   it('reports every problem together', () => {
     const result = parse({ 'max-iterations': 'ten', compaction: 'x', sandbox: 'y' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toHaveLength(3);
+    if (!result.ok) expect(result.error).toHaveLength(3);
   });
 });
 
@@ -260,7 +260,7 @@ describe('task-file', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-cfg-'));
     fs.writeFileSync(path.join(dir, 'TASK.md'), 'Rename foo to bar.\n');
     const result = parseConfig({ 'task-file': 'TASK.md' }, { baseDir: dir, env: {} });
-    expect(result.ok && result.config.task).toBe('Rename foo to bar.');
+    expect(result.ok && result.value.task).toBe('Rename foo to bar.');
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
@@ -305,6 +305,6 @@ describe('pass-env and pass-secrets', () => {
   ])('%j is refused', (raw, message) => {
     const result = parse(raw as RawInputs);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors).toEqual([message]);
+    expect(!result.ok && result.error).toEqual([message]);
   });
 });

@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyPatchText, EXACT_ONLY } from '../../src/tools/patch/index.js';
+import { applyPatchText, EXACT_ONLY, patchMessage } from '../../src/tools/patch/index.js';
 import { createGuard } from '../../src/workspace/guard.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -202,8 +202,7 @@ async function copyOf(
     const result = await applyPatchText(options.patch, createGuard(dir, []), {
       strategies: EXACT_ONLY,
     });
-    if (!result.ok)
-      throw new Error(`solution.patch of ${task.id} does not apply: ${result.message}`);
+    if (!result.ok) throw new Error(`solution.patch of ${task.id} does not apply: ${result.error}`);
   }
   if (options.hidden) fs.cpSync(path.join(source, 'hidden'), dir, { recursive: true });
   if (task.linkNodeModules) {
@@ -297,9 +296,9 @@ describe('eval/tasks', () => {
         const result = await applyPatchText(patch, createGuard(copy, []), {
           strategies: EXACT_ONLY,
         });
-        expect(result.ok, result.message).toBe(true);
+        expect(result.ok, patchMessage(result)).toBe(true);
         if (!result.ok) return;
-        const touched = [...result.modified, ...result.added];
+        const touched = [...result.value.modified, ...result.value.added];
         expect(touched.length).toBeGreaterThan(0);
         for (const file of touched) {
           expect(task.visibleTests, 'the solution must not edit visible tests').not.toContain(file);

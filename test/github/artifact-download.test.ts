@@ -49,7 +49,7 @@ describe('downloadArtifactByName (resume-from) through the real artifact client'
       1,
       log,
     );
-    expect('id' in uploaded).toBe(true);
+    expect(uploaded).toMatchObject({ ok: true, value: { name: 'greenloop' } });
     const zip = service.artifacts[0]?.bytes ?? Buffer.alloc(0);
     api.artifacts.push(
       {

@@ -32,8 +32,8 @@ describe('uploadArtifact against the fake artifact service', () => {
       path.join(dir, f),
     );
     const result = await uploadArtifact('greenloop-run', files, dir, 3, log);
-    expect(result).toMatchObject({ id: 1000 });
-    expect('size' in result && result.size).toBeGreaterThan(0);
+    expect(result).toMatchObject({ ok: true, value: { id: 1000 } });
+    expect(result.ok && result.value.size).toBeGreaterThan(0);
     const entries = fake.entries('greenloop-run');
     expect([...entries.keys()].sort()).toEqual(['greenloop.diff', 'logs/tests.log', 'summary.md']);
     expect(entries.get('summary.md')).toBe('# greenloop\nall green\n');
@@ -53,13 +53,16 @@ describe('uploadArtifact against the fake artifact service', () => {
       msg: 'artifact storage quota exceeded',
     });
     const result = await uploadArtifact('refused', [path.join(dir, 'summary.md')], dir, 0, log);
-    expect(result).toEqual({ error: expect.stringContaining('quota exceeded') as unknown });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.stringContaining('quota exceeded') as unknown,
+    });
   });
 
   it('returns an error for an empty file list without calling the service', async () => {
     const before = fake.requests.length;
     const result = await uploadArtifact('none', [], dir, 1, log);
-    expect(result).toEqual({ error: "artifact 'none': no files to upload" });
+    expect(result).toEqual({ ok: false, error: "artifact 'none': no files to upload" });
     expect(fake.requests.length).toBe(before);
   });
 });

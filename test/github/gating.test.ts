@@ -62,8 +62,8 @@ describe('checkTrigger', () => {
   it('refuses a commenter with read permission, in one line', async () => {
     const decision = await checkTrigger(context({}), config, api({ alice: 'read' }));
     expect(decision).toEqual({
-      allowed: false,
-      reason:
+      ok: false,
+      error:
         "refused: 'alice' has read permission; write, maintain or admin is needed (or add the user to allow-users)",
     });
   });
@@ -77,7 +77,7 @@ describe('checkTrigger', () => {
     ['none', false],
   ])('permission %s → allowed %s', async (permission, allowed) => {
     const decision = await checkTrigger(context({}), config, api({ alice: permission }));
-    expect(decision.allowed).toBe(allowed);
+    expect(decision.ok).toBe(allowed);
   });
 
   it('lets a user in allow-users through without asking the API', async () => {
@@ -87,20 +87,20 @@ describe('checkTrigger', () => {
       { ...config, allowUsers: ['ALICE'] },
       permissions,
     );
-    expect(decision).toEqual({ allowed: true, notes: ["user 'alice' is in allow-users"] });
+    expect(decision).toEqual({ ok: true, value: ["user 'alice' is in allow-users"] });
     expect(permissions.asked).toEqual([]);
   });
 
   it('refuses a bot not in allow-bots, allows a listed one', async () => {
     const bot = context({ sender: { login: 'dependabot[bot]', type: 'Bot' } });
     expect(await checkTrigger(bot, config, api({}))).toEqual({
-      allowed: false,
-      reason: "refused: 'dependabot[bot]' is a bot and is not listed in allow-bots",
+      ok: false,
+      error: "refused: 'dependabot[bot]' is a bot and is not listed in allow-bots",
     });
     const typed = context({ sender: { login: 'renovate', type: 'Bot' } });
-    expect((await checkTrigger(typed, config, api({ renovate: 'admin' }))).allowed).toBe(false);
+    expect((await checkTrigger(typed, config, api({ renovate: 'admin' }))).ok).toBe(false);
     const allowed = await checkTrigger(bot, { ...config, allowBots: ['dependabot'] }, api({}));
-    expect(allowed.allowed).toBe(true);
+    expect(allowed.ok).toBe(true);
   });
 
   it('uses the upstream actors on workflow_run', async () => {
@@ -115,13 +115,13 @@ describe('checkTrigger', () => {
     const permissions = api({ maintainer: 'admin', contributor: 'read' });
     const decision = await checkTrigger(ctx, config, permissions);
     expect(decision).toMatchObject({
-      allowed: false,
-      reason: expect.stringContaining("'contributor'") as unknown,
+      ok: false,
+      error: expect.stringContaining("'contributor'") as unknown,
     });
     expect(permissions.asked).toEqual(['contributor']);
 
     const writer = api({ contributor: 'write' });
-    expect((await checkTrigger(ctx, config, writer)).allowed).toBe(true);
+    expect((await checkTrigger(ctx, config, writer)).ok).toBe(true);
   });
 
   it('checks both upstream actor and triggering actor when they differ', async () => {
@@ -138,8 +138,8 @@ describe('checkTrigger', () => {
       api({ maintainer: 'maintain', outsider: 'read' }),
     );
     expect(decision).toMatchObject({
-      allowed: false,
-      reason: expect.stringContaining("'outsider'") as unknown,
+      ok: false,
+      error: expect.stringContaining("'outsider'") as unknown,
     });
   });
 
@@ -151,16 +151,16 @@ describe('checkTrigger', () => {
     });
     const refused = await checkTrigger(ctx, config, api({ alice: 'admin' }));
     expect(refused).toMatchObject({
-      allowed: false,
-      reason: expect.stringContaining("fork 'mallory/proj'") as unknown,
+      ok: false,
+      error: expect.stringContaining("fork 'mallory/proj'") as unknown,
     });
     const allowed = await checkTrigger(
       ctx,
       { ...config, allowUntrustedCode: true },
       api({ alice: 'admin' }),
     );
-    expect(allowed).toMatchObject({ allowed: true });
-    if (allowed.allowed) expect(allowed.notes[0]).toContain('allow-untrusted-code');
+    expect(allowed).toMatchObject({ ok: true });
+    if (allowed.ok) expect(allowed.value[0]).toContain('allow-untrusted-code');
   });
 
   it.each(['push', 'schedule', 'workflow_dispatch'])(
@@ -168,7 +168,7 @@ describe('checkTrigger', () => {
     async (eventName) => {
       const permissions = api({});
       const decision = await checkTrigger(context({ eventName }), config, permissions);
-      expect(decision.allowed).toBe(true);
+      expect(decision.ok).toBe(true);
       expect(permissions.asked).toEqual([]);
     },
   );
@@ -177,7 +177,7 @@ describe('checkTrigger', () => {
     'gates %s too: only events that need write access are ungated',
     async (eventName) => {
       const decision = await checkTrigger(context({ eventName }), config, api({ alice: 'read' }));
-      expect(decision.allowed).toBe(false);
+      expect(decision.ok).toBe(false);
     },
   );
 
@@ -191,8 +191,8 @@ describe('checkTrigger', () => {
       failing,
     );
     expect(decision).toEqual({
-      allowed: false,
-      reason: "refused: could not read the repository permission of 'alice' (HTTP 500)",
+      ok: false,
+      error: "refused: could not read the repository permission of 'alice' (HTTP 500)",
     });
   });
 });

@@ -38,11 +38,11 @@ describe('cancelling a run', () => {
       },
       { baseDir: repo.dir, env: {} },
     );
-    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    if (!parsed.ok) throw new Error(parsed.error.join('\n'));
     const cancel = new AbortController();
     const outDir = path.join(tmp, 'out');
     const running = runSession({
-      config: parsed.config,
+      config: parsed.value,
       log: memoryLog([]),
       outDir,
       workDir: path.join(tmp, 'work'),

@@ -54,8 +54,8 @@ export async function runScripted(
     { 'test-command': 'node --test', sandbox: 'none', 'flaky-reruns': '0', ...inputs },
     { baseDir: dir, env: {} },
   );
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  const config = parsed.config;
+  if (!parsed.ok) throw new Error(parsed.error.join('\n'));
+  const config = parsed.value;
   const runner = await createProcessRunner({ sandbox: config.sandbox, workspace: dir });
   const env = scrubEnv(process.env);
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'gl-loop-work-'));

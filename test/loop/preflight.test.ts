@@ -104,13 +104,13 @@ describe('the session stops before the baseline when the endpoint cannot be used
       },
       { baseDir: repo.dir, env: {} },
     );
-    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    if (!parsed.ok) throw new Error(parsed.error.join('\n'));
     const env = { ...process.env };
     delete env.OPENAI_API_KEY;
     delete env.OPENAI_BASE_URL;
     try {
       await runSession({
-        config: parsed.config,
+        config: parsed.value,
         log: memoryLog([]),
         outDir: path.join(out, 'out'),
         workDir: path.join(out, 'work'),

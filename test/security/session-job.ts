@@ -33,7 +33,7 @@ export interface JobOutcome {
 
 export async function runJob(job: SessionJob, env: NodeJS.ProcessEnv): Promise<JobOutcome> {
   const parsed = parseConfig(job.inputs, { baseDir: job.repoDir, env: {} });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  if (!parsed.ok) throw new Error(parsed.error.join('\n'));
   const logLines: string[] = [];
   const log: RunLog = {
     info: (line) => logLines.push(line),
@@ -49,7 +49,7 @@ export async function runJob(job: SessionJob, env: NodeJS.ProcessEnv): Promise<J
   let error: Error | undefined;
   try {
     const session = await runSession({
-      config: parsed.config,
+      config: parsed.value,
       log,
       outDir: job.outDir,
       workDir: job.workDir,

@@ -123,7 +123,7 @@ describe('readClaim', () => {
     );
     expect(r).toEqual({
       ok: true,
-      claim: {
+      value: {
         name: 'greenloop-a',
         model: 'm',
         reasoningEffort: 'high',

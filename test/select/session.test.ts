@@ -46,8 +46,8 @@ async function select(repo: TempRepo, candidates: Candidate[]) {
     { 'test-command': 'node --test', sandbox: 'none' },
     { baseDir: repo.dir, env: {} },
   );
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  const config = parsed.config;
+  if (!parsed.ok) throw new Error(parsed.error.join('\n'));
+  const config = parsed.value;
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'gl-select-work-'));
   cleanup.push(() => rmSync(workDir, { recursive: true, force: true }));
   const runner = await createProcessRunner({ sandbox: 'none', workspace: repo.dir });

@@ -64,7 +64,7 @@ describe('parseShellArgs', () => {
     ],
     [{ command: 'ls', workdir: '' }, { workdir: undefined }],
   ])('accepts %j', (args, expected) => {
-    expect(parseShellArgs(call(args))).toMatchObject(expected);
+    expect(parseShellArgs(call(args))).toMatchObject({ ok: true, value: expected });
   });
 
   it.each([
@@ -80,13 +80,13 @@ describe('parseShellArgs', () => {
     [{ commands: [] }, /'commands' must be/],
   ])('refuses %j', (args, message) => {
     const parsed = parseShellArgs(call(args));
-    expect(typeof parsed).toBe('string');
-    expect(parsed).toMatch(message);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.error).toMatch(message);
   });
 
   it('reports invalid JSON', () => {
     const parsed = parseShellArgs({ ...call(undefined), argsError: 'Unexpected token' });
-    expect(parsed).toMatch(/Invalid arguments: Unexpected token/);
+    expect(!parsed.ok && parsed.error).toMatch(/Invalid arguments: Unexpected token/);
   });
 });
 

@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { PathRefusedError, type WorkspaceGuard } from '../../workspace/types.js';
 import type { Hunk, PatchOp } from './parse.js';
+import { err, ok, type Result } from '../../core/result.js';
 
 export type MatchStrategy = 'exact' | 'trimEnd' | 'trim' | 'punctuation';
 
@@ -29,16 +30,17 @@ export interface ApplyOptions {
   readonly strategies?: readonly MatchStrategy[];
 }
 
-export type PatchResult =
-  | {
-      readonly ok: true;
-      readonly added: string[];
-      readonly modified: string[];
-      readonly deleted: string[];
-      readonly moved: { from: string; to: string }[];
-      readonly message: string;
-    }
-  | { readonly ok: false; readonly message: string };
+/** A patch that applied: what changed, and the message the model reads. */
+export interface AppliedPatch {
+  readonly added: string[];
+  readonly modified: string[];
+  readonly deleted: string[];
+  readonly moved: { from: string; to: string }[];
+  readonly message: string;
+}
+
+/** Applied, or why not (written for the model; nothing was changed). */
+export type PatchResult = Result<AppliedPatch>;
 
 /** A problem the model can fix by changing its patch. */
 class PatchRejected extends Error {
@@ -583,89 +585,118 @@ export async function applyPatch(
   guard: WorkspaceGuard,
   options: ApplyOptions = {},
 ): Promise<PatchResult> {
+  if (ops.length === 0) return err('The patch contains no file operations.');
   const strategies = options.strategies?.length ? options.strategies : ALL_STRATEGIES;
   const plan = new Plan(options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-  const added: string[] = [];
-  const modified: string[] = [];
-  const deleted: string[] = [];
-  const moved: { from: string; to: string }[] = [];
-  if (ops.length === 0) return { ok: false, message: 'The patch contains no file operations.' };
+  const changes: Changes = { added: [], modified: [], deleted: [], moved: [] };
   try {
-    // Resolve every path first so a refused path fails before any reading.
-    const resolved = ops.map((op) => ({
-      abs: resolvePath(guard, op.path),
-      to:
-        op.kind === 'update' && op.moveTo !== undefined ? resolvePath(guard, op.moveTo) : undefined,
-    }));
-    for (const [i, op] of ops.entries()) {
-      const { abs, to } = resolved[i]!;
-      const shown = guard.relative(abs);
-      const e = await plan.entry(abs, shown, op.kind !== 'delete');
-      if (op.kind === 'add') {
-        if (e.current !== null) {
-          throw new PatchRejected(
-            `Cannot add '${shown}': it already exists. Use '*** Update File: ${shown}' to change it.`,
-          );
-        }
-        e.current = Buffer.from(op.content, 'utf8');
-        added.push(shown);
-      } else if (op.kind === 'delete') {
-        if (e.current === null)
-          throw new PatchRejected(`Cannot delete '${shown}': file does not exist.`);
-        e.current = null;
-        deleted.push(shown);
-      } else {
-        if (e.current === null) {
-          throw new PatchRejected(
-            `Cannot update '${shown}': file does not exist. Use '*** Add File: ${shown}' to create it.`,
-          );
-        }
-        const next =
-          op.hunks.length > 0
-            ? encode(applyHunks(shown, textOf(e, shown), op.hunks, strategies, op.finalNewline))
-            : e.current;
-        if (to !== undefined && to !== abs) {
-          const target = guard.relative(to);
-          const t = await plan.entry(to, target);
-          if (t.current !== null)
-            throw new PatchRejected(
-              `Cannot move '${shown}' to '${target}': '${target}' already exists.`,
-            );
-          t.current = next;
-          t.mode = e.mode;
-          e.current = null;
-          moved.push({ from: shown, to: target });
-        } else {
-          e.current = next;
-          modified.push(shown);
-        }
-      }
-    }
+    await planOps(ops, { guard, plan, strategies, changes });
   } catch (e) {
     if (e instanceof PatchRejected)
-      return { ok: false, message: `Patch not applied (no files were changed): ${e.message}` };
+      return err(`Patch not applied (no files were changed): ${e.message}`);
     throw e;
   }
   try {
     await write(plan);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return {
-      ok: false,
-      message: `Patch not applied (no files were changed): writing failed: ${why}`,
-    };
+    return err(`Patch not applied (no files were changed): writing failed: ${why}`);
   }
-  const lines: string[] = [];
-  for (const p of added) lines.push(`A ${p}`);
-  for (const p of modified) lines.push(`M ${p}`);
-  for (const p of deleted) lines.push(`D ${p}`);
-  for (const m of moved) lines.push(`R ${m.from} -> ${m.to}`);
+  return ok(applied(changes));
+}
+
+/** What a patch changes, as paths shown to the model, in the order the ops came. */
+interface Changes {
+  readonly added: string[];
+  readonly modified: string[];
+  readonly deleted: string[];
+  readonly moved: { from: string; to: string }[];
+}
+
+/** Where planned ops go: the plan of new contents, and the changes to report. */
+interface Planning {
+  readonly guard: WorkspaceGuard;
+  readonly plan: Plan;
+  readonly strategies: readonly MatchStrategy[];
+  readonly changes: Changes;
+}
+
+/** Locates every op against the files as they are and records the new contents in the plan. */
+async function planOps(ops: readonly PatchOp[], planning: Planning): Promise<void> {
+  const { guard, plan, changes } = planning;
+  // Resolve every path first so a refused path fails before any reading.
+  const resolved = ops.map((op) => ({
+    abs: resolvePath(guard, op.path),
+    to: op.kind === 'update' && op.moveTo !== undefined ? resolvePath(guard, op.moveTo) : undefined,
+  }));
+  for (const [i, op] of ops.entries()) {
+    const { abs, to } = resolved[i]!;
+    const shown = guard.relative(abs);
+    const e = await plan.entry(abs, shown, op.kind !== 'delete');
+    if (op.kind === 'add') {
+      if (e.current !== null) {
+        throw new PatchRejected(
+          `Cannot add '${shown}': it already exists. Use '*** Update File: ${shown}' to change it.`,
+        );
+      }
+      e.current = Buffer.from(op.content, 'utf8');
+      changes.added.push(shown);
+    } else if (op.kind === 'delete') {
+      if (e.current === null)
+        throw new PatchRejected(`Cannot delete '${shown}': file does not exist.`);
+      e.current = null;
+      changes.deleted.push(shown);
+    } else {
+      await planUpdate(op, e, shown, to !== abs ? to : undefined, planning);
+    }
+  }
+}
+
+/** An update: its hunks placed in the file's current text, then kept in place or moved. */
+async function planUpdate(
+  op: Extract<PatchOp, { kind: 'update' }>,
+  e: Entry,
+  shown: string,
+  moveTo: string | undefined,
+  at: Planning,
+): Promise<void> {
+  if (e.current === null) {
+    throw new PatchRejected(
+      `Cannot update '${shown}': file does not exist. Use '*** Add File: ${shown}' to create it.`,
+    );
+  }
+  const next =
+    op.hunks.length > 0
+      ? encode(applyHunks(shown, textOf(e, shown), op.hunks, at.strategies, op.finalNewline))
+      : e.current;
+  if (moveTo === undefined) {
+    e.current = next;
+    at.changes.modified.push(shown);
+    return;
+  }
+  const target = at.guard.relative(moveTo);
+  const t = await at.plan.entry(moveTo, target);
+  if (t.current !== null)
+    throw new PatchRejected(`Cannot move '${shown}' to '${target}': '${target}' already exists.`);
+  t.current = next;
+  t.mode = e.mode;
+  e.current = null;
+  at.changes.moved.push({ from: shown, to: target });
+}
+
+/** The result the model reads: the changed paths, each once, and one line per change. */
+function applied(changes: Changes): AppliedPatch {
+  const lines = [
+    ...changes.added.map((p) => `A ${p}`),
+    ...changes.modified.map((p) => `M ${p}`),
+    ...changes.deleted.map((p) => `D ${p}`),
+    ...changes.moved.map((m) => `R ${m.from} -> ${m.to}`),
+  ];
   return {
-    ok: true,
-    added: unique(added),
-    modified: unique(modified),
-    deleted: unique(deleted),
-    moved,
+    added: unique(changes.added),
+    modified: unique(changes.modified),
+    deleted: unique(changes.deleted),
+    moved: changes.moved,
     message: `Applied patch:\n${unique(lines).join('\n')}`,
   };
 }

@@ -1,10 +1,11 @@
 /**
  * The patch tool: parse a patch (Codex envelope, unified diff, or the Responses API's native
  * per-file operation) and apply it through the workspace guard, all or nothing. Parse errors and
- * patches that do not apply come back as `{ ok: false, message }` written for the model.
+ * patches that do not apply come back as `{ ok: false, error }` written for the model.
  */
 import * as path from 'node:path';
 import type { WorkspaceGuard } from '../../workspace/types.js';
+import { err } from '../../core/result.js';
 import { applyPatch, type ApplyOptions, type PatchResult } from './apply.js';
 import type { ShellPatch } from './invocation.js';
 import {
@@ -16,13 +17,18 @@ import {
 } from './parse.js';
 
 export { applyPatch, ALL_STRATEGIES, EXACT_ONLY, DEFAULT_MAX_FILE_BYTES } from './apply.js';
-export type { ApplyOptions, MatchStrategy, PatchResult } from './apply.js';
+export type { AppliedPatch, ApplyOptions, MatchStrategy, PatchResult } from './apply.js';
 export { parsePatch, parseOperation, detectShape, PatchParseError } from './parse.js';
 export type { Hunk, HunkLine, LineOp, PatchOp, PatchOperation, PatchShape } from './parse.js';
 export { patchFromCommand, type ShellPatch } from './invocation.js';
 
 const FORMAT_HINT =
   "Format: '*** Begin Patch', then '*** Add File: <path>' / '*** Delete File: <path>' / '*** Update File: <path>' sections with '@@' hunks, then '*** End Patch' (a unified diff is also accepted).";
+
+/** What the model (or the CLI's user) reads either way: what changed, or why nothing did. */
+export function patchMessage(result: PatchResult): string {
+  return result.ok ? result.value.message : result.error;
+}
 
 /** Parses `text` in any supported shape and applies it. */
 export async function applyPatchText(
@@ -53,10 +59,7 @@ export async function applyShellPatch(
     ops = dir === undefined ? parsed : parsed.map((op) => inDir(op, dir));
   } catch (e) {
     if (e instanceof PatchParseError) {
-      return {
-        ok: false,
-        message: `Invalid patch (no files were changed): ${e.message}. ${FORMAT_HINT}`,
-      };
+      return err(`Invalid patch (no files were changed): ${e.message}. ${FORMAT_HINT}`);
     }
     throw e;
   }
@@ -74,10 +77,9 @@ export async function applyPatchOperation(
     parsed = parseOperation(op);
   } catch (e) {
     if (e instanceof PatchParseError) {
-      return {
-        ok: false,
-        message: `Invalid ${String(op.type)} operation for '${String(op.path)}' (nothing was changed): ${e.message}`,
-      };
+      return err(
+        `Invalid ${String(op.type)} operation for '${String(op.path)}' (nothing was changed): ${e.message}`,
+      );
     }
     throw e;
   }

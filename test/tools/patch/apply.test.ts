@@ -6,6 +6,7 @@ import {
   applyPatchOperation,
   applyPatchText,
   EXACT_ONLY,
+  patchMessage,
   type PatchResult,
 } from '../../../src/tools/patch/index.js';
 import { makeGuard, readContents, tempDir, writeFiles } from './helpers.js';
@@ -44,11 +45,13 @@ describe('applyPatch results', () => {
     );
     expect(result).toEqual({
       ok: true,
-      added: ['n.txt'],
-      modified: ['a.txt'],
-      deleted: ['b.txt'],
-      moved: [{ from: 'c.txt', to: 'd/c.txt' }],
-      message: 'Applied patch:\nA n.txt\nM a.txt\nD b.txt\nR c.txt -> d/c.txt',
+      value: {
+        added: ['n.txt'],
+        modified: ['a.txt'],
+        deleted: ['b.txt'],
+        moved: [{ from: 'c.txt', to: 'd/c.txt' }],
+        message: 'Applied patch:\nA n.txt\nM a.txt\nD b.txt\nR c.txt -> d/c.txt',
+      },
     });
     expect(tree).toEqual({ 'a.txt': 'A\n', 'n.txt': 'n\n', 'd/c.txt': 'c\n' });
   });
@@ -60,7 +63,7 @@ describe('applyPatch results', () => {
         '*** Update File: a.txt\n-one\n+ONE\n*** Update File: a.txt\n-two\n+TWO\n*** Add File: b.txt\n+x\n*** Update File: b.txt\n-x\n+y\n',
       ),
     );
-    expect(result.ok, result.message).toBe(true);
+    expect(result.ok, patchMessage(result)).toBe(true);
     expect(tree).toEqual({ 'a.txt': 'ONE\nTWO\n', 'b.txt': 'y\n' });
   });
 
@@ -69,7 +72,7 @@ describe('applyPatch results', () => {
       { 'a.txt': 'old\n' },
       env('*** Delete File: a.txt\n*** Add File: a.txt\n+new\n'),
     );
-    expect(result.ok, result.message).toBe(true);
+    expect(result.ok, patchMessage(result)).toBe(true);
     expect(tree).toEqual({ 'a.txt': 'new\n' });
   });
 
@@ -177,7 +180,7 @@ describe('applyPatch refusals', () => {
   it.each(cases)('$name', async ({ files, patch, error, opts }) => {
     const { result, tree } = await run(files, patch, opts);
     expect(result.ok).toBe(false);
-    expect(result.message).toContain(error);
+    expect(patchMessage(result)).toContain(error);
     expect(tree).toEqual(files);
   });
 
@@ -188,10 +191,10 @@ describe('applyPatch refusals', () => {
       { 'v.py': body },
       env('*** Update File: v.py\n-value_12 = compute(13)\n+value_12 = 0\n'),
     );
-    expect(result.message).toContain(
+    expect(patchMessage(result)).toContain(
       "'v.py' hunk 1 (first old line 'value_12 = compute(13)') was not found",
     );
-    expect(result.message).toContain('13 | value_12 = compute(12)');
+    expect(patchMessage(result)).toContain('13 | value_12 = compute(12)');
   });
 });
 
@@ -202,7 +205,7 @@ describe('binary and large files', () => {
       env('*** Update File: img.bin\n*** Move to: assets/img.bin\n*** Delete File: big.log\n'),
       { maxFileBytes: 100 },
     );
-    expect(result.ok, result.message).toBe(true);
+    expect(result.ok, patchMessage(result)).toBe(true);
     expect(tree).toEqual({ 'assets/img.bin': 'a\u0000b' });
   });
 });
@@ -230,7 +233,7 @@ describe('all or nothing', () => {
     ];
     const result = await applyPatch(ops, makeGuard(d));
     expect(result.ok).toBe(false);
-    expect(result.message).toContain('writing failed');
+    expect(patchMessage(result)).toContain('writing failed');
     expect(readContents(d)).toEqual({
       'a.txt': 'a\n',
       blocker: 'i am a file\n',
@@ -248,7 +251,7 @@ describe('applyPatchOperation', () => {
       makeGuard(d),
     );
     expect(result.ok).toBe(false);
-    expect(result.message).toContain("Invalid create_file operation for 'b.txt'");
+    expect(patchMessage(result)).toContain("Invalid create_file operation for 'b.txt'");
     expect(readContents(d)).toEqual({ 'a.txt': 'a\n' });
   });
 });

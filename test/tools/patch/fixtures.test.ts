@@ -7,6 +7,7 @@ import {
   applyPatchText,
   applyShellPatch,
   patchFromCommand,
+  patchMessage,
   type PatchOperation,
 } from '../../../src/tools/patch/index.js';
 import { makeGuard, readTree, tempDir } from './helpers.js';
@@ -52,10 +53,10 @@ describe('patch scenarios (test/fixtures/patches)', () => {
     }
     const errorFile = path.join(src, 'error.txt');
     if (fs.existsSync(errorFile)) {
-      expect(result.ok, result.message).toBe(false);
-      expect(result.message).toContain(fs.readFileSync(errorFile, 'utf8').trimEnd());
+      expect(result.ok, patchMessage(result)).toBe(false);
+      expect(patchMessage(result)).toContain(fs.readFileSync(errorFile, 'utf8').trimEnd());
     } else {
-      expect(result.ok, result.message).toBe(true);
+      expect(result.ok, patchMessage(result)).toBe(true);
     }
     expect(readTree(work)).toEqual(readTree(path.join(src, 'expected')));
   });
