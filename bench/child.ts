@@ -10,6 +10,7 @@ if (kind === 'session') {
   result = await runSessionBench(JSON.parse(arg1 ?? '{}') as SessionParams);
 } else if (kind === 'idle') {
   // Same modules loaded as a session child, no session: the RSS floor.
+  await import('./session.js');
   await import('../src/model/tokens.js').then((m) => m.loadTokenizer());
   result = { maxRssBytes: process.resourceUsage().maxRSS * 1024 };
 } else if (kind === 'digest-memory') {

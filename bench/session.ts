@@ -23,10 +23,12 @@ import type { Git, ProcessRunner } from '../src/workspace/types.js';
 import { generateLog } from '../test/checks/generate.js';
 import { memoryLog } from '../test/loop/harness.js';
 import { scriptedModel, type ScriptedReply } from '../test/fakes/scripted-model.js';
+import { byIteration, naiveTokens, shippedTokens, type IterationTokens } from './tokens.js';
 import { tempDir } from './util.js';
 
 export interface SessionParams {
-  readonly mode: CompactionMode;
+  /** Compaction mode; the shipped default when absent. */
+  readonly mode?: CompactionMode;
   readonly turns: number;
   readonly contextWindow: number;
   /** Size of each shell output; 0 for a trivial command with no output. */
@@ -38,6 +40,12 @@ export interface SessionParams {
    * runs: they measure context, not processes; git stays real).
    */
   readonly cannedProcesses?: boolean;
+  /** The compact-threshold input (the shipped default when absent). */
+  readonly compactThreshold?: number;
+  /** Size of each canned test log (default 8,000 bytes). */
+  readonly testLogBytes?: number;
+  /** Record the raw outputs of the canned commands (for the token bench's naive loop). */
+  readonly keepOutputs?: boolean;
 }
 
 export interface SessionResult {
@@ -66,6 +74,8 @@ export interface SessionResult {
   /** Requests that carried the latest digest whole, of those made after a test run. */
   readonly latestDigestKept: number;
   readonly latestDigestRequests: number;
+  /** Per iteration, with `keepOutputs` (canned processes): see bench/tokens.ts. */
+  readonly tokens?: readonly IterationTokens[];
 }
 
 const HANDOFF = [
@@ -84,7 +94,7 @@ const HANDOFF = [
 ].join('\n');
 
 /** Deterministic noisy output of about `bytes` bytes for turn `k`. */
-function toolOutput(k: number, bytes: number): string {
+export function toolOutput(k: number, bytes: number): string {
   const lines: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
@@ -122,8 +132,14 @@ function timedRunner(inner: ProcessRunner, spent: { ms: number }): ProcessRunner
   };
 }
 
+/** Raw outputs of the canned commands, in the order they ran. */
+export interface CannedOutputs {
+  readonly tests: string[];
+  readonly shell: string[];
+}
+
 /** A process runner that prints what the real commands would, without spawning them. */
-function cannedRunner(params: SessionParams): ProcessRunner {
+function cannedRunner(params: SessionParams, outputs?: CannedOutputs): ProcessRunner {
   let counter = '0';
   return {
     sandbox: { mode: 'none', reason: 'canned outputs (benchmark)' },
@@ -139,7 +155,7 @@ function cannedRunner(params: SessionParams): ProcessRunner {
         // large as a real one (masking elides tool outputs over 400 characters).
         stdout = generateLog({
           runner: 'vitest',
-          sizeBytes: 8000,
+          sizeBytes: params.testLogBytes ?? 8000,
           failures: 3,
           seed: Number(counter) + 1,
         }).text;
@@ -148,6 +164,8 @@ function cannedRunner(params: SessionParams): ProcessRunner {
         const k = Number(read[1]);
         stdout = toolOutput(k, nominalBytes(params, k));
       }
+      if (script.startsWith('echo "FAIL')) outputs?.tests.push(stdout);
+      else outputs?.shell.push(stdout);
       if (write) {
         counter = write[1]!;
         writeFileSync(path.join(request.cwd, 'counter.txt'), `${counter}\n`);
@@ -168,7 +186,7 @@ function cannedRunner(params: SessionParams): ProcessRunner {
   };
 }
 
-function nominalBytes(params: SessionParams, k: number): number {
+export function nominalBytes(params: SessionParams, k: number): number {
   // 2/3 to 4/3 of the nominal size, so outputs vary like real ones.
   return Math.round(params.outputBytes * (2 / 3 + ((k * 37) % 100) / 150));
 }
@@ -213,13 +231,13 @@ function timedModel(inner: ModelClient, spent: { ms: number }): ModelClient {
   };
 }
 
-function isHandoffRequest(request: TurnRequest): boolean {
+export function isHandoffRequest(request: TurnRequest): boolean {
   const last = request.input.at(-1);
   return last?.type === 'message' && last.text.startsWith('Context compaction:');
 }
 
 /** Serialises items once each (requests share item objects). */
-function serialiser(): (item: Item) => string {
+export function serialiser(): (item: Item) => string {
   const cache = new WeakMap<Item, string>();
   return (item) => {
     let text = cache.get(item);
@@ -232,7 +250,7 @@ function serialiser(): (item: Item) => string {
 }
 
 /** Prompt tokens of a request as o200k counts: instructions, tools and every item (+4 framing). */
-function requestTokenCounter(): (request: TurnRequest) => number {
+export function requestTokenCounter(): (request: TurnRequest) => number {
   const cache = new WeakMap<Item, number>();
   const toolTokens = (tools: readonly ToolSpec[]): number =>
     tools.reduce(
@@ -252,6 +270,37 @@ function requestTokenCounter(): (request: TurnRequest) => number {
     }
     return total;
   };
+}
+
+/** The token bench's rows: greenloop's requests beside the naive loop's over the same turns. */
+function tokenRows(
+  params: SessionParams,
+  requests: readonly TurnRequest[],
+  outputs: CannedOutputs,
+  task: string,
+): IterationTokens[] {
+  const first = requests[0];
+  if (first === undefined) return [];
+  const tests = outputs.tests.slice(1);
+  const shell = [...outputs.shell];
+  const turns = requests.map((_, i) => {
+    const k = i + 1;
+    if (k % params.testEvery === 0) return { call: 'run_tests {}', output: tests.shift() ?? '' };
+    const read = params.outputBytes > 0 ? `cat logs/${k}.txt; ` : '';
+    return {
+      call: `shell ${JSON.stringify({ command: `${read}echo ${k} > counter.txt` })}`,
+      output: shell.shift() ?? '',
+    };
+  });
+  const naive = naiveTokens({
+    instructions: first.instructions,
+    tools: first.tools,
+    task,
+    baselineLog: outputs.tests[0] ?? '',
+    turns,
+    contextWindow: params.contextWindow,
+  });
+  return byIteration(shippedTokens(requests), naive, params.testEvery);
 }
 
 export async function runSessionBench(params: SessionParams): Promise<SessionResult> {
@@ -284,7 +333,10 @@ export async function runSessionBench(params: SessionParams): Promise<SessionRes
           'echo "FAIL counter test: counter is $(cat counter.txt), expected 0"; exit 1',
         sandbox: 'none',
         'flaky-reruns': '0',
-        compaction: params.mode,
+        ...(params.mode ? { compaction: params.mode } : {}),
+        ...(params.compactThreshold
+          ? { 'compact-threshold': String(params.compactThreshold) }
+          : {}),
         'max-turns': String(params.turns),
         'max-iterations': '100',
         'timeout-minutes': '60',
@@ -296,9 +348,10 @@ export async function runSessionBench(params: SessionParams): Promise<SessionRes
     const modelTime = { ms: 0 };
     const processTime = { ms: 0 };
     const gitTime = { ms: 0 };
+    const outputs: CannedOutputs = { tests: [], shell: [] };
     const runner = timedRunner(
       params.cannedProcesses
-        ? cannedRunner(params)
+        ? cannedRunner(params, outputs)
         : await createProcessRunner({ sandbox: config.sandbox, workspace: dir }),
       processTime,
     );
@@ -381,6 +434,9 @@ export async function runSessionBench(params: SessionParams): Promise<SessionRes
     });
     const turns = outcome.spent.turns;
     const iterations = outcome.spent.iterations;
+    const tokens = params.keepOutputs
+      ? tokenRows(params, turnRequests, outputs, config.task)
+      : undefined;
     const overheadMs = wallMs - modelTime.ms - processTime.ms;
     return {
       params,
@@ -406,6 +462,7 @@ export async function runSessionBench(params: SessionParams): Promise<SessionRes
       latestDigestSurvives: digestGiven > 0 && digestKept === digestGiven,
       latestDigestKept: digestKept,
       latestDigestRequests: digestGiven,
+      ...(tokens ? { tokens } : {}),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -84,3 +84,64 @@ export function spawnCollect(
     child.stdin.end(options.input ?? '');
   });
 }
+
+/** The value at quantile `q` (0-1) of `values`, interpolated. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
+}
+
+/** Spread of a series: its interquartile range over its median. */
+export function spread(values: readonly number[]): number {
+  return (quantile(values, 0.75) - quantile(values, 0.25)) / median(values);
+}
+
+export interface Steady<K extends string> {
+  readonly samples: Record<K, number[]>;
+  readonly runs: number;
+  /** Every series' spread under the target. */
+  readonly steady: boolean;
+  readonly spreads: Record<K, number>;
+}
+
+/**
+ * Repeats `measure` (one sample of several series, taken together so that drift on a shared
+ * machine hits them alike) until every series' spread is under `target`, at least `min` and at
+ * most `max` times.
+ */
+export async function repeatUntilSteady<K extends string>(
+  keys: readonly K[],
+  measure: () => Promise<Record<K, number>>,
+  options: {
+    readonly min: number;
+    readonly max: number;
+    readonly target: number;
+    /** Series recorded but not waited for. */
+    readonly ignore?: readonly K[];
+  },
+): Promise<Steady<K>> {
+  const samples = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  const spreads = (): Record<K, number> =>
+    Object.fromEntries(keys.map((k) => [k, spread(samples[k])])) as Record<K, number>;
+  let runs = 0;
+  const watched = keys.filter((k) => !(options.ignore ?? []).includes(k));
+  const steady = (): boolean => watched.every((k) => spread(samples[k]) < options.target);
+  while (runs < options.max && (runs < options.min || !steady())) {
+    const sample = await measure();
+    for (const k of keys) samples[k].push(sample[k]);
+    runs += 1;
+  }
+  return { samples, runs, steady: steady(), spreads: spreads() };
+}
+
+/** The 1-, 5- and 15-minute load averages, one decimal each. */
+export function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((l) => round(l, 1))
+    .join(' ');
+}

@@ -10,10 +10,11 @@
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { version } from './version.js';
-import { runCommand, resumeCommand, type RunFlags } from './cli/run.js';
-import { digestCommand } from './cli/digest.js';
-import { applyPatchCommand } from './cli/apply-patch.js';
+import type { RunFlags } from './cli/run.js';
 import { CLI_INPUTS } from './cli/flags.js';
+
+// Each command's modules load when it runs (dynamic imports: ncc gives them chunks of their
+// own), so that `--version` and `--help` parse only commander.
 
 const program = new Command()
   .name('greenloop')
@@ -53,6 +54,7 @@ function collect(value: string, previous: unknown): string[] {
 addRunFlags(
   program.command('run').description('fix the failing tests, or do --task, in a git repository'),
 ).action(async (flags: RunFlags) => {
+  const { runCommand } = await import('./cli/run.js');
   process.exitCode = await runCommand(flags);
 });
 
@@ -62,6 +64,7 @@ addRunFlags(
     .description('continue a run from a checkpoint folder')
     .argument('<checkpoint>'),
 ).action(async (checkpoint: string, flags: RunFlags) => {
+  const { resumeCommand } = await import('./cli/run.js');
   process.exitCode = await resumeCommand(checkpoint, flags);
 });
 
@@ -77,6 +80,7 @@ program
   .option('--tokens <n>', 'token budget of the digest', '2000')
   .action(
     async (file: string | undefined, flags: { json: boolean; runner?: string; tokens: string }) => {
+      const { digestCommand } = await import('./cli/digest.js');
       process.exitCode = await digestCommand(file, flags);
     },
   );
@@ -88,6 +92,7 @@ program
   .option('--cwd <dir>', 'workspace root', process.cwd())
   .option('--protected-paths <globs>', 'globs that may not be changed', '.github/workflows/**')
   .action(async (file: string | undefined, flags: { cwd: string; protectedPaths: string }) => {
+    const { applyPatchCommand } = await import('./cli/apply-patch.js');
     process.exitCode = await applyPatchCommand(file, flags);
   });
 
