@@ -8,7 +8,8 @@
  * `npm run test:real` (not part of `npm test`: cargo, go and the JS runners take seconds each).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ModelError } from '../../../src/model/errors.js';
@@ -117,8 +118,8 @@ interface Project {
   readonly command: string;
   /** How the warnings name the selection. */
   readonly how: string;
-  /** Link greenloop's node_modules (vitest) into the project. */
-  readonly nodeModules?: boolean;
+  /** node_modules linked into the project: greenloop's (vitest) or jest 29 installed once. */
+  readonly nodeModules?: () => string;
 }
 
 const NODE_TEST = JS_TESTS(
@@ -127,6 +128,28 @@ const NODE_TEST = JS_TESTS(
 const python = has('python3', ['-m', 'pytest', '--version']);
 const cargo = has('cargo', ['--version']);
 const go = has('go', ['version']);
+
+const cleanups: (() => void)[] = [];
+afterAll(() => {
+  for (const clean of cleanups.splice(0)) clean();
+});
+
+/** jest 29 as the real-log corpus pins it (test/fixtures/logs/real/_deps/jest29), installed once. */
+const JEST_DEPS = path.join(repoRoot, 'test', 'fixtures', 'logs', 'real', '_deps', 'jest29');
+let jestModules: string | undefined;
+function installJest(): string {
+  if (jestModules) return jestModules;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gl-jest29-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  for (const file of ['package.json', 'package-lock.json'])
+    copyFileSync(path.join(JEST_DEPS, file), path.join(dir, file));
+  execFileSync('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], {
+    cwd: dir,
+    stdio: 'ignore',
+  });
+  jestModules = path.join(dir, 'node_modules');
+  return jestModules;
+}
 
 const PROJECTS: readonly Project[] = [
   {
@@ -154,7 +177,18 @@ const PROJECTS: readonly Project[] = [
     },
     command: 'npx vitest run',
     how: 'vitest test files and -t',
-    nodeModules: true,
+    nodeModules: () => path.join(repoRoot, 'node_modules'),
+  },
+  {
+    name: 'jest --ci',
+    available: has('npm', ['--version']) && existsSync(path.join(JEST_DEPS, 'package-lock.json')),
+    files: {
+      'package.json': '{ "name": "tiny", "private": true }\n',
+      'test/tiny.test.js': JS_TESTS("const fs = require('node:fs');\n"),
+    },
+    command: 'npx jest --ci',
+    how: 'jest -t and test file patterns',
+    nodeModules: installJest,
   },
   {
     name: 'node --test',
@@ -192,11 +226,6 @@ const PROJECTS: readonly Project[] = [
   },
 ];
 
-const cleanups: (() => void)[] = [];
-afterAll(() => {
-  for (const clean of cleanups.splice(0)) clean();
-});
-
 function runs(dir: string, name: string): number {
   const file = path.join(dir, 'counts', name);
   return existsSync(file) ? readFileSync(file, 'utf8').length : 0;
@@ -211,7 +240,7 @@ describe('flaky reruns select the failing tests (real runners)', () => {
       });
       cleanups.push(() => repo.remove());
       if (project.nodeModules)
-        symlinkSync(path.join(repoRoot, 'node_modules'), path.join(repo.dir, 'node_modules'));
+        symlinkSync(project.nodeModules(), path.join(repo.dir, 'node_modules'));
       const model = scriptedModel([
         { error: new ModelError('model-error', 'stop after the baseline') },
       ]);
