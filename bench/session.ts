@@ -21,7 +21,7 @@ import { createGuard } from '../src/workspace/guard.js';
 import { createProcessRunner } from '../src/workspace/runner.js';
 import type { Git, ProcessRunner } from '../src/workspace/types.js';
 import { generateLog } from '../test/checks/generate.js';
-import { memoryLog } from '../test/loop/harness.js';
+import type { RunLog } from '../src/core/log.js';
 import { scriptedModel, type ScriptedReply } from '../test/fakes/scripted-model.js';
 import { byIteration, naiveTokens, shippedTokens, type IterationTokens } from './tokens.js';
 import { tempDir } from './util.js';
@@ -103,6 +103,19 @@ export function toolOutput(k: number, bytes: number): string {
     size += line.length + 1;
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The loop's log kept in memory (the bench must not load vitest through test/loop/harness.ts). */
+function memoryLog(lines: string[]): RunLog {
+  return {
+    info: (line) => void lines.push(line),
+    warn: (line) => void lines.push(`warning: ${line}`),
+    progress: (line) => void lines.push(`progress: ${line}`),
+    group: async (title, body) => {
+      lines.push(`group: ${title}`);
+      return body();
+    },
+  };
 }
 
 function setupRepo(params: SessionParams): string {
