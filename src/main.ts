@@ -23,7 +23,7 @@ import { appendJobSummary, setOutputs, setRunOutputs } from './github/outputs.js
 import { describeApiError, outputBranch, publish } from './github/publish.js';
 import { actionLog } from './github/log.js';
 import { loadResume } from './github/resume.js';
-import { Redactor, secretForms } from './report/redact.js';
+import { Redactor, secretForms, secretValues } from './core/secrets.js';
 import { escapeMarkdown, neutraliseWorkflowCommands } from './report/escape.js';
 import { runSession, SetupError } from './loop/session.js';
 import { downloadAttempts } from './github/attempts.js';
@@ -43,7 +43,7 @@ export async function main(): Promise<void> {
     return;
   }
   const config = parsed.value;
-  const secrets = [config.apiKey, config.githubToken].filter((s) => s !== '');
+  const secrets = secretValues({ known: [config.apiKey, config.githubToken] });
   for (const secret of secrets.flatMap(secretForms)) core.setSecret(secret);
 
   let context = readGitHubContext(env);

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, rmdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { secretValues } from '../core/secrets.js';
 import { parseConfig } from '../config/parse.js';
 import type { RawInputs } from '../config/inputs.js';
 import { loadCheckpoint, type Checkpoint } from '../loop/checkpoint.js';
@@ -123,7 +124,7 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const secrets = [config.apiKey].filter((s) => s !== '');
+    const secrets = secretValues({ known: [config.apiKey] });
     const session =
       counts.count > 1
         ? await runAttempts({

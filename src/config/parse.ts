@@ -19,7 +19,7 @@ import type {
 import { SECRET_CONFIG_FIELDS } from './types.js';
 import { INPUTS, type InputName, type RawInputs } from './inputs.js';
 import { err, ok, type Result } from '../core/result.js';
-import { isNeverPassed, isSecretName } from '../workspace/env.js';
+import { isNeverPassed, isSecretName, redactFields } from '../core/secrets.js';
 
 /** The frozen config, or one error line per bad input. */
 export type ConfigResult = Result<RunConfig, readonly string[]>;
@@ -326,9 +326,5 @@ function isPlausibleBranch(name: string): boolean {
 
 /** The config without secrets, for reports and checkpoints: each field of `SECRET_CONFIG_FIELDS` becomes `***` (or stays empty). */
 export function redactedConfig(config: object): Record<string, unknown> {
-  const out: Record<string, unknown> = Object.fromEntries(Object.entries(config));
-  for (const field of SECRET_CONFIG_FIELDS) {
-    if (field in out) out[field] = out[field] ? '***' : '';
-  }
-  return out;
+  return redactFields(config, SECRET_CONFIG_FIELDS);
 }

@@ -10,9 +10,9 @@ import { detectTestCommand } from '../checks/index.js';
 import { createTestCommand, type TestCommand } from '../checks/run-tests.js';
 import type { RunConfig } from '../config/types.js';
 import { createModelClient } from '../model/index.js';
-import { Redactor } from '../report/redact.js';
+import { Redactor, secretValues } from '../core/secrets.js';
 import { writeReportFiles } from '../report/files.js';
-import { namesASecret, passedVariables, scrubEnv } from '../workspace/env.js';
+import { passedVariables, scrubEnv } from '../workspace/env.js';
 import { createGit } from '../workspace/git.js';
 import { createGuard } from '../workspace/guard.js';
 import { createProcessRunner } from '../workspace/runner.js';
@@ -100,12 +100,9 @@ export async function prepareWorkbench(
   >,
 ): Promise<Workbench> {
   const { config } = options;
-  const redactor = new Redactor([
-    ...options.secrets,
-    ...secretValuesOf(options.env),
-    // Secrets passed on purpose are still redacted from everything greenloop writes.
-    ...config.passSecrets.map((name) => options.env[name] ?? '').filter((v) => v.length >= 4),
-  ]);
+  const redactor = new Redactor(
+    secretValues({ known: options.secrets, env: options.env, passSecrets: config.passSecrets }),
+  );
   const log = redactingLog(options.log, redactor);
   const testCommand = await resolveTestCommand(config, log);
   const probed = await createProcessRunner({
@@ -252,13 +249,6 @@ function cancellable(runner: ProcessRunner, signal: AbortSignal | undefined): Pr
         signal: request.signal ? AbortSignal.any([request.signal, signal]) : signal,
       }),
   };
-}
-
-/** Values of secret-named variables of the parent environment: redacted wherever they turn up. */
-function secretValuesOf(env: NodeJS.ProcessEnv): string[] {
-  return Object.entries(env)
-    .filter(([name, value]) => value !== undefined && value.length >= 8 && namesASecret(name))
-    .map(([, value]) => value!);
 }
 
 /** Every line of the log passes through the redactor (the action also masks; the CLI relies on this). */

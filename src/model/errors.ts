@@ -41,15 +41,3 @@ export function oneLine(text: string, max = 500): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
-
-/**
- * Replace every occurrence of each secret with `***`. Secrets shorter than 4
- * characters are ignored (masking them would garble ordinary text).
- */
-export function maskSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join('***');
-  }
-  return out;
-}

@@ -11,7 +11,8 @@
  * Everything else ends the run as a {@link ModelError}.
  */
 import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
-import { ModelError, maskSecrets, oneLine, type ModelErrorStatus } from './errors.js';
+import { Redactor } from '../core/secrets.js';
+import { ModelError, oneLine, type ModelErrorStatus } from './errors.js';
 
 export interface RetryOptions {
   /** Retries after the first attempt (default 4, i.e. 5 attempts in all). */
@@ -331,7 +332,8 @@ export async function withRetries<T>(
   outer?: AbortSignal,
 ): Promise<{ value: T; retries: number }> {
   const maxAttempts = Math.max(1, options.maxRetries + 1);
-  const mask = (s: string): string => maskSecrets(oneLine(s), options.secrets);
+  const redactor = new Redactor(options.secrets);
+  const mask = (s: string): string => redactor.redactSecrets(oneLine(s));
   let waited = 0;
   for (let attempt = 1; ; attempt++) {
     if (outer?.aborted) throw abortReason(outer);

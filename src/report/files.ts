@@ -9,7 +9,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { RunRecord } from '../core/record.js';
-import type { Redactor } from './redact.js';
+import type { Redactor } from '../core/secrets.js';
 import { buildReportJson } from './report-json.js';
 import { renderSummary, type SummaryOptions } from './summary.js';
 import { assertRealDirectory, openNewSync, writeNewFile } from '../workspace/safe-fs.js';

@@ -1,9 +1,10 @@
 /**
  * Environment scrubbing for every child process (model commands, test
  * commands, git). An allowlist decides what may pass; a denylist of secret-ish
- * names wins over the allowlist, so a token never reaches a command the model
- * controls even when its name looks harmless.
+ * names (`isSecretName`, in the one secrets module) wins over the allowlist, so a token never
+ * reaches a command the model controls even when its name looks harmless.
  */
+import { isNeverPassed, isSecretName } from '../core/secrets.js';
 
 /** Exact names passed through (compared case-insensitively: Windows names are case-insensitive). */
 export const ALLOWED_NAMES: readonly string[] = [
@@ -90,43 +91,12 @@ export const ALLOWED_NAMES: readonly string[] = [
 /** Name prefixes passed through. */
 export const ALLOWED_PREFIXES: readonly string[] = ['LC_', 'JAVA_HOME_', 'GOROOT_'];
 
-/**
- * Names refused even when allowed above (or added through `extra.allow`).
- * Tested against the upper-cased name.
- */
-const DENIED: readonly RegExp[] = [
-  /^INPUT_/,
-  /^GITHUB_TOKEN$/,
-  /^ACTIONS_/,
-  /^GH_/,
-  /_TOKEN$/,
-  /TOKEN/,
-  /KEY/,
-  /SECRET/,
-  /PASSWORD/,
-  /PASSWD/,
-  /CREDENTIAL/,
-  /AUTH/,
-  /^OPENAI_/,
-  /^AWS_/,
-  /^AZURE_/,
-];
-
 /** Values always set for children: non-interactive, no colours fighting the digest. */
 const FIXED: Readonly<Record<string, string>> = {
   CI: 'true',
   TERM: 'dumb',
   GIT_TERMINAL_PROMPT: '0',
 };
-
-/** Names no input can pass: greenloop's own inputs and the runner's internal tokens. */
-const NEVER: readonly RegExp[] = [/^INPUT_/, /^ACTIONS_/];
-
-/** Whether no input (not even `pass-secrets`) may pass this variable to children. */
-export function isNeverPassed(name: string): boolean {
-  const upper = name.toUpperCase();
-  return NEVER.some((re) => re.test(upper));
-}
 
 /** `pass-env` / `pass-secrets`: the user's own additions to the allowlist. */
 export interface PassEnv {
@@ -177,20 +147,6 @@ export interface ScrubOptions {
 }
 
 const allowedLower = new Set(ALLOWED_NAMES.map((n) => n.toLowerCase()));
-
-/** Whether a variable name is never passed to children (secrets, inputs, runner internals). */
-export function isSecretName(name: string): boolean {
-  const upper = name.toUpperCase();
-  return DENIED.some((re) => re.test(upper));
-}
-
-/** Names that say what they hold is a secret (not merely an input or a runner variable). */
-const SECRET_WORDS = /TOKEN(?!S)|KEY|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH/;
-
-/** Whether a variable's name says its value is a secret, so the value is redacted wherever it turns up. */
-export function namesASecret(name: string): boolean {
-  return SECRET_WORDS.test(name.toUpperCase());
-}
 
 function isAllowedName(name: string, extraLower: ReadonlySet<string>): boolean {
   const lower = name.toLowerCase();

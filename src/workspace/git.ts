@@ -29,6 +29,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { Redactor } from '../core/secrets.js';
 import { appendNoFollowSync } from './safe-fs.js';
 import type { FileChange, Git, TreeEntry } from './types.js';
 
@@ -1154,8 +1155,7 @@ export function pushBranch(opts: PushOptions): Promise<PushResult> {
   }
 }
 
+/** The token and its encoded forms (the basic-auth header among them) out of an error. */
 function redact(text: string, token: string | undefined): string {
-  if (!token) return text;
-  const header = basicAuthHeader(token).slice('AUTHORIZATION: basic '.length);
-  return text.split(token).join('***').split(header).join('***');
+  return new Redactor([token]).redactSecrets(text);
 }

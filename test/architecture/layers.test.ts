@@ -41,7 +41,6 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
 
 /** `file -> imported folder` pairs that still break the rule, with the fix that removes them. */
 const KNOWN_EXCEPTIONS: Readonly<Record<string, string>> = {
-  'config/parse.ts -> workspace': 'secret-name rules belong in the one secrets module (core)',
   'loop/run.ts -> report': 'the progress line belongs to the journal, below report',
   'loop/session.ts -> report': 'session.ts is the composition root: it moves above the loop',
 };

@@ -224,6 +224,20 @@ describe('non-retryable errors', () => {
     expect(fake?.requests).toHaveLength(1);
   });
 
+  it('masks the encoded forms of the key too (one secrets module: a proxy echoing basic auth)', async () => {
+    const basic = Buffer.from(`x-access-token:${SECRET}`).toString('base64');
+    const { run } = await setup([
+      {
+        fault: 'status',
+        status: 401,
+        body: { error: { message: `bad credentials: basic ${basic}`, type: 'x', code: null } },
+      },
+    ]);
+    const e = await failure(run());
+    expect(e.message).not.toContain(basic);
+    expect(e.message).toContain('basic ***');
+  });
+
   it('never puts the key in logged lines', async () => {
     const body = {
       error: { message: `upstream rejected key ${SECRET}`, type: 'server_error', code: null },

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { redactRecord, writeReportFiles } from '../../src/report/files.js';
-import { KNOWN_SECRET, Redactor } from '../../src/report/redact.js';
+import { KNOWN_SECRET, Redactor } from '../../src/core/secrets.js';
 import { successRecord, testSummary } from './fixtures.js';
 
 const TOKEN = 'ghs' + '_' + 'Q1w2E3r4T5y6U7i8O9p0A1s2D3f4G5h6J7k8';

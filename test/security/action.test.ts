@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { secretForms } from '../../src/report/redact.js';
+import { secretForms } from '../../src/core/secrets.js';
 import { FakeGitHubApi } from '../fakes/github-api.js';
 import { startFakeOpenAI, type Reply } from '../fakes/openai-server.js';
 import { repoRoot, runAction, type ActionRun } from '../helpers/action-env.js';

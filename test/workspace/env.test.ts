@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSecretName, passedVariables, scrubEnv } from '../../src/workspace/env.js';
+import { isSecretName } from '../../src/core/secrets.js';
+import { passedVariables, scrubEnv } from '../../src/workspace/env.js';
 
 describe('scrubEnv', () => {
   const cases: [name: string, value: string, kept: boolean][] = [

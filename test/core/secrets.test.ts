@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+  isNeverPassed,
+  isSecretName,
   KNOWN_SECRET,
+  MIN_SECRET_LENGTH,
+  namesASecret,
   Redactor,
+  redactFields,
   scanForTokenShapes,
   secretForms,
-} from '../../src/report/redact.js';
+  secretValues,
+} from '../../src/core/secrets.js';
 
 const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
 
@@ -171,11 +177,57 @@ describe('Redactor', () => {
   });
 });
 
-describe('Redactor.forLog', () => {
-  it('redacts and defuses workflow commands', () => {
-    const r = new Redactor(['supersecretvalue']);
-    expect(r.forLog('::add-mask::supersecretvalue\nok ##[error]x')).toBe(
-      ':\u200b:add-mask::***\nok #\u200b#[error]x',
-    );
+describe('one minimum length', () => {
+  const seven = 'abcdefg';
+  const eight = 'abcdefgh';
+
+  it('the redactor ignores a known secret shorter than MIN_SECRET_LENGTH', () => {
+    expect(MIN_SECRET_LENGTH).toBe(8);
+    const r = new Redactor([seven, eight]);
+    expect(r.redact(`${seven} ${eight}`)).toBe(`${seven} ***`);
+  });
+
+  it('secretValues applies it to known secrets, secret-named variables and pass-secrets alike', () => {
+    const values = secretValues({
+      known: ['', undefined, seven, ` ${eight} `],
+      env: { API_TOKEN: 'tok-1234', SHORT_KEY: seven, DB_URL: 'postgres://u:p@h/db', PATH: '/bin' },
+      passSecrets: ['DB_URL', 'MISSING'],
+    });
+    expect(values.sort()).toEqual([eight, 'postgres://u:p@h/db', 'tok-1234'].sort());
+  });
+
+  it('the forms of a secret are no shorter than it either', () => {
+    expect(secretForms(eight).every((f) => f.length >= MIN_SECRET_LENGTH)).toBe(true);
+  });
+});
+
+describe('secret names', () => {
+  it.each([
+    ['GITHUB_TOKEN', true, true],
+    ['MY_API_KEY', true, true],
+    ['MAX_TOKENS', true, false],
+    ['INPUT_MODEL', true, false],
+    ['PATH', false, false],
+  ])('%s: never passed to children %s, value redacted %s', (name, denied, secret) => {
+    expect(isSecretName(name)).toBe(denied);
+    expect(namesASecret(name)).toBe(secret);
+  });
+
+  it('INPUT_* and ACTIONS_* can never be passed', () => {
+    expect(isNeverPassed('INPUT_API-KEY')).toBe(true);
+    expect(isNeverPassed('actions_runtime_token')).toBe(true);
+    expect(isNeverPassed('NPM_TOKEN')).toBe(false);
+  });
+});
+
+describe('redactFields', () => {
+  it('hides exactly the listed fields: maxTokens and digestTokens are settings, not tokens', () => {
+    const config = { apiKey: 'sk-abcdefgh', githubToken: '', maxTokens: 1000, digestTokens: 2000 };
+    expect(redactFields(config, ['apiKey', 'githubToken'])).toEqual({
+      apiKey: '***',
+      githubToken: '',
+      maxTokens: 1000,
+      digestTokens: 2000,
+    });
   });
 });

@@ -1,24 +1,113 @@
 /**
- * Secret redaction for everything greenloop writes or publishes.
+ * The one secrets module: which values are secret, the forms they take on the wire, and their
+ * redaction from text and from config objects. Part of the core (it imports nothing), so every
+ * layer that writes, prints or passes on something asks it.
  *
- * Two layers:
- * 1. Exact secrets known to the run (API key, GitHub token, ...) and the forms they take on the
- *    wire: base64 of `x-access-token:<token>` (git's HTTP basic auth), base64 of the secret itself,
- *    URL-encoded. Each becomes `***`.
- * 2. Token *shapes* (`scanForTokenShapes`): credentials the run does not know about but that look
- *    like real ones (GitHub, OpenAI, AWS, JWT, Slack, npm, Google, PEM private keys). They are
- *    replaced and reported by kind, never by value. The patterns require the real prefixes,
- *    lengths and character sets so ordinary code ("risk-free", "sk-learn") is left alone.
+ * - Names: `isSecretName` (never passed to a child process), `namesASecret` (its value is
+ *   redacted wherever it turns up), `isNeverPassed` (not even `pass-secrets` may pass it).
+ * - Values: `secretValues` gathers the run's known secrets, the values of secret-named variables
+ *   and of variables passed on purpose by `pass-secrets`; one minimum length for all of them.
+ * - Forms: `secretForms`: base64 of `x-access-token:<token>` (git's HTTP basic auth), base64 of
+ *   the secret itself, their unpadded and URL-safe variants, URL-encoded.
+ * - Redaction: `Redactor` replaces those forms, then token *shapes* (`scanForTokenShapes`):
+ *   credentials the run does not know about but that look like real ones (GitHub, OpenAI, AWS,
+ *   JWT, Slack, npm, Google, PEM private keys), reported by kind, never by value. The patterns
+ *   require the real prefixes, lengths and character sets so ordinary code ("risk-free",
+ *   "sk-learn") is left alone. `redactFields` hides an explicit list of fields of an object.
  */
-import { neutraliseWorkflowCommands } from './escape.js';
 
 export const REDACTED = '***';
 
 /** Finding reported when one of the run's own secrets (or an encoded form) was replaced. */
 export const KNOWN_SECRET = 'a secret of this run';
 
-/** Secrets shorter than this are ignored: replacing them would shred ordinary text. */
-const MIN_SECRET_LENGTH = 6;
+/**
+ * The one minimum length: a shorter value is never treated as a secret, because replacing it
+ * would shred ordinary text (`true`, `enabled`, `develop` are what secret-named variables hold
+ * when they are switches). Real credentials are far longer (GitHub tokens 40, OpenAI keys 50+).
+ */
+export const MIN_SECRET_LENGTH = 8;
+
+/**
+ * Names refused even when allowed for children (or added through `allow`).
+ * Tested against the upper-cased name.
+ */
+const DENIED: readonly RegExp[] = [
+  /^INPUT_/,
+  /^GITHUB_TOKEN$/,
+  /^ACTIONS_/,
+  /^GH_/,
+  /_TOKEN$/,
+  /TOKEN/,
+  /KEY/,
+  /SECRET/,
+  /PASSWORD/,
+  /PASSWD/,
+  /CREDENTIAL/,
+  /AUTH/,
+  /^OPENAI_/,
+  /^AWS_/,
+  /^AZURE_/,
+];
+
+/** Names no input can pass: greenloop's own inputs and the runner's internal tokens. */
+const NEVER: readonly RegExp[] = [/^INPUT_/, /^ACTIONS_/];
+
+/** Names that say what they hold is a secret (not merely an input or a runner variable). */
+const SECRET_WORDS = /TOKEN(?!S)|KEY|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH/;
+
+/** Whether a variable name is never passed to children (secrets, inputs, runner internals). */
+export function isSecretName(name: string): boolean {
+  const upper = name.toUpperCase();
+  return DENIED.some((re) => re.test(upper));
+}
+
+/** Whether no input (not even `pass-secrets`) may pass this variable to children. */
+export function isNeverPassed(name: string): boolean {
+  const upper = name.toUpperCase();
+  return NEVER.some((re) => re.test(upper));
+}
+
+/** Whether a variable's name says its value is a secret, so the value is redacted wherever it turns up. */
+export function namesASecret(name: string): boolean {
+  return SECRET_WORDS.test(name.toUpperCase());
+}
+
+/** Where the secrets of a run come from. */
+export interface SecretSources {
+  /** The run's own credentials (API key, GitHub token); empty ones are skipped. */
+  readonly known: readonly (string | undefined)[];
+  /** The parent environment: values of secret-named variables are secrets. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** `pass-secrets`: variables passed on purpose, still redacted from everything written. */
+  readonly passSecrets?: readonly string[];
+}
+
+/** The values to redact, trimmed, each at least `MIN_SECRET_LENGTH` long. */
+export function secretValues(sources: SecretSources): string[] {
+  const env = sources.env ?? {};
+  const named = Object.entries(env)
+    .filter(([name]) => namesASecret(name))
+    .map(([, value]) => value);
+  const passed = (sources.passSecrets ?? []).map((name) => env[name]);
+  const values = [...sources.known, ...named, ...passed]
+    .map((v) => (v ?? '').trim())
+    .filter((v) => v.length >= MIN_SECRET_LENGTH);
+  return [...new Set(values)];
+}
+
+/**
+ * `value` with each of `fields` that is set replaced by `***` (an empty one stays empty): the
+ * explicit list of secret fields decides, never a guess from the field's name (`maxTokens` and
+ * `digestTokens` are settings, not tokens).
+ */
+export function redactFields(value: object, fields: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.fromEntries(Object.entries(value));
+  for (const field of fields) {
+    if (field in out) out[field] = out[field] ? REDACTED : '';
+  }
+  return out;
+}
 
 interface TokenShape {
   readonly kind: string;
@@ -169,14 +258,6 @@ export class Redactor {
   /** Exact secrets, then token shapes. */
   redact(text: string): string {
     return this.redactWithFindings(text).redacted;
-  }
-
-  /**
-   * Text from a model, a test run or a tool, made safe to print to the job log: redacted, and
-   * with workflow commands (`::add-mask::`, `::set-output`, `##[...]`) defused.
-   */
-  forLog(text: string): string {
-    return neutraliseWorkflowCommands(this.redact(text));
   }
 
   /**
