@@ -77,14 +77,7 @@ export async function createProcessRunner(options: RunnerOptions): Promise<Proce
   const probe = await probeSandbox(options.sandbox, log);
   const workspace = fs.realpathSync.native(path.resolve(options.workspace));
   const parentEnv = options.env ?? process.env;
-  const hiddenPaths =
-    probe.mode === 'bwrap'
-      ? [
-          ...runnerSecretPaths(),
-          ...systemSecretPaths(),
-          ...FILE_COMMANDS.map((name) => parentEnv[name] ?? '').filter((p) => path.isAbsolute(p)),
-        ]
-      : [];
+  const hiddenPaths = probe.mode === 'bwrap' ? secretFiles(parentEnv) : [];
   const maxProcesses = options.maxProcesses ?? DEFAULT_MAX_PROCESSES;
   const hiddenDirs = [options.tempDir, parentEnv['RUNNER_TEMP'], ...(options.hiddenDirs ?? [])]
     .filter((d): d is string => typeof d === 'string' && d !== '')
@@ -138,6 +131,15 @@ export async function createProcessRunner(options: RunnerOptions): Promise<Proce
   return { run, hiddenPath, sandbox: { mode: probe.mode, reason: probe.reason } };
 }
 
+/** Files a sandboxed command must not read: the runner's and the system's secrets, the file commands. */
+function secretFiles(parentEnv: Readonly<Record<string, string | undefined>>): string[] {
+  return [
+    ...runnerSecretPaths(),
+    ...systemSecretPaths(),
+    ...FILE_COMMANDS.map((name) => parentEnv[name] ?? '').filter((p) => path.isAbsolute(p)),
+  ];
+}
+
 function failed(text: string): ProcessResult {
   return {
     exitCode: 127,
@@ -178,142 +180,181 @@ function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+/** Runs argv to its end, its whole process group with it; never throws. */
 function execute(
   argv: readonly string[],
   request: ProcessRequest,
   sandboxed: boolean,
   grace: number,
 ): Promise<ProcessResult> {
-  const started = Date.now();
-  const capture = request.captureBytes ?? DEFAULT_CAPTURE;
-  const stdout = new HeadTail(capture);
-  const stderr = new HeadTail(capture);
-  const combined = new HeadTail(capture);
-  const maxFile = request.maxFileBytes ?? DEFAULT_MAX_FILE;
-  let fd: number | undefined;
-  let fileBytes = 0;
-  let fileDropped = 0;
-  if (request.outputFile) {
-    fs.mkdirSync(path.dirname(request.outputFile), { recursive: true });
-    fd = openNewSync(request.outputFile);
+  const capture = new Capture(request, sandboxed);
+  const [file, ...args] = argv;
+  if (file === undefined) return Promise.resolve(capture.failed('empty command'));
+  if (!fs.existsSync(request.cwd)) {
+    return Promise.resolve(capture.failed(`working directory does not exist: ${request.cwd}`));
+  }
+  let child: ChildProcess;
+  try {
+    child = spawn(file, args, {
+      cwd: request.cwd,
+      env: { ...request.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: process.platform !== 'win32',
+      windowsHide: true,
+      windowsVerbatimArguments: process.platform === 'win32' && typeof request.command === 'string',
+    });
+  } catch (error) {
+    return Promise.resolve(capture.failed(`failed to start ${file}: ${(error as Error).message}`));
+  }
+  return watch(child, file, request, capture, grace);
+}
+
+/**
+ * Where a process's output goes: the head and tail of each stream and of both interleaved, in
+ * memory, and all of it (up to `maxFileBytes`) in the request's output file when it names one.
+ */
+class Capture {
+  readonly stdout: HeadTail;
+  readonly stderr: HeadTail;
+  readonly combined: HeadTail;
+  private readonly started = Date.now();
+  private readonly maxFile: number;
+  private fd: number | undefined;
+  private fileBytes = 0;
+  private fileDropped = 0;
+
+  constructor(
+    request: ProcessRequest,
+    private readonly sandboxed: boolean,
+  ) {
+    const capture = request.captureBytes ?? DEFAULT_CAPTURE;
+    this.stdout = new HeadTail(capture);
+    this.stderr = new HeadTail(capture);
+    this.combined = new HeadTail(capture);
+    this.maxFile = request.maxFileBytes ?? DEFAULT_MAX_FILE;
+    if (request.outputFile) {
+      fs.mkdirSync(path.dirname(request.outputFile), { recursive: true });
+      this.fd = openNewSync(request.outputFile);
+    }
   }
 
-  const finish = (exitCode: number | null, signal: string | null, timedOut: boolean) => {
-    if (fd !== undefined) {
+  data(target: HeadTail, chunk: Buffer): void {
+    target.push(chunk);
+    this.combined.push(chunk);
+    if (this.fd === undefined) return;
+    const take = Math.min(Math.max(0, this.maxFile - this.fileBytes), chunk.length);
+    try {
+      if (take > 0) fs.writeSync(this.fd, chunk, 0, take);
+      this.fileBytes += take;
+      this.fileDropped += chunk.length - take;
+    } catch {
+      // Disk full or similar: the in-memory capture still has head and tail.
+      this.fileDropped += chunk.length;
+      this.fileBytes = this.maxFile;
+    }
+  }
+
+  /** A command that could not run: greenloop's reason, as its stderr. */
+  failed(text: string): ProcessResult {
+    this.note(text);
+    return this.finish(127, null, false);
+  }
+
+  note(text: string): void {
+    this.stderr.push(Buffer.from(text));
+    this.combined.push(Buffer.from(text));
+  }
+
+  finish(exitCode: number | null, signal: string | null, timedOut: boolean): ProcessResult {
+    if (this.fd !== undefined) {
       try {
-        if (fileDropped > 0) {
-          const note = `\n[output truncated: ${fileDropped} more bytes not written to this file]\n`;
-          fs.writeSync(fd, note);
+        if (this.fileDropped > 0) {
+          const note = `\n[output truncated: ${this.fileDropped} more bytes not written to this file]\n`;
+          fs.writeSync(this.fd, note);
         }
       } catch {
         // the file is best effort
       }
-      fs.closeSync(fd);
-      fd = undefined;
+      fs.closeSync(this.fd);
+      this.fd = undefined;
     }
     return {
       exitCode,
       signal,
       timedOut,
-      stdout: stdout.toString(),
-      stderr: stderr.toString(),
-      output: combined.toString(),
-      totalBytes: combined.total,
-      durationMs: Date.now() - started,
-      sandboxed,
-    } satisfies ProcessResult;
+      stdout: this.stdout.toString(),
+      stderr: this.stderr.toString(),
+      output: this.combined.toString(),
+      totalBytes: this.combined.total,
+      durationMs: Date.now() - this.started,
+      sandboxed: this.sandboxed,
+    };
+  }
+}
+
+/** Ends the process group on timeout or abort: SIGTERM, then SIGKILL after the grace period. */
+function arm(
+  child: ChildProcess,
+  request: ProcessRequest,
+  grace: number,
+): { readonly timedOut: () => boolean; readonly disarm: () => void } {
+  let timedOut = false;
+  let killTimer: NodeJS.Timeout | undefined;
+  const terminate = (): void => {
+    killTree(child, 'SIGTERM');
+    killTimer ??= setTimeout(() => killTree(child, 'SIGKILL'), grace);
   };
+  const timer = setTimeout(() => {
+    timedOut = true;
+    terminate();
+  }, request.timeoutMs);
+  if (request.signal?.aborted) terminate();
+  request.signal?.addEventListener('abort', terminate, { once: true });
+  return {
+    timedOut: () => timedOut,
+    disarm: () => {
+      clearTimeout(timer);
+      clearTimeout(killTimer);
+      request.signal?.removeEventListener('abort', terminate);
+    },
+  };
+}
 
-  const [file, ...args] = argv;
-  if (file === undefined) {
-    stderr.push(Buffer.from('empty command'));
-    combined.push(Buffer.from('empty command'));
-    return Promise.resolve(finish(127, null, false));
-  }
-  if (!fs.existsSync(request.cwd)) {
-    const text = `working directory does not exist: ${request.cwd}`;
-    stderr.push(Buffer.from(text));
-    combined.push(Buffer.from(text));
-    return Promise.resolve(finish(127, null, false));
-  }
-
+/**
+ * Collects a started child's output until it exits and its pipes close (or, when a process it
+ * left behind holds them open, until DRAIN_MS after the exit).
+ */
+function watch(
+  child: ChildProcess,
+  file: string,
+  request: ProcessRequest,
+  capture: Capture,
+  grace: number,
+): Promise<ProcessResult> {
   return new Promise((resolve) => {
-    let child: ChildProcess;
-    try {
-      child = spawn(file, args, {
-        cwd: request.cwd,
-        env: { ...request.env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: process.platform !== 'win32',
-        windowsHide: true,
-        windowsVerbatimArguments:
-          process.platform === 'win32' && typeof request.command === 'string',
-      });
-    } catch (error) {
-      const text = `failed to start ${file}: ${(error as Error).message}`;
-      stderr.push(Buffer.from(text));
-      combined.push(Buffer.from(text));
-      resolve(finish(127, null, false));
-      return;
-    }
-
+    child.stdout?.on('data', (chunk: Buffer) => capture.data(capture.stdout, chunk));
+    child.stderr?.on('data', (chunk: Buffer) => capture.data(capture.stderr, chunk));
+    const alarm = arm(child, request, grace);
     let settled = false;
-    let timedOut = false;
     let exited = false;
-    let killTimer: NodeJS.Timeout | undefined;
     let drainTimer: NodeJS.Timeout | undefined;
-
-    const onData = (target: HeadTail) => (chunk: Buffer) => {
-      target.push(chunk);
-      combined.push(chunk);
-      if (fd === undefined) return;
-      const take = Math.min(Math.max(0, maxFile - fileBytes), chunk.length);
-      try {
-        if (take > 0) fs.writeSync(fd, chunk, 0, take);
-        fileBytes += take;
-        fileDropped += chunk.length - take;
-      } catch {
-        // Disk full or similar: the in-memory capture still has head and tail.
-        fileDropped += chunk.length;
-        fileBytes = maxFile;
-      }
-    };
-    child.stdout?.on('data', onData(stdout));
-    child.stderr?.on('data', onData(stderr));
-
-    const terminate = () => {
-      killTree(child, 'SIGTERM');
-      killTimer ??= setTimeout(() => killTree(child, 'SIGKILL'), grace);
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      terminate();
-    }, request.timeoutMs);
-    const onAbort = () => terminate();
-    if (request.signal?.aborted) onAbort();
-    request.signal?.addEventListener('abort', onAbort, { once: true });
-
     let exitCode: number | null = null;
     let exitSignal: string | null = null;
 
-    const settle = () => {
+    const settle = (): void => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
-      clearTimeout(killTimer);
+      alarm.disarm();
       clearTimeout(drainTimer);
-      request.signal?.removeEventListener('abort', onAbort);
       child.stdout?.destroy();
       child.stderr?.destroy();
-      const code = timedOut ? null : exitCode;
-      resolve(finish(code, exitSignal, timedOut));
+      const timedOut = alarm.timedOut();
+      resolve(capture.finish(timedOut ? null : exitCode, exitSignal, timedOut));
     };
 
     child.on('error', (error) => {
       if (exited) return;
-      const text = `failed to start ${file}: ${error.message}`;
-      stderr.push(Buffer.from(text));
-      combined.push(Buffer.from(text));
+      capture.note(`failed to start ${file}: ${error.message}`);
       exitCode = 127;
       exited = true;
       settle();
