@@ -224,20 +224,30 @@ export function toResponsesInput(items: readonly Item[]): ResponseInputItem[] {
   });
 }
 
+/** An assistant message: its text and refusals, in order. */
+function messageOf(item: Extract<ResponseOutputItem, { type: 'message' }>): Item {
+  const text = item.content
+    .map((part) => (part.type === 'output_text' ? part.text : part.refusal))
+    .join('');
+  return { type: 'message', role: 'assistant', text, ...(item.phase ? { phase: item.phase } : {}) };
+}
+
+/** A native `shell` call, with the arguments parseShellArgs reads. */
+function shellCallOf(item: Extract<ResponseOutputItem, { type: 'shell_call' }>): Item {
+  const { action } = item;
+  const args: Record<string, unknown> = { commands: action.commands };
+  if (typeof action.timeout_ms === 'number') args.timeout_ms = action.timeout_ms;
+  if (typeof action.max_output_length === 'number') {
+    args.max_output_length = action.max_output_length;
+  }
+  return { type: 'tool_call', call: { callId: item.call_id, name: 'shell', wire: 'native', args } };
+}
+
 /** One Responses output item → our item; kinds we never offer are dropped. */
 export function fromResponsesOutput(item: ResponseOutputItem): Item | undefined {
   switch (item.type) {
-    case 'message': {
-      const text = item.content
-        .map((part) => (part.type === 'output_text' ? part.text : part.refusal))
-        .join('');
-      return {
-        type: 'message',
-        role: 'assistant',
-        text,
-        ...(item.phase ? { phase: item.phase } : {}),
-      };
-    }
+    case 'message':
+      return messageOf(item);
     case 'function_call': {
       const call: ToolCall = {
         callId: item.call_id,
@@ -248,18 +258,8 @@ export function fromResponsesOutput(item: ResponseOutputItem): Item | undefined 
       };
       return { type: 'tool_call', call };
     }
-    case 'shell_call': {
-      const { action } = item;
-      const args: Record<string, unknown> = { commands: action.commands };
-      if (typeof action.timeout_ms === 'number') args.timeout_ms = action.timeout_ms;
-      if (typeof action.max_output_length === 'number') {
-        args.max_output_length = action.max_output_length;
-      }
-      return {
-        type: 'tool_call',
-        call: { callId: item.call_id, name: 'shell', wire: 'native', args },
-      };
-    }
+    case 'shell_call':
+      return shellCallOf(item);
     case 'apply_patch_call':
       return {
         type: 'tool_call',

@@ -163,23 +163,7 @@ export function classifyError(e: unknown): Failure {
   if (e instanceof StreamStallError || e instanceof IncompleteStreamError) {
     return { retryable: true, status: 'model-error', reason: e.message, detail: '' };
   }
-  if (e instanceof ResponseFailedError) {
-    if (isContextFull(e.code, e.message)) {
-      return {
-        retryable: false,
-        status: 'context-full',
-        reason: 'context length exceeded',
-        detail: e.message,
-      };
-    }
-    const retryable = e.code !== undefined && RETRYABLE_CODES.has(e.code);
-    return {
-      retryable,
-      status: 'model-error',
-      reason: `response failed (${e.code ?? 'no code'})`,
-      detail: e.message,
-    };
-  }
+  if (e instanceof ResponseFailedError) return failedResponse('response failed', e.code, e.message);
   if (e instanceof APIUserAbortError) {
     return { retryable: false, status: 'model-error', reason: 'request aborted', detail: '' };
   }
@@ -192,63 +176,11 @@ export function classifyError(e: unknown): Failure {
     };
   }
   if (e instanceof APIError) {
-    const status = typeof e.status === 'number' ? e.status : undefined;
     const code = typeof e.code === 'string' ? e.code : undefined;
     const detail = apiMessage(e.error);
-    if (status === undefined) {
-      // An `error` event inside a stream.
-      if (isContextFull(code, detail)) {
-        return {
-          retryable: false,
-          status: 'context-full',
-          reason: 'context length exceeded',
-          detail,
-        };
-      }
-      const retryable = code !== undefined && RETRYABLE_CODES.has(code);
-      return {
-        retryable,
-        status: 'model-error',
-        reason: `stream error (${code ?? 'no code'})`,
-        detail,
-      };
-    }
-    if (status === 401 || status === 403) {
-      return {
-        retryable: false,
-        status: 'auth-error',
-        httpStatus: status,
-        reason: `${status} not authorized`,
-        detail,
-      };
-    }
-    if (isContextFull(code, detail) && (status === 400 || status === 413)) {
-      return {
-        retryable: false,
-        status: 'context-full',
-        httpStatus: status,
-        reason: `${status} context length exceeded`,
-        detail,
-      };
-    }
-    const label = RETRYABLE_HTTP[status];
-    if (label !== undefined && !(status === 429 && code === 'insufficient_quota')) {
-      return {
-        retryable: true,
-        status: 'model-error',
-        httpStatus: status,
-        reason: `${status} ${label}`,
-        detail,
-        retryAfterMs: retryAfterMs(e.headers),
-      };
-    }
-    return {
-      retryable: false,
-      status: 'model-error',
-      httpStatus: status,
-      reason: `${status} request failed`,
-      detail,
-    };
+    // No HTTP status: an `error` event inside a stream.
+    if (typeof e.status !== 'number') return failedResponse('stream error', code, detail);
+    return httpFailure(e.status, code, detail, e.headers);
   }
   const connection = causeCode(e);
   if (
@@ -260,6 +192,46 @@ export function classifyError(e: unknown): Failure {
   }
   const message = e instanceof Error ? e.message : String(e);
   return { retryable: false, status: 'model-error', reason: 'unexpected error', detail: message };
+}
+
+/** A response (or stream) the service ended with an error code: retried when the code says so. */
+function failedResponse(what: string, code: string | undefined, detail: string): Failure {
+  if (isContextFull(code, detail)) {
+    return { retryable: false, status: 'context-full', reason: 'context length exceeded', detail };
+  }
+  return {
+    retryable: code !== undefined && RETRYABLE_CODES.has(code),
+    status: 'model-error',
+    reason: `${what} (${code ?? 'no code'})`,
+    detail,
+  };
+}
+
+/** An HTTP error answer: retried for the statuses of RETRYABLE_HTTP (not an exhausted quota). */
+function httpFailure(
+  status: number,
+  code: string | undefined,
+  detail: string,
+  headers: Headers | undefined,
+): Failure {
+  const base = { retryable: false, httpStatus: status, detail } as const;
+  if (status === 401 || status === 403) {
+    return { ...base, status: 'auth-error', reason: `${status} not authorized` };
+  }
+  if (isContextFull(code, detail) && (status === 400 || status === 413)) {
+    return { ...base, status: 'context-full', reason: `${status} context length exceeded` };
+  }
+  const label = RETRYABLE_HTTP[status];
+  if (label !== undefined && !(status === 429 && code === 'insufficient_quota')) {
+    return {
+      ...base,
+      retryable: true,
+      status: 'model-error',
+      reason: `${status} ${label}`,
+      retryAfterMs: retryAfterMs(headers),
+    };
+  }
+  return { ...base, status: 'model-error', reason: `${status} request failed` };
 }
 
 function abortReason(signal: AbortSignal): unknown {
