@@ -151,48 +151,72 @@ const EFFORTS: readonly ReasoningEffort[] = ['low', 'medium', 'high', 'xhigh', '
 
 export function parseConfig(raw: RawInputs, environment: ConfigEnvironment): ConfigResult {
   const read = new Reader(raw);
-
   for (const name of NOT_SUPPORTED_YET) {
     if (read.given(name).trim() !== '') read.errors.push(`Input '${name}' is not supported yet.`);
   }
-
-  const workingDirectory = read.text('working-directory');
-  const workspace = path.resolve(environment.baseDir, workingDirectory);
+  const workspace = path.resolve(environment.baseDir, read.text('working-directory'));
   if (!isInside(environment.baseDir, workspace)) {
     read.fail('working-directory', 'a folder inside the workspace');
   }
-
-  const output = parseOutput(read);
-  const price = parsePrice(read);
-  const baseUrl = read.text('base-url') || environment.env.OPENAI_BASE_URL?.trim() || '';
-  if (baseUrl !== '' && !/^https?:\/\/[^\s]+$/i.test(baseUrl)) {
-    read.fail('base-url', 'an http(s) URL');
-  }
-  const allowBots = read.list('allow-bots');
-  if (allowBots.includes('*')) {
-    read.errors.push(
-      `Input 'allow-bots' must list bot logins; '*' is refused, got '${oneLine(read.given('allow-bots'))}'.`,
-    );
-  }
-  const { passEnv, passSecrets } = parsePassEnv(read);
-  const branch = read.text('branch');
-  if (branch !== '' && !isPlausibleBranch(branch)) {
-    read.fail('branch', 'a valid git branch name');
-  }
-
   const config: RunConfig = {
     workspace,
     task: read.text('task') || readTaskFile(read, workspace),
     testCommand: read.text('test-command'),
     setupCommand: read.text('setup-command'),
     testReport: read.text('test-report'),
-    model: read.text('model'),
+    ...parseModel(read, environment.env),
+    ...parseLimits(read),
+    ...parsePublishing(read),
+    ...parseWorkspaceRules(read),
+    ...parseTrust(read),
+    resumeFrom: read.text('resume-from'),
+    resumeFromAnyBranch: read.boolean('resume-from-any-branch'),
+  };
+  return read.errors.length > 0 ? err(read.errors) : ok(Object.freeze(config));
+}
+
+/** Which model, through which API and endpoint, at which price. */
+function parseModel(
+  read: Reader,
+  env: ConfigEnvironment['env'],
+): Pick<
+  RunConfig,
+  'model' | 'reasoningEffort' | 'api' | 'toolStyle' | 'baseUrl' | 'apiKey' | 'price'
+> {
+  const model = read.text('model');
+  if (model === '') read.fail('model', 'a model name');
+  const baseUrl = read.text('base-url') || env.OPENAI_BASE_URL?.trim() || '';
+  if (baseUrl !== '' && !/^https?:\/\/[^\s]+$/i.test(baseUrl)) {
+    read.fail('base-url', 'an http(s) URL');
+  }
+  return {
+    model,
     reasoningEffort: read.choice('reasoning-effort', EFFORTS),
     api: read.choice<ApiKind>('api', ['responses', 'chat']),
     toolStyle: read.choice<ToolStyle>('tool-style', ['auto', 'native', 'function']),
     baseUrl,
-    apiKey: read.text('api-key') || environment.env.OPENAI_API_KEY?.trim() || '',
-    price,
+    apiKey: read.text('api-key') || env.OPENAI_API_KEY?.trim() || '',
+    price: parsePrice(read),
+  };
+}
+
+type Limits =
+  | 'maxIterations'
+  | 'maxTurns'
+  | 'maxTokens'
+  | 'maxCostUsd'
+  | 'timeoutMinutes'
+  | 'testTimeoutSeconds'
+  | 'digestTokens'
+  | 'flakyReruns'
+  | 'flakyRerunMaxSeconds'
+  | 'contextWindow'
+  | 'compactThreshold'
+  | 'compaction';
+
+/** Budgets, timeouts and how the conversation is kept within the context window. */
+function parseLimits(read: Reader): Pick<RunConfig, Limits> {
+  return {
     maxIterations: read.integer('max-iterations', 1, 100),
     maxTurns: read.integer('max-turns', 1, 1000),
     maxTokens: read.integer('max-tokens', 0, 1_000_000_000),
@@ -211,9 +235,35 @@ export function parseConfig(raw: RawInputs, environment: ConfigEnvironment): Con
       'mask',
       'off',
     ]),
+  };
+}
+
+type Publishing =
+  | 'output'
+  | 'branch'
+  | 'artifactName'
+  | 'jobMatrix'
+  | 'retentionDays'
+  | 'commitMessage'
+  | 'prTitle'
+  | 'prDraft'
+  | 'comment';
+
+/** Where the result goes: artifact, commit, pull request, comment. */
+function parsePublishing(read: Reader): Pick<RunConfig, Publishing> {
+  const output = parseOutput(read);
+  const branch = read.text('branch');
+  if (branch !== '' && !isPlausibleBranch(branch)) {
+    read.fail('branch', 'a valid git branch name');
+  }
+  const artifactName = read.text('artifact-name');
+  if (artifactName !== '' && !/^[\w.-]{1,100}$/.test(artifactName)) {
+    read.fail('artifact-name', 'empty, or letters, digits, dot, dash or underscore (1-100)');
+  }
+  return {
     output,
     branch,
-    artifactName: read.text('artifact-name'),
+    artifactName,
     jobMatrix: read.text('matrix'),
     // Up to 90 days on public and 400 on private repositories (GitHub docs, "Configuring the
     // retention period for GitHub Actions artifacts and logs"); the service caps it further at
@@ -223,27 +273,45 @@ export function parseConfig(raw: RawInputs, environment: ConfigEnvironment): Con
     prTitle: read.text('pr-title'),
     prDraft: read.boolean('pr-draft'),
     comment: read.boolean('comment'),
+  };
+}
+
+/** What the model may touch and what its commands may see. */
+function parseWorkspaceRules(
+  read: Reader,
+): Pick<
+  RunConfig,
+  'protectedPaths' | 'allowTestEdits' | 'sandbox' | 'passEnv' | 'passSecrets' | 'mode'
+> {
+  return {
     protectedPaths: read.list('protected-paths'),
     allowTestEdits: read.boolean('allow-test-edits'),
     sandbox: read.choice<SandboxMode>('sandbox', ['auto', 'bwrap', 'none']),
-    passEnv,
-    passSecrets,
+    ...parsePassEnv(read),
     mode: read.choice<RunMode>('mode', ['loop', 'select']),
+  };
+}
+
+/** Who may start a run, and with which token. */
+function parseTrust(
+  read: Reader,
+): Pick<
+  RunConfig,
+  'allowUsers' | 'allowBots' | 'allowUntrustedCode' | 'allowGreenloopBranch' | 'githubToken'
+> {
+  const allowBots = read.list('allow-bots');
+  if (allowBots.includes('*')) {
+    read.errors.push(
+      `Input 'allow-bots' must list bot logins; '*' is refused, got '${oneLine(read.given('allow-bots'))}'.`,
+    );
+  }
+  return {
     allowUsers: read.list('allow-users'),
     allowBots,
     allowUntrustedCode: read.boolean('allow-untrusted-code'),
     allowGreenloopBranch: read.boolean('allow-greenloop-branch'),
     githubToken: read.text('github-token'),
-    resumeFrom: read.text('resume-from'),
-    resumeFromAnyBranch: read.boolean('resume-from-any-branch'),
   };
-
-  if (config.model === '') read.fail('model', 'a model name');
-  if (config.artifactName !== '' && !/^[\w.-]{1,100}$/.test(config.artifactName)) {
-    read.fail('artifact-name', 'empty, or letters, digits, dot, dash or underscore (1-100)');
-  }
-
-  return read.errors.length > 0 ? err(read.errors) : ok(Object.freeze(config));
 }
 
 function parseOutput(read: Reader): OutputKind[] {

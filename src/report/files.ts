@@ -112,6 +112,38 @@ export function redactRecord(
   return { record: redacted, findings: [...findings] };
 }
 
+/** Copies a test log, redacted; on failure removes the partial copy and says why. */
+async function copyTestLog(
+  source: string,
+  target: string,
+  redactor: Redactor,
+  log: FindingLog,
+): Promise<string | undefined> {
+  try {
+    await copyRedacted(source, target, redactor, log);
+    return undefined;
+  } catch (error) {
+    await rm(target, { force: true });
+    const reason = error instanceof Error ? error.message : String(error);
+    return `Could not copy the test log to ${path.basename(target)}: ${redactor.redact(reason)}`;
+  }
+}
+
+/** The transcript as JSON lines, each entry redacted. */
+async function writeTranscript(
+  file: string,
+  transcript: ReportExtras['transcript'],
+  redactor: Redactor,
+  log: FindingLog,
+): Promise<void> {
+  const findings = new Set<string>();
+  const lines = transcript.map(
+    (entry) => `${JSON.stringify(redactor.redactValue(entry, findings)) ?? 'null'}\n`,
+  );
+  log.add(REPORT_FILES.transcript, findings);
+  await writeNewFile(file, lines.join(''));
+}
+
 /**
  * Writes `greenloop.diff`, `summary.md`, `report.json`, `test-before.log`, `test-after.log` (when
  * the logs exist) and `transcript.jsonl` into `dir` (created if needed).
@@ -135,23 +167,13 @@ export async function writeReportFiles(
   ];
   for (const [source, name] of logs) {
     if (!source) continue;
-    try {
-      await copyRedacted(source, target(name), redactor, log);
-      files.push(target(name));
-    } catch (error) {
-      await rm(target(name), { force: true });
-      const reason = error instanceof Error ? error.message : String(error);
-      problems.push(`Could not copy the test log to ${name}: ${redactor.redact(reason)}`);
-    }
+    const problem = await copyTestLog(source, target(name), redactor, log);
+    if (problem === undefined) files.push(target(name));
+    else problems.push(problem);
   }
 
   const transcriptPath = target(REPORT_FILES.transcript);
-  const findings = new Set<string>();
-  const lines = extras.transcript.map(
-    (entry) => `${JSON.stringify(redactor.redactValue(entry, findings)) ?? 'null'}\n`,
-  );
-  log.add(REPORT_FILES.transcript, findings);
-  await writeNewFile(transcriptPath, lines.join(''));
+  await writeTranscript(transcriptPath, extras.transcript, redactor, log);
   files.push(transcriptPath);
 
   const diffPath = target(REPORT_FILES.diff);
