@@ -11,54 +11,76 @@ const usage = (inputTokens: number, cachedInputTokens: number, outputTokens: num
   reasoningTokens: 0,
 });
 
-describe('priceOf (longest prefix)', () => {
+/**
+ * Published list prices in USD per 1M tokens (input / cached input / output), from OpenAI's
+ * pricing page (developers.openai.com/api/docs/pricing), as also recorded per token in
+ * BerriAI/litellm's model_prices_and_context_window.json. Written here by hand, not read from
+ * the table under test: a wrong row in capabilities.ts fails these.
+ */
+const PUBLISHED = {
+  'gpt-5': { input: 1.25, cachedInput: 0.125, output: 10 },
+  'gpt-5-mini': { input: 0.25, cachedInput: 0.025, output: 2 },
+  'gpt-5-nano': { input: 0.05, cachedInput: 0.005, output: 0.4 },
+  'gpt-4.1': { input: 2, cachedInput: 0.5, output: 8 },
+  'gpt-4o': { input: 2.5, cachedInput: 1.25, output: 10 },
+  'gpt-4o-mini': { input: 0.15, cachedInput: 0.075, output: 0.6 },
+} as const;
+
+describe('costOf at published prices', () => {
+  // One realistic run: 1.2M input tokens of which 0.8M cached, 60k output.
+  const run = usage(1_200_000, 800_000, 60_000);
   it.each([
-    ['gpt-5.1-codex-max', 1.25, 0.125, 10],
-    ['gpt-5.1-codex-mini', 0.25, 0.025, 2],
-    ['gpt-5.1-codex', 1.25, 0.125, 10],
-    ['gpt-5.1', 1.25, 0.125, 10],
-    ['gpt-5.1-2025-11-13', 1.25, 0.125, 10],
-    ['gpt-5', 1.25, 0.125, 10],
-    ['gpt-5-mini-2025-08-07', 0.25, 0.025, 2],
-    ['gpt-5-nano', 0.05, 0.005, 0.4],
-    ['gpt-4.1', 2, 0.5, 8],
-    ['gpt-4.1-mini', 0.4, 0.1, 1.6],
-    ['gpt-4o', 2.5, 1.25, 10],
-    ['gpt-4o-mini-2024-07-18', 0.15, 0.075, 0.6],
-    ['o3', 2, 0.5, 8],
-    ['o3-mini', 1.1, 0.55, 4.4],
-    ['o4-mini', 1.1, 0.275, 4.4],
-    ['GPT-5.1-CODEX-MAX', 1.25, 0.125, 10],
-  ])('%s → %s / %s / %s', (model, input, cachedInput, output) => {
-    expect(priceOf(model)).toEqual({ input, cachedInput, output });
+    // 0.4M × 1.25 + 0.8M × 0.125 + 0.06M × 10
+    ['gpt-5', 0.5 + 0.1 + 0.6],
+    // 0.4M × 0.25 + 0.8M × 0.025 + 0.06M × 2
+    ['gpt-5-mini', 0.1 + 0.02 + 0.12],
+    // 0.4M × 2.5 + 0.8M × 1.25 + 0.06M × 10
+    ['gpt-4o', 1 + 1 + 0.6],
+    // 0.4M × 0.15 + 0.8M × 0.075 + 0.06M × 0.6
+    ['gpt-4o-mini', 0.06 + 0.06 + 0.036],
+  ])('%s: $%s', (model, usd) => {
+    expect(costOf(model, run)).toEqual({ usd: expect.closeTo(usd, 10) as unknown, priced: true });
   });
 
-  it.each(['llama3.1:8b', 'qwen3-coder', 'my-azure-deployment', ''])('%s is unpriced', (model) => {
-    expect(priceOf(model)).toBeUndefined();
-    expect(costOf(model, usage(M, 0, M))).toEqual({ usd: 0, priced: false });
+  it.each(Object.entries(PUBLISHED))('%s is priced as published', (model, price) => {
+    expect(priceOf(model)).toEqual(price);
   });
 });
 
-describe('costOf', () => {
+describe('priceOf: which row a model name gets', () => {
   it.each([
-    ['gpt-5.1-codex-max', usage(M, 0, 0), 1.25],
-    ['gpt-5.1-codex-max', usage(M, M, 0), 0.125],
-    ['gpt-5.1-codex-max', usage(0, 0, M), 10],
-    ['gpt-5.1-codex-max', usage(2 * M, M, M / 2), 1.25 + 0.125 + 5],
-    ['gpt-4o-mini', usage(M, M / 2, M), 0.075 + 0.0375 + 0.6],
-    // More cached than input (bad server data) never gives a negative cost.
-    ['gpt-5', usage(100, 500, 0), (100 * 0.125) / M],
-  ])('%s %j → $%s', (model, u, usd) => {
-    const cost = costOf(model, u);
-    expect(cost.priced).toBe(true);
-    expect(cost.usd).toBeCloseTo(usd, 10);
+    // A dated snapshot inherits its family's price.
+    ['gpt-5-mini-2025-08-07', PUBLISHED['gpt-5-mini']],
+    ['gpt-4o-mini-2024-07-18', PUBLISHED['gpt-4o-mini']],
+    ['gpt-4.1-2025-04-14', PUBLISHED['gpt-4.1']],
+    // The longest prefix wins: gpt-5-nano is not priced as gpt-5.
+    ['gpt-5-nano', PUBLISHED['gpt-5-nano']],
+    // A gateway's vendor prefix (OpenRouter's `openai/...`) is removed, and case is ignored.
+    ['openai/gpt-5', PUBLISHED['gpt-5']],
+    ['GPT-4o', PUBLISHED['gpt-4o']],
+  ])('%s', (model, price) => {
+    expect(priceOf(model)).toEqual(price);
   });
 
-  it('uses the override for any model', () => {
-    expect(costOf('llama3', usage(M, 0, M), { input: 1, cachedInput: 0.5, output: 2 })).toEqual({
-      usd: 3,
-      priced: true,
-    });
+  it.each(['llama3.1:8b', 'qwen3-coder', 'my-azure-deployment', 'gpt', ''])(
+    '%s is unpriced: cost 0, marked unpriced',
+    (model) => {
+      expect(priceOf(model)).toBeUndefined();
+      expect(costOf(model, usage(M, 0, M))).toEqual({ usd: 0, priced: false });
+    },
+  );
+});
+
+describe('costOf arithmetic', () => {
+  it('bills cached tokens at the cached rate, never more cached than input', () => {
+    // More cached than input (bad server data): all input is cached, never a negative cost.
+    expect(costOf('gpt-5', usage(100, 500, 0)).usd).toBeCloseTo((100 * 0.125) / M, 12);
+  });
+
+  it('uses the price input over the table, for an unknown and a known model', () => {
+    const override = { input: 1, cachedInput: 0.5, output: 2 };
+    expect(costOf('llama3', usage(M, 0, M), override)).toEqual({ usd: 3, priced: true });
+    expect(costOf('gpt-5', usage(2 * M, M, M), override)).toEqual({ usd: 3.5, priced: true });
   });
 });
 
