@@ -5,7 +5,12 @@
  * current one ended) closes the segment. Lines seen before any runner is recognised are kept in a
  * bounded buffer and replayed into the first parser.
  */
-import { MAX_FAILURES, type LineParser, type ParseResult } from './parsers/base.js';
+import {
+  MAX_FAILURES,
+  type LineParser,
+  type ParseContext,
+  type ParseResult,
+} from './parsers/base.js';
 import { GenericParser, RingBuffer } from './parsers/generic.js';
 import { createParser, sniffLine, type Family } from './sniff.js';
 
@@ -27,8 +32,11 @@ class Stream {
   private readonly replay = new RingBuffer(REPLAY_LINES);
   readonly results: ParseResult[] = [];
 
-  constructor(private readonly forced: Family | undefined) {
-    if (forced) this.current = { family: forced, parser: createParser(forced) };
+  constructor(
+    private readonly forced: Family | undefined,
+    private readonly ctx: ParseContext,
+  ) {
+    if (forced) this.current = { family: forced, parser: createParser(forced, ctx) };
   }
 
   push(line: string): void {
@@ -51,7 +59,7 @@ class Stream {
   }
 
   private open(family: Family): void {
-    this.current = { family, parser: createParser(family) };
+    this.current = { family, parser: createParser(family, this.ctx) };
   }
 
   private close(): void {
@@ -69,10 +77,15 @@ class Stream {
 /** Routes every line of a log; keeps generic error snippets and the tail for the digest. */
 export class Segmenter {
   private readonly streams = new Map<string, Stream>();
-  readonly generic = new GenericParser();
+  readonly generic: GenericParser;
   readonly crashes: string[] = [];
 
-  constructor(private readonly forced?: Family) {}
+  constructor(
+    private readonly forced: Family | undefined,
+    private readonly ctx: ParseContext,
+  ) {
+    this.generic = new GenericParser(ctx);
+  }
 
   push(line: string): void {
     this.generic.push(line);
@@ -96,7 +109,7 @@ export class Segmenter {
         stream = this.streams.get('');
       }
       if (!stream) {
-        stream = new Stream(this.forced);
+        stream = new Stream(this.forced, this.ctx);
         this.streams.set(key, stream);
       }
     }

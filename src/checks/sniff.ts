@@ -4,7 +4,7 @@
  */
 import stripAnsi from 'strip-ansi';
 import { AvaParser } from './parsers/ava.js';
-import type { LineParser } from './parsers/base.js';
+import type { LineParser, ParseContext } from './parsers/base.js';
 import { CargoParser } from './parsers/cargo.js';
 import { GenericParser } from './parsers/generic.js';
 import { GoParser } from './parsers/go.js';
@@ -171,35 +171,25 @@ export function isAmbiguousNodeRunner(runner: string): boolean {
   return /^node[\s-]*(--)?test|^node$/.test(runner.toLowerCase().trim());
 }
 
-export function createParser(family: Family): LineParser {
-  switch (family) {
-    case 'vitest':
-      return new VitestParser();
-    case 'jest':
-      return new JestParser();
-    case 'mocha':
-      return new MochaParser();
-    case 'tap':
-      return new TapParser();
-    case 'node-spec':
-      return new NodeSpecParser();
-    case 'ava':
-      return new AvaParser();
-    case 'pytest':
-      return new PytestParser();
-    case 'unittest':
-      return new UnittestParser();
-    case 'cargo':
-      return new CargoParser();
-    case 'go':
-      return new GoParser();
-    case 'uvu':
-      return new UvuParser();
-    case 'junit':
-      return new JunitParser();
-    default:
-      return new GenericParser();
-  }
+const PARSERS: Record<Family, new (ctx: ParseContext) => LineParser> = {
+  vitest: VitestParser,
+  jest: JestParser,
+  mocha: MochaParser,
+  tap: TapParser,
+  'node-spec': NodeSpecParser,
+  ava: AvaParser,
+  pytest: PytestParser,
+  unittest: UnittestParser,
+  cargo: CargoParser,
+  go: GoParser,
+  uvu: UvuParser,
+  junit: JunitParser,
+  generic: GenericParser,
+};
+
+/** A parser of `family` for one digest (`ctx` is that digest's paths and budgets). */
+export function createParser(family: Family, ctx: ParseContext): LineParser {
+  return new PARSERS[family](ctx);
 }
 
 const FAMILY_RUNNER: Record<Family, RunnerName> = {

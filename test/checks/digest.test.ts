@@ -12,8 +12,18 @@ import {
   type DigestOptions,
   type FullDigest,
 } from '../../src/checks/index.js';
-import { MAX_DETAIL_LINES, MAX_FAILURES, MAX_LINE_CHARS } from '../../src/checks/parsers/base.js';
-import { RingBuffer, TAIL_LINES } from '../../src/checks/parsers/generic.js';
+import {
+  MAX_DETAIL_LINES,
+  MAX_FAILURES,
+  MAX_LINE_CHARS,
+  MAX_NAMED_TESTS,
+} from '../../src/checks/parsers/base.js';
+import {
+  GenericParser,
+  MAX_SNIPPETS,
+  RingBuffer,
+  TAIL_LINES,
+} from '../../src/checks/parsers/generic.js';
 import { generateLog } from './generate.js';
 import { loadTokenizer, o200k } from '../../src/model/tokens.js';
 
@@ -209,10 +219,61 @@ describe('bounded memory (structural)', () => {
     expect(d.tokens).toBeLessThanOrEqual(2000);
   });
 
+  it('keeps a bounded number of error lines, however many follow each other', () => {
+    // Every other line has an error word, so each snippet's context never closes.
+    const g = new GenericParser();
+    for (let i = 0; i < 100_000; i++)
+      g.push(i % 2 === 0 ? `retrying after errors (${i})` : `ok ${i}`);
+    const kept = g.snippets.reduce((n, s) => n + s.length, 0);
+    expect(kept).toBeLessThanOrEqual(MAX_SNIPPETS * 12);
+  });
+
+  it('names at most MAX_NAMED_TESTS tests in one digest, over all its runs', () => {
+    const run = (r: number): string[] => {
+      const lines = ['TAP version 13'];
+      for (let i = 1; i <= 8_000; i++) lines.push(`ok ${i} - run ${r} test ${i}`);
+      lines.push('1..8000', '# pass 8000', '# fail 0');
+      return lines;
+    };
+    const d = digestText([...run(1), ...run(2), ...run(3)].join('\n'));
+    expect(d.counts.passed).toBe(24_000);
+    expect(d.tests?.length ?? 0).toBeLessThanOrEqual(MAX_NAMED_TESTS);
+  });
+
   it('truncates absurdly long lines before parsing', () => {
     const d = digestText(`${'a'.repeat(2_000_000)}\nerror: boom\n`, { tokens: 300 });
     expect(d.tokens).toBeLessThanOrEqual(300);
     expect(d.text).toContain('error: boom');
+  });
+});
+
+describe('per-digest state', () => {
+  /** A project whose JUnit report names its test file by absolute path, and a log of `lines`. */
+  function project(name: string, lines: number): { root: string; log: string } {
+    const root = path.join(tmp(), name);
+    fs.mkdirSync(path.join(root, 'reports'), { recursive: true });
+    const file = path.join(root, 'test', `${name}.test.js`);
+    fs.writeFileSync(
+      path.join(root, 'reports', 'junit.xml'),
+      `<testsuites><testsuite name="s"><testcase name="bad" file="${file}"><failure message="boom">Error: boom\n    at ${file}:3:7</failure></testcase></testsuite></testsuites>\n`,
+    );
+    const log = path.join(root, 'log.txt');
+    fs.writeFileSync(log, Array.from({ length: lines }, (_, i) => `output ${i}`).join('\n'));
+    return { root, log };
+  }
+
+  it('two concurrent digests of different projects each make paths relative to their own root', async () => {
+    const a = project('alpha', 10);
+    const b = project('beta', 200_000);
+    const digest = (p: { root: string; log: string }): ReturnType<typeof digestFile> =>
+      digestFile(p.log, { projectRoot: p.root, reportGlob: 'reports/*.xml' });
+    const [da, db] = await Promise.all([digest(a), digest(b)]);
+    expect(da.failures.map((f) => [f.id, f.frames[0]])).toEqual([
+      ['test/alpha.test.js > bad', 'test/alpha.test.js:3:7'],
+    ]);
+    expect(db.failures.map((f) => [f.id, f.frames[0]])).toEqual([
+      ['test/beta.test.js > bad', 'test/beta.test.js:3:7'],
+    ]);
   });
 });
 

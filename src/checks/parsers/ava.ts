@@ -8,11 +8,12 @@ import {
   addDetail,
   addFrame,
   Collector,
+  ParseContext,
   type LineParser,
   type MutableFailure,
   type ParseResult,
 } from './base.js';
-import { ERROR_LINE, frameText, isProjectPath, isTestPath, parseFrame, relPath } from './util.js';
+import { ERROR_LINE, frameText, isProjectPath, isTestPath, type ProjectPaths } from './util.js';
 
 const FAIL_LINE = /^\s*✘\s+\[(fail|timeout|crash)\]:\s+(.+?)\s*$/;
 const PASS_LINE = /^\s*✔\s+(?:\[\w+\]:\s+)?(.+?)(?:\s+\(\d+(?:\.\d+)?m?s\))?\s*$/;
@@ -27,7 +28,13 @@ interface Entry {
 export class AvaParser implements LineParser {
   readonly runner = 'ava';
   ended = false;
-  private readonly c = new Collector();
+  private readonly c: Collector;
+  private readonly paths: ProjectPaths;
+
+  constructor(ctx = new ParseContext()) {
+    this.c = new Collector(ctx);
+    this.paths = ctx.paths;
+  }
   private readonly byName = new Map<string, Entry>();
   private inBlocks = false;
   private block: Entry | undefined;
@@ -113,12 +120,12 @@ export class AvaParser implements LineParser {
     const f = b.failure;
     const loc = /^((?:file:\/\/)?[^\s:]+\.[cm]?[jt]sx?):(\d+)$/.exec(t);
     if (loc && loc[1] && !f.file) {
-      this.setFile(b, relPath(loc[1]), Number(loc[2]));
+      this.setFile(b, this.paths.rel(loc[1]), Number(loc[2]));
       return;
     }
     if (/^\d+: /.test(t)) return;
     if (/^(at |›|file:)/.test(t) || /\(file:\/\//.test(t)) {
-      const fr = parseFrame(t.replace(/^›\s*/, 'at '));
+      const fr = this.paths.frame(t.replace(/^›\s*/, 'at '));
       if (fr && isProjectPath(fr.file)) {
         addFrame(f, frameText(fr));
         // the test's own file, not the source the error came from

@@ -4,14 +4,51 @@
  * MAX_DETAIL_LINES lines of MAX_LINE_CHARS characters) and small per-block buffers.
  */
 import type { Counts, Failure } from '../types.js';
+import { ProjectPaths } from './util.js';
 
 export const MAX_FAILURES = 500;
 export const MAX_DETAIL_LINES = 16;
 export const MAX_LINE_CHARS = 300;
 export const MAX_MESSAGE_CHARS = 4000;
 export const MAX_FRAMES = 3;
-/** Test ids remembered per run for the integrity check; beyond it the run's identities are unknown. */
+/**
+ * Test ids remembered per digest (over all its runs) for the integrity check; beyond it the
+ * run's identities are unknown.
+ */
 export const MAX_NAMED_TESTS = 20_000;
+
+/**
+ * What the parsers of one digest share, and nothing else does: the project's paths, and the
+ * budgets that bound what all the digest's segments keep together (a log of many runs, one
+ * after another, must not keep MAX_FAILURES failures and MAX_NAMED_TESTS names per run).
+ */
+export class ParseContext {
+  readonly paths: ProjectPaths;
+  private failures = 0;
+  private names = 0;
+
+  constructor(projectRoot?: string) {
+    this.paths = new ProjectPaths(projectRoot);
+  }
+
+  /** Room to store one more failure; false once the digest holds MAX_FAILURES. */
+  takeFailure(): boolean {
+    if (this.failures >= MAX_FAILURES) return false;
+    this.failures++;
+    return true;
+  }
+
+  releaseFailure(): void {
+    if (this.failures > 0) this.failures--;
+  }
+
+  /** Room to remember one more test id; false once the digest holds MAX_NAMED_TESTS. */
+  takeName(): boolean {
+    if (this.names >= MAX_NAMED_TESTS) return false;
+    this.names++;
+    return true;
+  }
+}
 
 export interface ParseResult {
   readonly runner: string;
@@ -81,6 +118,8 @@ export class Collector {
   skipped = 0;
   summary = false;
 
+  constructor(private readonly ctx: ParseContext) {}
+
   /** Adds (or returns the existing) failure for `id`. Undefined when the cap is reached. */
   fail(init: {
     id: string;
@@ -98,7 +137,7 @@ export class Collector {
         existing.message = clip(init.message, MAX_MESSAGE_CHARS);
       return existing;
     }
-    if (this.map.size >= MAX_FAILURES) {
+    if (!this.ctx.takeFailure()) {
       this.dropped++;
       return undefined;
     }
@@ -130,7 +169,7 @@ export class Collector {
   }
 
   remove(id: string): void {
-    this.map.delete(id);
+    if (this.map.delete(id)) this.ctx.releaseFailure();
   }
 
   /** A test passed; if it failed earlier it was retried and is flaky, not failing. */
@@ -145,8 +184,9 @@ export class Collector {
   }
 
   private name(id: string): void {
-    if (this.named.size < MAX_NAMED_TESTS) this.named.add(id);
-    else if (!this.named.has(id)) this.namedOverflow = true;
+    if (this.named.has(id)) return;
+    if (this.ctx.takeName()) this.named.add(id);
+    else this.namedOverflow = true;
   }
 
   markFlaky(id: string): void {

@@ -10,12 +10,13 @@ import {
   addDetail,
   addFrame,
   Collector,
+  ParseContext,
   type LineParser,
   MAX_FAILURES,
   type MutableFailure,
   type ParseResult,
 } from './base.js';
-import { relPath } from './util.js';
+import { type ProjectPaths } from './util.js';
 
 interface Panic {
   file: string;
@@ -33,7 +34,13 @@ interface CompileError {
 export class CargoParser implements LineParser {
   readonly runner = 'cargo';
   ended = false;
-  private readonly c = new Collector();
+  private readonly c: Collector;
+  private readonly paths: ProjectPaths;
+
+  constructor(ctx = new ParseContext()) {
+    this.c = new Collector(ctx);
+    this.paths = ctx.paths;
+  }
   private target = '';
   private current: MutableFailure | undefined;
   private awaitingPanic = false;
@@ -47,7 +54,7 @@ export class CargoParser implements LineParser {
   push(line: string): void {
     const running = /^\s*Running (?:unittests )?(\S+)(?: \(.*\))?\s*$/.exec(line);
     if (running && running[1]) {
-      this.target = relPath(running[1]);
+      this.target = this.paths.rel(running[1]);
       this.current = undefined;
       return;
     }
@@ -112,7 +119,7 @@ export class CargoParser implements LineParser {
     // before `test name ... FAILED` (or `ok` for should_panic); the thread is named after the test.
     if (panic && panic[1] && panic[1] !== 'main' && this.current?.id !== this.idOf(panic[1])) {
       const p: Panic = {
-        file: relPath(panic[3] ?? ''),
+        file: this.paths.rel(panic[3] ?? ''),
         line: Number(panic[4]),
         col: Number(panic[5]),
         ...(panic[2] !== undefined ? { message: panic[2] } : {}),
@@ -130,7 +137,7 @@ export class CargoParser implements LineParser {
     const f = this.current;
     if (!f) return;
     if (panic) {
-      const file = relPath(panic[3] ?? '');
+      const file = this.paths.rel(panic[3] ?? '');
       // A doc-test panics in a temporary bundle (`/tmp/rustdoctest…`): not a place in the project.
       if (!file.startsWith('/')) {
         f.file = file;
@@ -201,7 +208,7 @@ export class CargoParser implements LineParser {
     if (!ce) return false;
     const loc = /^\s*--> ((?:[A-Za-z]:)?[^\s:]+):(\d+):(\d+)/.exec(line);
     if (loc && !ce.loc) {
-      ce.loc = `${relPath(loc[1] ?? '')}:${loc[2]}:${loc[3]}`;
+      ce.loc = `${this.paths.rel(loc[1] ?? '')}:${loc[2]}:${loc[3]}`;
       return true;
     }
     if (line.trim() === '') {

@@ -3,7 +3,7 @@
  * of snippets) and a ring buffer of the last lines. Produces no failure records; the digest
  * prints the snippets and the tail.
  */
-import { clip, Collector, type LineParser, type ParseResult } from './base.js';
+import { clip, Collector, ParseContext, type LineParser, type ParseResult } from './base.js';
 
 export const ERROR_WORDS =
   /\b(error|errors|fail|failed|failure|failures|failing|exception|panic|panicked|traceback|assert(ion)?|fatal|segmentation fault|timed? ?out|abort(ed)?|cannot|undefined reference)\b|[✗×✕✖✘]|FAIL|ERR!/i;
@@ -11,6 +11,7 @@ export const ERROR_WORDS =
 export const MAX_SNIPPETS = 60;
 export const TAIL_LINES = 40;
 const CONTEXT_AFTER = 2;
+const MAX_SNIPPET_LINES = 12;
 
 /** A fixed-size ring buffer of the last `size` lines. */
 export class RingBuffer {
@@ -40,7 +41,11 @@ export class GenericParser implements LineParser {
   private prev = '';
   private after = 0;
   private lineNo = 0;
-  private readonly c = new Collector();
+  private readonly c: Collector;
+
+  constructor(ctx = new ParseContext()) {
+    this.c = new Collector(ctx);
+  }
 
   push(line: string): void {
     this.lineNo++;
@@ -53,12 +58,12 @@ export class GenericParser implements LineParser {
       !/\b(0 (failed|errors?|failures))\b/i.test(line)
     ) {
       if (current && this.after > 0) {
-        if (current.length < 12) current.push(t);
+        if (current.length < MAX_SNIPPET_LINES) current.push(t);
       } else if (this.snippets.length < MAX_SNIPPETS)
         this.snippets.push(this.prev.trim() !== '' ? [this.prev, t] : [t]);
       this.after = CONTEXT_AFTER;
     } else if (this.after > 0 && current) {
-      current.push(t);
+      if (current.length < MAX_SNIPPET_LINES) current.push(t);
       this.after--;
     }
     this.prev = t;

@@ -8,12 +8,13 @@ import {
   addDetail,
   addFrame,
   Collector,
+  ParseContext,
   type LineParser,
   type MutableFailure,
   own,
   type ParseResult,
 } from './base.js';
-import { isProjectPath, isTestPath, relPath } from './util.js';
+import { isProjectPath, isTestPath, type ProjectPaths } from './util.js';
 
 interface Pending {
   name: string;
@@ -44,7 +45,13 @@ function pkgDir(pkg: string): string {
 export class GoParser implements LineParser {
   readonly runner = 'go';
   ended = false;
-  private readonly c = new Collector();
+  private readonly c: Collector;
+  private readonly paths: ProjectPaths;
+
+  constructor(ctx = new ParseContext()) {
+    this.c = new Collector(ctx);
+    this.paths = ctx.paths;
+  }
   private pending: Pending[] = [];
   private current: Pending | undefined;
   private passes: string[] = [];
@@ -161,7 +168,7 @@ export class GoParser implements LineParser {
     if (this.inPanic && cur) {
       const fr = /^\s+((?:[A-Za-z]:)?[^\s:]+\.go):(\d+)/.exec(line);
       if (fr && fr[1]) {
-        const file = relPath(fr[1]);
+        const file = this.paths.rel(fr[1]);
         if (isProjectPath(file)) {
           if (cur.frames.length < 3) cur.frames.push(`${file}:${fr[2]}`);
           if (!cur.file || (!isTestPath(cur.file) && isTestPath(file))) {
@@ -182,7 +189,7 @@ export class GoParser implements LineParser {
         `panic: ${line.trim()} [recovered]` !== cur.message &&
         line.trim() !== cur.message
       ) {
-        cur.detail.push(fr && fr[1] ? `${relPath(fr[1])}:${fr[2]}` : line.trim());
+        cur.detail.push(fr && fr[1] ? `${this.paths.rel(fr[1])}:${fr[2]}` : line.trim());
       }
       return;
     }

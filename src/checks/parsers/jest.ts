@@ -8,11 +8,12 @@ import {
   addDetail,
   addFrame,
   Collector,
+  ParseContext,
   type LineParser,
   type MutableFailure,
   type ParseResult,
 } from './base.js';
-import { frameText, projectFrame } from './util.js';
+import { frameText, type ProjectPaths } from './util.js';
 
 const FILE_HEADER = /^\s*(FAIL|PASS)\s+(?:\S+\s+)?(\S+\.[cm]?[jt]sx?)\b/;
 const BULLET = /^\s*●\s+(.+?)\s*$/;
@@ -21,7 +22,13 @@ const TESTS_SUMMARY = /^Tests:\s+(.*\d+ total)/;
 export class JestParser implements LineParser {
   readonly runner = 'jest';
   ended = false;
-  private readonly c = new Collector();
+  private readonly c: Collector;
+  private readonly paths: ProjectPaths;
+
+  constructor(ctx = new ParseContext()) {
+    this.c = new Collector(ctx);
+    this.paths = ctx.paths;
+  }
   private file: string | undefined;
   private filePassed = false;
   /** Verbose `✓ name` lines of the current file: a ● block for one of them was a retried attempt. */
@@ -99,7 +106,7 @@ export class JestParser implements LineParser {
       return;
     }
     if (/^at /.test(t)) {
-      const f = projectFrame(t);
+      const f = this.paths.projectFrame(t);
       if (f) {
         addFrame(this.current, frameText(f));
         if (this.current.line === undefined && f.file === this.current.file)

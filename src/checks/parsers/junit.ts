@@ -4,8 +4,15 @@
  * `<failure>` or `<error>` fails (message attribute, else the first body line); `<skipped>` skips.
  */
 import { XMLParser } from 'fast-xml-parser';
-import { addDetail, addFrame, Collector, type LineParser, type ParseResult } from './base.js';
-import { frameText, isProjectPath, parseFrame, relPath } from './util.js';
+import {
+  addDetail,
+  addFrame,
+  Collector,
+  ParseContext,
+  type LineParser,
+  type ParseResult,
+} from './base.js';
+import { frameText, isProjectPath, type ProjectPaths } from './util.js';
 
 const MAX_CASE_CHARS = 64_000;
 
@@ -14,7 +21,13 @@ type Node = Record<string, unknown>;
 export class JunitParser implements LineParser {
   readonly runner = 'junit';
   ended = false;
-  private readonly c = new Collector();
+  private readonly c: Collector;
+  private readonly paths: ProjectPaths;
+
+  constructor(ctx = new ParseContext()) {
+    this.c = new Collector(ctx);
+    this.paths = ctx.paths;
+  }
   private readonly xml = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@',
@@ -34,7 +47,7 @@ export class JunitParser implements LineParser {
         const file = /\bfile="([^"]*)"/.exec(attrs)?.[1];
         this.suite = {
           ...(name ? { name: unescape(name) } : {}),
-          ...(file ? { file: relPath(unescape(file)) } : {}),
+          ...(file ? { file: this.paths.rel(unescape(file)) } : {}),
         };
       }
       const start = line.indexOf('<testcase');
@@ -75,7 +88,7 @@ export class JunitParser implements LineParser {
     if (!tc || typeof tc !== 'object') return;
     const name = String(tc['@name'] ?? '');
     const classname = tc['@classname'] !== undefined ? String(tc['@classname']) : undefined;
-    const file = tc['@file'] !== undefined ? relPath(String(tc['@file'])) : this.suite.file;
+    const file = tc['@file'] !== undefined ? this.paths.rel(String(tc['@file'])) : this.suite.file;
     const bad = (tc['failure'] ?? tc['error']) as Node | string | Node[] | undefined;
     if (tc['skipped'] !== undefined) {
       this.c.skipped++;
@@ -117,7 +130,7 @@ export class JunitParser implements LineParser {
     });
     if (!f) return;
     for (const l of bodyLines) {
-      const fr = parseFrame(l);
+      const fr = this.paths.frame(l);
       if (fr && isProjectPath(fr.file)) {
         addFrame(f, frameText(fr));
         if (f.line === undefined && fr.file === file) f.line = fr.line;

@@ -4,8 +4,8 @@
  * and a stack. The test file comes from the first test-looking project frame (or the path in
  * a timeout message).
  */
-import { addDetail, Collector, type LineParser, type ParseResult } from './base.js';
-import { ERROR_LINE, frameText, isTestPath, parseFrame, isProjectPath, relPath } from './util.js';
+import { addDetail, Collector, ParseContext, type LineParser, type ParseResult } from './base.js';
+import { ERROR_LINE, frameText, isTestPath, isProjectPath, type ProjectPaths } from './util.js';
 
 const HEADER = /^(\s*)(\d+)\) (.*)$/;
 
@@ -21,7 +21,13 @@ interface Block {
 export class MochaParser implements LineParser {
   readonly runner = 'mocha';
   ended = false;
-  private readonly c = new Collector();
+  private readonly c: Collector;
+  private readonly paths: ProjectPaths;
+
+  constructor(ctx = new ParseContext()) {
+    this.c = new Collector(ctx);
+    this.paths = ctx.paths;
+  }
   private inFailures = false;
   private block: Block | undefined;
 
@@ -68,11 +74,11 @@ export class MochaParser implements LineParser {
       if (t === '') return;
       b.message = t;
       const inMessage = /\(((?:\/|[A-Za-z]:\\)[^()]+\.[cm]?[jt]sx?)\)\s*$/.exec(t);
-      if (inMessage && inMessage[1]) b.testFile = relPath(inMessage[1]);
+      if (inMessage && inMessage[1]) b.testFile = this.paths.rel(inMessage[1]);
       return;
     }
     if (/^at /.test(t)) {
-      const f = parseFrame(t);
+      const f = this.paths.frame(t);
       if (f && isProjectPath(f.file)) {
         if (b.frames.length < 3) b.frames.push(frameText(f));
         if (!b.testFile && isTestPath(f.file)) b.testFile = f.file;
@@ -114,7 +120,7 @@ export class MochaParser implements LineParser {
   private loadError(line: string): boolean {
     const at = /^\s*Exception during run: (.+?):(\d+)\s*$/.exec(line);
     if (at && at[1]) {
-      this.crashedIn = { file: relPath(at[1]), line: Number(at[2]) };
+      this.crashedIn = { file: this.paths.rel(at[1]), line: Number(at[2]) };
       this.ended = true;
       return true;
     }

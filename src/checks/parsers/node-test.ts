@@ -9,18 +9,25 @@ import {
   addDetail,
   addFrame,
   Collector,
+  ParseContext,
   type LineParser,
   type MutableFailure,
   type ParseResult,
 } from './base.js';
-import { frameText, isProjectPath, parseFrame } from './util.js';
+import { frameText, isProjectPath, type ProjectPaths } from './util.js';
 
 const MARK = /^(\s*)([▶✔✖﹣])\s+(.*?)(?:\s+\((\d+(?:\.\d+)?m?s)\))?(?:\s+#\s+(SKIP|TODO).*)?\s*$/;
 
 export class NodeSpecParser implements LineParser {
   readonly runner = 'node-test';
   ended = false;
-  private readonly c = new Collector();
+  private readonly c: Collector;
+  private readonly paths: ProjectPaths;
+
+  constructor(ctx = new ParseContext()) {
+    this.c = new Collector(ctx);
+    this.paths = ctx.paths;
+  }
   private suites: { indent: number; name: string }[] = [];
   private current: MutableFailure | undefined;
   private currentIndent = 0;
@@ -57,7 +64,7 @@ export class NodeSpecParser implements LineParser {
     }
     const at = /^test at (.+?):(\d+):(\d+)$/.exec(t);
     if (at && at[1]) {
-      this.file = parseFrame(`at ${at[1]}:${at[2]}:${at[3]}`)?.file;
+      this.file = this.paths.frame(`at ${at[1]}:${at[2]}:${at[3]}`)?.file;
       this.line = Number(at[2]);
       return;
     }
@@ -123,7 +130,7 @@ export class NodeSpecParser implements LineParser {
       return;
     }
     if (/^at /.test(t) || /\(file:\/\//.test(t)) {
-      const fr = parseFrame(t);
+      const fr = this.paths.frame(t);
       if (fr && isProjectPath(fr.file)) {
         addFrame(f, frameText(fr));
         if (!f.file) f.file = fr.file;
@@ -159,7 +166,7 @@ export class NodeSpecParser implements LineParser {
   private loadError(line: string): boolean {
     const where = /^((?:file:\/\/)?(?:[A-Za-z]:)?[\\/]\S+\.[cm]?[jt]sx?):\d+$/.exec(line);
     if (where && where[1]) {
-      this.thrownIn = parseFrame(`at ${where[1]}:1:1`)?.file;
+      this.thrownIn = this.paths.frame(`at ${where[1]}:1:1`)?.file;
       return true;
     }
     if (this.thrownIn && /^[\w$.]*(?:Error|Exception)\b(?: \[\w+\])?: \S/.test(line)) {

@@ -5,8 +5,15 @@
  * `FAILED|ERROR nodeid - message`; `-v` prints `nodeid PASSED|FAILED|RERUN`. A test that reran and
  * then passed is flaky. Final line: `== 2 failed, 7 passed, 1 error in 0.89s ==`.
  */
-import { addDetail, addFrame, Collector, type LineParser, type ParseResult } from './base.js';
-import { isProjectPath, isTestPath, relPath } from './util.js';
+import {
+  addDetail,
+  addFrame,
+  Collector,
+  ParseContext,
+  type LineParser,
+  type ParseResult,
+} from './base.js';
+import { isProjectPath, isTestPath, type ProjectPaths } from './util.js';
 
 /** `-q` prints the final counts without the `=` rule. */
 const QUIET_FINAL =
@@ -52,7 +59,13 @@ function splitNodeId(nodeid: string): string[] {
 export class PytestParser implements LineParser {
   readonly runner = 'pytest';
   ended = false;
-  private readonly c = new Collector();
+  private readonly c: Collector;
+  private readonly paths: ProjectPaths;
+
+  constructor(ctx = new ParseContext()) {
+    this.c = new Collector(ctx);
+    this.paths = ctx.paths;
+  }
   /** Blocks by their short name (bounded by the failure cap). */
   private readonly blocks = new Map<string, Block>();
   private block: Block | undefined;
@@ -140,7 +153,7 @@ export class PytestParser implements LineParser {
     }
     const loc = /^((?:[A-Za-z]:)?[^\s:]+\.py):(\d+): (.*)$/.exec(line);
     if (loc && loc[1]) {
-      const file = relPath(loc[1]);
+      const file = this.paths.rel(loc[1]);
       if (isProjectPath(file)) {
         // Innermost location comes last in a pytest block: keep the innermost three, innermost first.
         b.frames.unshift(`${file}:${loc[2]}`);
@@ -171,7 +184,7 @@ export class PytestParser implements LineParser {
     if (!this.fatal) return false;
     const fr = /^\s*File "([^"]+)", line (\d+) in (\w+)/.exec(line);
     if (fr && fr[1] && fr[3]) {
-      const file = relPath(fr[1]);
+      const file = this.paths.rel(fr[1]);
       if (isTestPath(file) && isProjectPath(file) && /^test/.test(fr[3])) {
         const f = this.c.fail({
           id: `${file} > ${fr[3]}`,

@@ -11,11 +11,12 @@
 import {
   addDetail,
   Collector,
+  ParseContext,
   type LineParser,
   type MutableFailure,
   type ParseResult,
 } from './base.js';
-import { frameText, isProjectPath, parseFrame, relPath } from './util.js';
+import { frameText, isProjectPath, type ProjectPaths } from './util.js';
 
 const POINT = /^(\s*)(not ok|ok)\b\s*\d*\s*(?:-\s*)?(.*?)\s*$/;
 const SUBTEST = /^(\s*)# Subtest: (.*)$/;
@@ -45,7 +46,13 @@ function looksLikeFile(name: string): boolean {
 export class TapParser implements LineParser {
   runner = 'tap';
   ended = false;
-  private readonly c = new Collector();
+  private readonly c: Collector;
+  private readonly paths: ProjectPaths;
+
+  constructor(ctx = new ParseContext()) {
+    this.c = new Collector(ctx);
+    this.paths = ctx.paths;
+  }
   private nodeMarkers = 0;
   private tapMarkers = 0;
   private totals = false;
@@ -70,7 +77,7 @@ export class TapParser implements LineParser {
     const comment = /^# (.*)$/.exec(line);
     if (comment && comment[1]) {
       const where = /^((?:file:\/\/)?(?:[A-Za-z]:)?[\\/]\S+\.[cm]?[jt]sx?):\d+$/.exec(comment[1]);
-      if (where && where[1]) this.thrownIn = relPath(where[1].replace(/^file:\/\//, ''));
+      if (where && where[1]) this.thrownIn = this.paths.rel(where[1].replace(/^file:\/\//, ''));
       else if (this.thrownIn && /^[\w$.]*(?:Error|Exception)\b(?: \[\w+\])?: \S/.test(comment[1])) {
         if (this.loadErrors.size < 100) this.loadErrors.set(this.thrownIn, comment[1].trim());
         this.thrownIn = undefined;
@@ -180,11 +187,11 @@ export class TapParser implements LineParser {
     const hookFailed = /hookFailed/.test(field('failureType') ?? '');
     if ((p.parent && !hookFailed) || /subtestsFailed/.test(field('failureType') ?? '')) return;
     const location = field('location');
-    const locFrame = location ? parseFrame(location.replace(/^'|'$/g, '')) : undefined;
+    const locFrame = location ? this.paths.frame(location.replace(/^'|'$/g, '')) : undefined;
     const atFile = field('file');
-    let file = locFrame?.file ?? (atFile ? relPath(atFile) : undefined);
+    let file = locFrame?.file ?? (atFile ? this.paths.rel(atFile) : undefined);
     const top = p.names[0] ?? (looksLikeFile(p.name) ? p.name : undefined);
-    if (top && looksLikeFile(top)) file = relPath(top);
+    if (top && looksLikeFile(top)) file = this.paths.rel(top);
     const id = this.idOf(p, file);
     const failureType = field('failureType') ?? '';
     const kind = /cancelled/i.test(failureType)
@@ -213,9 +220,9 @@ export class TapParser implements LineParser {
 
   private idOf(p: Pending, file: string | undefined): string {
     const names = [...p.names];
-    if (names[0] && looksLikeFile(names[0])) names[0] = relPath(names[0]);
+    if (names[0] && looksLikeFile(names[0])) names[0] = this.paths.rel(names[0]);
     else if (file && !(names.length === 0 && looksLikeFile(p.name))) names.unshift(file);
-    names.push(looksLikeFile(p.name) && names.length === 0 ? relPath(p.name) : p.name);
+    names.push(looksLikeFile(p.name) && names.length === 0 ? this.paths.rel(p.name) : p.name);
     return names.join(' > ');
   }
 
@@ -240,7 +247,7 @@ export class TapParser implements LineParser {
       const key = /^(\w+):/.exec(t);
       if (key && raw.search(/\S/) <= (yaml[0]?.search(/\S/) ?? 0)) section = key[1] ?? '';
       if (section === 'stack' && !key) {
-        const fr = parseFrame(t);
+        const fr = this.paths.frame(t);
         if (fr && isProjectPath(fr.file) && f.frames.length < 3) f.frames.push(frameText(fr));
       } else if ((section === 'diff' || section === 'error') && !key) {
         if (!/^(---|\+\+\+|@@) /.test(t) && t !== '' && t !== f.message) addDetail(f, t);
@@ -258,7 +265,7 @@ export class TapParser implements LineParser {
         );
       } else if (section === 'at' && /^file: /.test(t) && f.frames.length === 0) {
         const line = yaml.find((l) => /^\s*line: \d+/.test(l));
-        const file = relPath(t.slice(6));
+        const file = this.paths.rel(t.slice(6));
         if (isProjectPath(file)) f.frames.push(line ? `${file}:${line.trim().slice(6)}` : file);
       }
     }

@@ -6,11 +6,12 @@
 import {
   addDetail,
   Collector,
+  ParseContext,
   type LineParser,
   type MutableFailure,
   type ParseResult,
 } from './base.js';
-import { frameText, isProjectPath, parseFrame } from './util.js';
+import { frameText, isProjectPath, type ProjectPaths } from './util.js';
 
 const HEADER = /^(FAIL|ERROR|UNEXPECTED SUCCESS): (\S+) \(([\w.]+)\)(.*)$/;
 const VERBOSE =
@@ -44,7 +45,13 @@ export function unittestId(
 export class UnittestParser implements LineParser {
   readonly runner = 'unittest';
   ended = false;
-  private readonly c = new Collector();
+  private readonly c: Collector;
+  private readonly paths: ProjectPaths;
+
+  constructor(ctx = new ParseContext()) {
+    this.c = new Collector(ctx);
+    this.paths = ctx.paths;
+  }
   private okLines = 0;
   private ran = 0;
   private current: MutableFailure | undefined;
@@ -115,7 +122,7 @@ export class UnittestParser implements LineParser {
       return;
     }
     if (/^\s/.test(line) && this.inTrace) {
-      const fr = parseFrame(line);
+      const fr = this.paths.frame(line);
       if (fr && /^\s*File "/.test(line) && isProjectPath(fr.file)) {
         // Python prints the innermost frame last: keep the innermost three, innermost first.
         f.frames.unshift(frameText(fr));

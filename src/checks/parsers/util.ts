@@ -9,32 +9,6 @@ const CI_PREFIXES: readonly RegExp[] = [
   /^\/Users\/runner\/work\/[^/]+\/[^/]+\//,
 ];
 
-let projectRootHint: string | undefined;
-
-/** The digest sets this so absolute paths under the project root become relative. */
-let projectRootRaw: string | undefined;
-
-export function setProjectRoot(root: string | undefined): void {
-  if (root === projectRootRaw) return;
-  projectRootRaw = root;
-  projectRootHint = root ? root.replace(/[\\/]+$/, '') : undefined;
-}
-
-/** Makes a path from a log relative to the project when it recognisably lives in it. */
-export function relPath(raw: string): string {
-  let p = raw.trim().replace(/^file:\/\//, '');
-  if (/^\/[A-Za-z]:[\\/]/.test(p)) p = p.slice(1);
-  if (projectRootHint && p.startsWith(`${projectRootHint}/`))
-    return p.slice(projectRootHint.length + 1);
-  if (projectRootHint && p.startsWith(`${projectRootHint}\\`))
-    return p.slice(projectRootHint.length + 1);
-  for (const re of CI_PREFIXES) {
-    const m = re.exec(p);
-    if (m) return p.slice(m[0].length);
-  }
-  return p;
-}
-
 const FOREIGN =
   /(^|[\\/])(node_modules|site-packages|dist-packages|\.cargo[\\/]registry|\.rustup)([\\/]|$)|^node:|^internal[\\/]|^\/rustc\/|^<|[\\/]go[\\/]src[\\/]|[\\/]go-\d[\d.]*[\\/]src[\\/]|[\\/]lib[\\/]python\d|[\\/]pkg[\\/]mod[\\/]|^\/usr\/(local\/)?lib[\\/]|hostedtoolcache|^native$|^(evalmachine|anonymous)/;
 
@@ -74,32 +48,58 @@ const FRAME_PATTERNS: readonly RegExp[] = [
   /(?:^|\s)((?:file:\/\/)?(?:[A-Za-z]:)?[^\s():'"]+\.[A-Za-z]{1,5}):(\d+)(?::(\d+))?\s*$/,
 ];
 
-/** Extracts a stack frame from a line, path made project-relative. */
-export function parseFrame(line: string): Frame | undefined {
-  for (const re of FRAME_PATTERNS) {
-    const m = re.exec(line);
-    if (m && m[1]) {
-      const file = relPath(m[1]);
-      const frame: { file: string; line?: number; col?: number } = { file };
-      if (m[2]) frame.line = Number(m[2]);
-      if (m[3]) frame.col = Number(m[3]);
-      return frame;
-    }
-  }
-  return undefined;
-}
-
 export function frameText(f: Frame): string {
   return f.line === undefined
     ? f.file
     : `${f.file}:${f.line}${f.col === undefined ? '' : `:${f.col}`}`;
 }
 
-/** A project frame from the line, if any. */
-export function projectFrame(line: string): Frame | undefined {
-  const f = parseFrame(line);
-  return f && isProjectPath(f.file) ? f : undefined;
-}
-
 export const ERROR_LINE =
   /^(?:[\w$.]+\.)?[A-Z]?[\w$]*(?:Error|Exception|Failure|Panic|Fault)(?: \[[\w_]+\])?(?::|$)/;
+
+/**
+ * Paths as one digest sees them: absolute paths under its project root (or a CI runner's
+ * checkout folder) become relative. Each digest has its own (see ParseContext), so concurrent
+ * digests of different projects never share a root.
+ */
+export class ProjectPaths {
+  private readonly root: string | undefined;
+
+  constructor(projectRoot?: string) {
+    this.root = projectRoot ? projectRoot.replace(/[\\/]+$/, '') : undefined;
+  }
+
+  /** Makes a path from a log relative to the project when it recognisably lives in it. */
+  rel(raw: string): string {
+    let p = raw.trim().replace(/^file:\/\//, '');
+    if (/^\/[A-Za-z]:[\\/]/.test(p)) p = p.slice(1);
+    const root = this.root;
+    if (root && (p.startsWith(`${root}/`) || p.startsWith(`${root}\\`)))
+      return p.slice(root.length + 1);
+    for (const re of CI_PREFIXES) {
+      const m = re.exec(p);
+      if (m) return p.slice(m[0].length);
+    }
+    return p;
+  }
+
+  /** Extracts a stack frame from a line, path made project-relative. */
+  frame(line: string): Frame | undefined {
+    for (const re of FRAME_PATTERNS) {
+      const m = re.exec(line);
+      if (m && m[1]) {
+        const frame: { file: string; line?: number; col?: number } = { file: this.rel(m[1]) };
+        if (m[2]) frame.line = Number(m[2]);
+        if (m[3]) frame.col = Number(m[3]);
+        return frame;
+      }
+    }
+    return undefined;
+  }
+
+  /** A project frame from the line, if any. */
+  projectFrame(line: string): Frame | undefined {
+    const f = this.frame(line);
+    return f && isProjectPath(f.file) ? f : undefined;
+  }
+}

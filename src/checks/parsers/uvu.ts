@@ -4,8 +4,15 @@
  * ends with its operator in parentheses: `punctuation stays  (equal)`), a diff and the stack; the
  * test's own file is the first project frame. Totals: `Total:`, `Passed:`, `Skipped:`.
  */
-import { addDetail, addFrame, Collector, type LineParser, type ParseResult } from './base.js';
-import { frameText, isProjectPath, parseFrame } from './util.js';
+import {
+  addDetail,
+  addFrame,
+  Collector,
+  ParseContext,
+  type LineParser,
+  type ParseResult,
+} from './base.js';
+import { frameText, isProjectPath, type ProjectPaths } from './util.js';
 
 const FAIL = /^\s*FAIL\s+(?:(.+?)\s+)?"(.*)"\s*$/;
 
@@ -22,7 +29,13 @@ interface Block {
 export class UvuParser implements LineParser {
   readonly runner = 'uvu';
   ended = false;
-  private readonly c = new Collector();
+  private readonly c: Collector;
+  private readonly paths: ProjectPaths;
+
+  constructor(ctx = new ParseContext()) {
+    this.c = new Collector(ctx);
+    this.paths = ctx.paths;
+  }
   private block: Block | undefined;
   private total = 0;
 
@@ -62,7 +75,7 @@ export class UvuParser implements LineParser {
       return;
     }
     if (/^at /.test(t)) {
-      const fr = parseFrame(t);
+      const fr = this.paths.frame(t);
       if (fr && isProjectPath(fr.file) && b.frames.length < 3) {
         b.frames.push(frameText(fr));
         if (!b.file) {

@@ -7,11 +7,12 @@ import {
   addDetail,
   addFrame,
   Collector,
+  ParseContext,
   type LineParser,
   type MutableFailure,
   type ParseResult,
 } from './base.js';
-import { isProjectPath, parseFrame, frameText, relPath } from './util.js';
+import { isProjectPath, frameText, type ProjectPaths } from './util.js';
 
 const FAIL_HEADER = /^\s*FAIL\s+(?:\|[^|]+\|\s+)?(\S.*?)\s*$/;
 const SEPARATOR = /^\s*⎯{3,}/;
@@ -21,7 +22,13 @@ const RETRY_PASS = /^\s*[✓√]\s+(.+?)\s+\(retry x\d+\)/;
 export class VitestParser implements LineParser {
   readonly runner = 'vitest';
   ended = false;
-  private readonly c = new Collector();
+  private readonly c: Collector;
+  private readonly paths: ProjectPaths;
+
+  constructor(ctx = new ParseContext()) {
+    this.c = new Collector(ctx);
+    this.paths = ctx.paths;
+  }
   private current: MutableFailure | undefined;
   private awaitingMessage = false;
   private inUnhandled = false;
@@ -66,7 +73,7 @@ export class VitestParser implements LineParser {
       const msg = line.trim();
       this.current = this.c.fail({ id: `unhandled error: ${msg}`, message: msg, kind: 'error' });
       this.awaitingMessage = false;
-      if (origin && origin[1] && this.current) this.current.file = relPath(origin[1]);
+      if (origin && origin[1] && this.current) this.current.file = this.paths.rel(origin[1]);
       return;
     }
     if (!this.current) return;
@@ -88,7 +95,7 @@ export class VitestParser implements LineParser {
     }
     const t = line.trim();
     if (/^❯ /.test(t) || /^at /.test(t)) {
-      const fr = parseFrame(t.replace(/^❯ (?:\S+ )?/, ' at '));
+      const fr = this.paths.frame(t.replace(/^❯ (?:\S+ )?/, ' at '));
       if (fr && isProjectPath(fr.file))
         for (const f of group) {
           addFrame(f, frameText(fr));
