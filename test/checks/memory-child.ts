@@ -2,14 +2,13 @@
  * One memory measurement, run by test/checks/memory.test.ts in its own Node process
  * (`node --expose-gc`, TypeScript run by Node through scripts/ts-hooks.mjs):
  *   memory-child.ts <log> digest|read
- * Both modes load the same modules and the tokenizer first, so their peaks differ only by what
- * digesting the log keeps beyond reading it. Prints one JSON line: peak RSS (`maxRSS`), RSS and
- * heap when the work started, and what the digest found.
+ * Both modes load the same modules first, so their peaks differ only by what digesting the log
+ * keeps beyond reading it. Prints one JSON line: peak RSS (`maxRSS`), RSS and heap when the work
+ * started, and what the digest found.
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { digestFile } from '../../src/checks/index.js';
-import { loadTokenizer } from '../../src/model/tokens.js';
 
 const [file, mode] = process.argv.slice(2);
 if (!file || (mode !== 'digest' && mode !== 'read')) {
@@ -28,7 +27,6 @@ async function readLines(path: string): Promise<number> {
   return lines;
 }
 
-await loadTokenizer();
 globalThis.gc?.();
 const start = process.memoryUsage();
 let found: { failed: number; failures: number; passed: number } | { lines: number };

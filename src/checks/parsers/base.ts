@@ -185,7 +185,7 @@ export class Collector {
 
   private name(id: string): void {
     if (this.named.has(id)) return;
-    if (this.ctx.takeName()) this.named.add(id);
+    if (this.ctx.takeName()) this.named.add(own(id));
     else this.namedOverflow = true;
   }
 
