@@ -19,6 +19,14 @@ const FAIL_LINE = /^\s*✘\s+\[(fail|timeout|crash)\]:\s+(.+?)\s*$/;
 const PASS_LINE = /^\s*✔\s+(?:\[\w+\]:\s+)?(.+?)(?:\s+\(\d+(?:\.\d+)?m?s\))?\s*$/;
 const SKIP_LINE = /^\s*-\s+\[(skip|todo)\]:?\s+/;
 const RULE = /^\s*─+\s*$/;
+const SUMMARY =
+  /^\s*(\d+) (?:tests?|known failures?|uncaught exceptions?|unhandled rejections?) (failed|passed|skipped|todo)/;
+/** What ava appends to a failing title on its `✘ [fail]:` line when the test threw. */
+const THROWN_SUFFIX = / (Rejected promise returned by test|Error thrown in test|Timed out.*)$/;
+/** A block's location line: `test/x.test.js:11`. */
+const LOCATION = /^((?:file:\/\/)?[^\s:]+\.[cm]?[jt]sx?):(\d+)$/;
+
+const idOf = (title: string): string => title.split(' › ').join(' > ');
 
 interface Entry {
   name: string;
@@ -30,130 +38,147 @@ export class AvaParser implements LineParser {
   ended = false;
   private readonly c: Collector;
   private readonly paths: ProjectPaths;
-
-  constructor(ctx = new ParseContext()) {
-    this.c = new Collector(ctx);
-    this.paths = ctx.paths;
-  }
   private readonly byName = new Map<string, Entry>();
+  /** Past the `─` rule: failure blocks follow. */
   private inBlocks = false;
   private block: Entry | undefined;
   private blockMessage: 'none' | 'weak' | 'strong' = 'none';
   private timedOut: string | undefined;
 
+  constructor(ctx = new ParseContext()) {
+    this.c = new Collector(ctx);
+    this.paths = ctx.paths;
+  }
+
+  /** Each line goes to the first handler that takes it; past the rule, to the failure blocks. */
   push(line: string): void {
+    if (
+      this.onFail(line) ||
+      this.onTimedOut(line) ||
+      this.onPending(line) ||
+      this.onCount(line) ||
+      this.onSummary(line) ||
+      this.onRule(line)
+    )
+      return;
+    const t = line.trim();
+    if (!this.inBlocks || t === '' || this.onBlockTitle(t)) return;
+    const b = this.block;
+    if (b) this.onBlockLine(b, line, t);
+  }
+
+  /** `✘ [fail]: file › title` (a message or how it threw may follow the title). */
+  private onFail(line: string): boolean {
     const fail = FAIL_LINE.exec(line);
-    if (fail && fail[2]) {
-      let name = fail[2];
-      let extra = '';
-      const rp = / (Rejected promise returned by test|Error thrown in test|Timed out.*)$/.exec(
-        name,
-      );
-      if (rp) {
-        extra = rp[1] ?? '';
-        name = name.slice(0, rp.index);
-      }
-      const f = this.c.fail({
-        id: name.split(' › ').join(' > '),
-        kind: fail[1] === 'timeout' ? 'timeout' : 'test',
-      });
-      if (f) {
-        this.byName.set(name, { name, failure: f });
-        if (extra) f.message = extra;
-      }
-      return;
+    if (!fail || !fail[2]) return false;
+    let name = fail[2];
+    const thrown = THROWN_SUFFIX.exec(name);
+    if (thrown) name = name.slice(0, thrown.index);
+    const f = this.c.fail({ id: idOf(name), kind: fail[1] === 'timeout' ? 'timeout' : 'test' });
+    if (f) {
+      this.byName.set(name, { name, failure: f });
+      if (thrown?.[1]) f.message = thrown[1];
     }
-    if (/^\s*✘ Timed out while running tests/.test(line)) {
-      this.timedOut = line.trim().replace(/^✘\s*/, '');
-      return;
-    }
-    const pending = /^\s*◌ (.+?)\s*$/.exec(line);
-    if (pending && pending[1] && this.timedOut) {
-      const f = this.c.fail({
-        id: pending[1].split(' › ').join(' > '),
-        kind: 'timeout',
-        message: this.timedOut,
-      });
-      if (f) this.byName.set(pending[1], { name: pending[1], failure: f });
-      return;
-    }
+    return true;
+  }
+
+  private onTimedOut(line: string): boolean {
+    if (!/^\s*✘ Timed out while running tests/.test(line)) return false;
+    this.timedOut = line.trim().replace(/^✘\s*/, '');
+    return true;
+  }
+
+  /** `◌ title` after a timeout: a test still pending when ava gave up. */
+  private onPending(line: string): boolean {
+    const title = /^\s*◌ (.+?)\s*$/.exec(line)?.[1];
+    if (!title || !this.timedOut) return false;
+    const f = this.c.fail({ id: idOf(title), kind: 'timeout', message: this.timedOut });
+    if (f) this.byName.set(title, { name: title, failure: f });
+    return true;
+  }
+
+  /** `- [skip]: title` and `✔ title` (before the failure blocks). */
+  private onCount(line: string): boolean {
     if (SKIP_LINE.test(line)) {
       this.c.skipped++;
-      return;
+      return true;
     }
-    const pass = PASS_LINE.exec(line);
-    if (pass && !this.inBlocks) {
-      this.c.passed++;
-      return;
-    }
-    const summary =
-      /^\s*(\d+) (?:tests?|known failures?|uncaught exceptions?|unhandled rejections?) (failed|passed|skipped|todo)/.exec(
-        line,
-      );
-    if (summary) {
-      this.ended = true;
-      this.c.summary = true;
-      if (summary[2] === 'failed') this.c.failed += Number(summary[1]);
-      return;
-    }
-    if (RULE.test(line)) {
-      this.inBlocks = true;
-      this.block = undefined;
-      return;
-    }
-    if (!this.inBlocks) return;
-    const t = line.trim();
-    if (t === '') return;
+    if (this.inBlocks || !PASS_LINE.test(line)) return false;
+    this.c.passed++;
+    return true;
+  }
+
+  /** `2 tests failed`, `1 known failure`, ...: the run's totals. */
+  private onSummary(line: string): boolean {
+    const summary = SUMMARY.exec(line);
+    if (!summary) return false;
+    this.ended = true;
+    this.c.summary = true;
+    if (summary[2] === 'failed') this.c.failed += Number(summary[1]);
+    return true;
+  }
+
+  private onRule(line: string): boolean {
+    if (!RULE.test(line)) return false;
+    this.inBlocks = true;
+    this.block = undefined;
+    return true;
+  }
+
+  /** A block's title line names the failure whose block it opens. */
+  private onBlockTitle(t: string): boolean {
     const entry = this.byName.get(t) ?? this.retitle(t);
-    if (entry) {
-      this.block = entry;
-      this.blockMessage = 'none';
-      entry.failure.message =
-        entry.failure.message.startsWith('Rejected') ||
-        entry.failure.message.startsWith('Error thrown')
-          ? ''
-          : entry.failure.message;
-      return;
-    }
-    const b = this.block;
-    if (!b) return;
+    if (!entry) return false;
+    this.block = entry;
+    this.blockMessage = 'none';
+    const m = entry.failure.message;
+    if (m.startsWith('Rejected') || m.startsWith('Error thrown')) entry.failure.message = '';
+    return true;
+  }
+
+  /** A line of a failure's block: its location, stack frames, error line or first line. */
+  private onBlockLine(b: Entry, line: string, t: string): void {
     const f = b.failure;
-    const loc = /^((?:file:\/\/)?[^\s:]+\.[cm]?[jt]sx?):(\d+)$/.exec(t);
-    if (loc && loc[1] && !f.file) {
-      this.setFile(b, this.paths.rel(loc[1]), Number(loc[2]));
-      return;
-    }
-    if (/^\d+: /.test(t)) return;
-    if (/^(at |›|file:)/.test(t) || /\(file:\/\//.test(t)) {
-      const fr = this.paths.frame(t.replace(/^›\s*/, 'at '));
-      if (fr && isProjectPath(fr.file)) {
-        addFrame(f, frameText(fr));
-        // the test's own file, not the source the error came from
-        if (!f.file && this.isTestFileOf(b, fr.file)) this.setFile(b, fr.file, fr.line);
-      }
-      return;
-    }
+    const loc = LOCATION.exec(t);
+    if (loc && loc[1] && !f.file) this.setFile(b, this.paths.rel(loc[1]), Number(loc[2]));
+    else if (/^\d+: /.test(t)) return;
+    else if (/^(at |›|file:)/.test(t) || /\(file:\/\//.test(t)) this.onFrame(b, t);
+    else if (!this.onMessage(f, t)) addDetail(f, line.replace(/^ {2}/, ''));
+  }
+
+  private onFrame(b: Entry, t: string): void {
+    const fr = this.paths.frame(t.replace(/^›\s*/, 'at '));
+    if (!fr || !isProjectPath(fr.file)) return;
+    addFrame(b.failure, frameText(fr));
+    // the test's own file, not the source the error came from
+    if (!b.failure.file && this.isTestFileOf(b, fr.file)) this.setFile(b, fr.file, fr.line);
+  }
+
+  /**
+   * An error line (`TypeError: ...`) is the message; before one, the block's first plain line
+   * (an assertion's own message) stands in. Whether the line was taken.
+   */
+  private onMessage(f: MutableFailure, t: string): boolean {
     if (
       this.blockMessage !== 'strong' &&
       ERROR_LINE.test(t) &&
       t.includes(':') &&
-      !/^Error \{$/.test(t)
+      t !== 'Error {'
     ) {
       if (f.message) addDetail(f, f.message);
       f.message = t;
       this.blockMessage = 'strong';
-      return;
+      return true;
     }
     if (
-      this.blockMessage === 'none' &&
-      !/^(Rejected promise returned by test|Error thrown in test)/.test(t) &&
-      !/^\w+ \{$/.test(t)
-    ) {
-      f.message = t;
-      this.blockMessage = 'weak';
-      return;
-    }
-    addDetail(f, line.replace(/^ {2}/, ''));
+      this.blockMessage !== 'none' ||
+      /^(Rejected promise returned by test|Error thrown in test)/.test(t) ||
+      /^\w+ \{$/.test(t)
+    )
+      return false;
+    f.message = t;
+    this.blockMessage = 'weak';
+    return true;
   }
 
   /**
