@@ -8,11 +8,12 @@
  *
  * Each case folder holds case.json:
  *   { "runner", "command", "env"?, "deps"?, "truth": { "command", "format", "file"? },
- *     "version", "post"?: "crlf" | "gzip", "notes"? }
+ *     "version", "post"?: "crlf" | "gzip", "python"?, "notes"? }
  * The project is copied to a temp folder (shown in the logs as /home/runner/work/<case>/<case>),
  * the command runs like a CI job (env -i, CI=true, stdin closed, non-TTY), and log.txt is what it
  * printed. JS runners come from test/fixtures/logs/real/_deps/<deps>/ (npm ci, node_modules
- * gitignored). go and pytest come from the machine (Debian golang-go, the machine's Python).
+ * gitignored). go and pytest come from the machine (Debian golang-go, the machine's Python);
+ * pytest 7 cases run Debian's python3-pytest on the Python named by `python` (/usr/bin/python3).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -130,8 +131,13 @@ async function regenerate(name) {
     const dir = path.join(corpus, name);
     const spec = JSON.parse(fs.readFileSync(path.join(dir, 'case.json'), 'utf8'));
     const tool = spec.runner === 'go' ? 'go' : spec.runner === 'cargo' ? 'cargo' : undefined;
-    if (tool && !have(tool)) {
-      const msg = `real-logs: ${name}: ${tool} is not installed`;
+    // A case run by another Python than the machine's (pytest 7 is Debian's python3-pytest on
+    // /usr/bin/python3) names it in `python`.
+    const noPytest =
+      spec.python &&
+      spawnSync(spec.python, ['-m', 'pytest', '--version'], { stdio: 'ignore' }).status !== 0;
+    if ((tool && !have(tool)) || noPytest) {
+      const msg = `real-logs: ${name}: ${tool ?? `pytest for ${spec.python}`} is not installed`;
       if (skipMissing) {
         console.error(`${msg}; skipped`);
         return;
