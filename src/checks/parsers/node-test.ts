@@ -17,17 +17,14 @@ import {
 import { frameText, isProjectPath, type ProjectPaths } from './util.js';
 
 const MARK = /^(\s*)([▶✔✖﹣])\s+(.*?)(?:\s+\((\d+(?:\.\d+)?m?s)\))?(?:\s+#\s+(SKIP|TODO).*)?\s*$/;
+const TOTAL = /^ℹ (pass|fail|skipped|todo|cancelled) (\d+)$/;
+const TEST_AT = /^test at (.+?):(\d+):(\d+)$/;
 
 export class NodeSpecParser implements LineParser {
   readonly runner = 'node-test';
   ended = false;
   private readonly c: Collector;
   private readonly paths: ProjectPaths;
-
-  constructor(ctx = new ParseContext()) {
-    this.c = new Collector(ctx);
-    this.paths = ctx.paths;
-  }
   private suites: { indent: number; name: string }[] = [];
   private current: MutableFailure | undefined;
   private currentIndent = 0;
@@ -43,90 +40,108 @@ export class NodeSpecParser implements LineParser {
   private thrownIn: string | undefined;
   private readonly loadErrors = new Map<string, string>();
 
+  constructor(ctx = new ParseContext()) {
+    this.c = new Collector(ctx);
+    this.paths = ctx.paths;
+  }
+
+  /** Each line goes to the first handler that takes it; the rest belong to the open failure. */
   push(line: string): void {
     const t = line.trim();
-    const total = /^ℹ (pass|fail|skipped|todo|cancelled) (\d+)$/.exec(t);
-    if (total) {
-      this.c.summary = true;
-      const n = Number(total[2]);
-      // `ℹ fail` also counts suites and parents that failed only through a child: the
-      // failure list is the count.
-      if (total[1] === 'pass') this.c.passed += n;
-      else if (total[1] === 'skipped' || total[1] === 'todo') this.c.skipped += n;
-      this.ended = true;
-      this.current = undefined;
-      return;
-    }
-    if (/^✖ failing tests:/.test(t)) {
-      this.inFailingSection = true;
-      this.current = undefined;
-      return;
-    }
-    const at = /^test at (.+?):(\d+):(\d+)$/.exec(t);
-    if (at && at[1]) {
-      this.file = this.paths.frame(`at ${at[1]}:${at[2]}:${at[3]}`)?.file;
-      this.line = Number(at[2]);
-      return;
-    }
-    if (!this.inFailingSection && this.loadError(line)) return;
+    if (this.onTotal(t) || this.onFailingSection(t) || this.onTestAt(t)) return;
+    if (!this.inFailingSection && (this.loadError(line) || this.onMark(line))) return;
+    if (this.inFailingSection && this.onFailingEntry(line)) return;
+    if (this.current) this.onFailureLine(this.current, line, t);
+  }
+
+  /** `ℹ pass 9`, `ℹ skipped 1`, ... */
+  private onTotal(t: string): boolean {
+    const total = TOTAL.exec(t);
+    if (!total) return false;
+    this.c.summary = true;
+    const n = Number(total[2]);
+    // `ℹ fail` also counts suites and parents that failed only through a child: the failure
+    // list is the count.
+    if (total[1] === 'pass') this.c.passed += n;
+    else if (total[1] === 'skipped' || total[1] === 'todo') this.c.skipped += n;
+    this.ended = true;
+    this.current = undefined;
+    return true;
+  }
+
+  private onFailingSection(t: string): boolean {
+    if (!/^✖ failing tests:/.test(t)) return false;
+    this.inFailingSection = true;
+    this.current = undefined;
+    return true;
+  }
+
+  /** `test at file:line:col` places the failure described next. */
+  private onTestAt(t: string): boolean {
+    const at = TEST_AT.exec(t);
+    if (!at || !at[1]) return false;
+    this.file = this.paths.frame(`at ${at[1]}:${at[2]}:${at[3]}`)?.file;
+    this.line = Number(at[2]);
+    return true;
+  }
+
+  /** A line of the tree: `▶ suite`, `✔ name (1ms)`, `✖ name (1ms)`, `﹣ name # SKIP`. */
+  private onMark(line: string): boolean {
     const m = MARK.exec(line);
-    if (m && m[2] && !this.inFailingSection) {
-      const indent = m[1]?.length ?? 0;
-      const name = m[3] ?? '';
-      let closesSuite = false;
-      while (
-        this.suites.length > 0 &&
-        (this.suites[this.suites.length - 1]?.indent ?? 0) >= indent
-      ) {
-        const s = this.suites.pop();
-        // Node 22 closes a suite with `✔|✖ name (ms)` at the suite's own indentation.
-        if (s && s.indent === indent && s.name === name) {
-          closesSuite = true;
-          const path = [...this.suites.map((x) => x.name), name].join(' > ');
-          if (m[2] === '✖' && this.failedSuites.size < 500) this.failedSuites.set(name, path);
-        }
-      }
-      this.current = undefined;
-      if (closesSuite) return;
-      if (m[2] === '▶') {
-        if (!m[4]) this.suites.push({ indent, name });
-        return;
-      }
-      const id = [...this.suites.map((s) => s.name), name].join(' > ');
-      if (m[2] === '✔') this.c.pass(id);
-      // Skipped tests are counted by the summary; named here for the integrity check.
-      if (m[2] === '﹣') this.c.see(id);
-      if (m[2] === '✖') {
-        this.current = this.c.fail({ id, kind: 'test' });
-        this.currentIndent = indent;
-        this.awaitingMessage = true;
-      }
-      return;
+    if (!m || !m[2]) return false;
+    const indent = m[1]?.length ?? 0;
+    const name = m[3] ?? '';
+    this.current = undefined;
+    if (this.closeSuites(indent, name, m[2])) return true;
+    if (m[2] === '▶') {
+      if (!m[4]) this.suites.push({ indent, name });
+      return true;
     }
-    if (this.inFailingSection) {
-      const failed = MARK.exec(line);
-      if (failed && failed[2] === '✖' && (failed[1] ?? '') === '') {
-        this.describe(failed[3] ?? '');
-        return;
+    const id = [...this.suites.map((s) => s.name), name].join(' > ');
+    if (m[2] === '✔') this.c.pass(id);
+    // Skipped tests are counted by the summary; named here for the integrity check.
+    if (m[2] === '﹣') this.c.see(id);
+    if (m[2] === '✖') {
+      this.current = this.c.fail({ id, kind: 'test' });
+      this.currentIndent = indent;
+      this.awaitingMessage = true;
+    }
+    return true;
+  }
+
+  /**
+   * Closes the suites at or below `indent`. Node 22 closes a suite with `✔|✖ name (ms)` at the
+   * suite's own indentation: whether this line was such a close.
+   */
+  private closeSuites(indent: number, name: string, mark: string): boolean {
+    let closesSuite = false;
+    while (this.suites.length > 0 && (this.suites[this.suites.length - 1]?.indent ?? 0) >= indent) {
+      const s = this.suites.pop();
+      if (s && s.indent === indent && s.name === name) {
+        closesSuite = true;
+        const path = [...this.suites.map((x) => x.name), name].join(' > ');
+        if (mark === '✖' && this.failedSuites.size < 500) this.failedSuites.set(name, path);
       }
     }
-    const f = this.current;
-    if (!f) return;
-    const indent = line.search(/\S/);
-    if (t !== '' && indent <= this.currentIndent) {
+    return closesSuite;
+  }
+
+  /** `✖ name` at the left margin of the `✖ failing tests:` section. */
+  private onFailingEntry(line: string): boolean {
+    const failed = MARK.exec(line);
+    if (!failed || failed[2] !== '✖' || (failed[1] ?? '') !== '') return false;
+    this.describe(failed[3] ?? '');
+    return true;
+  }
+
+  /** Indented lines under `✖ name`: the error's first line, then frames and detail. */
+  private onFailureLine(f: MutableFailure, line: string, t: string): void {
+    if (t !== '' && line.search(/\S/) <= this.currentIndent) {
       this.current = undefined;
       return;
     }
     if (this.awaitingMessage) {
-      if (t === '') return;
-      if (/^'?\d+ subtests? failed'?$/.test(t)) {
-        this.c.remove(f.id);
-        this.current = undefined;
-        return;
-      }
-      f.message = t.replace(/^'(.*)'$/, '$1');
-      if (/timed out|timeout/i.test(t)) f.kind = 'timeout';
-      this.awaitingMessage = false;
+      if (t !== '') this.onMessage(f, t);
       return;
     }
     if (/^at /.test(t) || /\(file:\/\//.test(t)) {
@@ -138,6 +153,18 @@ export class NodeSpecParser implements LineParser {
       return;
     }
     addDetail(f, t);
+  }
+
+  /** A parent whose error is `N subtests failed` is no failure of its own. */
+  private onMessage(f: MutableFailure, t: string): void {
+    if (/^'?\d+ subtests? failed'?$/.test(t)) {
+      this.c.remove(f.id);
+      this.current = undefined;
+      return;
+    }
+    f.message = t.replace(/^'(.*)'$/, '$1');
+    if (/timed out|timeout/i.test(t)) f.kind = 'timeout';
+    this.awaitingMessage = false;
   }
 
   /**
