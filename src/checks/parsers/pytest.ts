@@ -23,6 +23,10 @@ const SUMMARY_ITEM = /^(FAILED|ERROR) (\S+?)(?: - (.*))?$/;
 const VERBOSE =
   /^(?:\[gw\d+\] (?:\[\s*\d+%\] )?)?(\S+::\S+|\S+\.py) (PASSED|FAILED|ERROR|RERUN|SKIPPED|XFAIL|XPASS)\b/;
 const VERBOSE_XDIST = /^(?:\[gw\d+\] (?:\[\s*\d+%\] )?)(PASSED|FAILED|ERROR|RERUN|SKIPPED) (\S+)/;
+const SECTION = /^=+ (.+?) =+$/;
+const BLOCK_ERROR = /^ERROR (at (setup|teardown) of|collecting) (.+)$/;
+/** `path.py:20: ExcType`: where a block's traceback passed. */
+const LOCATION = /^((?:[A-Za-z]:)?[^\s:]+\.py):(\d+): (.*)$/;
 const FINAL =
   /^=+ (.*\d+ (?:passed|failed|error|errors|skipped|deselected|xfailed|xpassed|rerun|warnings?)\b.*) in [\d.]+s.*=+$/;
 
@@ -61,11 +65,6 @@ export class PytestParser implements LineParser {
   ended = false;
   private readonly c: Collector;
   private readonly paths: ProjectPaths;
-
-  constructor(ctx = new ParseContext()) {
-    this.c = new Collector(ctx);
-    this.paths = ctx.paths;
-  }
   /** Blocks by their short name (bounded by the failure cap). */
   private readonly blocks = new Map<string, Block>();
   private block: Block | undefined;
@@ -73,100 +72,119 @@ export class PytestParser implements LineParser {
   private lastSummary: string | undefined;
   private readonly reran = new Set<string>();
 
+  constructor(ctx = new ParseContext()) {
+    this.c = new Collector(ctx);
+    this.paths = ctx.paths;
+  }
+
+  /** Each line goes to the first handler that takes it, then to the section it is in. */
   push(line: string): void {
-    const quiet = QUIET_FINAL.exec(line);
-    if (quiet && quiet[1]) {
-      this.readFinal(quiet[1]);
-      this.section = 'none';
+    if (this.onQuietFinal(line) || this.onSection(line) || this.crash(line) || this.onVerbose(line))
       return;
-    }
-    const sectionHeader = /^=+ (.+?) =+$/.exec(line);
-    if (sectionHeader && sectionHeader[1]) {
-      const title = sectionHeader[1];
-      this.block = undefined;
-      const fin = FINAL.exec(line);
-      if (fin && fin[1]) {
-        this.readFinal(fin[1]);
-        this.section = 'none';
-        return;
-      }
-      if (/^(FAILURES|ERRORS)$/.test(title)) this.section = 'failures';
-      else if (/short test summary info/.test(title)) this.section = 'summary';
-      else this.section = 'none';
-      return;
-    }
-    if (this.crash(line)) return;
+    if (this.section === 'summary') this.onSummaryLine(line);
+    else if (this.section === 'failures' && !this.onBlockHeader(line) && this.block)
+      this.onBlockLine(this.block, line);
+  }
+
+  /** `-q`'s bare `3 failed, 4 passed in 0.05s`. */
+  private onQuietFinal(line: string): boolean {
+    const quiet = QUIET_FINAL.exec(line)?.[1];
+    if (!quiet) return false;
+    this.readFinal(quiet);
+    this.section = 'none';
+    return true;
+  }
+
+  /** `=== FAILURES ===`, `=== short test summary info ===`, the final `=== 2 failed in 1s ===`. */
+  private onSection(line: string): boolean {
+    const title = SECTION.exec(line)?.[1];
+    if (!title) return false;
+    this.block = undefined;
+    const fin = FINAL.exec(line)?.[1];
+    if (fin) this.readFinal(fin);
+    this.section = fin
+      ? 'none'
+      : /^(FAILURES|ERRORS)$/.test(title)
+        ? 'failures'
+        : /short test summary info/.test(title)
+          ? 'summary'
+          : 'none';
+    return true;
+  }
+
+  /** `-v`: `nodeid PASSED|FAILED|RERUN...` (xdist: `[gw0] PASSED nodeid`). */
+  private onVerbose(line: string): boolean {
     const v = VERBOSE.exec(line) ?? swapXdist(VERBOSE_XDIST.exec(line));
-    if (v && v[1] && v[2]) {
-      this.verbose(v[1], v[2]);
-      return;
+    if (!v || !v[1] || !v[2]) return false;
+    this.verbose(v[1], v[2]);
+    return true;
+  }
+
+  /** `FAILED nodeid - message` (and its indented continuation lines). */
+  private onSummaryLine(line: string): void {
+    const s = SUMMARY_ITEM.exec(line);
+    if (s && s[2]) this.fromSummary(s[1] === 'ERROR', s[2], s[3]);
+    else if (this.lastSummary && /^\s/.test(line))
+      addDetail(this.c.get(this.lastSummary), line.trim());
+  }
+
+  /** `____ name ____`, `____ ERROR at setup of name ____`, `____ ERROR collecting file ____`. */
+  private onBlockHeader(line: string): boolean {
+    const header = BLOCK.exec(line)?.[1];
+    if (!header || /^_ _/.test(line)) return false;
+    const err = BLOCK_ERROR.exec(header);
+    const name = err?.[3] ?? header;
+    const when = err?.[2];
+    const kind = !err
+      ? 'test'
+      : when === 'setup'
+        ? 'setup_error'
+        : when === 'teardown'
+          ? 'teardown_error'
+          : 'collection_error';
+    if (this.blocks.size < 500) {
+      this.block = { name, kind, message: '', detail: [], frames: [] };
+      this.blocks.set(`${kind === 'teardown_error' ? 'T:' : ''}${name}`, this.block);
     }
-    if (this.section === 'summary') {
-      const s = SUMMARY_ITEM.exec(line);
-      if (s && s[2]) {
-        this.fromSummary(s[1] === 'ERROR', s[2], s[3]);
-        return;
-      }
-      if (this.lastSummary && /^\s/.test(line)) {
-        addDetail(this.c.get(this.lastSummary), line.trim());
-      }
-      return;
-    }
-    if (this.section !== 'failures') return;
-    const header = BLOCK.exec(line);
-    if (header && header[1] && !/^_ _/.test(line)) {
-      let name = header[1];
-      let kind = 'test';
-      const err = /^ERROR (at (setup|teardown) of|collecting) (.+)$/.exec(name);
-      if (err && err[3]) {
-        name = err[3];
-        kind =
-          err[2] === 'setup'
-            ? 'setup_error'
-            : err[2] === 'teardown'
-              ? 'teardown_error'
-              : 'collection_error';
-      }
-      if (this.blocks.size < 500) {
-        this.block = { name, kind, message: '', detail: [], frames: [] };
-        this.blocks.set(`${kind === 'teardown_error' ? 'T:' : ''}${name}`, this.block);
-      }
-      return;
-    }
-    const b = this.block;
-    if (!b) return;
+    return true;
+  }
+
+  /** In a block: `E   ` lines (the first is the message), `path.py:20: Exc` locations. */
+  private onBlockLine(b: Block, line: string): void {
     const e = /^E\s{1,8}(.*)$/.exec(line);
     if (e) {
-      const text = (e[1] ?? '').trimEnd();
-      // A SyntaxError shows `File "…", line N`, the source and a caret before its own line.
-      if (
-        /^\s*File ".*", line \d+/.test(b.message) &&
-        /^[\w.]*(Error|Exception)\b.*?: /.test(text.trim())
-      ) {
-        b.detail.unshift(b.message);
-        b.message = text.trim();
-        return;
-      }
-      if (!b.message && text.trim() !== '') b.message = text.trim();
-      else if (b.detail.length < 16 && text.trim() !== '') b.detail.push(text.trim());
+      this.onErrorLine(b, (e[1] ?? '').trim());
       return;
     }
-    const loc = /^((?:[A-Za-z]:)?[^\s:]+\.py):(\d+): (.*)$/.exec(line);
-    if (loc && loc[1]) {
-      const file = this.paths.rel(loc[1]);
-      if (isProjectPath(file)) {
-        // Innermost location comes last in a pytest block: keep the innermost three, innermost first.
-        b.frames.unshift(`${file}:${loc[2]}`);
-        if (b.frames.length > 3) b.frames.pop();
-        if (!b.file || (!isTestPath(b.file) && isTestPath(file))) {
-          b.file = file;
-          b.line = Number(loc[2]);
-        }
-      }
-      return;
-    }
-    if (!b.message && b.kind === 'collection_error' && line.trim() !== '' && b.detail.length < 16)
+    const loc = LOCATION.exec(line);
+    if (loc && loc[1]) this.onLocation(b, this.paths.rel(loc[1]), Number(loc[2]));
+    else if (
+      !b.message &&
+      b.kind === 'collection_error' &&
+      line.trim() !== '' &&
+      b.detail.length < 16
+    )
       b.detail.push(line.trim());
+  }
+
+  private onErrorLine(b: Block, text: string): void {
+    // A SyntaxError shows `File "…", line N`, the source and a caret before its own line.
+    if (/^\s*File ".*", line \d+/.test(b.message) && /^[\w.]*(Error|Exception)\b.*?: /.test(text)) {
+      b.detail.unshift(b.message);
+      b.message = text;
+    } else if (!b.message && text !== '') b.message = text;
+    else if (b.detail.length < 16 && text !== '') b.detail.push(text);
+  }
+
+  /** The innermost location comes last in a block: keep the innermost three, innermost first. */
+  private onLocation(b: Block, file: string, line: number): void {
+    if (!isProjectPath(file)) return;
+    b.frames.unshift(`${file}:${line}`);
+    if (b.frames.length > 3) b.frames.pop();
+    if (!b.file || (!isTestPath(b.file) && isTestPath(file))) {
+      b.file = file;
+      b.line = line;
+    }
   }
 
   private fatal: string | undefined;
