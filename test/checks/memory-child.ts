@@ -9,6 +9,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { digestFile } from '../../src/checks/index.js';
+import { o200k } from '../../src/model/tokens.js';
 
 const [file, mode] = process.argv.slice(2);
 if (!file || (mode !== 'digest' && mode !== 'read')) {
@@ -31,7 +32,7 @@ globalThis.gc?.();
 const start = process.memoryUsage();
 let found: { failed: number; failures: number; passed: number } | { lines: number };
 if (mode === 'digest') {
-  const d = await digestFile(file, {});
+  const d = await digestFile(file, { counter: o200k });
   found = { failed: d.counts.failed, failures: d.failures.length, passed: d.counts.passed };
 } else {
   found = { lines: await readLines(file) };
