@@ -136,11 +136,14 @@ const SELECTORS: Readonly<
   'node-test': selectNodeTest,
 };
 
+/** Failure kinds that name one test (a go panic names the test that panicked). */
+const SELECTABLE: ReadonlySet<string> = new Set(['test', 'timeout', 'panic']);
+
 function select(request: RerunRequest, words: readonly Word[], viaScript: boolean) {
   const selector = SELECTORS[request.runner];
   if (!selector) return undefined;
   const failing = request.failures
-    .filter((f) => f.kind === undefined || f.kind === 'test' || f.kind === 'timeout')
+    .filter((f) => f.kind === undefined || SELECTABLE.has(f.kind))
     .map((f) => f.id);
   const selection = selector(words, failing);
   // Through npm the args can only go at the end of the script.
@@ -368,24 +371,26 @@ function clip(text: string): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-/** Which of the rerun's target tests passed, by identity (see the header). */
+/**
+ * Which of the rerun's target tests passed, by identity (see the header): the id itself, or the
+ * only test of that name in the rerun when no other target has that name.
+ */
 export function passedOnRerun(
   ids: readonly string[],
   rerun: Pick<TestRun, 'timedOut'> & { digest: Pick<Digest, 'failures' | 'tests' | 'counts'> },
 ): string[] {
   if (rerun.timedOut) return [];
+  const shared = new Set(
+    ids.filter((id, i) => ids.findIndex((o) => leaf(o) === leaf(id)) !== i).map(leaf),
+  );
+  const matches = (id: string, among: readonly string[]): boolean =>
+    among.includes(id) ||
+    (!shared.has(leaf(id)) && among.filter((other) => leaf(other) === leaf(id)).length === 1);
   const failed = rerun.digest.failures.map((f) => f.id);
   const candidates = ids.filter((id) => !matches(id, failed));
   const named = rerun.digest.tests;
   if (named) return candidates.filter((id) => matches(id, named));
   return rerun.digest.counts.passed >= candidates.length ? candidates : [];
-}
-
-/** The id itself, or a test of the same name when only one has it. */
-function matches(id: string, among: readonly string[]): boolean {
-  if (among.includes(id)) return true;
-  const same = among.filter((other) => leaf(other) === leaf(id));
-  return same.length === 1;
 }
 
 export interface FlakyCheck {

@@ -64,6 +64,16 @@ describe('planRerun: only the failing tests, where the runner can select them', 
       "go test ./... -run '^(?:TestTable|TestBad)$' -v",
     );
     expect(plan('go test -run TestX ./...', 'go', ids).kind).toBe('full');
+    // A panic kills the package's test binary; the test that panicked reruns by its name.
+    const panicked = planRerun({
+      command: 'go test ./...',
+      runner: 'go',
+      failures: [{ id: 'example.com/m > TestAdd', kind: 'panic' }],
+      baselineMs: 60_000,
+      maxFullSeconds: 30,
+      platform: 'linux',
+    });
+    expect(panicked).toMatchObject({ kind: 'targeted', ids: ['example.com/m > TestAdd'] });
   });
 
   it('node --test: the pattern right after node; through npm only when the script ends in options', () => {
@@ -156,6 +166,14 @@ describe('passedOnRerun: by identity, never by totals alone', () => {
     expect(passedOnRerun(['src/lib.rs > t::x'], run([], ['t::x'], 1))).toEqual([
       'src/lib.rs > t::x',
     ]);
+  });
+
+  it('never by name when two targets share it', () => {
+    const ids = ['a > works', 'b > works'];
+    expect(passedOnRerun(ids, run(['a > works'], ['a > works', 'b > works'], 1))).toEqual([
+      'b > works',
+    ]);
+    expect(passedOnRerun(ids, run([], ['c > works'], 1))).toEqual([]);
   });
 
   it('without names, only when enough tests passed; never on a timeout', () => {
