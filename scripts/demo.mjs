@@ -130,7 +130,14 @@ console.log(`greenloop demo: sample project with 2 failing tests in ${project}\n
 
 const out = join(project, '.greenloop', 'demo');
 const cliArgs = [
-  join(root, 'dist', 'cli', 'index.js'),
+  // The tests run the build of the current sources (scripts/fresh-dist.mjs).
+  join(
+    process.env.GREENLOOP_TEST_DIST
+      ? resolve(root, process.env.GREENLOOP_TEST_DIST)
+      : join(root, 'dist'),
+    'cli',
+    'index.js',
+  ),
   'run',
   '--cwd',
   project,

@@ -4,17 +4,18 @@
  * the bug, one changes nothing, one "fixes" it by breaking another test (its own loop rolls that
  * back; an attempt that claims success with a breaking diff is covered by test/e2e/attempts.test.ts).
  *
- * Needs a fresh `dist/` (`npm run build` after changing src/).
+ * Runs the build of the current sources (test/helpers/dist.ts).
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type Reply } from '../fakes/openai-server.js';
-import { repoRoot } from '../helpers/action-env.js';
+
+import { distFile } from '../helpers/dist.js';
 import { createRepo, SUM_FIX, SUM_PROJECT } from '../helpers/repo.js';
 
-const CLI = path.join(repoRoot, 'dist', 'cli', 'index.js');
+const CLI = await distFile('cli/index.js');
 
 /** Passes `sum adds every value` but breaks `sum of nothing is 0`. */
 const BREAKS_OTHER = [

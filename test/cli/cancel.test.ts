@@ -9,11 +9,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeOpenAI } from '../fakes/openai-server.js';
-import { repoRoot } from '../helpers/action-env.js';
+
+import { distFile } from '../helpers/dist.js';
 import { createRepo, SUM_PROJECT } from '../helpers/repo.js';
 import { ended, hangingTests, pidsFrom } from '../helpers/processes.js';
 
-const CLI = path.join(repoRoot, 'dist', 'cli', 'index.js');
+const CLI = await distFile('cli/index.js');
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
@@ -60,7 +61,7 @@ function setup(): { repo: ReturnType<typeof createRepo>; tmp: string; tmpdir: st
   return { repo, tmp, tmpdir };
 }
 
-describe.skipIf(!existsSync(CLI))('Ctrl-C in the CLI (needs dist/: npm run build)', () => {
+describe('Ctrl-C in the CLI', () => {
   it('during the baseline: kills the test command, writes the report, removes its temp folder, exits 130', async () => {
     const { repo, tmp, tmpdir } = setup();
     const fake = await startFakeOpenAI([]);

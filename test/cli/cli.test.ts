@@ -2,7 +2,7 @@
  * The CLI as a user runs it: `node dist/cli/index.js ...` in a child process,
  * on temp git repositories, with the fake OpenAI server as the model.
  *
- * Needs a fresh `dist/` (`npm run build` after changing src/).
+ * Runs the build of the current sources (test/helpers/dist.ts).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,9 +15,10 @@ import { CLI_INPUTS } from '../../src/cli/flags.js';
 import { ReportSchema } from '../../src/report/schema.js';
 import { startFakeOpenAI, type FakeOpenAI, type Reply } from '../fakes/openai-server.js';
 import { repoRoot } from '../helpers/action-env.js';
+import { distFile } from '../helpers/dist.js';
 import { createRepo, SUM_FIX, SUM_PROJECT, type TempRepo } from '../helpers/repo.js';
 
-const CLI = path.join(repoRoot, 'dist', 'cli', 'index.js');
+const CLI = await distFile('cli/index.js');
 const API_KEY = 'sk-cli-canary-5e1d0b7a93c24f68';
 const SUM_BROKEN = SUM_PROJECT['src/sum.js']!;
 const SUM_FIXED_LINE = '  for (let i = 0; i < values.length; i++) total += values[i];';

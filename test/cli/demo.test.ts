@@ -1,14 +1,14 @@
 /**
  * `npm run demo` (scripts/demo.mjs) end to end: the built CLI fixes the sample
  * project against the scripted model, says it is scripted wherever it reports,
- * and ends by saying what to open. Runs dist/ (rebuild it after changing src/).
+ * and ends by saying what to open. Runs the build of the current sources (test/helpers/dist.ts).
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../src/report/schema.js';
-import { repoRoot } from '../helpers/action-env.js';
+import { distFile, repoRoot } from '../helpers/dist.js';
 
 let project: string | undefined;
 afterAll(() => {
@@ -16,7 +16,11 @@ afterAll(() => {
 });
 
 async function runDemo(): Promise<{ code: number | null; output: string }> {
-  const env: Record<string, string | undefined> = { ...process.env };
+  // The demo runs the build of the current sources, as the other end-to-end tests do.
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    GREENLOOP_TEST_DIST: path.dirname(await distFile('index.js')),
+  };
   delete env['OPENAI_API_KEY'];
   delete env['OPENAI_BASE_URL'];
   const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'demo.mjs')], {

@@ -11,11 +11,13 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { INPUTS, parseConfig, type RawInputs } from '../../src/config/index.js';
-import { repoRoot } from '../helpers/action-env.js';
+import { distFile } from '../helpers/dist.js';
 import { createRepo } from '../helpers/repo.js';
 
 const NAMES = INPUTS.map((input) => input.name);
 const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-prop-'));
+/** The CLI of the current sources (built at import when the sources changed). */
+const cli = await distFile('cli/index.js');
 fs.writeFileSync(path.join(baseDir, 'task.md'), 'Fix the tests.\n');
 afterAll(() => fs.rmSync(baseDir, { recursive: true, force: true }));
 
@@ -129,8 +131,6 @@ describe('parseConfig on arbitrary inputs', () => {
   ])(
     'a task-file that is %s fails fast instead of hanging',
     (_what, make) => {
-      const cli = path.join(repoRoot, 'dist', 'cli', 'index.js');
-      if (!fs.existsSync(cli)) return;
       const repo = createRepo({ 'package.json': '{"scripts":{"test":"true"}}' });
       try {
         make(repo.dir);

@@ -5,7 +5,7 @@
  * message and test output carry hostile text (HTML, workflow commands, table
  * breaks, a fake badge) that must come out escaped.
  *
- * Needs a fresh `dist/` (`npm run build` after changing src/).
+ * Runs the build of the current sources (test/helpers/dist.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';

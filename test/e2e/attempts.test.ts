@@ -4,7 +4,7 @@
  * a pull request with the real fix. `node dist/index.js` with a runner's environment, the fake
  * artifact service for uploads and the fake GitHub API for the run's artifact list and downloads.
  *
- * Needs a fresh `dist/` (`npm run build` after changing src/).
+ * Runs the build of the current sources (test/helpers/dist.ts).
  */
 import AdmZip from 'adm-zip';
 import { describe, expect, it } from 'vitest';

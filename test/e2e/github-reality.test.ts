@@ -4,7 +4,7 @@
  * artifact service configured the way real repositories and runs are. Each
  * case failed on the code before these fixes.
  *
- * Needs a fresh `dist/` (`npm run build` after changing src/).
+ * Runs the build of the current sources (test/helpers/dist.ts).
  */
 import AdmZip from 'adm-zip';
 import { describe, expect, it } from 'vitest';

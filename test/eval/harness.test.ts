@@ -1,6 +1,6 @@
 /**
  * The eval harness (eval/harness.ts, behind `npm run eval`): pure scoring and formatting, and
- * scripted end-to-end runs of the real CLI bundle (dist/cli/index.js, or GREENLOOP_EVAL_CLI) on
+ * scripted end-to-end runs of the real CLI bundle (the build of the current sources, or GREENLOOP_EVAL_CLI) on
  * cheap `node --test` tasks: the replayed solution is solved with the hidden check passing, and a
  * scripted "fix" that deletes the failing tests is reported as not solved.
  */
@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  CLI_PATH,
   TASKS_DIR,
   formatReport,
   loadTasks,
@@ -22,8 +21,9 @@ import {
   type TaskResult,
 } from '../../eval/harness.js';
 import { startFakeOpenAI } from '../fakes/openai-server.js';
+import { distFile } from '../helpers/dist.js';
 
-const cliPath = path.resolve(process.env.GREENLOOP_EVAL_CLI ?? CLI_PATH);
+const cliPath = path.resolve(process.env.GREENLOOP_EVAL_CLI ?? (await distFile('cli/index.js')));
 
 function result(partial: Partial<TaskResult>): TaskResult {
   return {

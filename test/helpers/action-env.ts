@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll } from 'vitest';
+import { distFile } from './dist.js';
 
 /** Runner folders of this test file's runs: callers read `runnerTemp` until the file ends. */
 const runnerDirs: string[] = [];
@@ -15,7 +16,10 @@ afterAll(() => {
   for (const dir of runnerDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+export { repoRoot } from './dist.js';
+
+// Built (or found) at import, so no test's time limit includes a build.
+const ACTION_JS = await distFile('index.js');
 
 export interface ActionRun {
   readonly code: number | null;
@@ -102,7 +106,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   };
   const { mkdirSync } = await import('node:fs');
   mkdirSync(runnerTemp, { recursive: true });
-  const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'index.js')], {
+  const child = spawn(process.execPath, [ACTION_JS], {
     cwd: options.workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../helpers/action-env.js';
+import { repoRoot } from '../helpers/dist.js';
 
 interface PackageJson {
   name: string;

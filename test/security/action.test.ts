@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { secretForms } from '../../src/core/secrets.js';
 import { FakeGitHubApi } from '../fakes/github-api.js';
 import { startFakeOpenAI, type Reply } from '../fakes/openai-server.js';
-import { repoRoot, runAction, type ActionRun } from '../helpers/action-env.js';
+import { runAction, type ActionRun } from '../helpers/action-env.js';
 import { createRepo, NODE_TEST_IN_PROCESS, SUM_PROJECT, type TempRepo } from '../helpers/repo.js';
 import {
   ALL_CANARIES,
@@ -25,7 +25,6 @@ import {
   shell,
 } from './harness.js';
 
-const distReady = fs.existsSync(path.join(repoRoot, 'dist', 'index.js'));
 const skipBwrap = await bwrapUnavailable();
 
 interface ActionAttack {
@@ -164,7 +163,7 @@ function branchFiles(remote: string, branch: string): string[] {
     .filter((l) => l !== '');
 }
 
-describe.skipIf(!distReady).concurrent('hostile model against the action (dist/index.js)', () => {
+describe.concurrent('hostile model against the action (the bundle of the current sources)', () => {
   const cases: { sandbox: Sandbox; hostile: string[]; hooks: boolean; pushed: boolean }[] = [
     {
       sandbox: 'bwrap',

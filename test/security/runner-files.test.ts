@@ -13,12 +13,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI } from '../fakes/openai-server.js';
-import { repoRoot } from '../helpers/action-env.js';
+
+import { distFile } from '../helpers/dist.js';
 import { createRepo, NODE_TEST_IN_PROCESS, SUM_PROJECT } from '../helpers/repo.js';
 import { bwrapUnavailable, shell } from './harness.js';
 
 const RUNNER_CANARY = 'canary-runner-credentials-P4v8Ny3Ek6Ts';
-const cli = path.join(repoRoot, 'dist', 'cli', 'index.js');
+const cli = await distFile('cli/index.js');
 const skip = (await bwrapUnavailable()) !== undefined || process.platform !== 'linux';
 
 let runnerDir = '';
@@ -45,7 +46,7 @@ afterAll(() => {
   if (runnerDir) fs.rmSync(runnerDir, { recursive: true, force: true });
 });
 
-describe.skipIf(skip || !fs.existsSync(cli))("the runner's credential files", () => {
+describe.skipIf(skip)("the runner's credential files", () => {
   it('are hidden from model commands inside the sandbox [sandbox: bwrap]', async () => {
     const repo = createRepo(SUM_PROJECT);
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-out-'));

@@ -4,7 +4,7 @@
  * server playing a model that reads the code and writes the correct fix (./fixer.ts). Every run
  * must end `success` with the fix in the diff, with the sandbox on (bubblewrap) and off.
  *
- * `npm run test:real` (needs a fresh dist/: `npm run build`). Not part of `npm test`: it runs
+ * `npm run test:real` (runs the build of the current sources). Not part of `npm test`: it runs
  * real toolchains (cargo, pytest, mocha, vitest, node --test, ava, go) and installs the JS
  * projects' test runners from the npm registry (the npm cache serves later runs).
  *
@@ -18,13 +18,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI } from '../../fakes/openai-server.js';
-import { repoRoot } from '../../helpers/action-env.js';
+import { distFile, repoRoot } from '../../helpers/dist.js';
 import { limiter } from '../world.js';
 import { CASES, PROJECTS, SANDBOX_MODES, type Case, type Toolchain } from './cases.js';
 import { fixerScript } from './fixer.js';
 import { createWorkspace, VENV_MARKER, type Workspace } from './workspace.js';
 
-const CLI = path.join(repoRoot, 'dist', 'cli', 'index.js');
+const CLI = await distFile('cli/index.js');
 const API_KEY = 'sk-real-canary-0c8e4b1f7a2d9e63';
 const RUN_PENDING = process.env.GREENLOOP_REAL_PENDING === '1';
 
@@ -110,7 +110,6 @@ function runCli(
 
 function skipReason(c: Case, mode: 'bwrap' | 'none'): string | undefined {
   const project = PROJECTS[c.project];
-  if (!existsSync(CLI)) return 'dist/cli/index.js is missing: run `npm run build` first';
   if (!TOOLCHAINS[project.toolchain]) return `${project.toolchain} is not installed`;
   if (mode === 'bwrap' && !BWRAP) return 'bubblewrap is not installed';
   const pending = c.pending?.[mode];

@@ -12,7 +12,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { repoRoot } from '../../helpers/action-env.js';
+import { repoRoot } from '../../helpers/dist.js';
 import type { Case, Project } from './cases.js';
 
 export const FIXTURES = path.join(repoRoot, 'test', 'fixtures', 'real-projects');
