@@ -7,7 +7,8 @@
  *
  * Each attack also runs as an unprivileged user made with `useradd` (greenloop in a child
  * process started as that user), skipped with a message when this process is not root. The
- * attacker's folders go on the run's PATH, as a setup step would put them.
+ * attacker's folders go on the run's PATH, as a setup step would put them. One after the
+ * other: in-process runs share this worker's event loop with the fake model server.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -117,7 +118,7 @@ function writeScript(file: string, lines: readonly string[]): string {
   return `printf '%s\\n' ${lines.map((l) => `'${l}'`).join(' ')} > ${file} && chmod +x ${file}`;
 }
 
-describe.concurrent('hostile model: greenloop’s own git', () => {
+describe('hostile model: greenloop’s own git', () => {
   // Point 2: a git planted in a PATH folder the model can write (workspace venv, home cache).
   forEachSandbox('plants git on a writable PATH folder', (sandbox, as) => {
     let marker = '';
