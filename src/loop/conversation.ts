@@ -77,6 +77,30 @@ export class Conversation {
   }
 }
 
+/** A model turn appended (plain data in, plain data out: the loop's state keeps this shape). */
+export function withTurn(state: ConversationState, items: readonly Item[]): ConversationState {
+  return { ...state, segments: [...state.segments, { kind: 'turn', items }] };
+}
+
+/** Tool results appended to the last turn segment (they answer its calls). */
+export function withResults(state: ConversationState, items: readonly Item[]): ConversationState {
+  const conversation = new Conversation(state.pinned, state.segments);
+  conversation.addResults(items);
+  return conversation.state();
+}
+
+export function withMessage(
+  state: ConversationState,
+  text: string,
+  kind: 'message' | 'digest' = 'message',
+): ConversationState {
+  return { ...state, segments: [...state.segments, { kind, items: [userMessage(text)] }] };
+}
+
+export function inputOf(state: ConversationState): Item[] {
+  return new Conversation(state.pinned, state.segments).input();
+}
+
 export function userMessage(text: string): Item {
   return { type: 'message', role: 'user', text };
 }

@@ -18,3 +18,8 @@ export const CONTINUE: NextStep = { kind: 'continue' };
 export function stop(status: RunStatus, reason: string): Stop {
   return { kind: 'stop', status, reason };
 }
+
+/** Whether a step's answer (a value or a stop) is the stop. */
+export function isStop<T extends object>(value: T | Stop): value is Stop {
+  return 'kind' in value && value.kind === 'stop';
+}
