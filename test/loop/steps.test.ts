@@ -15,7 +15,7 @@ import { ModelError } from '../../src/model/errors.js';
 import { progressLine } from '../../src/report/progress.js';
 import { runTestsCall, scriptedModel, shellCall } from '../fakes/scripted-model.js';
 import { memoryLog } from './harness.js';
-import { memoryDeps, sumJudge } from './memory.js';
+import { type Judge, memoryDeps, sumJudge } from './memory.js';
 
 describe('the whole loop on in-memory fakes', () => {
   it('success: the model writes the fix, asks for the tests, and the run stops with the tests green', async () => {
@@ -64,6 +64,24 @@ describe('the whole loop on in-memory fakes', () => {
     expect(results.at(-1)?.data).toMatchObject({
       output: 'The run is stopping; no more test runs.',
     });
+  });
+
+  it('a test that fails at first and passes on the rerun is flaky, not a target', async () => {
+    let runs = 0;
+    const judge: Judge = (files) => {
+      const { failing } = sumJudge(files);
+      runs += 1;
+      return runs === 1
+        ? { failing: [...failing, 'sum flaky'], passed: 1 }
+        : { failing, passed: 2 };
+    };
+    const model = scriptedModel([{ calls: [shellCall('write src/sum.js fixed'), runTestsCall] }]);
+    const run = memoryDeps(model, judge, { inputs: { 'flaky-reruns': '1' } });
+    const outcome = await runLoop(run.deps);
+    expect(outcome.status).toBe('success');
+    expect(outcome.flaky).toEqual(['sum flaky']);
+    expect(outcome.baseline?.failures.map((f) => f.id)).toEqual(['sum adds']);
+    expect(outcome.warnings.some((w) => w.includes('Flaky tests'))).toBe(true);
   });
 
   it("a model error is a stop like any other: its status, no 'unexpected error'", async () => {
