@@ -25,10 +25,10 @@ import { actionLog } from './github/log.js';
 import { loadResume } from './github/resume.js';
 import { Redactor, secretForms, secretValues } from './core/secrets.js';
 import { escapeMarkdown, neutraliseWorkflowCommands } from './report/escape.js';
-import { runSession, SetupError } from './loop/session.js';
+import { runSession, SetupError } from './app/session.js';
 import { downloadAttempts } from './github/attempts.js';
 import type { Candidate } from './select/rank.js';
-import { runSelectStep } from './select/run.js';
+import { runSelectStep } from './app/select.js';
 import { createGit, type RepoGit } from './workspace/git.js';
 
 export async function main(): Promise<void> {

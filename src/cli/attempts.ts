@@ -9,9 +9,9 @@ import { parseConfig } from '../config/parse.js';
 import type { RawInputs } from '../config/inputs.js';
 import type { RunConfig } from '../config/types.js';
 import type { RunLog } from '../core/log.js';
-import { runSession } from '../loop/session.js';
+import { runSession } from '../app/session.js';
 import { attemptSpecs, runLocalAttempts } from '../select/local.js';
-import { runSelectStep, type SelectResult } from '../select/run.js';
+import { runSelectStep, type SelectResult } from '../app/select.js';
 import type { RepoGit } from '../workspace/git.js';
 
 export interface AttemptsOptions {

@@ -8,7 +8,7 @@ import { parseConfig } from '../config/parse.js';
 import type { RawInputs } from '../config/inputs.js';
 import { loadCheckpoint, type Checkpoint } from '../loop/checkpoint.js';
 import { neutraliseWorkflowCommands } from '../report/escape.js';
-import { runSession, SetupError } from '../loop/session.js';
+import { runSession, SetupError } from '../app/session.js';
 import { attemptCounts, runAttempts } from './attempts.js';
 import { createGit, type RepoGit } from '../workspace/git.js';
 import { CLI_INPUTS, flagKey } from './flags.js';

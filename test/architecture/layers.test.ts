@@ -23,7 +23,20 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   report: ['core', 'config', 'workspace', 'checks', 'loop'],
   select: ['core', 'config', 'workspace', 'checks', 'loop', 'report'],
   github: ['core', 'config', 'workspace', 'checks', 'loop', 'report', 'select'],
-  cli: ['core', 'config', 'workspace', 'model', 'checks', 'tools', 'loop', 'report', 'select'],
+  /** The composition root: builds git, the runner, the model, the redactor for both entry points. */
+  app: ['core', 'config', 'workspace', 'model', 'checks', 'tools', 'loop', 'report', 'select'],
+  cli: [
+    'core',
+    'config',
+    'workspace',
+    'model',
+    'checks',
+    'tools',
+    'loop',
+    'report',
+    'select',
+    'app',
+  ],
   '.': [
     'core',
     'config',
@@ -35,6 +48,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     'report',
     'select',
     'github',
+    'app',
     'cli',
   ],
 };
@@ -42,7 +56,6 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
 /** `file -> imported folder` pairs that still break the rule, with the fix that removes them. */
 const KNOWN_EXCEPTIONS: Readonly<Record<string, string>> = {
   'loop/run.ts -> report': 'the progress line belongs to the journal, below report',
-  'loop/session.ts -> report': 'session.ts is the composition root: it moves above the loop',
 };
 
 function sourceFiles(dir: string): string[] {

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/index.js';
-import { runSession } from '../../src/loop/session.js';
+import { runSession } from '../../src/app/session.js';
 import { startFakeOpenAI } from '../fakes/openai-server.js';
 import { createRepo, SUM_PROJECT } from '../helpers/repo.js';
 import { ended, hangingTests, pidsFrom } from '../helpers/processes.js';

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/index.js';
 import { checkEndpoint } from '../../src/loop/preflight.js';
-import { runSession, SetupError } from '../../src/loop/session.js';
+import { runSession, SetupError } from '../../src/app/session.js';
 import { startFakeOpenAI } from '../fakes/openai-server.js';
 import { createRepo, SUM_PROJECT, type TempRepo } from '../helpers/repo.js';
 import { memoryLog } from './harness.js';

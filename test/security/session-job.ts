@@ -7,7 +7,7 @@
 import { parseConfig } from '../../src/config/parse.js';
 import type { RawInputs } from '../../src/config/inputs.js';
 import type { RunLog } from '../../src/core/log.js';
-import { runSession, type SessionResult } from '../../src/loop/session.js';
+import { runSession, type SessionResult } from '../../src/app/session.js';
 import { createGit, type PushResult } from '../../src/workspace/git.js';
 
 export interface SessionJob {

@@ -4,13 +4,13 @@
  * the summary. The action feeds it the run's artifacts; the CLI its own attempts.
  */
 import { writeReportFiles } from '../report/files.js';
-import { prepareWorkbench, type SessionOptions, type SessionResult } from '../loop/session.js';
+import { prepareWorkbench, type SessionOptions, type SessionResult } from './session.js';
 import { createGit } from '../workspace/git.js';
 import { createGuard } from '../workspace/guard.js';
 import { appendNoFollowSync } from '../workspace/safe-fs.js';
-import type { Candidate, Selection } from './rank.js';
-import { runSelectSession } from './session.js';
-import { attemptsTable } from './table.js';
+import type { Candidate, Selection } from '../select/rank.js';
+import { runSelectSession } from '../select/session.js';
+import { attemptsTable } from '../select/table.js';
 
 export type SelectResult = Omit<SessionResult, 'outcome'> & { readonly selection: Selection };
 

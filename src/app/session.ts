@@ -1,5 +1,5 @@
 /**
- * One whole run of the core, shared by the action and the CLI: build the
+ * The composition root, above the loop and shared by the action and the CLI: build the
  * dependencies from the config, run the loop, filter the result, write the
  * report files. Knows nothing of GitHub.
  */
@@ -18,12 +18,12 @@ import { createGuard } from '../workspace/guard.js';
 import { createProcessRunner } from '../workspace/runner.js';
 import { writeNewFile } from '../workspace/safe-fs.js';
 import type { ProcessRunner } from '../workspace/types.js';
-import { filterChanges } from './integrity.js';
-import { buildRecord } from './build-record.js';
-import { checkEndpoint } from './preflight.js';
-import { CHECKPOINT_FILE, type Checkpoint } from './checkpoint.js';
+import { filterChanges } from '../loop/integrity.js';
+import { buildRecord } from '../loop/build-record.js';
+import { checkEndpoint } from '../loop/preflight.js';
+import { CHECKPOINT_FILE, type Checkpoint } from '../loop/checkpoint.js';
 import type { RunRecord } from '../core/record.js';
-import { type LoopOutcome, runLoop } from './run.js';
+import { type LoopOutcome, runLoop } from '../loop/run.js';
 import type { RunLog } from '../core/log.js';
 import { o200k } from '../model/tokens.js';
 
