@@ -20,6 +20,11 @@ import { frameText, isProjectPath, type ProjectPaths } from './util.js';
 
 const POINT = /^(\s*)(not ok|ok)\b\s*\d*\s*(?:-\s*)?(.*?)\s*$/;
 const SUBTEST = /^(\s*)# Subtest: (.*)$/;
+/** node:test's totals: `# pass 9`, `# fail 1`, ... */
+const TOTAL = /^# (pass|fail|skipped|todo|cancelled|tests|suites) (\d+)$/;
+/** What node prints when a test file throws while loading: `# /path/x.test.js:5` then the error. */
+const THROWN_AT = /^((?:file:\/\/)?(?:[A-Za-z]:)?[\\/]\S+\.[cm]?[jt]sx?):\d+$/;
+const THROWN = /^[\w$.]*(?:Error|Exception)\b(?: \[\w+\])?: \S/;
 
 interface Level {
   indent: number;
@@ -48,11 +53,6 @@ export class TapParser implements LineParser {
   ended = false;
   private readonly c: Collector;
   private readonly paths: ProjectPaths;
-
-  constructor(ctx = new ParseContext()) {
-    this.c = new Collector(ctx);
-    this.paths = ctx.paths;
-  }
   private nodeMarkers = 0;
   private tapMarkers = 0;
   private totals = false;
@@ -61,93 +61,116 @@ export class TapParser implements LineParser {
   /** Stack of open subtests by indentation. */
   private stack: Level[] = [];
   private pending: Pending | undefined;
+  private thrownIn: string | undefined;
+  private readonly loadErrors = new Map<string, string>();
 
+  constructor(ctx = new ParseContext()) {
+    this.c = new Collector(ctx);
+    this.paths = ctx.paths;
+  }
+
+  /** Each line goes to the first handler that takes it (comments may also be load errors). */
   push(line: string): void {
-    if (this.pending?.inYaml) {
-      if (/^\s*\.\.\.\s*$/.test(line)) {
-        this.pending.inYaml = false;
-        this.flush();
-      } else if (this.pending.yaml.length < 200) this.pending.yaml.push(line);
-      return;
-    }
-    if (this.pending && /^\s*---\s*$/.test(line)) {
-      this.pending.inYaml = true;
-      return;
-    }
-    const comment = /^# (.*)$/.exec(line);
-    if (comment && comment[1]) {
-      const where = /^((?:file:\/\/)?(?:[A-Za-z]:)?[\\/]\S+\.[cm]?[jt]sx?):\d+$/.exec(comment[1]);
-      if (where && where[1]) this.thrownIn = this.paths.rel(where[1].replace(/^file:\/\//, ''));
-      else if (this.thrownIn && /^[\w$.]*(?:Error|Exception)\b(?: \[\w+\])?: \S/.test(comment[1])) {
-        if (this.loadErrors.size < 100) this.loadErrors.set(this.thrownIn, comment[1].trim());
-        this.thrownIn = undefined;
-      }
-    }
-    const sub = SUBTEST.exec(line);
-    if (sub) {
-      this.flush();
-      const indent = sub[1]?.length ?? 0;
-      this.popTo(indent);
-      this.stack.push({
-        indent,
-        name: sub[2]?.trim() ?? '',
-        childFailed: false,
-        hasChildren: false,
-      });
-      return;
-    }
-    const pt = POINT.exec(line);
-    if (pt && pt[2]) {
-      this.flush();
-      const indent = pt[1]?.length ?? 0;
-      // Close deeper levels; the level at this indent is this point's own subtest.
-      let parent = false;
-      let childFailed = false;
-      while (this.stack.length > 0 && (this.stack[this.stack.length - 1]?.indent ?? 0) >= indent) {
-        const lvl = this.stack.pop();
-        if (lvl && (lvl.hasChildren || lvl.indent > indent)) parent = true;
-        if (lvl?.childFailed) childFailed = true;
-      }
-      for (const lvl of this.stack) lvl.hasChildren = true;
-      let raw = pt[3] ?? '';
-      const directive = /\s+#\s+(SKIP|TODO)\b.*$/i.exec(raw);
-      if (directive) raw = raw.slice(0, directive.index);
-      const name = raw.replace(/\s+#\s+time=[\d.]+m?s$/, '').trim();
-      const names = this.stack.map((l) => l.name ?? '').filter((n) => n !== '');
-      this.pending = {
-        indent,
-        names,
-        name,
-        failed: pt[2] === 'not ok' && !(directive && /todo/i.test(directive[1] ?? '')),
-        skipped: directive !== null,
-        parent: parent || childFailed,
-        yaml: [],
-        inYaml: false,
-      };
-      this.markParentFailed(indent, this.pending.failed);
-      return;
-    }
+    if (this.onYaml(line)) return;
+    this.onComment(line);
     const t = line.trim();
-    const total = /^# (pass|fail|skipped|todo|cancelled|tests|suites) (\d+)$/.exec(t);
-    if (total) {
-      this.nodeMarkers++;
-      this.totals = true;
-      const n = Number(total[2]);
-      if (total[1] === 'pass') this.c.passed = n;
-      else if (total[1] === 'skipped' || total[1] === 'todo') this.c.skipped += n;
-      else if (total[1] === 'fail') this.c.failed = n;
-      if (total[1] === 'fail' || total[1] === 'pass') this.ended = true;
-      return;
-    }
+    if (this.onSubtest(line) || this.onPoint(line) || this.onTotal(t)) return;
     if (/^# (failed \d+ of \d+ tests|time=)/.test(t)) this.tapMarkers++;
     if (/^1\.\.\d+/.test(line)) {
       this.flush();
-      if (/^1\.\./.test(line)) this.ended = true;
+      this.ended = true;
     }
   }
 
-  private thrownIn: string | undefined;
-  private readonly loadErrors = new Map<string, string>();
+  /** `  ---` ... `  ...`: the YAML diagnostics of the point before. */
+  private onYaml(line: string): boolean {
+    const p = this.pending;
+    if (!p) return false;
+    if (p.inYaml) {
+      if (/^\s*\.\.\.\s*$/.test(line)) {
+        p.inYaml = false;
+        this.flush();
+      } else if (p.yaml.length < 200) p.yaml.push(line);
+      return true;
+    }
+    if (!/^\s*---\s*$/.test(line)) return false;
+    p.inYaml = true;
+    return true;
+  }
+
+  /** `# /path/x.test.js:5` then `# Error: ...`: what a test file threw while loading. */
+  private onComment(line: string): void {
+    const comment = /^# (.*)$/.exec(line)?.[1];
+    if (!comment) return;
+    const where = THROWN_AT.exec(comment)?.[1];
+    if (where) this.thrownIn = this.paths.rel(where.replace(/^file:\/\//, ''));
+    else if (this.thrownIn && THROWN.test(comment)) {
+      if (this.loadErrors.size < 100) this.loadErrors.set(this.thrownIn, comment.trim());
+      this.thrownIn = undefined;
+    }
+  }
+
+  /** `# Subtest: name` opens a child at the next indentation level. */
+  private onSubtest(line: string): boolean {
+    const sub = SUBTEST.exec(line);
+    if (!sub) return false;
+    this.flush();
+    const indent = sub[1]?.length ?? 0;
+    this.popTo(indent);
+    this.stack.push({ indent, name: sub[2]?.trim() ?? '', childFailed: false, hasChildren: false });
+    return true;
+  }
+
+  /** `ok N - name # SKIP|TODO` / `not ok N - name`: a point, pending until its YAML ends. */
+  private onPoint(line: string): boolean {
+    const pt = POINT.exec(line);
+    if (!pt || !pt[2]) return false;
+    this.flush();
+    const indent = pt[1]?.length ?? 0;
+    const parent = this.closeLevels(indent);
+    let raw = pt[3] ?? '';
+    const directive = /\s+#\s+(SKIP|TODO)\b.*$/i.exec(raw);
+    if (directive) raw = raw.slice(0, directive.index);
+    this.pending = {
+      indent,
+      names: this.stack.map((l) => l.name ?? '').filter((n) => n !== ''),
+      name: raw.replace(/\s+#\s+time=[\d.]+m?s$/, '').trim(),
+      failed: pt[2] === 'not ok' && !(directive && /todo/i.test(directive[1] ?? '')),
+      skipped: directive !== null,
+      parent,
+      yaml: [],
+      inYaml: false,
+    };
+    this.markParentFailed(indent, this.pending.failed);
+    return true;
+  }
+
+  /**
+   * Closes the levels at or below `indent` (the level at this indent is the point's own
+   * subtest): whether the point is a parent (it had children, or one of them failed).
+   */
+  private closeLevels(indent: number): boolean {
+    let parent = false;
+    while (this.stack.length > 0 && (this.stack[this.stack.length - 1]?.indent ?? 0) >= indent) {
+      const lvl = this.stack.pop();
+      if (lvl && (lvl.hasChildren || lvl.indent > indent || lvl.childFailed)) parent = true;
+    }
+    for (const lvl of this.stack) lvl.hasChildren = true;
+    return parent;
+  }
+
+  private onTotal(t: string): boolean {
+    const total = TOTAL.exec(t);
+    if (!total) return false;
+    this.nodeMarkers++;
+    this.totals = true;
+    const n = Number(total[2]);
+    if (total[1] === 'pass') this.c.passed = n;
+    else if (total[1] === 'skipped' || total[1] === 'todo') this.c.skipped += n;
+    else if (total[1] === 'fail') this.c.failed = n;
+    if (total[1] === 'fail' || total[1] === 'pass') this.ended = true;
+    return true;
+  }
 
   private markParentFailed(indent: number, failed: boolean): void {
     if (!failed) return;
