@@ -25,10 +25,6 @@ export class VitestParser implements LineParser {
   private readonly c: Collector;
   private readonly paths: ProjectPaths;
 
-  constructor(ctx = new ParseContext()) {
-    this.c = new Collector(ctx);
-    this.paths = ctx.paths;
-  }
   private current: MutableFailure | undefined;
   private awaitingMessage = false;
   private inUnhandled = false;
@@ -38,73 +34,90 @@ export class VitestParser implements LineParser {
    */
   private siblings: MutableFailure[] = [];
 
+  constructor(ctx = new ParseContext()) {
+    this.c = new Collector(ctx);
+    this.paths = ctx.paths;
+  }
+
+  /** Each line goes to the first handler that takes it; the rest belong to the open failure. */
   push(line: string): void {
-    const header = FAIL_HEADER.exec(line);
-    if (
-      header &&
-      header[1] &&
-      (header[1].includes(' > ') || / \[ .+ \]$/.test(header[1]) || /\.\w+$/.test(header[1]))
-    ) {
-      this.startFailure(header[1]);
-      return;
-    }
-    if (SEPARATOR.test(line)) {
-      this.inUnhandled = /Unhandled (Error|Rejection|Exception)\b/i.test(line);
-      this.current = undefined;
-      this.siblings = [];
-      this.awaitingMessage = this.inUnhandled;
-      return;
-    }
-    const summary = TESTS_SUMMARY.exec(line);
-    if (summary && summary[1]) {
-      this.readSummary(summary[1]);
-      this.ended = true;
-      this.current = undefined;
-      return;
-    }
-    const retry = RETRY_PASS.exec(line);
-    if (retry && retry[1]) this.c.markFlaky(retry[1].trim());
+    if (this.onFailHeader(line) || this.onSeparator(line) || this.onSummary(line)) return;
+    const retry = RETRY_PASS.exec(line)?.[1];
+    if (retry) this.c.markFlaky(retry.trim());
     if (/^\s*Test Files\s/.test(line) || /^\s*(Start at|Duration)\s/.test(line)) {
       this.current = undefined;
       return;
     }
-    if (this.inUnhandled && this.awaitingMessage && line.trim() !== '') {
-      const origin = /originated in "([^"]+)"/.exec(line);
-      const msg = line.trim();
-      this.current = this.c.fail({ id: `unhandled error: ${msg}`, message: msg, kind: 'error' });
-      this.awaitingMessage = false;
-      if (origin && origin[1] && this.current) this.current.file = this.paths.rel(origin[1]);
-      return;
-    }
-    if (!this.current) return;
-    const group = [this.current, ...this.siblings];
-    if (this.awaitingMessage) {
-      if (line.trim() === '') return;
-      for (const f of group) {
-        f.message = line.trim();
-        if (/timed out in \d+ms/i.test(line)) f.kind = 'timeout';
-        else if (
-          /^(SyntaxError|Error: Failed to (load|resolve)|Error: Cannot find)/.test(line.trim()) &&
-          !f.id.includes(' > ')
-        ) {
-          f.kind = 'load_error';
-        }
-      }
-      this.awaitingMessage = false;
-      return;
-    }
+    if (this.onUnhandled(line) || !this.current) return;
+    this.onFailureLine([this.current, ...this.siblings], line);
+  }
+
+  /** ` FAIL  file > suite > test` (or ` FAIL  file [ file ]` for a file that failed to load). */
+  private onFailHeader(line: string): boolean {
+    const spec = FAIL_HEADER.exec(line)?.[1];
+    if (!spec || !(spec.includes(' > ') || / \[ .+ \]$/.test(spec) || /\.\w+$/.test(spec)))
+      return false;
+    this.startFailure(spec);
+    return true;
+  }
+
+  /** `⎯⎯⎯ Failed Tests 2 ⎯⎯⎯`, `⎯⎯⎯ Unhandled Errors ⎯⎯⎯`, or the rule between two failures. */
+  private onSeparator(line: string): boolean {
+    if (!SEPARATOR.test(line)) return false;
+    this.inUnhandled = /Unhandled (Error|Rejection|Exception)\b/i.test(line);
+    this.current = undefined;
+    this.siblings = [];
+    this.awaitingMessage = this.inUnhandled;
+    return true;
+  }
+
+  /** `Tests  2 failed | 7 passed (9)`. */
+  private onSummary(line: string): boolean {
+    const summary = TESTS_SUMMARY.exec(line)?.[1];
+    if (!summary) return false;
+    this.readSummary(summary);
+    this.ended = true;
+    this.current = undefined;
+    return true;
+  }
+
+  /** The first line of an unhandled error is a failure of its own (of the file it came from). */
+  private onUnhandled(line: string): boolean {
+    if (!this.inUnhandled || !this.awaitingMessage || line.trim() === '') return false;
+    const origin = /originated in "([^"]+)"/.exec(line)?.[1];
+    const msg = line.trim();
+    this.current = this.c.fail({ id: `unhandled error: ${msg}`, message: msg, kind: 'error' });
+    this.awaitingMessage = false;
+    if (origin && this.current) this.current.file = this.paths.rel(origin);
+    return true;
+  }
+
+  /** Under one or more `FAIL` headers: the error line, then frames, code frame and detail. */
+  private onFailureLine(group: readonly MutableFailure[], line: string): void {
     const t = line.trim();
-    if (/^❯ /.test(t) || /^at /.test(t)) {
+    if (this.awaitingMessage) {
+      if (t !== '') this.setMessage(group, t);
+    } else if (/^❯ /.test(t) || /^at /.test(t)) {
       const fr = this.paths.frame(t.replace(/^❯ (?:\S+ )?/, ' at '));
-      if (fr && isProjectPath(fr.file))
-        for (const f of group) {
-          addFrame(f, frameText(fr));
-          if (f.line === undefined && fr.file === f.file) f.line = fr.line;
-        }
-      return;
+      if (!fr || !isProjectPath(fr.file)) return;
+      for (const f of group) {
+        addFrame(f, frameText(fr));
+        if (f.line === undefined && fr.file === f.file) f.line = fr.line;
+      }
+    } else if (!/^\d+\|/.test(t) && !/^\|/.test(t)) for (const f of group) addDetail(f, line);
+  }
+
+  private setMessage(group: readonly MutableFailure[], t: string): void {
+    for (const f of group) {
+      f.message = t;
+      if (/timed out in \d+ms/i.test(t)) f.kind = 'timeout';
+      else if (
+        /^(SyntaxError|Error: Failed to (load|resolve)|Error: Cannot find)/.test(t) &&
+        !f.id.includes(' > ')
+      )
+        f.kind = 'load_error';
     }
-    if (/^\d+\|/.test(t) || /^\|/.test(t)) return;
-    for (const f of group) addDetail(f, line);
+    this.awaitingMessage = false;
   }
 
   private startFailure(spec: string): void {
