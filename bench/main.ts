@@ -450,7 +450,7 @@ async function main(): Promise<void> {
   console.log(out.join('\n'));
 
   if (section('startup')) {
-    const r = await benchStartup({ min: 7, max: 40 });
+    const r = await benchStartup({ min: 7, max: 25 });
     results.startup = r;
     emit(startupTable(r));
   }
@@ -568,9 +568,11 @@ function updateReadme(tables: string, results: Record<string, unknown>): void {
   const body = [
     README_START,
     '',
-    'Every figure sits beside a baseline measured in the same run (absolute times drift on shared',
-    'machines). Reproduce with `npm run bench` (offline, about 4–8 minutes on 2 cores); the numbers',
-    'are written to `bench/results.json`, and `npm run bench -- --readme` refreshes this section.',
+    'Every figure sits beside a baseline measured in the same run, on the built `dist/` for start-up',
+    '(absolute times drift on shared machines: the load average is printed per section, and timings',
+    'repeat until their spread is under 10% or say they did not). Reproduce with `npm run build &&',
+    'npm run bench` (offline, about 10–25 minutes on 2 cores); the numbers are written to',
+    '`bench/results.json`, and `npm run bench -- --readme` refreshes this section.',
     `Latest run: ${String(results.date).slice(0, 10)}.`,
     '',
     tables.replace(/^### /gm, '#### '),

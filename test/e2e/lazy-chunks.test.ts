@@ -100,6 +100,8 @@ describe.skipIf(!hooksSupported)('start-up loads only what it runs', () => {
       env: {
         PATH: process.env.PATH ?? '',
         HOME: runner,
+        // Killed below: whatever it leaves in its temp folder goes with ours.
+        TMPDIR: runner,
         GL_LOADS_FILE: loads,
         GITHUB_ACTIONS: 'true',
         GITHUB_WORKSPACE: ws,
