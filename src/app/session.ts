@@ -17,8 +17,8 @@ import { createGit } from '../workspace/git.js';
 import { createGuard } from '../workspace/guard.js';
 import { createProcessRunner } from '../workspace/runner.js';
 import { writeNewFile } from '../workspace/safe-fs.js';
-import type { ProcessRunner } from '../workspace/types.js';
-import { filterChanges } from '../loop/integrity.js';
+import type { Git, ProcessRunner, WorkspaceGuard } from '../workspace/types.js';
+import { filterChanges, type FilteredResult } from '../loop/integrity.js';
 import { buildRecord } from '../loop/build-record.js';
 import { checkEndpoint } from '../loop/preflight.js';
 import { CHECKPOINT_FILE, type Checkpoint } from '../loop/checkpoint.js';
@@ -165,14 +165,32 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       throw new SetupError(error instanceof Error ? error.message : String(error));
     }),
   ]);
-  const { redactor, log, testCommand, runner, env, tests } = bench;
   const guard = createGuard(config.workspace, config.protectedPaths);
+  const outcome = await loop(options, bench, git, guard);
+  const filtered = await filterChanges({
+    git,
+    guard,
+    baselineTree: outcome.baselineTree,
+    bestTree: outcome.bestTree,
+    log: bench.log,
+  });
+  return writeSession(options, bench, outcome, filtered);
+}
+
+/** The loop with the workbench's parts and a model client built from the config. */
+function loop(
+  options: SessionOptions,
+  bench: Workbench,
+  git: Git,
+  guard: WorkspaceGuard,
+): Promise<LoopOutcome> {
+  const { config } = options;
+  const { redactor, log, testCommand, runner, env, tests } = bench;
   const model = createModelClient(config, {
     log: (line) => log.info(line),
     ...options.modelOptions,
   });
-
-  const outcome = await runLoop({
+  return runLoop({
     config,
     testCommand,
     model,
@@ -192,14 +210,17 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     ...(options.now ? { now: options.now } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
+}
 
-  const filtered = await filterChanges({
-    git,
-    guard,
-    baselineTree: outcome.baselineTree,
-    bestTree: outcome.bestTree,
-    log,
-  });
+/** The run record of the filtered outcome, and the report files (and checkpoint) written redacted. */
+async function writeSession(
+  options: SessionOptions,
+  bench: Workbench,
+  outcome: LoopOutcome,
+  filtered: FilteredResult,
+): Promise<SessionResult> {
+  const { config } = options;
+  const { redactor, log, testCommand, runner } = bench;
   const record = buildRecord(outcome, {
     config,
     testCommand,

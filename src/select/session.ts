@@ -11,12 +11,12 @@ import { redactedConfig } from '../config/parse.js';
 import type { RunStatus } from '../core/status.js';
 import type { RunLog } from '../core/log.js';
 import { summarise } from '../loop/build-record.js';
-import { toTestState } from '../loop/evaluate.js';
+import { type TestState, toTestState } from '../loop/evaluate.js';
 import type { RunRecord } from '../core/record.js';
-import { filterChanges } from '../loop/integrity.js';
+import { filterChanges, type FilteredResult } from '../loop/integrity.js';
 import type { Git, WorkspaceGuard } from '../workspace/types.js';
 import { selectAttempt, type Candidate, type Selection } from './rank.js';
-import { verifyCandidates, verifyLabel } from './verify.js';
+import { verifyCandidates, verifyLabel, type Verified } from './verify.js';
 
 export interface SelectDeps {
   readonly config: RunConfig;
@@ -59,7 +59,7 @@ export async function runSelectSession(
   candidates: readonly Candidate[],
   deps: SelectDeps,
 ): Promise<SelectOutcome> {
-  const { git, log, config } = deps;
+  const { git, log } = deps;
   const now = deps.now ?? Date.now;
   const startedAt = now();
   const baselineTree = await git.ensureBaseline();
@@ -68,7 +68,48 @@ export async function runSelectSession(
     `Baseline: exit ${baseline.exitCode ?? 'none'}, ${baseline.digest.counts.failed} failing; ${candidates.length} attempt(s) to choose from`,
   );
   const runs = new Map<string, TestRun>();
-  const verified = await verifyCandidates(
+  const verified = await verifyInWorkspace(candidates, baseline, baselineTree, runs, deps);
+  const selection = selectAttempt(verified, baseline.digest.counts.failed);
+  const winner = verified.find((v) => v.claim === selection.winner?.claim);
+  let bestTree = baselineTree;
+  if (winner) {
+    await git.restore(baselineTree);
+    await git.apply(winner.diff);
+    bestTree = await git.snapshot();
+  }
+  const filtered = await filterChanges({ git, guard: deps.guard, baselineTree, bestTree, log });
+  const finalRun = winner ? runs.get(verifyLabel(winner.claim.name)) : undefined;
+  log.info(`Selected: ${selection.why}`);
+  const record = selectRecord(deps, {
+    baseline: toTestState(baseline, baselineTree, []),
+    final: finalRun ? toTestState(finalRun, filtered.bestTree, []) : undefined,
+    baselineGreen: baseline.exitCode === 0,
+    selection,
+    verified,
+    winner,
+    filtered,
+    startedAt,
+    finishedAt: now(),
+  });
+  return {
+    record,
+    selection,
+    bestTree: filtered.bestTree,
+    baselineLogPath: baseline.logPath,
+    finalLogPath: finalRun?.logPath,
+  };
+}
+
+/** Each candidate applied to the baseline in the workspace and tested; the workspace restored after. */
+function verifyInWorkspace(
+  candidates: readonly Candidate[],
+  baseline: TestRun,
+  baselineTree: string,
+  runs: Map<string, TestRun>,
+  deps: SelectDeps,
+): Promise<Verified[]> {
+  const { git, config } = deps;
+  return verifyCandidates(
     candidates,
     baseline,
     {
@@ -88,35 +129,42 @@ export async function runSelectSession(
         return run;
       },
       protectedPaths: (diff) => diffPaths(diff).filter((p) => deps.guard.isProtected(p)),
-      info: (line) => log.info(line),
+      info: (line) => deps.log.info(line),
     },
     Math.max(1, config.maxIterations),
   );
-  const selection = selectAttempt(verified, baseline.digest.counts.failed);
-  const winner = verified.find((v) => v.claim === selection.winner?.claim);
-  let bestTree = baselineTree;
-  if (winner) {
-    await git.restore(baselineTree);
-    await git.apply(winner.diff);
-    bestTree = await git.snapshot();
-  }
-  const filtered = await filterChanges({ git, guard: deps.guard, baselineTree, bestTree, log });
-  const finalRun = winner ? runs.get(verifyLabel(winner.claim.name)) : undefined;
-  const before = toTestState(baseline, baselineTree, []);
-  const after = finalRun ? toTestState(finalRun, filtered.bestTree, []) : before;
+}
+
+interface SelectFacts {
+  readonly baseline: TestState;
+  /** The winner's test state; undefined when there is no winner (the baseline stands). */
+  readonly final: TestState | undefined;
+  readonly baselineGreen: boolean;
+  readonly selection: Selection;
+  readonly verified: readonly Verified[];
+  readonly winner: Verified | undefined;
+  readonly filtered: FilteredResult;
+  readonly startedAt: number;
+  readonly finishedAt: number;
+}
+
+/** The run record of a select step: the loop's record shape, with the attempts' totals. */
+function selectRecord(deps: SelectDeps, facts: SelectFacts): RunRecord {
+  const { config } = deps;
+  const { selection, verified, winner, filtered, startedAt, finishedAt } = facts;
+  const before = facts.baseline;
+  const after = facts.final ?? before;
   const status: RunStatus =
-    baseline.exitCode === 0 && !winner
+    facts.baselineGreen && !winner
       ? 'already-green'
       : selection.passing
         ? 'success'
         : 'no-passing-attempt';
-  log.info(`Selected: ${selection.why}`);
-  const finishedAt = now();
   const totals = verified.reduce(
     (sum, v) => ({ tokens: sum.tokens + v.claim.tokens, cost: sum.cost + v.claim.costUsd }),
     { tokens: 0, cost: 0 },
   );
-  const record: RunRecord = {
+  return {
     schemaVersion: 1,
     status,
     stopReason: selection.why,
@@ -151,12 +199,5 @@ export async function runSelectSession(
     explanation: selection.why,
     diff: filtered.diff,
     warnings: filtered.dropped.map((d) => `Dropped ${d.path} from the result: ${d.reason}`),
-  };
-  return {
-    record,
-    selection,
-    bestTree: filtered.bestTree,
-    baselineLogPath: baseline.logPath,
-    finalLogPath: finalRun?.logPath,
   };
 }
