@@ -15,6 +15,7 @@ import type { TokenCounter } from '../core/tokens.js';
 import type { Counts, Digest, Failure } from './types.js';
 import { own, ParseContext, type ParseResult, type ParsedFailure } from './parsers/base.js';
 import { JunitParser } from './parsers/junit.js';
+import { layout, type Block } from './layout.js';
 import { Segmenter } from './segment.js';
 import { familyOf, isAmbiguousNodeRunner } from './sniff.js';
 
@@ -159,38 +160,24 @@ async function readReports(options: DigestOptions, ctx: ParseContext): Promise<P
   return out;
 }
 
-interface Block {
-  failure: ParsedFailure;
-  id: string;
-  message: string;
-  location?: string;
-  excerpt: string[];
-  detail: string[];
-  show: { location: boolean; excerpt: boolean; detail: number };
+/** The segments' results as one run: failures deduped across segments, counts summed. */
+interface Merged {
+  readonly failures: ParsedFailure[];
+  readonly flaky: string[];
+  readonly counts: Counts;
+  /** Runners of the segments that found something, in order. */
+  readonly runners: string[];
+  /** Every test by id, when every segment named its tests. */
+  readonly tests: string[] | undefined;
 }
 
-function render(
-  results: readonly ParseResult[],
-  seg: Segmenter,
-  options: DigestOptions,
-): FullDigest {
-  const budget = Math.max(1, Math.floor(options.tokens ?? DEFAULT_TOKENS));
+function merge(results: readonly ParseResult[]): Merged {
   const failures: ParsedFailure[] = [];
   const seen = new Set<string>();
   const seenWithMessage = new Set<string>();
   const flaky = new Set<string>();
-  let passed = 0;
-  let failed = 0;
-  let skipped = 0;
+  const counts = { passed: 0, failed: 0, skipped: 0 };
   const runners: string[] = [];
-  const tests = new Set<string>();
-  let testsKnown = true;
-  // Segments that found nothing still name the runner when no segment found anything.
-  const detected = [...new Set(results.map((r) => r.runner))].filter((r) => r !== 'generic');
-  for (const r of results) {
-    if (r.tests) for (const id of r.tests) tests.add(id);
-    else testsKnown = false;
-  }
   for (const r of results) {
     if (
       r.failures.length === 0 &&
@@ -199,9 +186,9 @@ function render(
     )
       continue;
     if (!runners.includes(r.runner)) runners.push(r.runner);
-    passed += r.counts.passed;
-    failed += r.counts.failed;
-    skipped += r.counts.skipped;
+    counts.passed += r.counts.passed;
+    counts.failed += r.counts.failed;
+    counts.skipped += r.counts.skipped;
     // Segments are deduped within themselves; across segments (monorepo packages) only an
     // identical id + message is a repeat.
     for (const f of r.failures) {
@@ -213,9 +200,23 @@ function render(
     }
     for (const id of r.flaky) flaky.add(id);
   }
-  // A crash (OOM, segfault, killed worker) is shown next to the counts, not as a test failure:
-  // the tests it interrupted never ran, and runners that report it (jest, go) already did.
-  const crashes = seg.crashes
+  counts.failed = Math.max(counts.failed, failures.length);
+  const known = results.length > 0 && results.every((r) => r.tests !== undefined);
+  return {
+    failures,
+    flaky: [...flaky].filter((id) => !seen.has(id)).sort(),
+    counts,
+    runners,
+    tests: known ? [...new Set(results.flatMap((r) => r.tests ?? []))] : undefined,
+  };
+}
+
+/**
+ * Crashes (OOM, segfault, killed worker) to show next to the counts, not as test failures: the
+ * tests they interrupted never ran, and runners that report them (jest, go) already did.
+ */
+function unreported(crashes: readonly string[], failures: readonly ParsedFailure[]): string[] {
+  return crashes
     .filter(
       (c) =>
         !failures.some(
@@ -226,48 +227,66 @@ function render(
         ),
     )
     .slice(0, 2);
-  failed = Math.max(failed, failures.length);
-  const runner =
-    options.runner && runners.length <= 1
-      ? normaliseRunner(options.runner, runners[0])
-      : runners.length > 0
-        ? runners.join('+')
-        : detected.length > 0
-          ? detected.join('+')
-          : 'generic';
-  const counts: Counts = { passed, failed, skipped };
-  const flakyList = [...flaky].filter((id) => !seen.has(id)).sort();
+}
 
+function runnerName(
+  options: DigestOptions,
+  results: readonly ParseResult[],
+  runners: readonly string[],
+): string {
+  if (options.runner && runners.length <= 1) return normaliseRunner(options.runner, runners[0]);
+  if (runners.length > 0) return runners.join('+');
+  // Segments that found nothing still name the runner when no segment found anything.
+  const detected = [...new Set(results.map((r) => r.runner))].filter((r) => r !== 'generic');
+  return detected.length > 0 ? detected.join('+') : 'generic';
+}
+
+function headerText(
+  runner: string,
+  { passed, failed, skipped }: Counts,
+  crashes: readonly string[],
+  options: DigestOptions,
+): string {
   const exit =
     options.exitCode !== undefined && options.exitCode !== null
       ? `, exit code ${options.exitCode}`
       : '';
   const killed = options.timedOut ? ', killed by timeout' : '';
-  const header = [
+  return [
     `${runner}: ${failed} failed, ${passed} passed, ${skipped} skipped${exit}${killed}`,
     ...crashes.map(
       (c) => `The test process crashed: ${c.length > 200 ? `${c.slice(0, 199)}…` : c}`,
     ),
   ].join('\n');
-  const blocks = failures.map((f) => makeBlock(f, options.projectRoot));
-  const genericWanted = failures.length === 0 || failed > failures.length || crashes.length > 0;
-  const text = layout(
-    header,
-    blocks,
-    flakyList,
-    genericWanted ? seg : undefined,
-    failures.length === 0,
-    budget,
-    tokensOf(options.counter),
-  );
+}
+
+function render(
+  results: readonly ParseResult[],
+  seg: Segmenter,
+  options: DigestOptions,
+): FullDigest {
+  const { failures, flaky, counts, runners, tests } = merge(results);
+  const crashes = unreported(seg.crashes, failures);
+  const runner = runnerName(options, results, runners);
+  const genericWanted =
+    failures.length === 0 || counts.failed > failures.length || crashes.length > 0;
+  const text = layout({
+    header: headerText(runner, counts, crashes, options),
+    blocks: failures.map((f) => makeBlock(f, options.projectRoot)),
+    flaky,
+    generic: genericWanted ? seg.generic : undefined,
+    genericOnly: failures.length === 0,
+    budget: Math.max(1, Math.floor(options.tokens ?? DEFAULT_TOKENS)),
+    tokens: (s) => (s === '' ? 0 : options.counter.count(s)),
+  });
   return {
     runner,
     counts,
     failures,
-    flaky: flakyList,
+    flaky,
     text: text.text,
     tokens: text.tokens,
-    ...(testsKnown && results.length > 0 ? { tests: [...tests] } : {}),
+    ...(tests ? { tests } : {}),
     ...(seg.crashes.length > 0 ? { crashes: [...seg.crashes] } : {}),
   };
 }
@@ -286,7 +305,6 @@ function makeBlock(f: ParsedFailure, projectRoot: string | undefined): Block {
     .split('\n')
     .filter((l, i, a) => l !== f.message && !(l === '' && (i === 0 || a[i - 1] === '')));
   return {
-    failure: f,
     id: f.id,
     message: f.message,
     ...(frame ? { location: frame } : {}),
@@ -317,172 +335,6 @@ export function readExcerpt(projectRoot: string, frame: string): string[] {
   } catch {
     return [];
   }
-}
-
-function tokensOf(counter: TokenCounter): (s: string) => number {
-  return (s) => (s === '' ? 0 : counter.count(s));
-}
-
-function shorten(s: string, max: number): string {
-  if (s.length <= max) return s;
-  return max <= 1 ? '…' : `${s.slice(0, max - 1)}…`;
-}
-
-interface Layout {
-  text: string;
-  tokens: number;
-}
-
-function renderText(
-  header: string,
-  blocks: readonly Block[],
-  msgMax: number,
-  idMax: number,
-  shown: number,
-  tailLines: readonly string[],
-): string {
-  const out: string[] = [header];
-  if (blocks.length > 0) out.push(`Failing tests (${blocks.length}):`);
-  blocks.slice(0, shown).forEach((b) => {
-    out.push(`✗ ${shorten(b.id, idMax)}`);
-    if (msgMax > 0 && b.message) out.push(`  ${shorten(b.message, msgMax)}`);
-    if (b.show.location && b.location) out.push(`  at ${b.location}`);
-    if (b.show.excerpt) for (const l of b.excerpt) out.push(`    ${l}`);
-    for (const l of b.detail.slice(0, b.show.detail)) out.push(`    ${l}`);
-  });
-  if (shown < blocks.length) out.push(`… and ${blocks.length - shown} more failing tests`);
-  out.push(...tailLines);
-  return out.join('\n');
-}
-
-function layout(
-  header: string,
-  blocks: Block[],
-  flaky: readonly string[],
-  seg: Segmenter | undefined,
-  genericOnly: boolean,
-  budget: number,
-  tok: (s: string) => number,
-): Layout {
-  const maxMsg = Math.max(0, ...blocks.map((b) => b.message.length));
-  const maxId = Math.max(0, ...blocks.map((b) => b.id.length));
-  const fits = (s: string): boolean => tok(s) <= budget;
-  let msgMax = maxMsg;
-  let idMax = maxId;
-  let shown = blocks.length;
-  if (!fits(renderText(header, blocks, msgMax, idMax, shown, []))) {
-    msgMax = bestFit(0, maxMsg, (n) => fits(renderText(header, blocks, n, idMax, shown, [])));
-    if (msgMax < 8) {
-      msgMax = 0;
-      idMax = bestFit(12, maxId, (n) => fits(renderText(header, blocks, 0, n, shown, [])));
-      if (!fits(renderText(header, blocks, 0, idMax, shown, []))) {
-        shown = bestFit(0, blocks.length, (n) => fits(renderText(header, blocks, 0, idMax, n, [])));
-      }
-    }
-  }
-  // Extras, round by round, each kept only while the estimate fits; verified exactly at the end.
-  let used = tok(renderText(header, blocks, msgMax, idMax, shown, []));
-  const visible = blocks.slice(0, shown);
-  const tryAdd = (cost: number): boolean => {
-    if (used + cost > budget) return false;
-    used += cost;
-    return true;
-  };
-  for (const b of visible)
-    if (b.location && tryAdd(tok(`  at ${b.location}`) + 1)) b.show.location = true;
-  for (const b of visible)
-    if (
-      b.show.location &&
-      b.excerpt.length > 0 &&
-      tryAdd(tok(b.excerpt.map((l) => `    ${l}`).join('\n')) + 1)
-    )
-      b.show.excerpt = true;
-  for (let round = 0; round < 16; round++) {
-    let added = false;
-    for (const b of visible) {
-      const line = b.detail[b.show.detail];
-      if (b.show.detail !== round || line === undefined) continue;
-      if (tryAdd(tok(`    ${line}`) + 1)) {
-        b.show.detail++;
-        added = true;
-      }
-    }
-    if (!added) break;
-  }
-  const tail: string[] = [];
-  const addTail = (line: string): boolean => {
-    if (!tryAdd(tok(line) + 1)) return false;
-    tail.push(line);
-    return true;
-  };
-  if (
-    flaky.length > 0 &&
-    addTail(`Flaky (failed, then passed on retry; not counted as failing): ${flaky.length}`)
-  ) {
-    for (const id of flaky) if (!addTail(`~ ${id}`)) break;
-  }
-  if (seg) {
-    const snippets = seg.generic.snippets;
-    const tailLines = seg.generic.tail.toArray();
-    if (
-      snippets.length > 0 &&
-      addTail(genericOnly ? 'Error lines from the log:' : 'Other error lines from the log:')
-    ) {
-      outer: for (const s of snippets) {
-        for (const l of s) if (!addTail(`  ${l}`)) break outer;
-        if (!addTail('  --')) break;
-      }
-    }
-    // The tail gets the remaining budget, newest lines kept.
-    const kept: string[] = [];
-    for (let i = tailLines.length - 1; i >= 0; i--) {
-      const l = `  ${tailLines[i] ?? ''}`;
-      if (!tryAdd(tok(l) + 1)) break;
-      kept.unshift(l);
-    }
-    if (kept.length > 0 && addTail('Last lines of the log:')) tail.push(...kept);
-  }
-  let text = renderText(header, blocks, msgMax, idMax, shown, tail);
-  let tokens = tok(text);
-  // Estimates can undershoot by a little: drop extras from the end until it truly fits.
-  while (tokens > budget) {
-    if (tail.length > 0) tail.pop();
-    else {
-      const b = [...visible]
-        .reverse()
-        .find((x) => x.show.detail > 0 || x.show.excerpt || x.show.location);
-      if (b) {
-        if (b.show.detail > 0) b.show.detail--;
-        else if (b.show.excerpt) b.show.excerpt = false;
-        else b.show.location = false;
-      } else if (msgMax > 0) msgMax = Math.floor(msgMax * 0.9);
-      else if (shown > 0) shown--;
-      else {
-        text = shorten(header, Math.max(1, budget));
-        while (tok(text) > budget && text.length > 1)
-          text = shorten(text, Math.floor(text.length * 0.8));
-        return { text, tokens: tok(text) };
-      }
-    }
-    text = renderText(header, blocks, msgMax, idMax, shown, tail);
-    tokens = tok(text);
-  }
-  return { text, tokens };
-}
-
-/** Largest n in [lo, hi] with ok(n), assuming ok is monotone (lo when none). */
-function bestFit(lo: number, hi: number, ok: (n: number) => boolean): number {
-  let best = lo;
-  let a = lo;
-  let b = hi;
-  while (a <= b) {
-    const mid = Math.floor((a + b) / 2);
-    if (ok(mid)) {
-      best = mid;
-      a = mid + 1;
-    } else b = mid - 1;
-  }
-  return best;
 }
 
 export type { Failure };
