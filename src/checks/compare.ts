@@ -68,76 +68,98 @@ export function integrityProblem(
   baseline: RunEvidence,
   current: RunEvidence,
 ): IntegrityProblem | undefined {
-  const totalBefore = total(baseline);
-  const totalNow = total(current);
-  const fewer =
-    totalNow < totalBefore ||
-    (current.digest.counts.passed === 0 && baseline.digest.counts.passed > 0);
-  const cause = whyNotRun(baseline, current);
-  if (cause.length > 0 && fewer && current.exitCode !== 0) {
-    return {
-      kind: 'not-run',
-      rejects: true,
-      evidence: cause,
-      message: `the tests could not run (${totalNow} ran, the baseline ran ${totalBefore}): ${listed(cause)}`,
-    };
-  }
-  // Only when the runner's own summary says no test ran (go's `ok pkg` lines count none).
-  if (totalNow === 0 && totalBefore > 0 && current.digest.tests?.length === 0) {
-    const evidence = [`no test ran, the baseline ran ${totalBefore}`];
-    return current.exitCode === 0
-      ? {
-          kind: 'removed',
-          rejects: true,
-          evidence,
-          message: `no test ran (the baseline ran ${totalBefore}). Fix the code instead of removing tests`,
-        }
-      : {
-          kind: 'not-run',
-          rejects: true,
-          evidence,
-          message: `the tests could not run: no test ran (the baseline ran ${totalBefore}), exit code ${current.exitCode ?? 'none'}`,
-        };
-  }
+  const notRun = couldNotRun(baseline, current) ?? noneRan(baseline, current);
+  if (notRun) return notRun;
   const runner = baseline.digest.runner;
   if (runner !== current.digest.runner || runner === 'generic' || runner.includes('+'))
     return undefined;
   const before = baseline.digest.tests;
   const now = current.digest.tests;
   const named = before !== undefined && now !== undefined;
-  if (named) {
-    const missing = missingIds(before, now);
-    if (missing.length > 0) {
-      return {
+  const missing = named ? missingIds(before, now) : [];
+  if (missing.length > 0) {
+    return {
+      kind: 'removed',
+      rejects: true,
+      evidence: missing,
+      message: `${missing.length} test${missing.length === 1 ? '' : 's'} of the baseline no longer ran: ${listed(missing)}. Fix the code instead of removing tests`,
+    };
+  }
+  return moreSkipped(baseline, current, named) ?? fewerUnnamed(baseline, current, named);
+}
+
+/** Fewer tests ran, and the run shows why (load errors, a crash, a timeout). */
+function couldNotRun(baseline: RunEvidence, current: RunEvidence): IntegrityProblem | undefined {
+  const totalBefore = total(baseline);
+  const totalNow = total(current);
+  const fewer =
+    totalNow < totalBefore ||
+    (current.digest.counts.passed === 0 && baseline.digest.counts.passed > 0);
+  const cause = whyNotRun(baseline, current);
+  if (cause.length === 0 || !fewer || current.exitCode === 0) return undefined;
+  return {
+    kind: 'not-run',
+    rejects: true,
+    evidence: cause,
+    message: `the tests could not run (${totalNow} ran, the baseline ran ${totalBefore}): ${listed(cause)}`,
+  };
+}
+
+/** No test ran: only when the runner's own summary says so (go's `ok pkg` lines count none). */
+function noneRan(baseline: RunEvidence, current: RunEvidence): IntegrityProblem | undefined {
+  const totalBefore = total(baseline);
+  if (total(current) !== 0 || totalBefore === 0 || current.digest.tests?.length !== 0)
+    return undefined;
+  const evidence = [`no test ran, the baseline ran ${totalBefore}`];
+  return current.exitCode === 0
+    ? {
         kind: 'removed',
         rejects: true,
-        evidence: missing,
-        message: `${missing.length} test${missing.length === 1 ? '' : 's'} of the baseline no longer ran: ${listed(missing)}. Fix the code instead of removing tests`,
+        evidence,
+        message: `no test ran (the baseline ran ${totalBefore}). Fix the code instead of removing tests`,
+      }
+    : {
+        kind: 'not-run',
+        rejects: true,
+        evidence,
+        message: `the tests could not run: no test ran (the baseline ran ${totalBefore}), exit code ${current.exitCode ?? 'none'}`,
       };
-    }
-  }
+}
+
+function moreSkipped(
+  baseline: RunEvidence,
+  current: RunEvidence,
+  named: boolean,
+): IntegrityProblem | undefined {
   const skippedBefore = baseline.digest.counts.skipped;
   const skippedNow = current.digest.counts.skipped;
-  if (skippedNow > skippedBefore) {
-    const rejects = named || current.exitCode !== 0;
-    return {
-      kind: rejects ? 'skipped' : 'unverified',
-      rejects,
-      evidence: [`${skippedNow} skipped, the baseline skipped ${skippedBefore}`],
-      message: rejects
-        ? `the run skips ${skippedNow} tests, more than the ${skippedBefore} of the baseline. Fix the code instead of skipping tests`
-        : `the run skips ${skippedNow} tests, the baseline skipped ${skippedBefore} (${runner} does not name every test, so which ones could not be checked)`,
-    };
-  }
-  if (!named && totalNow < totalBefore) {
-    return {
-      kind: 'unverified',
-      rejects: false,
-      evidence: [`${totalNow} tests, the baseline had ${totalBefore}`],
-      message: `${totalNow} tests ran, the baseline counted ${totalBefore} (${runner} does not name every test, so which ones could not be checked)`,
-    };
-  }
-  return undefined;
+  if (skippedNow <= skippedBefore) return undefined;
+  const rejects = named || current.exitCode !== 0;
+  return {
+    kind: rejects ? 'skipped' : 'unverified',
+    rejects,
+    evidence: [`${skippedNow} skipped, the baseline skipped ${skippedBefore}`],
+    message: rejects
+      ? `the run skips ${skippedNow} tests, more than the ${skippedBefore} of the baseline. Fix the code instead of skipping tests`
+      : `the run skips ${skippedNow} tests, the baseline skipped ${skippedBefore} (${baseline.digest.runner} does not name every test, so which ones could not be checked)`,
+  };
+}
+
+/** Fewer tests, and the runner does not name them: a note, never a reason to reject. */
+function fewerUnnamed(
+  baseline: RunEvidence,
+  current: RunEvidence,
+  named: boolean,
+): IntegrityProblem | undefined {
+  const totalBefore = total(baseline);
+  const totalNow = total(current);
+  if (named || totalNow >= totalBefore) return undefined;
+  return {
+    kind: 'unverified',
+    rejects: false,
+    evidence: [`${totalNow} tests, the baseline had ${totalBefore}`],
+    message: `${totalNow} tests ran, the baseline counted ${totalBefore} (${baseline.digest.runner} does not name every test, so which ones could not be checked)`,
+  };
 }
 
 function total(run: RunEvidence): number {
