@@ -12,9 +12,11 @@ if (tooOld) {
   process.exit(1);
 }
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// `npm run bench -- --snapshots`: the snapshot benchmark (bench/snapshots.ts) alone.
+const entry = process.argv.includes('--snapshots') ? 'snapshots.ts' : 'main.ts';
 const result = spawnSync(
   process.execPath,
-  [...nodeFlags(), join(root, 'bench', 'main.ts'), ...process.argv.slice(2)],
+  [...nodeFlags(), join(root, 'bench', entry), ...process.argv.slice(2)],
   { cwd: root, stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);

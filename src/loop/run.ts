@@ -21,6 +21,7 @@ import { CONTINUE, type NextStep, type Stop, stop } from './next-step.js';
 import type { IterationRecord, PlanStep, RunStatus } from '../core/record.js';
 import { initialState, type LoopState } from './state.js';
 import { takeTurn } from './turn.js';
+import { reportingWrites } from './writes.js';
 
 export type { LoopDeps } from './context.js';
 export type { TranscriptEntry } from './journal.js';
@@ -56,7 +57,8 @@ const PHASES: readonly Phase[] = [prepare, runBaseline, startConversation, turns
 
 export async function runLoop(deps: LoopDeps): Promise<LoopOutcome> {
   const state = initialState(deps.resume, (deps.now ?? Date.now)());
-  const ctx = createContext(deps, state, progressLine);
+  // Every write is reported to git: its snapshots then look only at what changed.
+  const ctx = createContext(reportingWrites(deps), state, progressLine);
   let next: NextStep = CONTINUE;
   try {
     for (const phase of PHASES) if (next.kind === 'continue') next = await phase(ctx, state);

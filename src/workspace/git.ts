@@ -19,6 +19,9 @@
  * Snapshots never touch the real index or HEAD: they use one private index
  * (`GIT_INDEX_FILE`) seeded once from the real index (or HEAD) and kept for
  * the run, so each snapshot hashes only what changed since the last one.
+ * Finding what changed costs a walk of the whole tree (a stat of every file),
+ * unless the caller reports its writes (`touched`): then a snapshot looks at
+ * the reported paths only, and at nothing when none were reported.
  * Files over the size limit are never hashed: they stay out of the snapshot
  * and are listed in the log. Git works on the whole repository even when the
  * root is a subfolder of it; paths are relative to the repository top.
@@ -70,6 +73,8 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** git 2.32 added GIT_CONFIG_GLOBAL; 2.31 added GIT_CONFIG_COUNT (the push token). */
 export const MIN_GIT_VERSION: readonly [number, number] = [2, 32];
 const SNAPSHOT_GRACE_MS = 10_000;
+/** More reported paths than this, and a snapshot walks the whole tree instead (one command line). */
+const MAX_TOUCHED_PATHS = 500;
 
 interface GitOutput {
   readonly code: number;
@@ -309,6 +314,7 @@ interface RemovedCredential {
 
 /** Git for the run and for publishing. The class stays private: use createGit. */
 export interface RepoGit extends Git {
+  touched(paths: readonly string[] | 'all'): void;
   /** Puts back the credential headers `removePersistedCredentials` took out (once). */
   restorePersistedCredentials(): Promise<void>;
   /** Commits `tree` (or the working tree) on `parentRef` to `branch`, without touching HEAD or the index. */
@@ -360,6 +366,15 @@ class GitRepo implements RepoGit {
   private readonly maxFileBytes: number;
   /** The snapshot index, kept between snapshots (its stat cache makes the next one cheap). */
   private index: string | undefined;
+  /** The tree the snapshot index held after the last snapshot (undefined: none since it was seeded). */
+  private lastTree: string | undefined;
+  /**
+   * What changed since the last snapshot, as reported through `touched` (paths relative to the
+   * top): `all` = look at the whole tree; undefined = nobody reports, so always look at it.
+   */
+  private changes: Set<string> | 'all' | undefined;
+  /** The repository top with symbolic links resolved, to turn reported paths into git paths. */
+  private realTop: string | undefined;
   private readonly snapshots = new Serial();
   private readonly worktrees = new Serial();
   private readonly skipped = new Set<string>();
@@ -473,6 +488,7 @@ class GitRepo implements RepoGit {
   }
 
   async addExclude(pattern: string): Promise<void> {
+    this.noteChanged('all');
     const exclude = await this.gitPath('info/exclude');
     const current = fs.existsSync(exclude) ? fs.readFileSync(exclude, 'utf8') : '';
     if (current.split(/\r?\n/).includes(pattern)) return;
@@ -505,9 +521,44 @@ class GitRepo implements RepoGit {
     return (await this.call(['checkout', '-q', '--detach', sha], { allowFail: true })).code === 0;
   }
 
+  touched(paths: readonly string[] | 'all'): void {
+    // The first report cannot vouch for what happened before it.
+    if (this.changes === undefined || this.realTop === undefined || paths === 'all') {
+      this.changes = 'all';
+      return;
+    }
+    const top = this.realTop;
+    this.noteChanged(
+      paths.map((abs) => {
+        const rel = path.relative(top, abs);
+        const outside = rel === '' || rel.startsWith('..') || path.isAbsolute(rel);
+        return outside ? '..' : rel.split(path.sep).join('/');
+      }),
+    );
+  }
+
+  /** Notes paths (relative to the top) as changed, when somebody reports writes. */
+  private noteChanged(paths: readonly string[] | 'all'): void {
+    if (this.changes === undefined || this.changes === 'all') return;
+    // A changed ignore file can show or hide files nobody wrote: only a walk finds them.
+    const walk = (rel: string): boolean =>
+      rel === '..' || rel.startsWith('../') || path.posix.basename(rel) === '.gitignore';
+    if (paths === 'all' || paths.some(walk)) this.changes = 'all';
+    else for (const rel of paths) this.changes.add(rel);
+  }
+
   snapshot(): Promise<string> {
     // One snapshot at a time: they share the index.
-    return this.snapshots.run(() => this.snapshotNow());
+    return this.snapshots.run(async () => {
+      try {
+        return await this.snapshotNow();
+      } catch (error) {
+        // The index may hold part of this snapshot, and its reports are spent: look at everything.
+        this.lastTree = undefined;
+        this.noteChanged('all');
+        throw error;
+      }
+    });
   }
 
   private snapshotTimeout(): number | undefined {
@@ -518,49 +569,104 @@ class GitRepo implements RepoGit {
 
   private async snapshotNow(): Promise<string> {
     const top = await this.toplevel();
-    if (this.index === undefined || !fs.existsSync(this.index)) {
-      const index = this.tempIndex();
-      const real = await this.gitPath('index');
-      if (fs.existsSync(real)) {
-        // Seeding from the real index keeps its stat cache: `add` stays fast.
-        fs.copyFileSync(real, index);
-      } else if (await this.tryHead()) {
-        await this.call(['read-tree', 'HEAD'], { indexFile: index });
-      }
-      this.index = index;
-    }
-    const index = this.index;
+    this.realTop ??= realOrSelf(top);
+    const index = await this.snapshotIndex();
+    // Reports that arrive while this snapshot runs are for the next one.
+    const reported = this.changes;
+    if (reported !== undefined) this.changes = new Set();
     const timeoutMs = this.snapshotTimeout();
-    const timed = timeoutMs !== undefined ? { timeoutMs } : {};
-    // What changed since the index: modified, deleted and untracked (not ignored) files.
+    const timed = { indexFile: index, cwd: top, ...(timeoutMs !== undefined ? { timeoutMs } : {}) };
+    const known = reported instanceof Set && this.lastTree !== undefined ? [...reported] : [];
+    if (reported instanceof Set && this.lastTree !== undefined && known.length === 0) {
+      return this.lastTree;
+    }
+    const changed =
+      known.length > 0 && known.length <= MAX_TOUCHED_PATHS
+        ? await this.changedAmong(known, timed).catch(() => this.changedAnywhere(timed))
+        : await this.changedAnywhere(timed);
+    const small = changed.filter((rel) => !this.leftOut(top, rel));
+    if (small.length === 0 && this.lastTree !== undefined) return this.lastTree;
+    if (small.length > 0) {
+      // Exactly the listed paths, as `add -A` would take them; git's listing already applied the
+      // ignore rules (`add` would refuse a deleted file under a folder ignored since).
+      await this.call(['update-index', '--add', '--remove', '--replace', '-z', '--stdin'], {
+        ...timed,
+        // Sorted, a path comes before the paths under it: a file turned folder leaves the index
+        // before the files in the folder arrive (git would refuse them the other way round).
+        input: Buffer.from(
+          small
+            .map((p) => p.replace(/\/$/, ''))
+            .sort()
+            .map((p) => `${p}\0`)
+            .join(''),
+          'utf8',
+        ),
+      });
+    }
+    const out = await this.call(['write-tree'], timed);
+    this.lastTree = out.stdout.trim();
+    return this.lastTree;
+  }
+
+  /** The private index, seeded from the real index (or HEAD) the first time and after a checkout. */
+  private async snapshotIndex(): Promise<string> {
+    if (this.index !== undefined && fs.existsSync(this.index)) return this.index;
+    const index = this.tempIndex();
+    const real = await this.gitPath('index');
+    if (fs.existsSync(real)) {
+      // Seeding from the real index keeps its stat cache: `add` stays fast.
+      fs.copyFileSync(real, index);
+    } else if (await this.tryHead()) {
+      await this.call(['read-tree', 'HEAD'], { indexFile: index });
+    }
+    this.index = index;
+    this.lastTree = undefined;
+    return index;
+  }
+
+  /** Modified, deleted and untracked (not ignored) files anywhere: one walk of the tree. */
+  private async changedAnywhere(opts: CallOptions): Promise<string[]> {
     const listed = await this.call(
       ['ls-files', '-z', '--modified', '--others', '--exclude-standard'],
-      { indexFile: index, cwd: top, ...timed },
+      opts,
     );
-    const changed = [...new Set(listed.stdout.split('\0').filter((p) => p !== ''))];
-    const tooBig = changed.filter((rel) => this.isTooBig(path.join(top, rel)));
-    for (const rel of tooBig) {
-      if (this.skipped.has(rel)) continue;
+    return [...new Set(listed.stdout.split('\0').filter((p) => p !== ''))];
+  }
+
+  /**
+   * The same, among the given paths only (`ls-files --modified` would stat every file). Porcelain
+   * status: `XY path`, X the index against HEAD, Y the working tree against the index.
+   */
+  private async changedAmong(paths: readonly string[], opts: CallOptions): Promise<string[]> {
+    const listed = await this.call(
+      [
+        'status',
+        '--porcelain',
+        '-z',
+        '--untracked-files=all',
+        '--ignore-submodules=dirty',
+        '--no-renames',
+        '--',
+        ...paths,
+      ],
+      opts,
+    );
+    return listed.stdout
+      .split('\0')
+      .filter((entry) => entry.length > 3 && (entry[1] !== ' ' || entry.startsWith('??')))
+      .map((entry) => entry.slice(3));
+  }
+
+  /** Whether a changed file stays out of the snapshot for its size (logged once per path). */
+  private leftOut(top: string, rel: string): boolean {
+    if (!this.isTooBig(path.join(top, rel))) return false;
+    if (!this.skipped.has(rel)) {
       this.skipped.add(rel);
       this.options.log?.(
         `git: left ${rel} out of the snapshot: larger than ${this.maxFileBytes / 1024 / 1024} MB`,
       );
     }
-    if (tooBig.length === 0) {
-      await this.call(['add', '-A', '--', '.'], { indexFile: index, cwd: top, ...timed });
-    } else {
-      // Everything except the big files, named with pathspec magic (literal paths, excluded).
-      const pathspecs = ['.', ...tooBig.map((rel) => `:(exclude,literal)${rel}`)];
-      await this.call(['add', '-A', '--pathspec-from-file=-', '--pathspec-file-nul'], {
-        indexFile: index,
-        cwd: top,
-        input: Buffer.from(pathspecs.map((p) => `${p}\0`).join(''), 'utf8'),
-        env: { GIT_LITERAL_PATHSPECS: '0' },
-        ...timed,
-      });
-    }
-    const out = await this.call(['write-tree'], { indexFile: index, ...timed });
-    return out.stdout.trim();
+    return true;
   }
 
   private isTooBig(abs: string): boolean {
@@ -577,6 +683,7 @@ class GitRepo implements RepoGit {
     const current = await this.snapshot();
     if (current === tree) return;
     const removed = await this.changedPaths(current, tree, 'D');
+    this.noteChanged(removed);
     for (const rel of removed) {
       const abs = path.join(top, rel);
       try {
@@ -587,6 +694,7 @@ class GitRepo implements RepoGit {
       removeEmptyParents(path.dirname(abs), top);
     }
     const changed = await this.changedPaths(current, tree, 'AMT');
+    this.noteChanged(changed);
     if (changed.length === 0) return;
     await this.checkoutPaths(tree, changed);
   }
@@ -667,6 +775,7 @@ class GitRepo implements RepoGit {
 
   async apply(diff: string): Promise<void> {
     if (diff.trim() === '') return;
+    this.noteChanged('all');
     await this.call(['apply', '--binary', '--whitespace=nowarn', '-'], {
       cwd: await this.toplevel(),
       input: Buffer.from(diff, 'utf8'),
@@ -676,6 +785,7 @@ class GitRepo implements RepoGit {
   async restorePaths(tree: string, paths: readonly string[]): Promise<void> {
     if (paths.length === 0) return;
     const top = await this.toplevel();
+    this.noteChanged(paths);
     const present = await this.listTree(tree, paths);
     for (const rel of paths) {
       if (present.has(rel)) continue;

@@ -88,6 +88,14 @@ export interface Git {
   tryCheckoutCommit(sha: string): Promise<boolean>;
   /** Records the workspace as it is now (tracked, modified and untracked, not ignored) as a tree object, without touching the index or HEAD. */
   snapshot(): Promise<string>;
+  /**
+   * Reports writes to the working tree: the absolute paths written, or `all` when a command ran
+   * (it may have written anywhere). Until the first report every snapshot walks the whole tree;
+   * from then on a snapshot looks only at the paths reported since the last one. So a caller
+   * that reports must report every write made by anything other than this Git. (A Git without
+   * it, like the loop tests' in-memory one, needs no reports.)
+   */
+  touched?(paths: readonly string[] | 'all'): void;
   /** Makes the working tree match a snapshot tree (files added since are removed, ignored files untouched). */
   restore(tree: string): Promise<void>;
   /** `git diff --binary` between two trees. */
