@@ -13,7 +13,7 @@ import { attemptCounts, runAttempts } from './attempts.js';
 import { createGit, type RepoGit } from '../workspace/git.js';
 import { CLI_INPUTS, flagKey } from './flags.js';
 import { terminalLog } from './log.js';
-import { formatCost } from '../report/progress.js';
+import { formatCost } from '../loop/progress.js';
 
 export interface RunFlags {
   readonly cwd: string;

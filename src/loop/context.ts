@@ -12,7 +12,7 @@ import { type Budget, createBudget, limitsOf } from './budget.js';
 import type { Checkpoint } from './checkpoint.js';
 import { Compactor } from './compaction.js';
 import type { RunLog } from '../core/log.js';
-import { createJournal, type Journal, type ProgressFacts } from './journal.js';
+import { createJournal, type Journal } from './journal.js';
 import { type Stop, stop } from './next-step.js';
 import { systemInstructions } from './prompt.js';
 import type { LoopState } from './state.js';
@@ -60,11 +60,7 @@ export interface RunContext extends Omit<LoopDeps, 'now' | 'redact' | 'publishRe
 }
 
 /** The context of one run; the plan tool writes the plan into `state`. */
-export function createContext(
-  deps: LoopDeps,
-  state: LoopState,
-  formatProgress: (facts: ProgressFacts) => string,
-): RunContext {
+export function createContext(deps: LoopDeps, state: LoopState): RunContext {
   const { config, log, model } = deps;
   const now = deps.now ?? Date.now;
   const startedAt = now();
@@ -102,7 +98,6 @@ export function createContext(
     startedAt,
     maxIterations: config.maxIterations,
     model: config.model,
-    formatProgress,
   });
   const redact = deps.redact ?? ((text: string) => text);
   return { ...deps, now, startedAt, redact, budget, instructions, tools, compactor, journal };

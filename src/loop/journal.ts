@@ -6,23 +6,12 @@
 import type { RunLog } from '../core/log.js';
 import type { Spent } from './budget.js';
 import type { TestState } from './evaluate.js';
+import { progressLine } from './progress.js';
 
 export interface TranscriptEntry {
   readonly at: string;
   readonly kind: 'turn' | 'tool' | 'tests' | 'compaction' | 'note' | 'stop';
   readonly data: unknown;
-}
-
-/** What one progress line says (the report's `progressLine` formats it). */
-export interface ProgressFacts {
-  readonly iteration: number;
-  readonly maxIterations: number;
-  readonly failing: number;
-  readonly baselineFailing: number;
-  readonly tokens: number;
-  readonly costUsd: number;
-  readonly model?: string;
-  readonly elapsedMs?: number;
 }
 
 export interface JournalOptions {
@@ -31,7 +20,6 @@ export interface JournalOptions {
   readonly startedAt: number;
   readonly maxIterations: number;
   readonly model: string;
-  readonly formatProgress: (facts: ProgressFacts) => string;
 }
 
 /** Where the run stands, for a progress line. */
@@ -82,7 +70,7 @@ export function createJournal(options: JournalOptions): Journal {
       groupOpen = false;
     },
     progress({ spent, baseline, best }) {
-      const line = options.formatProgress({
+      const line = progressLine({
         iteration: groupOpen ? groupIteration : spent.iterations,
         maxIterations,
         failing: best?.failures.length ?? 0,

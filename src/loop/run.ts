@@ -10,7 +10,6 @@
  * becomes the action's `status` output. What the model can fix comes back to it as tool output.
  * The steps share an immutable RunContext (context.ts) and a plain-data LoopState (state.ts).
  */
-import { progressLine } from '../report/progress.js';
 import { prepare, runBaseline, startConversation } from './baseline.js';
 import type { Spent } from './budget.js';
 import { cancelled, createContext, type LoopDeps, type RunContext } from './context.js';
@@ -58,7 +57,7 @@ const PHASES: readonly Phase[] = [prepare, runBaseline, startConversation, turns
 export async function runLoop(deps: LoopDeps): Promise<LoopOutcome> {
   const state = initialState(deps.resume, (deps.now ?? Date.now)());
   // Every write is reported to git: its snapshots then look only at what changed.
-  const ctx = createContext(reportingWrites(deps), state, progressLine);
+  const ctx = createContext(reportingWrites(deps), state);
   let next: NextStep = CONTINUE;
   try {
     for (const phase of PHASES) if (next.kind === 'continue') next = await phase(ctx, state);

@@ -16,7 +16,7 @@ import {
   formatDuration,
   formatPercent,
   formatTokens,
-} from './progress.js';
+} from '../loop/progress.js';
 
 export interface SummaryOptions {
   /** Hard cap on the summary's UTF-8 size. Default 900 000 (the job summary limit is 1 MiB). */

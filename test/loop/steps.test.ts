@@ -12,7 +12,6 @@ import { initialState } from '../../src/loop/state.js';
 import { takeTurn } from '../../src/loop/turn.js';
 import type { Evaluation } from '../../src/loop/evaluate.js';
 import { ModelError } from '../../src/model/errors.js';
-import { progressLine } from '../../src/report/progress.js';
 import { runTestsCall, scriptedModel, shellCall } from '../fakes/scripted-model.js';
 import { memoryLog } from './harness.js';
 import { type Judge, memoryDeps, sumJudge } from './memory.js';
@@ -125,7 +124,7 @@ describe('one step at a time', () => {
     const model = scriptedModel(script);
     const run = memoryDeps(model, sumJudge, { inputs });
     const state = initialState(undefined, 0);
-    const ctx = createContext(run.deps, state, progressLine);
+    const ctx = createContext(run.deps, state);
     for (const phase of [prepare, runBaseline, startConversation])
       expect(await phase(ctx, state)).toEqual({ kind: 'continue' });
     return { ctx, state, model, run };
@@ -197,7 +196,6 @@ describe('the journal', () => {
       startedAt: 0,
       maxIterations: 3,
       model: 'gpt-test',
-      formatProgress: progressLine,
     });
     const spent = { iterations: 1, turns: 4, inputTokens: 40_000, cachedInputTokens: 0 };
     const all = { ...spent, outputTokens: 1000, reasoningTokens: 0, costUsd: 0.18, compactions: 0 };

@@ -10,7 +10,7 @@ import {
   formatTokens,
   formatUsd,
   progressLine,
-} from '../../src/report/progress.js';
+} from '../../src/loop/progress.js';
 
 describe('formatTokens', () => {
   it.each([
