@@ -256,12 +256,12 @@ export async function downloadArtifactByName(
   return options.dir;
 }
 
-async function findTrustedArtifact(
+/** Every artifact of the repository called `name`, as the REST API lists them. */
+async function listArtifactsNamed(
   name: string,
   options: DownloadOptions,
-): Promise<ListedArtifact & { digest: string }> {
+): Promise<(ListedArtifact & { digest: string })[]> {
   const { context } = options;
-  let listed: ListedArtifact[];
   try {
     const { getOctokit } = await import('@actions/github');
     const octokit = getOctokit(options.token, { baseUrl: context.apiUrl });
@@ -271,7 +271,7 @@ async function findTrustedArtifact(
       name,
       per_page: 100,
     });
-    listed = artifacts.map((a) => ({
+    return artifacts.map((a) => ({
       id: a.id,
       name: a.name,
       expired: a.expired,
@@ -286,6 +286,14 @@ async function findTrustedArtifact(
     const message = error instanceof Error ? error.message : String(error);
     throw new ArtifactDownloadError(`cannot list artifacts named '${name}': ${oneLine(message)}`);
   }
+}
+
+async function findTrustedArtifact(
+  name: string,
+  options: DownloadOptions,
+): Promise<ListedArtifact & { digest: string }> {
+  const { context } = options;
+  const listed = await listArtifactsNamed(name, options);
   const where = `${context.owner}/${context.repo}`;
   const named = listed
     .filter((a) => a.name === name && !a.expired)

@@ -101,39 +101,8 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
 
 async function publishInto(result: PublishResult, options: PublishOptions): Promise<void> {
   const { log, context } = options;
-  const kinds = new Set<OutputKind>(options.outputs.filter((k) => k !== 'none'));
-  const wantsGit = kinds.has('commit') || kinds.has('pull-request');
-
-  if (wantsGit) {
-    const refusal = gitRefusal(options);
-    if (refusal !== undefined) {
-      kinds.delete('commit');
-      kinds.delete('pull-request');
-      if (refusal.downgrade) {
-        kinds.add('artifact');
-        log.warn(`${refusal.message}; publishing the diff as an artifact instead`);
-      } else {
-        log.info(refusal.message);
-      }
-      if (refusal.error) result.errors.push(refusal.message);
-    }
-  }
-
-  if (kinds.has('artifact')) {
-    const upload = await uploadArtifact(
-      options.artifactName,
-      [...options.files.list],
-      options.files.dir,
-      options.retentionDays,
-      log,
-      options.artifactMode ?? 'unique',
-    );
-    if (!upload.ok) result.errors.push(upload.error);
-    else {
-      result.artifactId = upload.value.id;
-      result.artifactName = upload.value.name;
-    }
-  }
+  const kinds = publishKinds(options, result);
+  if (kinds.has('artifact')) await publishArtifact(options, result);
 
   let octokit: Octokit | undefined;
   const api = async (): Promise<Octokit> => {
@@ -156,24 +125,69 @@ async function publishInto(result: PublishResult, options: PublishOptions): Prom
       });
     }
   }
+  if (options.comment) await postComment(options, result, summary, api);
+}
 
-  if (options.comment) {
-    const issue = commentTarget(context);
-    if (issue === undefined) {
-      log.info(`comment: skipped, the ${context.eventName || 'unknown'} event has no pull request`);
-    } else if (!options.token) {
-      result.errors.push('comment: no github-token given');
-    } else {
-      await step(result, 'comment', async () => {
-        result.commentUrl = await upsertComment(
-          await api(),
-          context,
-          issue,
-          commentBody(summary, result),
-        );
-        log.info(`Comment: ${result.commentUrl}`);
-      });
-    }
+/**
+ * The outputs this run publishes: those asked for, less commit and pull request when git
+ * publishing is refused (then the artifact instead, when the refusal says so).
+ */
+function publishKinds(options: PublishOptions, result: PublishResult): Set<OutputKind> {
+  const kinds = new Set<OutputKind>(options.outputs.filter((k) => k !== 'none'));
+  if (!kinds.has('commit') && !kinds.has('pull-request')) return kinds;
+  const refusal = gitRefusal(options);
+  if (refusal === undefined) return kinds;
+  kinds.delete('commit');
+  kinds.delete('pull-request');
+  if (refusal.downgrade) {
+    kinds.add('artifact');
+    options.log.warn(`${refusal.message}; publishing the diff as an artifact instead`);
+  } else {
+    options.log.info(refusal.message);
+  }
+  if (refusal.error) result.errors.push(refusal.message);
+  return kinds;
+}
+
+async function publishArtifact(options: PublishOptions, result: PublishResult): Promise<void> {
+  const upload = await uploadArtifact(
+    options.artifactName,
+    [...options.files.list],
+    options.files.dir,
+    options.retentionDays,
+    options.log,
+    options.artifactMode ?? 'unique',
+  );
+  if (!upload.ok) result.errors.push(upload.error);
+  else {
+    result.artifactId = upload.value.id;
+    result.artifactName = upload.value.name;
+  }
+}
+
+/** The summary as a comment on the pull request the event is about (one, updated on reruns). */
+async function postComment(
+  options: PublishOptions,
+  result: PublishResult,
+  summary: string,
+  api: () => Promise<Octokit>,
+): Promise<void> {
+  const { context, log } = options;
+  const issue = commentTarget(context);
+  if (issue === undefined) {
+    log.info(`comment: skipped, the ${context.eventName || 'unknown'} event has no pull request`);
+  } else if (!options.token) {
+    result.errors.push('comment: no github-token given');
+  } else {
+    await step(result, 'comment', async () => {
+      result.commentUrl = await upsertComment(
+        await api(),
+        context,
+        issue,
+        commentBody(summary, result),
+      );
+      log.info(`Comment: ${result.commentUrl}`);
+    });
   }
 }
 
