@@ -303,48 +303,16 @@ function parseEnvelope(lines: readonly Line[]): PatchOp[] {
     const l = asFileHeader(raw) ?? raw;
     const t = l.text;
     if (isEnd(t)) {
-      const rest = trimBlankEdges(linesAfter(cur));
-      if (rest.length > 0) {
-        throw new PatchParseError(
-          rest[0]!.n,
-          `unexpected text after '${END_PATCH}': ${quote(rest[0]!.text)}`,
-        );
-      }
+      expectNothingAfterEnd(cur);
       break;
     }
     if (t.trim() === '') continue;
     if (t.startsWith(ADD_FILE)) {
-      const path = headerPath(l, ADD_FILE);
-      const content: string[] = [];
-      while (!cur.done()) {
-        const c = cur.peek()!;
-        if (c.text.startsWith('+')) content.push(cur.next().text.slice(1));
-        else if (c.text === '' && continuesAdd(cur)) {
-          cur.next();
-          content.push('');
-        } else break;
-      }
-      ops.push({ kind: 'add', path, content: content.length ? content.join('\n') + '\n' : '' });
+      ops.push(readAddFile(cur, headerPath(l, ADD_FILE)));
     } else if (t.startsWith(DELETE_FILE)) {
       ops.push({ kind: 'delete', path: headerPath(l, DELETE_FILE) });
     } else if (t.startsWith(UPDATE_FILE)) {
-      const path = headerPath(l, UPDATE_FILE);
-      let moveTo: string | undefined;
-      const m = cur.peek();
-      if (m && m.text.startsWith(MOVE_TO)) moveTo = headerPath(cur.next(), MOVE_TO);
-      const hunks = parseHunks(cur, path, true);
-      if (hunks.length === 0 && moveTo === undefined) {
-        const nx = cur.peek();
-        throw new PatchParseError(
-          nx?.n ?? cur.lastLine() + 1,
-          `'${UPDATE_FILE}${path}' has no hunks: expected '@@' or a line starting with ' ', '-' or '+', got ${nx ? quote(nx.text) : 'end of patch'}`,
-        );
-      }
-      ops.push(
-        moveTo === undefined
-          ? { kind: 'update', path, hunks }
-          : { kind: 'update', path, moveTo, hunks },
-      );
+      ops.push(readUpdateFile(cur, headerPath(l, UPDATE_FILE)));
     } else {
       const prev = ops[ops.length - 1];
       const hint =
@@ -355,6 +323,48 @@ function parseEnvelope(lines: readonly Line[]): PatchOp[] {
     }
   }
   return ops;
+}
+
+function expectNothingAfterEnd(cur: Cursor): void {
+  const rest = trimBlankEdges(linesAfter(cur));
+  if (rest.length > 0) {
+    throw new PatchParseError(
+      rest[0]!.n,
+      `unexpected text after '${END_PATCH}': ${quote(rest[0]!.text)}`,
+    );
+  }
+}
+
+/** The `+` lines after `*** Add File:` (blank lines between them too): the new file's content. */
+function readAddFile(cur: Cursor, path: string): PatchOp {
+  const content: string[] = [];
+  while (!cur.done()) {
+    const c = cur.peek()!;
+    if (c.text.startsWith('+')) content.push(cur.next().text.slice(1));
+    else if (c.text === '' && continuesAdd(cur)) {
+      cur.next();
+      content.push('');
+    } else break;
+  }
+  return { kind: 'add', path, content: content.length ? content.join('\n') + '\n' : '' };
+}
+
+/** What follows `*** Update File:`: an optional `*** Move to:`, then hunks (none only for a move). */
+function readUpdateFile(cur: Cursor, path: string): PatchOp {
+  let moveTo: string | undefined;
+  const m = cur.peek();
+  if (m && m.text.startsWith(MOVE_TO)) moveTo = headerPath(cur.next(), MOVE_TO);
+  const hunks = parseHunks(cur, path, true);
+  if (hunks.length === 0 && moveTo === undefined) {
+    const nx = cur.peek();
+    throw new PatchParseError(
+      nx?.n ?? cur.lastLine() + 1,
+      `'${UPDATE_FILE}${path}' has no hunks: expected '@@' or a line starting with ' ', '-' or '+', got ${nx ? quote(nx.text) : 'end of patch'}`,
+    );
+  }
+  return moveTo === undefined
+    ? { kind: 'update', path, hunks }
+    : { kind: 'update', path, moveTo, hunks };
 }
 
 function linesAfter(cur: Cursor): Line[] {
@@ -373,6 +383,62 @@ function continuesAdd(cur: Cursor): boolean {
   }
 }
 
+/** What an `@@` line says: a context line to look for, and in a unified range the line number. */
+type HunkHeader = Pick<Hunk, 'context' | 'lineHint'>;
+
+function readHunkHeader(text: string): HunkHeader {
+  const range = UNIFIED_RANGE.exec(text);
+  if (range) {
+    const section = range[5]!.trim();
+    return { lineHint: Number(range[1]), ...(section !== '' ? { context: section } : {}) };
+  }
+  const c = text.slice(HUNK_HEADER.length);
+  const ctx = c.startsWith(' ') ? c.slice(1) : c;
+  return ctx.trim() !== '' ? { context: ctx } : {};
+}
+
+/** A hunk's lines, up to the next `@@`, file header or end; blank lines at its end dropped. */
+function readHunkLines(cur: Cursor, path: string): { lines: HunkLine[]; endOfFile: boolean } {
+  const lines: HunkLine[] = [];
+  let trailingBlank = 0;
+  let endOfFile = false;
+  while (!cur.done()) {
+    const x = cur.peek()!;
+    const t = x.text;
+    if (t.trim() === END_OF_FILE) {
+      cur.next();
+      endOfFile = true;
+      break;
+    }
+    if (t.startsWith(HUNK_HEADER) || isFileHeader(t) || isEnd(t)) break;
+    if (t.startsWith('*** ')) {
+      throw new PatchParseError(
+        x.n,
+        `expected ${FILE_HEADERS}, '${END_OF_FILE}' or '${END_PATCH}', got ${quote(t)}`,
+      );
+    }
+    const op = t[0];
+    if (op === ' ' || op === '-' || op === '+') {
+      lines.push({ op, text: t.slice(1) });
+      trailingBlank = 0;
+    } else if (t === '' || t.trim() === '') {
+      lines.push({ op: ' ', text: '' });
+      trailingBlank++;
+    } else if (t.startsWith(NO_NEWLINE)) {
+      // "\ No newline at end of file" pasted into an envelope: the hunk ends the file.
+      endOfFile = true;
+    } else {
+      throw new PatchParseError(
+        x.n,
+        `in '${path}': expected a hunk line starting with ' ', '-' or '+', '@@', '${END_OF_FILE}' or a file header, got ${quote(t)}`,
+      );
+    }
+    cur.next();
+  }
+  if (trailingBlank > 0) lines.splice(lines.length - trailingBlank, trailingBlank);
+  return { lines, endOfFile };
+}
+
 /**
  * Reads hunks until a file header, `*** End Patch` or the end. `firstMayOmitHeader`: the first
  * hunk may start directly with lines.
@@ -382,21 +448,11 @@ function parseHunks(cur: Cursor, path: string, firstMayOmitHeader: boolean): Hun
   for (;;) {
     const l = cur.peek();
     if (!l || isFileHeader(l.text) || isEnd(l.text)) break;
-    let context: string | undefined;
-    let lineHint: number | undefined;
+    let header: HunkHeader = {};
     const headerLine = l;
     if (l.text.startsWith(HUNK_HEADER)) {
       cur.next();
-      const range = UNIFIED_RANGE.exec(l.text);
-      if (range) {
-        lineHint = Number(range[1]);
-        const section = range[5]!.trim();
-        if (section !== '') context = section;
-      } else {
-        const c = l.text.slice(HUNK_HEADER.length);
-        const ctx = c.startsWith(' ') ? c.slice(1) : c;
-        if (ctx.trim() !== '') context = ctx;
-      }
+      header = readHunkHeader(l.text);
     } else if (hunks.length > 0 || !firstMayOmitHeader) {
       if (l.text.trim() === '') {
         cur.next();
@@ -407,46 +463,10 @@ function parseHunks(cur: Cursor, path: string, firstMayOmitHeader: boolean): Hun
         `expected '@@', '${END_OF_FILE}', ${FILE_HEADERS} or '${END_PATCH}', got ${quote(l.text)}`,
       );
     }
-    const lines: HunkLine[] = [];
-    let trailingBlank = 0;
-    let endOfFile = false;
-    while (!cur.done()) {
-      const x = cur.peek()!;
-      const t = x.text;
-      if (t.trim() === END_OF_FILE) {
-        cur.next();
-        endOfFile = true;
-        break;
-      }
-      if (t.startsWith(HUNK_HEADER) || isFileHeader(t) || isEnd(t)) break;
-      if (t.startsWith('*** ')) {
-        throw new PatchParseError(
-          x.n,
-          `expected ${FILE_HEADERS}, '${END_OF_FILE}' or '${END_PATCH}', got ${quote(t)}`,
-        );
-      }
-      const op = t[0];
-      if (op === ' ' || op === '-' || op === '+') {
-        lines.push({ op, text: t.slice(1) });
-        trailingBlank = 0;
-      } else if (t === '' || t.trim() === '') {
-        lines.push({ op: ' ', text: '' });
-        trailingBlank++;
-      } else if (t.startsWith(NO_NEWLINE)) {
-        // "\ No newline at end of file" pasted into an envelope: the hunk ends the file.
-        endOfFile = true;
-      } else {
-        throw new PatchParseError(
-          x.n,
-          `in '${path}': expected a hunk line starting with ' ', '-' or '+', '@@', '${END_OF_FILE}' or a file header, got ${quote(t)}`,
-        );
-      }
-      cur.next();
-    }
-    if (trailingBlank > 0) lines.splice(lines.length - trailingBlank, trailingBlank);
+    const { lines, endOfFile } = readHunkLines(cur, path);
     if (lines.length === 0) {
       // Consecutive headers (`@@ class A` then `@@ def f`): the inner one wins.
-      if (context !== undefined && cur.peek()?.text.startsWith(HUNK_HEADER)) continue;
+      if (header.context !== undefined && cur.peek()?.text.startsWith(HUNK_HEADER)) continue;
       throw new PatchParseError(headerLine.n, `hunk in '${path}' has no lines`);
     }
     if (!lines.some((x) => x.op !== ' ')) {
@@ -455,10 +475,7 @@ function parseHunks(cur: Cursor, path: string, firstMayOmitHeader: boolean): Hun
         `hunk in '${path}' changes nothing: it needs a '-' or '+' line`,
       );
     }
-    const hunk: { -readonly [K in keyof Hunk]: Hunk[K] } = { lines, endOfFile };
-    if (context !== undefined) hunk.context = context;
-    if (lineHint !== undefined) hunk.lineHint = lineHint;
-    hunks.push(hunk);
+    hunks.push({ lines, endOfFile, ...header });
   }
   return hunks;
 }
