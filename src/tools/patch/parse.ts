@@ -551,46 +551,29 @@ function parseUnified(lines: readonly Line[]): PatchOp[] {
   return ops;
 }
 
+/** What a unified diff's header lines say about one file. */
+interface FileHeaders {
+  oldPath?: string | undefined;
+  newPath?: string | undefined;
+  renameFrom?: string | undefined;
+  renameTo?: string | undefined;
+  isNew: boolean;
+  isDeleted: boolean;
+}
+
 function parseUnifiedFile(cur: Cursor): PatchOp[] {
-  let oldPath: string | undefined;
-  let newPath: string | undefined;
-  let renameFrom: string | undefined;
-  let renameTo: string | undefined;
-  let isNew = false;
-  let isDeleted = false;
+  const h: FileHeaders = { isNew: false, isDeleted: false };
   const first = cur.peek()!;
-  if (first.text.startsWith(DIFF_GIT)) {
-    cur.next();
-    const paths = gitHeaderPaths(first.text);
-    if (paths) [oldPath, newPath] = paths;
-    while (!cur.done()) {
-      const t = cur.peek()!.text;
-      if (t.startsWith(DIFF_GIT) || t.startsWith(HUNK_HEADER) || looksLikeFileStart(cur)) break;
-      if (t.startsWith(BINARY_FILES) || t.startsWith(GIT_BINARY_PATCH)) {
-        throw new PatchParseError(
-          cur.peek()!.n,
-          `binary patches are not supported (${oldPath ?? 'file'})`,
-        );
-      }
-      if (t.startsWith('new file mode')) isNew = true;
-      else if (t.startsWith('deleted file mode')) isDeleted = true;
-      else if (t.startsWith(RENAME_FROM)) renameFrom = unquote(t.slice(RENAME_FROM.length).trim());
-      else if (t.startsWith(RENAME_TO)) renameTo = unquote(t.slice(RENAME_TO.length).trim());
-      else if (t.startsWith('copy from') || t.startsWith('copy to')) {
-        throw new PatchParseError(cur.peek()!.n, `copies are not supported: use '*** Add File:'`);
-      }
-      cur.next();
-    }
-  }
+  if (first.text.startsWith(DIFF_GIT)) readGitHeaders(cur, h);
   const hunks: Hunk[] = [];
   let finalNewline: boolean | undefined;
   if (looksLikeFileStart(cur)) {
     const o = unifiedPath(cur.next(), UNIFIED_OLD);
     const n = unifiedPath(cur.next(), UNIFIED_NEW);
-    if (o === DEV_NULL) isNew = true;
-    else oldPath = o;
-    if (n === DEV_NULL) isDeleted = true;
-    else newPath = n;
+    if (o === DEV_NULL) h.isNew = true;
+    else h.oldPath = o;
+    if (n === DEV_NULL) h.isDeleted = true;
+    else h.newPath = n;
     while (cur.peek()?.text.startsWith(HUNK_HEADER)) {
       const { hunk, newNoNewline, oldNoNewline } = parseUnifiedHunk(cur);
       hunks.push(hunk);
@@ -598,16 +581,16 @@ function parseUnifiedFile(cur: Cursor): PatchOp[] {
       else if (oldNoNewline) finalNewline = true;
     }
   }
-  if (renameFrom !== undefined) oldPath = renameFrom;
-  if (renameTo !== undefined) newPath = renameTo;
-  if (isNew && isDeleted) throw new PatchParseError(first.n, `'${DEV_NULL}' on both sides`);
-  if (isNew) {
+  const oldPath = h.renameFrom ?? h.oldPath;
+  const newPath = h.renameTo ?? h.newPath;
+  if (h.isNew && h.isDeleted) throw new PatchParseError(first.n, `'${DEV_NULL}' on both sides`);
+  if (h.isNew) {
     if (!newPath) throw new PatchParseError(first.n, 'added file has no path');
-    const body = hunks.flatMap((h) => h.lines.filter((x) => x.op !== '-').map((x) => x.text));
+    const body = hunks.flatMap((k) => k.lines.filter((x) => x.op !== '-').map((x) => x.text));
     const content = body.length === 0 ? '' : body.join('\n') + (finalNewline === false ? '' : '\n');
     return [{ kind: 'add', path: newPath, content }];
   }
-  if (isDeleted) {
+  if (h.isDeleted) {
     if (!oldPath) throw new PatchParseError(first.n, 'deleted file has no path');
     return [{ kind: 'delete', path: oldPath }];
   }
@@ -618,6 +601,30 @@ function parseUnifiedFile(cur: Cursor): PatchOp[] {
   const base = { kind: 'update' as const, path: oldPath, hunks };
   const moved = oldPath !== newPath ? { ...base, moveTo: newPath } : base;
   return [finalNewline === undefined ? moved : { ...moved, finalNewline }];
+}
+
+/** `diff --git a/x b/x` and its extended header lines (new, deleted, renamed), into `h`. */
+function readGitHeaders(cur: Cursor, h: FileHeaders): void {
+  const paths = gitHeaderPaths(cur.next().text);
+  if (paths) [h.oldPath, h.newPath] = paths;
+  while (!cur.done()) {
+    const t = cur.peek()!.text;
+    if (t.startsWith(DIFF_GIT) || t.startsWith(HUNK_HEADER) || looksLikeFileStart(cur)) break;
+    if (t.startsWith(BINARY_FILES) || t.startsWith(GIT_BINARY_PATCH)) {
+      throw new PatchParseError(
+        cur.peek()!.n,
+        `binary patches are not supported (${h.oldPath ?? 'file'})`,
+      );
+    }
+    if (t.startsWith('new file mode')) h.isNew = true;
+    else if (t.startsWith('deleted file mode')) h.isDeleted = true;
+    else if (t.startsWith(RENAME_FROM)) h.renameFrom = unquote(t.slice(RENAME_FROM.length).trim());
+    else if (t.startsWith(RENAME_TO)) h.renameTo = unquote(t.slice(RENAME_TO.length).trim());
+    else if (t.startsWith('copy from') || t.startsWith('copy to')) {
+      throw new PatchParseError(cur.peek()!.n, `copies are not supported: use '*** Add File:'`);
+    }
+    cur.next();
+  }
 }
 
 function parseUnifiedHunk(cur: Cursor): {
