@@ -314,34 +314,15 @@ function placeHunks(
   const keys = hunks.map((h) => oldLines(h).join('\n'));
   let cursor = 0;
   hunks.forEach((original, index) => {
-    let hunk = original;
-    let old = oldLines(hunk);
-    const what = describeHunk(file, index, hunk);
-    if (old.length === 0) {
-      const start = insertionPoint(file, index, hunk, loc, lines.length, cursor);
-      placements.push({ start, oldLen: 0, hunk, strategy: 'exact', index });
+    const what = describeHunk(file, index, original);
+    if (oldLines(original).length === 0) {
+      const start = insertionPoint(file, index, original, loc, lines.length, cursor);
+      placements.push({ start, oldLen: 0, hunk: original, strategy: 'exact', index });
       cursor = start;
       return;
     }
-    let { positions, strategy } = loc.find(old, hunk.endOfFile);
-    if (positions.length === 0) {
-      // A trailing empty context line often stands for the end of the file: retry without it.
-      const trimmed = withoutTrailingBlankContext(hunk);
-      if (trimmed) {
-        const again = loc.find(oldLines(trimmed), hunk.endOfFile);
-        if (again.positions.length > 0) {
-          ({ positions, strategy } = again);
-          hunk = trimmed;
-          old = oldLines(trimmed);
-        }
-      }
-    }
-    if (positions.length === 0) {
-      const where = hunk.endOfFile ? ' at the end of the file' : '';
-      throw new PatchRejected(
-        `${what} was not found${where}. Copy the old lines exactly from the file.\n${loc.closest(old)}`,
-      );
-    }
+    const { hunk, positions, strategy } = findHunk(loc, original, what);
+    const old = oldLines(hunk);
     // Identical hunks still to come can take the candidates in order.
     let sameAhead = 0;
     for (let j = index; j < hunks.length; j++) if (keys[j] === keys[index]) sameAhead++;
@@ -356,6 +337,33 @@ function placeHunks(
     placements.push({ start, oldLen: old.length, hunk, strategy, index });
     cursor = start + old.length;
   });
+  return inFileOrder(file, placements);
+}
+
+/**
+ * Where a hunk's old lines are, by the first strategy that finds any. A trailing blank context
+ * line often stands for the end of the file: without a match, the hunk is retried without it.
+ */
+function findHunk(
+  loc: Locator,
+  hunk: Hunk,
+  what: string,
+): { hunk: Hunk; positions: readonly number[]; strategy: MatchStrategy } {
+  const found = loc.find(oldLines(hunk), hunk.endOfFile);
+  if (found.positions.length > 0) return { hunk, ...found };
+  const trimmed = withoutTrailingBlankContext(hunk);
+  if (trimmed) {
+    const again = loc.find(oldLines(trimmed), hunk.endOfFile);
+    if (again.positions.length > 0) return { hunk: trimmed, ...again };
+  }
+  const where = hunk.endOfFile ? ' at the end of the file' : '';
+  throw new PatchRejected(
+    `${what} was not found${where}. Copy the old lines exactly from the file.\n${loc.closest(oldLines(hunk))}`,
+  );
+}
+
+/** The placements sorted by line, refused when two overlap. */
+function inFileOrder(file: string, placements: readonly Placement[]): Placement[] {
   const sorted = [...placements].sort((a, b) => a.start - b.start || a.index - b.index);
   for (let i = 1; i < sorted.length; i++) {
     const a = sorted[i - 1]!;
