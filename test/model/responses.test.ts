@@ -202,12 +202,17 @@ describe('Responses adapter, edge answers', () => {
   );
 
   it('omits reasoning parameters for non-reasoning models and prices unknown models at 0', async () => {
-    fake = await startFakeOpenAI([{ text: 'hi' }, { text: 'hi' }]);
+    const million = { inputTokens: 1_000_000, outputTokens: 0 };
+    fake = await startFakeOpenAI([
+      { text: 'hi', usage: million },
+      { text: 'hi', usage: million },
+    ]);
     const gpt41 = createModelClient(modelConfig({ baseUrl: fake.url, model: 'gpt-4.1' }));
     const t = await gpt41.turn({ instructions: '', input: [], tools: [] });
     expect(fake.requests[0]?.body?.reasoning).toBeUndefined();
     expect(fake.requests[0]?.body?.include).toBeUndefined();
-    expect(t.costUsd).toBeGreaterThan(0);
+    // gpt-4.1's published input price: $2 per 1M tokens.
+    expect(t.costUsd).toBeCloseTo(2, 10);
     const local = createModelClient(modelConfig({ baseUrl: fake.url, model: 'qwen3-coder' }));
     expect((await local.turn({ instructions: '', input: [], tools: [] })).costUsd).toBe(0);
   });
