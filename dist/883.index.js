@@ -2,6 +2,4286 @@ export const id = 883;
 export const ids = [883];
 export const modules = {
 
+/***/ 6474:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RP: () => (/* binding */ integrityProblem),
+/* harmony export */   nd: () => (/* binding */ LOAD_KINDS),
+/* harmony export */   qB: () => (/* binding */ compareRuns)
+/* harmony export */ });
+function compareRuns(baseline, current) {
+    const before = new Set(baseline.map((f) => f.id));
+    const now = new Set(current.map((f) => f.id));
+    return {
+        fixed: [...before].filter((id) => !now.has(id)),
+        stillFailing: [...now].filter((id) => before.has(id)),
+        newlyFailing: [...now].filter((id) => !before.has(id)),
+    };
+}
+/** Failure kinds meaning that a file or suite could not load, so its tests never ran. */
+const LOAD_KINDS = new Set([
+    'load_error',
+    'collection_error',
+    'compile_error',
+    'build_error',
+    'suite_error',
+    'setup_error',
+    'crash',
+    'timeout',
+]);
+const SHOWN = 10;
+/**
+ * Decides, on evidence it can trust, whether a run "passes" because tests disappeared:
+ * - a drop in tests that comes with load errors, a crash or a timeout is `not-run`, never
+ *   "tests deleted";
+ * - otherwise the check only applies when both runs were read by the same runner's parser
+ *   (not the generic one, not a mix);
+ * - tests are compared by identity when the parser named every test in both runs. Without
+ *   identities a smaller total is not evidence (a runner's summary lines are easily taken for
+ *   failures, interleaved output splits lines), so a passing run is never rejected on totals;
+ *   a failing one is only rejected for skipping more tests.
+ */
+function integrityProblem(baseline, current) {
+    const totalBefore = total(baseline);
+    const totalNow = total(current);
+    const fewer = totalNow < totalBefore ||
+        (current.digest.counts.passed === 0 && baseline.digest.counts.passed > 0);
+    const cause = whyNotRun(baseline, current);
+    if (cause.length > 0 && fewer && current.exitCode !== 0) {
+        return {
+            kind: 'not-run',
+            rejects: true,
+            evidence: cause,
+            message: `the tests could not run (${totalNow} ran, the baseline ran ${totalBefore}): ${listed(cause)}`,
+        };
+    }
+    // Only when the runner's own summary says no test ran (go's `ok pkg` lines count none).
+    if (totalNow === 0 && totalBefore > 0 && current.digest.tests?.length === 0) {
+        const evidence = [`no test ran, the baseline ran ${totalBefore}`];
+        return current.exitCode === 0
+            ? {
+                kind: 'removed',
+                rejects: true,
+                evidence,
+                message: `no test ran (the baseline ran ${totalBefore}). Fix the code instead of removing tests`,
+            }
+            : {
+                kind: 'not-run',
+                rejects: true,
+                evidence,
+                message: `the tests could not run: no test ran (the baseline ran ${totalBefore}), exit code ${current.exitCode ?? 'none'}`,
+            };
+    }
+    const runner = baseline.digest.runner;
+    if (runner !== current.digest.runner || runner === 'generic' || runner.includes('+'))
+        return undefined;
+    const before = baseline.digest.tests;
+    const now = current.digest.tests;
+    const named = before !== undefined && now !== undefined;
+    if (named) {
+        const missing = missingIds(before, now);
+        if (missing.length > 0) {
+            return {
+                kind: 'removed',
+                rejects: true,
+                evidence: missing,
+                message: `${missing.length} test${missing.length === 1 ? '' : 's'} of the baseline no longer ran: ${listed(missing)}. Fix the code instead of removing tests`,
+            };
+        }
+    }
+    const skippedBefore = baseline.digest.counts.skipped;
+    const skippedNow = current.digest.counts.skipped;
+    if (skippedNow > skippedBefore) {
+        const rejects = named || current.exitCode !== 0;
+        return {
+            kind: rejects ? 'skipped' : 'unverified',
+            rejects,
+            evidence: [`${skippedNow} skipped, the baseline skipped ${skippedBefore}`],
+            message: rejects
+                ? `the run skips ${skippedNow} tests, more than the ${skippedBefore} of the baseline. Fix the code instead of skipping tests`
+                : `the run skips ${skippedNow} tests, the baseline skipped ${skippedBefore} (${runner} does not name every test, so which ones could not be checked)`,
+        };
+    }
+    if (!named && totalNow < totalBefore) {
+        return {
+            kind: 'unverified',
+            rejects: false,
+            evidence: [`${totalNow} tests, the baseline had ${totalBefore}`],
+            message: `${totalNow} tests ran, the baseline counted ${totalBefore} (${runner} does not name every test, so which ones could not be checked)`,
+        };
+    }
+    return undefined;
+}
+function total(run) {
+    const { passed, failed, skipped } = run.digest.counts;
+    return passed + failed + skipped;
+}
+/** New load errors, crashes or a timeout in `current`: lines naming what kept the tests from running. */
+function whyNotRun(baseline, current) {
+    const known = new Set(baseline.digest.failures.map((f) => f.id));
+    const lines = current.digest.failures
+        .filter((f) => LOAD_KINDS.has(f.kind ?? '') && !known.has(f.id) && !f.id.startsWith('(test command'))
+        .map((f) => (f.message && f.message !== f.id ? `${f.id}: ${f.message}` : f.id));
+    const crashesBefore = new Set(baseline.digest.crashes ?? []);
+    for (const crash of current.digest.crashes ?? [])
+        if (!crashesBefore.has(crash))
+            lines.push(`crash: ${crash}`);
+    if (current.timedOut && !baseline.timedOut)
+        lines.push('the test command timed out');
+    return lines;
+}
+/**
+ * Baseline ids with no match now. Which file or suite a parser puts in front of a test's name can
+ * vary between runs (cargo's `Running` line on stderr interleaves with the tests' stdout, the node
+ * runner names the file only for failures), so tests are matched by name: a name counts as
+ * missing when the current run has fewer tests of that name than the baseline.
+ */
+function missingIds(before, now) {
+    const present = new Set(now);
+    const countNow = new Map();
+    for (const id of now)
+        countNow.set(nameOf(id), (countNow.get(nameOf(id)) ?? 0) + 1);
+    const byName = new Map();
+    for (const id of before)
+        byName.set(nameOf(id), [...(byName.get(nameOf(id)) ?? []), id]);
+    const missing = [];
+    for (const [name, ids] of byName) {
+        const lost = ids.length - (countNow.get(name) ?? 0);
+        if (lost <= 0)
+            continue;
+        const absent = ids.filter((id) => !present.has(id));
+        missing.push(...(absent.length >= lost ? absent : ids).slice(0, lost));
+    }
+    return missing;
+}
+function nameOf(id) {
+    const at = id.lastIndexOf(' > ');
+    return at < 0 ? id : id.slice(at + 3);
+}
+function listed(ids) {
+    const shown = ids.slice(0, SHOWN).join('; ');
+    return ids.length > SHOWN ? `${shown} and ${ids.length - SHOWN} more` : shown;
+}
+
+
+/***/ }),
+
+/***/ 32955:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  nd: () => (/* reexport */ compare/* LOAD_KINDS */.nd),
+  qB: () => (/* reexport */ compare/* compareRuns */.qB),
+  HK: () => (/* reexport */ detectTestCommand),
+  TM: () => (/* reexport */ digestFile),
+  tv: () => (/* reexport */ digestJson),
+  RP: () => (/* reexport */ compare/* integrityProblem */.RP)
+});
+
+// UNUSED EXPORTS: DEFAULT_TOKENS, DigestBuilder, RUNNERS, detectRunner, digestText
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_fs_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:readline"
+var external_node_readline_ = __webpack_require__(80481);
+var external_node_readline_default = /*#__PURE__*/__webpack_require__.n(external_node_readline_);
+// EXTERNAL MODULE: ./node_modules/strip-ansi/index.js + 1 modules
+var strip_ansi = __webpack_require__(30348);
+// EXTERNAL MODULE: ./src/model/tokens.ts
+var tokens = __webpack_require__(53643);
+;// CONCATENATED MODULE: ./src/checks/parsers/base.ts
+const MAX_FAILURES = 500;
+const MAX_DETAIL_LINES = 16;
+const MAX_LINE_CHARS = 300;
+const MAX_MESSAGE_CHARS = 4000;
+const MAX_FRAMES = 3;
+/** Test ids remembered per run for the integrity check; beyond it the run's identities are unknown. */
+const MAX_NAMED_TESTS = 20_000;
+/**
+ * A copy of `s` that shares no memory with the string it was cut from. Log lines are slices of
+ * the reader's 256 KB chunk; a line kept for long (a message, a detail, a buffered test output)
+ * would keep its whole chunk alive, and a 20 MB log's worth of chunks with it.
+ */
+function own(s) {
+    // Slicing a concatenation flattens it into a new string first (V8), which is then all the
+    // slice refers to: one copy, no encoding round trip.
+    return s.length < 13 ? s : ` ${s}`.slice(1);
+}
+/** `text` cut to `max` characters, as its own string (see `own`). */
+function clip(text, max = MAX_LINE_CHARS) {
+    return own(text.length > max ? `${text.slice(0, max - 1)}…` : text);
+}
+/** Failure store: dedupes by id, caps the count, remembers passes that follow a failure (flaky). */
+class Collector {
+    map = new Map();
+    flakyIds = new Set();
+    named = new Set();
+    namedOverflow = false;
+    seq = 0;
+    dropped = 0;
+    passed = 0;
+    failed = 0;
+    skipped = 0;
+    summary = false;
+    /** Adds (or returns the existing) failure for `id`. Undefined when the cap is reached. */
+    fail(init) {
+        this.name(init.id);
+        const existing = this.map.get(init.id);
+        if (existing) {
+            this.flakyIds.delete(init.id);
+            existing.seq = ++this.seq;
+            if (!existing.message && init.message)
+                existing.message = clip(init.message, MAX_MESSAGE_CHARS);
+            return existing;
+        }
+        if (this.map.size >= MAX_FAILURES) {
+            this.dropped++;
+            return undefined;
+        }
+        const f = {
+            id: init.id,
+            message: clip(init.message ?? '', MAX_MESSAGE_CHARS),
+            detail: [],
+            frames: [],
+            seq: ++this.seq,
+        };
+        if (init.file !== undefined)
+            f.file = init.file;
+        if (init.line !== undefined)
+            f.line = init.line;
+        if (init.kind !== undefined)
+            f.kind = init.kind;
+        this.map.set(init.id, f);
+        return f;
+    }
+    /** Number of failures stored (passes only matter when there are some). */
+    get size() {
+        return this.map.size;
+    }
+    get(id) {
+        return this.map.get(id);
+    }
+    has(id) {
+        return this.map.has(id);
+    }
+    remove(id) {
+        this.map.delete(id);
+    }
+    /** A test passed; if it failed earlier it was retried and is flaky, not failing. */
+    pass(id) {
+        this.name(id);
+        if (this.map.has(id))
+            this.flakyIds.add(id);
+    }
+    /** Names a test without counting it (a runner whose totals come from its summary). */
+    see(id) {
+        this.name(id);
+    }
+    name(id) {
+        if (this.named.size < MAX_NAMED_TESTS)
+            this.named.add(id);
+        else if (!this.named.has(id))
+            this.namedOverflow = true;
+    }
+    markFlaky(id) {
+        this.flakyIds.add(id);
+    }
+    all() {
+        return [...this.map.values()];
+    }
+    result(runner) {
+        const failures = [];
+        for (const f of this.map.values()) {
+            if (this.flakyIds.has(f.id))
+                continue;
+            failures.push(freeze(f));
+        }
+        const flaky = [...this.flakyIds].filter((id) => !failures.some((f) => f.id === id) || !this.map.has(id));
+        const failed = this.summary
+            ? Math.max(this.failed, failures.length)
+            : failures.length + this.dropped;
+        const counted = this.passed + failed + this.skipped;
+        const named = this.summary &&
+            !this.namedOverflow &&
+            this.dropped === 0 &&
+            // More failures than the runner counted: a summary or error line was taken for a test.
+            // (A parser that leaves `failed` at 0 counts failures from its own list instead.)
+            (this.failed === 0 || failures.length <= this.failed) &&
+            this.flakyIds.size === 0 &&
+            this.named.size === counted;
+        return {
+            runner,
+            failures,
+            counts: { passed: this.passed, failed, skipped: this.skipped },
+            flaky: flaky.sort(),
+            countsFromSummary: this.summary,
+            ...(named ? { tests: [...this.named] } : {}),
+        };
+    }
+}
+function addDetail(f, line) {
+    if (!f || f.detail.length >= MAX_DETAIL_LINES)
+        return;
+    const trimmed = line.replace(/\s+$/, '');
+    if (trimmed.trim() === '' && (f.detail.length === 0 || f.detail[f.detail.length - 1] === ''))
+        return;
+    f.detail.push(clip(trimmed.trim() === '' ? '' : trimmed));
+}
+function addFrame(f, frame) {
+    if (!f || f.frames.length >= MAX_FRAMES || f.frames.includes(frame))
+        return;
+    f.frames.push(frame);
+}
+function freeze(f) {
+    const detail = [...f.detail];
+    while (detail.length > 0 && detail[detail.length - 1] === '')
+        detail.pop();
+    const out = {
+        id: f.id,
+        message: f.message,
+        frames: [...f.frames],
+    };
+    if (f.file !== undefined)
+        out.file = f.file;
+    if (f.line !== undefined)
+        out.line = f.line;
+    if (f.kind !== undefined)
+        out.kind = f.kind;
+    if (detail.length > 0)
+        out.detail = detail.join('\n');
+    return out;
+}
+
+// EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/xmlparser/XMLParser.js + 23 modules
+var XMLParser = __webpack_require__(41143);
+;// CONCATENATED MODULE: ./src/checks/parsers/util.ts
+/** Path and stack-frame helpers shared by the parsers (pure, no I/O). */
+const CI_PREFIXES = [
+    /^\/home\/runner\/work\/[^/]+\/[^/]+\//,
+    /^\/github\/workspace\//,
+    /^\/builds\/[^/]+\/[^/]+\//,
+    /^\/__w\/[^/]+\/[^/]+\//,
+    /^[A-Za-z]:[\\/]a[\\/][^\\/]+[\\/][^\\/]+[\\/]/,
+    /^\/Users\/runner\/work\/[^/]+\/[^/]+\//,
+];
+let projectRootHint;
+/** The digest sets this so absolute paths under the project root become relative. */
+let projectRootRaw;
+function util_setProjectRoot(root) {
+    if (root === projectRootRaw)
+        return;
+    projectRootRaw = root;
+    projectRootHint = root ? root.replace(/[\\/]+$/, '') : undefined;
+}
+/** Makes a path from a log relative to the project when it recognisably lives in it. */
+function relPath(raw) {
+    let p = raw.trim().replace(/^file:\/\//, '');
+    if (/^\/[A-Za-z]:[\\/]/.test(p))
+        p = p.slice(1);
+    if (projectRootHint && p.startsWith(`${projectRootHint}/`))
+        return p.slice(projectRootHint.length + 1);
+    if (projectRootHint && p.startsWith(`${projectRootHint}\\`))
+        return p.slice(projectRootHint.length + 1);
+    for (const re of CI_PREFIXES) {
+        const m = re.exec(p);
+        if (m)
+            return p.slice(m[0].length);
+    }
+    return p;
+}
+const FOREIGN = /(^|[\\/])(node_modules|site-packages|dist-packages|\.cargo[\\/]registry|\.rustup)([\\/]|$)|^node:|^internal[\\/]|^\/rustc\/|^<|[\\/]go[\\/]src[\\/]|[\\/]go-\d[\d.]*[\\/]src[\\/]|[\\/]lib[\\/]python\d|[\\/]pkg[\\/]mod[\\/]|^\/usr\/(local\/)?lib[\\/]|hostedtoolcache|^native$|^(evalmachine|anonymous)/;
+/** Whether a frame path is the project's own code (not deps, runtime or standard library). */
+function isProjectPath(p) {
+    if (!p || FOREIGN.test(p))
+        return false;
+    return /\.[A-Za-z]{1,6}$/.test(p);
+}
+const TEST_FILE = /(^|[\\/])(tests?|__tests__|spec|specs)[\\/]|[._-](test|spec)s?\.[cm]?[jt]sx?$|(^|[\\/])test_[^\\/]*\.py$|_test\.(py|go)$|\.test\.|\.spec\./;
+function isTestPath(p) {
+    return TEST_FILE.test(p);
+}
+const FRAME_PATTERNS = [
+    // JS: "at fn (path:1:2)" or "at path:1:2"
+    /\bat (?:.*? \()?((?:file:\/\/)?(?:[A-Za-z]:)?[^\s():]+):(\d+)(?::(\d+))?\)?\s*$/,
+    // Python: File "path", line 3
+    /^\s*File "([^"]+)", line (\d+)/,
+    // Rust: --> src/lib.rs:1:2 / at src/lib.rs:1:2 / panicked at src/lib.rs:1:2
+    /(?:-->|panicked at|^\s+at) ((?:[A-Za-z]:)?[^\s:'",]+\.rs):(\d+):(\d+)/,
+    // Go: \t/path/file.go:13 +0x5b
+    /^\s+((?:[A-Za-z]:)?[^\s:]+\.go):(\d+)(?: \+0x[0-9a-f]+)?$/,
+    // node test stack lines without "at": fn (file:///path:1:2)
+    /\(((?:file:\/\/)?(?:[A-Za-z]:)?[^\s():]+\.[cm]?[jt]sx?):(\d+):(\d+)\)\s*$/,
+    // pytest location: path.py:20: Error
+    /^((?:[A-Za-z]:)?[^\s:]+\.py):(\d+): /,
+    // bare path:line:col (vitest "❯ file:1:2", ava "› file://x:1:2")
+    /(?:^|\s)((?:file:\/\/)?(?:[A-Za-z]:)?[^\s():'"]+\.[A-Za-z]{1,5}):(\d+)(?::(\d+))?\s*$/,
+];
+/** Extracts a stack frame from a line, path made project-relative. */
+function parseFrame(line) {
+    for (const re of FRAME_PATTERNS) {
+        const m = re.exec(line);
+        if (m && m[1]) {
+            const file = relPath(m[1]);
+            const frame = { file };
+            if (m[2])
+                frame.line = Number(m[2]);
+            if (m[3])
+                frame.col = Number(m[3]);
+            return frame;
+        }
+    }
+    return undefined;
+}
+function frameText(f) {
+    return f.line === undefined
+        ? f.file
+        : `${f.file}:${f.line}${f.col === undefined ? '' : `:${f.col}`}`;
+}
+/** A project frame from the line, if any. */
+function projectFrame(line) {
+    const f = parseFrame(line);
+    return f && isProjectPath(f.file) ? f : undefined;
+}
+const ERROR_LINE = /^(?:[\w$.]+\.)?[A-Z]?[\w$]*(?:Error|Exception|Failure|Panic|Fault)(?: \[[\w_]+\])?(?::|$)/;
+
+;// CONCATENATED MODULE: ./src/checks/parsers/junit.ts
+/**
+ * JUnit / xUnit XML. Streams: only one `<testcase>` element (capped) is buffered at a time and
+ * parsed with fast-xml-parser; `<testsuite name|file>` gives context. A testcase with
+ * `<failure>` or `<error>` fails (message attribute, else the first body line); `<skipped>` skips.
+ */
+
+
+
+const MAX_CASE_CHARS = 64_000;
+class JunitParser {
+    runner = 'junit';
+    ended = false;
+    c = new Collector();
+    xml = new XMLParser/* default */.A({
+        ignoreAttributes: false,
+        attributeNamePrefix: '@',
+        textNodeName: '#text',
+        trimValues: false,
+    });
+    suite = {};
+    buf = [];
+    bufChars = 0;
+    push(line) {
+        if (this.buf.length === 0) {
+            const suite = /<testsuite\b([^>]*)>/.exec(line);
+            if (suite) {
+                const attrs = suite[1] ?? '';
+                const name = /\bname="([^"]*)"/.exec(attrs)?.[1];
+                const file = /\bfile="([^"]*)"/.exec(attrs)?.[1];
+                this.suite = {
+                    ...(name ? { name: junit_unescape(name) } : {}),
+                    ...(file ? { file: relPath(junit_unescape(file)) } : {}),
+                };
+            }
+            const start = line.indexOf('<testcase');
+            if (start < 0) {
+                if (/<\/testsuites>/.test(line))
+                    this.ended = true;
+                return;
+            }
+            line = line.slice(start);
+        }
+        if (this.bufChars < MAX_CASE_CHARS) {
+            this.buf.push(line);
+            this.bufChars += line.length + 1;
+        }
+        const text = this.buf.join('\n');
+        const selfClosed = /^<testcase\b[^>]*\/>/.test(text);
+        const end = text.indexOf('</testcase>');
+        if (!selfClosed && end < 0 && this.bufChars < MAX_CASE_CHARS)
+            return;
+        const chunk = selfClosed
+            ? (/^<testcase\b[^>]*\/>/.exec(text)?.[0] ?? text)
+            : end >= 0
+                ? text.slice(0, end + 11)
+                : `${text}</testcase>`;
+        this.buf = [];
+        this.bufChars = 0;
+        this.testcase(chunk);
+        const rest = selfClosed ? text.slice(chunk.length) : end >= 0 ? text.slice(end + 11) : '';
+        if (rest.includes('<testcase'))
+            this.push(rest);
+    }
+    testcase(chunk) {
+        let parsed;
+        try {
+            parsed = this.xml.parse(chunk);
+        }
+        catch {
+            return;
+        }
+        const tc = parsed['testcase'];
+        if (!tc || typeof tc !== 'object')
+            return;
+        const name = String(tc['@name'] ?? '');
+        const classname = tc['@classname'] !== undefined ? String(tc['@classname']) : undefined;
+        const file = tc['@file'] !== undefined ? relPath(String(tc['@file'])) : this.suite.file;
+        const bad = (tc['failure'] ?? tc['error']);
+        if (tc['skipped'] !== undefined) {
+            this.c.skipped++;
+            return;
+        }
+        const parts = [];
+        if (file)
+            parts.push(file);
+        if (classname && classname !== file && classname !== this.suite.name)
+            parts.push(classname);
+        else if (!file && this.suite.name && classname !== this.suite.name)
+            parts.push(this.suite.name);
+        else if (!file && classname)
+            parts.push(classname);
+        // vitest names a file that fails to load after the file itself
+        if (name !== parts[parts.length - 1])
+            parts.push(name);
+        const id = parts.join(' > ');
+        if (bad === undefined) {
+            this.c.passed++;
+            this.c.pass(id);
+            return;
+        }
+        const first = Array.isArray(bad) ? bad[0] : bad;
+        const body = typeof first === 'string' ? first : String(first?.['#text'] ?? '');
+        const attr = typeof first === 'object' && first ? first['@message'] : undefined;
+        const bodyLines = body.split(/\r?\n/).map((l) => l.trimEnd());
+        const firstBody = (bodyLines.find((l) => l.trim() !== '') ?? '').trim();
+        const attrLine = attr !== undefined ? (String(attr).split('\n')[0] ?? '').trim() : '';
+        // The body's first line is what the runner printed (`AssertionError: <message>`); the
+        // attribute often drops the error's type.
+        const message = attrLine !== ''
+            ? firstBody.endsWith(attrLine)
+                ? firstBody
+                : attrLine
+            : firstBody || 'failed';
+        const f = this.c.fail({
+            id,
+            message,
+            kind: tc['error'] !== undefined ? 'error' : 'test',
+            ...(file ? { file } : {}),
+        });
+        if (!f)
+            return;
+        for (const l of bodyLines) {
+            const fr = parseFrame(l);
+            if (fr && isProjectPath(fr.file)) {
+                addFrame(f, frameText(fr));
+                if (f.line === undefined && fr.file === file)
+                    f.line = fr.line;
+            }
+            else if (l.trim() !== '' && l.trim() !== message)
+                addDetail(f, l.trim());
+        }
+    }
+    finish() {
+        return this.c.result(this.runner);
+    }
+}
+function junit_unescape(s) {
+    return s
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+}
+
+;// CONCATENATED MODULE: ./src/checks/parsers/generic.ts
+/**
+ * Fallback for unknown output: keeps error-looking lines with a little context (bounded number
+ * of snippets) and a ring buffer of the last lines. Produces no failure records; the digest
+ * prints the snippets and the tail.
+ */
+
+const ERROR_WORDS = /\b(error|errors|fail|failed|failure|failures|failing|exception|panic|panicked|traceback|assert(ion)?|fatal|segmentation fault|timed? ?out|abort(ed)?|cannot|undefined reference)\b|[✗×✕✖✘]|FAIL|ERR!/i;
+const MAX_SNIPPETS = 60;
+const TAIL_LINES = 40;
+const CONTEXT_AFTER = 2;
+/** A fixed-size ring buffer of the last `size` lines. */
+class RingBuffer {
+    size;
+    items = [];
+    start = 0;
+    constructor(size) {
+        this.size = size;
+    }
+    push(line) {
+        if (this.items.length < this.size)
+            this.items.push(line);
+        else {
+            this.items[this.start] = line;
+            this.start = (this.start + 1) % this.size;
+        }
+    }
+    get length() {
+        return this.items.length;
+    }
+    toArray() {
+        return [...this.items.slice(this.start), ...this.items.slice(0, this.start)];
+    }
+}
+class GenericParser {
+    runner = 'generic';
+    ended = false;
+    snippets = [];
+    tail = new RingBuffer(TAIL_LINES);
+    prev = '';
+    after = 0;
+    lineNo = 0;
+    c = new Collector();
+    push(line) {
+        this.lineNo++;
+        const t = clip(line.trimEnd());
+        this.tail.push(t);
+        const current = this.snippets[this.snippets.length - 1];
+        if (ERROR_WORDS.test(line) &&
+            line.trim() !== '' &&
+            !/\b(0 (failed|errors?|failures))\b/i.test(line)) {
+            if (current && this.after > 0) {
+                if (current.length < 12)
+                    current.push(t);
+            }
+            else if (this.snippets.length < MAX_SNIPPETS)
+                this.snippets.push(this.prev.trim() !== '' ? [this.prev, t] : [t]);
+            this.after = CONTEXT_AFTER;
+        }
+        else if (this.after > 0 && current) {
+            current.push(t);
+            this.after--;
+        }
+        this.prev = t;
+    }
+    finish() {
+        return this.c.result(this.runner);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/parsers/ava.ts
+/**
+ * ava default reporter. `✘ [fail]: file title › test title` lists failures; after a `─` rule each
+ * failure has a block: its title, `test/x.test.js:11`, a code frame, then either an error line
+ * (`Error: ...`) or `Difference (- actual, + expected):` with a diff. The real file comes from the
+ * block's location line; the file-title prefix of the ava name is replaced by it.
+ */
+
+
+const FAIL_LINE = /^\s*✘\s+\[(fail|timeout|crash)\]:\s+(.+?)\s*$/;
+const PASS_LINE = /^\s*✔\s+(?:\[\w+\]:\s+)?(.+?)(?:\s+\(\d+(?:\.\d+)?m?s\))?\s*$/;
+const SKIP_LINE = /^\s*-\s+\[(skip|todo)\]:?\s+/;
+const RULE = /^\s*─+\s*$/;
+class AvaParser {
+    runner = 'ava';
+    ended = false;
+    c = new Collector();
+    byName = new Map();
+    inBlocks = false;
+    block;
+    blockMessage = 'none';
+    timedOut;
+    push(line) {
+        const fail = FAIL_LINE.exec(line);
+        if (fail && fail[2]) {
+            let name = fail[2];
+            let extra = '';
+            const rp = / (Rejected promise returned by test|Error thrown in test|Timed out.*)$/.exec(name);
+            if (rp) {
+                extra = rp[1] ?? '';
+                name = name.slice(0, rp.index);
+            }
+            const f = this.c.fail({
+                id: name.split(' › ').join(' > '),
+                kind: fail[1] === 'timeout' ? 'timeout' : 'test',
+            });
+            if (f) {
+                this.byName.set(name, { name, failure: f });
+                if (extra)
+                    f.message = extra;
+            }
+            return;
+        }
+        if (/^\s*✘ Timed out while running tests/.test(line)) {
+            this.timedOut = line.trim().replace(/^✘\s*/, '');
+            return;
+        }
+        const pending = /^\s*◌ (.+?)\s*$/.exec(line);
+        if (pending && pending[1] && this.timedOut) {
+            const f = this.c.fail({
+                id: pending[1].split(' › ').join(' > '),
+                kind: 'timeout',
+                message: this.timedOut,
+            });
+            if (f)
+                this.byName.set(pending[1], { name: pending[1], failure: f });
+            return;
+        }
+        if (SKIP_LINE.test(line)) {
+            this.c.skipped++;
+            return;
+        }
+        const pass = PASS_LINE.exec(line);
+        if (pass && !this.inBlocks) {
+            this.c.passed++;
+            return;
+        }
+        const summary = /^\s*(\d+) (?:tests?|known failures?|uncaught exceptions?|unhandled rejections?) (failed|passed|skipped|todo)/.exec(line);
+        if (summary) {
+            this.ended = true;
+            this.c.summary = true;
+            if (summary[2] === 'failed')
+                this.c.failed += Number(summary[1]);
+            return;
+        }
+        if (RULE.test(line)) {
+            this.inBlocks = true;
+            this.block = undefined;
+            return;
+        }
+        if (!this.inBlocks)
+            return;
+        const t = line.trim();
+        if (t === '')
+            return;
+        const entry = this.byName.get(t) ?? this.retitle(t);
+        if (entry) {
+            this.block = entry;
+            this.blockMessage = 'none';
+            entry.failure.message =
+                entry.failure.message.startsWith('Rejected') ||
+                    entry.failure.message.startsWith('Error thrown')
+                    ? ''
+                    : entry.failure.message;
+            return;
+        }
+        const b = this.block;
+        if (!b)
+            return;
+        const f = b.failure;
+        const loc = /^((?:file:\/\/)?[^\s:]+\.[cm]?[jt]sx?):(\d+)$/.exec(t);
+        if (loc && loc[1] && !f.file) {
+            this.setFile(b, relPath(loc[1]), Number(loc[2]));
+            return;
+        }
+        if (/^\d+: /.test(t))
+            return;
+        if (/^(at |›|file:)/.test(t) || /\(file:\/\//.test(t)) {
+            const fr = parseFrame(t.replace(/^›\s*/, 'at '));
+            if (fr && isProjectPath(fr.file)) {
+                addFrame(f, frameText(fr));
+                // the test's own file, not the source the error came from
+                if (!f.file && this.isTestFileOf(b, fr.file))
+                    this.setFile(b, fr.file, fr.line);
+            }
+            return;
+        }
+        if (this.blockMessage !== 'strong' &&
+            ERROR_LINE.test(t) &&
+            t.includes(':') &&
+            !/^Error \{$/.test(t)) {
+            if (f.message)
+                addDetail(f, f.message);
+            f.message = t;
+            this.blockMessage = 'strong';
+            return;
+        }
+        if (this.blockMessage === 'none' &&
+            !/^(Rejected promise returned by test|Error thrown in test)/.test(t) &&
+            !/^\w+ \{$/.test(t)) {
+            f.message = t;
+            this.blockMessage = 'weak';
+            return;
+        }
+        addDetail(f, line.replace(/^ {2}/, ''));
+    }
+    /**
+     * `✘ [fail]: file › title message` carries the assertion's message after the title; the
+     * block's title line (`file › title`) tells where the name ends.
+     */
+    retitle(title) {
+        for (const [key, e] of this.byName) {
+            if (!key.startsWith(`${title} `))
+                continue;
+            this.byName.delete(key);
+            e.name = title;
+            this.byName.set(title, e);
+            const id = title.split(' › ').join(' > ');
+            if (!this.c.has(id)) {
+                const f = e.failure;
+                this.c.remove(f.id);
+                const moved = this.c.fail({ id });
+                if (moved)
+                    Object.assign(moved, { ...f, id, seq: moved.seq });
+                e.failure = moved ?? f;
+            }
+            return e;
+        }
+        return undefined;
+    }
+    /** A test file whose name matches ava's title prefix (`fm` for test/fm.test.js). */
+    isTestFileOf(b, file) {
+        const first = b.name.split(' › ')[0] ?? '';
+        const base = file.replace(/\\/g, '/').replace(/\.[cm]?[jt]sx?$/, '');
+        const named = b.name.split(' › ').length < 2 ||
+            base.endsWith(first) ||
+            base.replace(/[._-](test|spec)$/, '').endsWith(first);
+        return isTestPath(file) && named;
+    }
+    setFile(b, file, line) {
+        const f = b.failure;
+        f.file = file;
+        if (line !== undefined)
+            f.line = line;
+        const parts = b.name.split(' › ');
+        const base = file.replace(/\\/g, '/').replace(/\.[cm]?[jt]sx?$/, '');
+        const first = parts[0] ?? '';
+        if (parts.length > 1 &&
+            (base.endsWith(first) || base.replace(/[._-](test|spec)$/, '').endsWith(first)))
+            parts.shift();
+        const id = [file, ...parts].join(' > ');
+        if (id !== f.id && !this.c.has(id)) {
+            this.c.remove(f.id);
+            f.id = id;
+            const moved = this.c.fail({ id });
+            if (moved)
+                Object.assign(moved, { ...f, seq: moved.seq });
+            b.failure = moved ?? f;
+        }
+    }
+    finish() {
+        return this.c.result(this.runner);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/parsers/cargo.ts
+/**
+ * cargo test / libtest. `Running unittests src/lib.rs (target/...)` names the test binary; lines
+ * `test path::name ... ok|FAILED|ignored`; blocks `---- name stdout ----` hold
+ * `thread 'name' (id) panicked at src/x.rs:1:2:` followed by the panic message (older Rust:
+ * `panicked at 'msg', src/x.rs:1:2`). Compile errors `error[E0308]: ...` / ` --> src/x.rs:1:2`
+ * belong to the crate named by the following `error: could not compile `crate` (target)`.
+ * Totals: `test result: FAILED. 6 passed; 2 failed; 1 ignored; ...` (summed per binary).
+ */
+
+
+class CargoParser {
+    runner = 'cargo';
+    ended = false;
+    c = new Collector();
+    target = '';
+    current;
+    awaitingPanic = false;
+    /** Panics seen before their test's result line (--nocapture), by test id. */
+    pending = new Map();
+    pendingMessage;
+    ignoredSinceResult = 0;
+    compileErrors = [];
+    compileCurrent;
+    push(line) {
+        const running = /^\s*Running (?:unittests )?(\S+)(?: \(.*\))?\s*$/.exec(line);
+        if (running && running[1]) {
+            this.target = relPath(running[1]);
+            this.current = undefined;
+            return;
+        }
+        const doc = /^\s*Doc-tests (\S+)/.exec(line);
+        if (doc) {
+            this.target = `Doc-tests ${doc[1] ?? ''}`;
+            return;
+        }
+        // With --nocapture a test's own output can share the line: `test a ... okpushing 1`.
+        const test = /^\s?test (\S.*?) \.\.\. (ok|FAILED|ignored)/.exec(line);
+        if (test && test[1]) {
+            const name = test[1].replace(/ - should panic$/, '');
+            const id = this.idOf(name);
+            const p = this.pending.get(id);
+            this.pending.delete(id);
+            if (test[2] === 'FAILED') {
+                const f = this.c.fail({ id, kind: 'test' });
+                if (f && p && !f.message) {
+                    f.file = p.file;
+                    f.line = p.line;
+                    addFrame(f, `${p.file}:${p.line}:${p.col}`);
+                    f.message = p.message ?? '';
+                }
+            }
+            else if (test[2] === 'ignored')
+                this.ignoredSinceResult++;
+            else
+                this.c.pass(id);
+            return;
+        }
+        const block = /^---- (.+?) stdout ----$/.exec(line);
+        if (block && block[1]) {
+            this.current = this.c.fail({ id: this.idOf(block[1]), kind: 'test' });
+            this.awaitingPanic = false;
+            return;
+        }
+        const result = /^test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/.exec(line);
+        if (result) {
+            this.c.summary = true;
+            this.c.passed += Number(result[1]);
+            this.c.failed += Number(result[2]);
+            // the result line counts the binary's ignored tests already
+            this.c.skipped += Number(result[3]);
+            this.ignoredSinceResult = 0;
+            this.current = undefined;
+            this.ended = true;
+            return;
+        }
+        // cargo's own summary lines, never tests: `error: test failed, to rerun pass `--lib``,
+        // `error: doctest failed, to rerun pass `--doc``, `error: 3 targets failed:` and its list.
+        if (/^failures:$/.test(line) ||
+            /^error: (test failed|doctest failed|\d+ targets? failed)\b/.test(line)) {
+            this.current = undefined;
+            this.compileCurrent = undefined;
+            return;
+        }
+        if (this.compile(line))
+            return;
+        const panic = /^thread '([^']*)'(?: \(\d+\))? panicked at (?:'(.*)', )?((?:[A-Za-z]:)?[^\s:]+):(\d+):(\d+)(:?)$/.exec(line);
+        // --nocapture: panics are printed as they happen, outside any `---- name stdout ----` block,
+        // before `test name ... FAILED` (or `ok` for should_panic); the thread is named after the test.
+        if (panic && panic[1] && panic[1] !== 'main' && this.current?.id !== this.idOf(panic[1])) {
+            const p = {
+                file: relPath(panic[3] ?? ''),
+                line: Number(panic[4]),
+                col: Number(panic[5]),
+                ...(panic[2] !== undefined ? { message: panic[2] } : {}),
+            };
+            if (this.pending.size < MAX_FAILURES)
+                this.pending.set(this.idOf(panic[1]), p);
+            this.pendingMessage = panic[2] === undefined ? p : undefined;
+            this.current = undefined;
+            return;
+        }
+        if (this.pendingMessage) {
+            this.pendingMessage.message = line.trim();
+            this.pendingMessage = undefined;
+            return;
+        }
+        const f = this.current;
+        if (!f)
+            return;
+        if (panic) {
+            const file = relPath(panic[3] ?? '');
+            // A doc-test panics in a temporary bundle (`/tmp/rustdoctest…`): not a place in the project.
+            if (!file.startsWith('/')) {
+                f.file = file;
+                f.line = Number(panic[4]);
+                addFrame(f, `${file}:${panic[4]}:${panic[5]}`);
+            }
+            if (panic[2] !== undefined)
+                f.message = panic[2];
+            else
+                this.awaitingPanic = true;
+            return;
+        }
+        if (this.awaitingPanic) {
+            f.message = line.trim();
+            this.awaitingPanic = false;
+            if (/^(assertion|left|right)/.test(line.trim()))
+                return;
+            return;
+        }
+        if (/^note: run with `RUST_BACKTRACE/.test(line) || line.trim() === '')
+            return;
+        // No panic: `#[should_panic]` that did not (`note: test did not panic as expected at …`), a
+        // test returning Err (`Error: "…"`). A later panic line replaces it.
+        if (!f.message && /^(note: |Error: )/.test(line)) {
+            f.message = line.trim();
+            return;
+        }
+        addDetail(f, line);
+    }
+    idOf(name) {
+        return this.target ? `${this.target} > ${name}` : name;
+    }
+    compile(line) {
+        const err = /^error(\[E\d+\])?: (.*)$/.exec(line);
+        if (err) {
+            const couldNot = /^could not compile `([^`]+)`(?: \(([^)]+)\))?/.exec(err[2] ?? '');
+            if (couldNot) {
+                const crate = couldNot[2] ? `${couldNot[1]} (${couldNot[2]})` : (couldNot[1] ?? '');
+                for (const ce of this.compileErrors) {
+                    const f = this.c.fail({
+                        id: ce.loc ? `${crate} > ${ce.loc}` : crate,
+                        message: ce.message,
+                        kind: 'compile_error',
+                    });
+                    if (f && ce.loc) {
+                        const [file, ln] = ce.loc.split(':');
+                        if (file)
+                            f.file = file;
+                        if (ln)
+                            f.line = Number(ln);
+                        f.frames.push(ce.loc);
+                    }
+                    for (const d of ce.detail)
+                        addDetail(f, d);
+                }
+                if (this.compileErrors.length === 0)
+                    this.c.fail({ id: crate, message: line.trim(), kind: 'compile_error' });
+                this.compileErrors = [];
+                this.compileCurrent = undefined;
+                return true;
+            }
+            if (/^(aborting due to|test failed|\d+ previous errors?)/.test(err[2] ?? ''))
+                return true;
+            this.compileCurrent = { message: line.trim(), detail: [] };
+            if (this.compileErrors.length < 50)
+                this.compileErrors.push(this.compileCurrent);
+            this.current = undefined;
+            return true;
+        }
+        if (/^warning(\[\w+\])?: /.test(line)) {
+            this.compileCurrent = undefined;
+            return false;
+        }
+        const ce = this.compileCurrent;
+        if (!ce)
+            return false;
+        const loc = /^\s*--> ((?:[A-Za-z]:)?[^\s:]+):(\d+):(\d+)/.exec(line);
+        if (loc && !ce.loc) {
+            ce.loc = `${relPath(loc[1] ?? '')}:${loc[2]}:${loc[3]}`;
+            return true;
+        }
+        if (line.trim() === '') {
+            this.compileCurrent = undefined;
+            return true;
+        }
+        if (ce.detail.length < 12)
+            ce.detail.push(line.trimEnd());
+        return true;
+    }
+    finish() {
+        // A binary cut off before its `test result:` line.
+        this.c.skipped += this.ignoredSinceResult;
+        this.ignoredSinceResult = 0;
+        // Compile errors whose `could not compile` line never came (truncated log).
+        for (const ce of this.compileErrors) {
+            const f = this.c.fail({
+                id: ce.loc ?? ce.message,
+                message: ce.message,
+                kind: 'compile_error',
+            });
+            if (f && ce.loc)
+                f.frames.push(ce.loc);
+            for (const d of ce.detail)
+                addDetail(f, d);
+        }
+        return this.c.result(this.runner);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/parsers/go.ts
+/**
+ * go test. `--- FAIL: TestX (0.00s)` (indented for subtests) opens a failure; indented output
+ * lines follow (`x_test.go:31: msg`); `panic: ...` kills the package binary. The package is named
+ * afterwards by `FAIL\tpkg\t0.01s` (or `FAIL\tpkg [build failed]`), so failures wait for it.
+ * Parents that failed only because a subtest failed are dropped. `-v` adds `--- PASS` lines.
+ */
+
+
+const MAX_PENDING = 500;
+/** Tests whose verbose output is kept until their result line (6 short lines each). */
+const MAX_OUTPUTS = 5000;
+function pkgDir(pkg) {
+    const segs = pkg.split('/');
+    const first = segs[0] ?? '';
+    const moduleLen = /^(github\.com|gitlab\.com|bitbucket\.org)$/.test(first)
+        ? 3
+        : first.includes('.')
+            ? 2
+            : 1;
+    return segs.slice(moduleLen).join('/');
+}
+class GoParser {
+    runner = 'go';
+    ended = false;
+    c = new Collector();
+    pending = [];
+    current;
+    passes = [];
+    buildLines = [];
+    inPanic = false;
+    timeoutRunning = false;
+    push(line) {
+        const fail = /^(\s*)--- (FAIL|PASS|SKIP): (\S+) \([\d.]+s\)/.exec(line);
+        if (fail && fail[3]) {
+            this.inPanic = false;
+            this.building = undefined;
+            if (this.finished.size < MAX_PENDING)
+                this.finished.add(fail[3]);
+            if (fail[2] === 'FAIL') {
+                this.current = this.pending.find((p) => p.name === fail[3]);
+                if (!this.current && this.pending.length < MAX_PENDING) {
+                    this.current = {
+                        name: fail[3],
+                        message: '',
+                        kind: 'test',
+                        detail: [],
+                        frames: [],
+                        own: false,
+                    };
+                    this.pending.push(this.current);
+                    this.useEarlyOutput(this.current);
+                }
+                else if (!this.current)
+                    this.c.dropped++;
+                this.output.delete(fail[3]);
+            }
+            else {
+                this.current = undefined;
+                this.output.delete(fail[3]);
+                if (fail[2] === 'PASS') {
+                    this.c.passed++;
+                    if (this.passes.length < MAX_PENDING)
+                        this.passes.push(fail[3]);
+                }
+                else
+                    this.c.skipped++;
+            }
+            return;
+        }
+        const pkg = /^(FAIL|ok)\s+(\S+)\s+(?:\(cached\)|[\d.]+s|\[(build failed|setup failed)\])/.exec(line);
+        if (pkg && pkg[2]) {
+            this.closePackage(pkg[2], pkg[1] === 'FAIL', pkg[3]);
+            return;
+        }
+        const header = /^#\s+(\S+)/.exec(line);
+        if (header && header[1]) {
+            // `# pkg [pkg.test]`: compile errors of pkg follow; its `FAIL pkg [build failed]` may come
+            // much later, after other packages ran.
+            this.building = header[1];
+            this.buildLines = [];
+            if (this.buildErrors.size < MAX_PENDING)
+                this.buildErrors.set(header[1], this.buildLines);
+            this.current = undefined;
+            return;
+        }
+        const run = /^=== (RUN|CONT|NAME)\s+(\S+)/.exec(line);
+        if (run)
+            this.building = undefined;
+        if (run && run[2]) {
+            // The previous test's buffered lines may wait until the end of the run: own copies.
+            const prev = this.running !== undefined ? this.output.get(this.running) : undefined;
+            if (prev)
+                for (let i = 0; i < prev.length; i++)
+                    prev[i] = own(prev[i] ?? '');
+            // -v streams a test's output before its `--- FAIL` line: remember it per test.
+            this.running = run[2];
+            this.current = undefined;
+            this.inPanic = false;
+            return;
+        }
+        if (/^(=== PAUSE|PASS$|FAIL$|ok\s|\?\s)/.test(line))
+            return;
+        const panic = /^panic: (.*?)(?: \[recovered\])?$/.exec(line);
+        if (panic) {
+            const timeout = /^test timed out after/.test(panic[1] ?? '');
+            this.timeoutRunning = timeout;
+            if (timeout) {
+                this.current = undefined;
+                this.timeoutMessage = line.trim();
+            }
+            else {
+                if (!this.current) {
+                    this.current = {
+                        name: '',
+                        message: '',
+                        kind: 'panic',
+                        detail: [],
+                        frames: [],
+                        own: true,
+                    };
+                    if (this.pending.length < MAX_PENDING)
+                        this.pending.push(this.current);
+                }
+                if (!this.inPanic) {
+                    // verbatim: go 1.19 prints `panic: msg [recovered]` first, then `\tpanic: msg`
+                    this.current.message = line.trim();
+                    this.current.kind = 'panic';
+                    this.current.own = true;
+                }
+            }
+            this.inPanic = true;
+            return;
+        }
+        if (this.timeoutRunning) {
+            const running = /^\s+(Test\S*) \(/.exec(line);
+            if (running && running[1] && this.pending.length < MAX_PENDING) {
+                this.pending.push({
+                    name: running[1],
+                    message: this.timeoutMessage,
+                    kind: 'timeout',
+                    detail: [],
+                    frames: [],
+                    own: true,
+                });
+            }
+            if (/^goroutine /.test(line))
+                this.timeoutRunning = false;
+            return;
+        }
+        const cur = this.current;
+        if (this.inPanic && cur) {
+            const fr = /^\s+((?:[A-Za-z]:)?[^\s:]+\.go):(\d+)/.exec(line);
+            if (fr && fr[1]) {
+                const file = relPath(fr[1]);
+                if (isProjectPath(file)) {
+                    if (cur.frames.length < 3)
+                        cur.frames.push(`${file}:${fr[2]}`);
+                    if (!cur.file || (!isTestPath(cur.file) && isTestPath(file))) {
+                        cur.file = file;
+                        cur.line = Number(fr[2]);
+                    }
+                }
+            }
+            const runtime = /(^|\/)(usr\/(local\/)?lib\/go[^/]*|usr\/local\/go|go\/src|GOROOT)\/|^\s*(testing|runtime|panic)[.(]|^\s*created by testing|^\s*goroutine \d+/.test(line.trim());
+            if (!runtime &&
+                cur.detail.length < 12 &&
+                line.trim() !== '' &&
+                `panic: ${line.trim()}` !== cur.message &&
+                `panic: ${line.trim()} [recovered]` !== cur.message &&
+                line.trim() !== cur.message) {
+                cur.detail.push(fr && fr[1] ? `${relPath(fr[1])}:${fr[2]}` : line.trim());
+            }
+            return;
+        }
+        if (cur) {
+            const t = line.trim();
+            if (t === '')
+                return;
+            const loc = /^([\w./-]+\.go):(\d+): /.exec(t);
+            // t.Log and t.Error print alike; the last `file.go:N:` line before the result is
+            // usually the failed check (a test logs, then reports).
+            const replaces = loc && /^[\w./-]+\.go:\d+: /.test(cur.message);
+            if (!cur.message || replaces) {
+                if (cur.message && cur.detail.length < 12)
+                    cur.detail.push(cur.message);
+                cur.message = t;
+                cur.own = true;
+                if (loc && loc[1]) {
+                    cur.file = loc[1];
+                    cur.line = Number(loc[2]);
+                }
+            }
+            else if (cur.detail.length < 12)
+                cur.detail.push(t);
+            return;
+        }
+        if (this.running && /^\s+\S/.test(line)) {
+            let buf = this.output.get(this.running);
+            if (!buf) {
+                // Bounded: the oldest test's output goes first (tests that never printed a result line).
+                // go -v prints subtests' results only when the parent ends, so keep many.
+                if (this.output.size >= MAX_OUTPUTS)
+                    this.output.delete(this.output.keys().next().value);
+                buf = [];
+                this.output.set(this.running, buf);
+            }
+            // keep the newest lines: the failed check comes after the test's own logging
+            buf.push(line.trim());
+            if (buf.length > 6)
+                buf.shift();
+            return;
+        }
+        if (line.trim() !== '' && this.buildLines.length < 12)
+            this.buildLines.push(line.trim());
+    }
+    running;
+    /** Tests that printed their result line (a timeout charges the one that did not). */
+    finished = new Set();
+    building;
+    buildErrors = new Map();
+    /** Output printed under `=== RUN name` (verbose mode) until the test's result line. */
+    output = new Map();
+    useEarlyOutput(p) {
+        const early = this.output.get(p.name);
+        if (!early || early.length === 0)
+            return;
+        const key = early.findLast((l) => /^[\w./-]+\.go:\d+: /.test(l)) ?? early[0] ?? '';
+        p.message = key;
+        p.own = true;
+        const loc = /^([\w./-]+\.go):(\d+): /.exec(key);
+        if (loc && loc[1]) {
+            p.file = loc[1];
+            p.line = Number(loc[2]);
+        }
+        for (const l of early)
+            if (l !== key && p.detail.length < 12)
+                p.detail.push(l);
+    }
+    timeoutMessage = '';
+    closePackage(pkg, failed, special) {
+        const dir = pkgDir(pkg);
+        // go 1.19 names no test on `panic: test timed out`: with -v, the last test that started
+        // and printed no result was running.
+        if (this.timeoutMessage &&
+            this.running &&
+            !this.finished.has(this.running) &&
+            !this.pending.some((p) => p.kind === 'timeout') &&
+            this.pending.length < MAX_PENDING) {
+            this.pending.push({
+                name: this.running,
+                message: this.timeoutMessage,
+                kind: 'timeout',
+                detail: [],
+                frames: [],
+                own: true,
+            });
+        }
+        const built = this.buildErrors.get(pkg) ?? this.buildErrors.get(`${pkg}.test`);
+        if (built && built.length > 0)
+            this.buildLines = built;
+        const names = new Set(this.pending.map((p) => p.name));
+        let any = false;
+        for (const p of this.pending) {
+            const isParent = [...names].some((n) => n.startsWith(`${p.name}/`));
+            if (isParent && p.kind !== 'panic' && p.kind !== 'timeout')
+                continue;
+            if (!p.name && names.size > 1)
+                continue;
+            const id = p.name ? `${pkg} > ${p.name}` : pkg;
+            const f = this.c.fail({ id, message: p.message || `--- FAIL: ${p.name}`, kind: p.kind });
+            if (!f)
+                continue;
+            any = true;
+            this.fill(f, p, dir);
+        }
+        if (failed && !any) {
+            const msg = this.buildLines[0] ?? (this.timeoutMessage || `FAIL ${pkg}`);
+            const kind = special === 'build failed'
+                ? 'build_error'
+                : special === 'setup failed'
+                    ? 'setup_error'
+                    : 'error';
+            const f = this.c.fail({ id: pkg, message: msg, kind });
+            for (const d of this.buildLines.slice(1))
+                addDetail(f, d);
+            const loc = /^([\w./-]+\.go):(\d+)/.exec(msg);
+            if (f && loc && loc[1]) {
+                f.file = loc[1];
+                f.line = Number(loc[2]);
+                f.frames.push(`${loc[1]}:${loc[2]}`);
+            }
+        }
+        for (const name of this.passes)
+            this.c.pass(`${pkg} > ${name}`);
+        this.pending = [];
+        this.passes = [];
+        this.finished.clear();
+        this.buildErrors.delete(pkg);
+        this.output.clear();
+        this.running = undefined;
+        this.buildLines = [];
+        this.current = undefined;
+        this.inPanic = false;
+        this.timeoutRunning = false;
+        this.timeoutMessage = '';
+    }
+    fill(f, p, dir) {
+        if (p.file) {
+            const file = p.file.includes('/') || !dir ? p.file : `${dir}/${p.file}`;
+            f.file = file;
+            if (p.line !== undefined)
+                f.line = p.line;
+            addFrame(f, `${file}:${p.line ?? ''}`.replace(/:$/, ''));
+        }
+        for (const fr of p.frames)
+            addFrame(f, fr);
+        for (const d of p.detail)
+            addDetail(f, d);
+    }
+    finish() {
+        if (this.pending.length > 0)
+            this.closePackage('(unknown package)', true, undefined);
+        return this.c.result(this.runner);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/parsers/jest.ts
+/**
+ * jest default reporter. `FAIL <file>` opens a test file; `● a › b › c` opens a failure (the error
+ * line is the first non-empty line after it); `● Test suite failed to run` is a load error for the
+ * file. The "Summary of all failing tests" section repeats blocks: ids dedupe them.
+ * Summary: `Tests:       3 failed, 1 skipped, 10 passed, 14 total`.
+ */
+
+
+const FILE_HEADER = /^\s*(FAIL|PASS)\s+(?:\S+\s+)?(\S+\.[cm]?[jt]sx?)\b/;
+const BULLET = /^\s*●\s+(.+?)\s*$/;
+const TESTS_SUMMARY = /^Tests:\s+(.*\d+ total)/;
+class JestParser {
+    runner = 'jest';
+    ended = false;
+    c = new Collector();
+    file;
+    filePassed = false;
+    /** Verbose `✓ name` lines of the current file: a ● block for one of them was a retried attempt. */
+    passedNames = new Set();
+    current;
+    awaitingMessage = false;
+    push(line) {
+        const fileHeader = FILE_HEADER.exec(line);
+        if (fileHeader && fileHeader[2]) {
+            this.file = fileHeader[2];
+            this.filePassed = fileHeader[1] === 'PASS';
+            this.passedNames.clear();
+            this.current = undefined;
+            this.ended = false;
+            return;
+        }
+        const passLine = /^\s+[✓√] (.+?)(?: \(\d+(?:\.\d+)? m?s\))?$/.exec(line);
+        if (passLine && passLine[1] && !this.current && this.passedNames.size < 5000) {
+            this.passedNames.add(passLine[1].slice(0, 300));
+            return;
+        }
+        const bullet = BULLET.exec(line);
+        if (bullet && bullet[1]) {
+            const title = bullet[1];
+            if (/^Console$/.test(title)) {
+                this.current = undefined;
+                return;
+            }
+            const file = this.file ?? 'unknown';
+            if (title === 'Test suite failed to run') {
+                this.current = this.c.fail({ id: file, file, kind: 'load_error' });
+            }
+            else {
+                const parts = title.split(' › ');
+                const kind = parts.some((p) => /^(beforeAll|afterAll|beforeEach|afterEach)\b/.test(p))
+                    ? 'hook'
+                    : 'test';
+                const id = [file, ...parts].join(' > ');
+                this.current = this.c.fail({ id, file, kind });
+                // A block under a PASS file is a retried attempt of a test that passed in the end.
+                if (this.filePassed || this.passedNames.has(parts[parts.length - 1] ?? ''))
+                    this.c.pass(id);
+            }
+            this.awaitingMessage = this.current !== undefined && this.current.message === '';
+            if (!this.awaitingMessage)
+                this.current = undefined;
+            return;
+        }
+        const summary = TESTS_SUMMARY.exec(line);
+        if (summary && summary[1]) {
+            this.c.summary = true;
+            for (const m of summary[1].matchAll(/(\d+) (failed|passed|skipped|todo|pending)/g)) {
+                const n = Number(m[1]);
+                if (m[2] === 'failed')
+                    this.c.failed += n;
+                else if (m[2] === 'passed')
+                    this.c.passed += n;
+                else
+                    this.c.skipped += n;
+            }
+            this.current = undefined;
+            return;
+        }
+        if (/^(Test Suites:|Snapshots:|Time:|Ran all test suites)/.test(line)) {
+            if (/^Ran all test suites/.test(line))
+                this.ended = true;
+            this.current = undefined;
+            return;
+        }
+        if (/^Summary of all failing tests/.test(line)) {
+            this.current = undefined;
+            return;
+        }
+        if (!this.current)
+            return;
+        const t = line.trim();
+        if (this.awaitingMessage) {
+            if (t === '' || /^RETRY \d+$/.test(t))
+                return;
+            this.current.message = t;
+            if (/Exceeded timeout of \d+/.test(t))
+                this.current.kind = 'timeout';
+            this.awaitingMessage = false;
+            return;
+        }
+        if (/^at /.test(t)) {
+            const f = projectFrame(t);
+            if (f) {
+                addFrame(this.current, frameText(f));
+                if (this.current.line === undefined && f.file === this.current.file)
+                    this.current.line = f.line;
+            }
+            return;
+        }
+        if (/^(>\s*)?\d+ \|/.test(t) || /^\|/.test(t))
+            return;
+        addDetail(this.current, line);
+    }
+    finish() {
+        return this.c.result(this.runner);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/parsers/mocha.ts
+/**
+ * mocha spec reporter. Counts: `2 passing (1s)`, `4 failing`, `1 pending`. Failure blocks:
+ * `  1) Suite` / deeper-indented title lines / last title line ends with `:`; then the error line
+ * and a stack. The test file comes from the first test-looking project frame (or the path in
+ * a timeout message).
+ */
+
+
+const HEADER = /^(\s*)(\d+)\) (.*)$/;
+class MochaParser {
+    runner = 'mocha';
+    ended = false;
+    c = new Collector();
+    inFailures = false;
+    block;
+    push(line) {
+        const counts = /^\s+(\d+) (passing|failing|pending)\b/.exec(line);
+        if (counts) {
+            this.c.summary = true;
+            const n = Number(counts[1]);
+            if (counts[2] === 'passing') {
+                this.c.passed += n;
+                this.ended = true;
+            }
+            else if (counts[2] === 'failing') {
+                this.c.failed += n;
+                this.inFailures = true;
+            }
+            else
+                this.c.skipped += n;
+            return;
+        }
+        if (this.loadError(line))
+            return;
+        if (!this.inFailures)
+            return;
+        const header = HEADER.exec(line);
+        if (header && header[3] !== undefined && (header[1]?.length ?? 0) <= 4) {
+            this.flush();
+            const title = header[3];
+            const done = title.endsWith(':');
+            this.block = {
+                titles: [done ? title.slice(0, -1) : title],
+                titleDone: done,
+                message: '',
+                detail: [],
+                frames: [],
+            };
+            return;
+        }
+        const b = this.block;
+        if (!b)
+            return;
+        const t = line.trim();
+        if (!b.titleDone) {
+            if (t === '')
+                return;
+            b.titles.push(t.endsWith(':') ? t.slice(0, -1) : t);
+            if (t.endsWith(':'))
+                b.titleDone = true;
+            return;
+        }
+        if (!b.message) {
+            if (t === '')
+                return;
+            b.message = t;
+            const inMessage = /\(((?:\/|[A-Za-z]:\\)[^()]+\.[cm]?[jt]sx?)\)\s*$/.exec(t);
+            if (inMessage && inMessage[1])
+                b.testFile = relPath(inMessage[1]);
+            return;
+        }
+        if (/^at /.test(t)) {
+            const f = parseFrame(t);
+            if (f && isProjectPath(f.file)) {
+                if (b.frames.length < 3)
+                    b.frames.push(frameText(f));
+                if (!b.testFile && isTestPath(f.file))
+                    b.testFile = f.file;
+            }
+            return;
+        }
+        if (b.detail.length < 16 && !(t === '' && b.detail.length === 0))
+            b.detail.push(line.replace(/\s+$/, ''));
+    }
+    flush() {
+        const b = this.block;
+        this.block = undefined;
+        if (!b)
+            return;
+        const file = b.testFile ?? b.frames.map((f) => f.replace(/:\d+(:\d+)?$/, '')).find(isTestPath);
+        const title = b.titles.join(' > ');
+        const id = file ? `${file} > ${title}` : title;
+        const last = b.titles[b.titles.length - 1] ?? '';
+        const kind = /^"(before|after) (all|each)" hook/.test(last)
+            ? 'hook'
+            : /^Error: Timeout of \d+ms exceeded/.test(b.message)
+                ? 'timeout'
+                : 'test';
+        const f = this.c.fail({ id, message: b.message, kind, ...(file ? { file } : {}) });
+        if (!f)
+            return;
+        for (const d of b.detail)
+            addDetail(f, d);
+        f.frames.push(...b.frames);
+        const first = b.frames.find((fr) => file && fr.startsWith(`${file}:`));
+        const lineNo = first ? Number(first.split(':')[1]) : undefined;
+        if (lineNo !== undefined && !Number.isNaN(lineNo))
+            f.line = lineNo;
+    }
+    crashedIn;
+    /**
+     * `Exception during run: /path/test/x.spec.js:4` then (after the source line and caret) the
+     * error: a spec file failed to load and mocha ran no test at all.
+     */
+    loadError(line) {
+        const at = /^\s*Exception during run: (.+?):(\d+)\s*$/.exec(line);
+        if (at && at[1]) {
+            this.crashedIn = { file: relPath(at[1]), line: Number(at[2]) };
+            this.ended = true;
+            return true;
+        }
+        const c = this.crashedIn;
+        if (!c)
+            return false;
+        if (ERROR_LINE.test(line.trim())) {
+            this.c.fail({
+                id: c.file,
+                file: c.file,
+                line: c.line,
+                message: line.trim(),
+                kind: 'load_error',
+            });
+            this.crashedIn = undefined;
+        }
+        return true;
+    }
+    finish() {
+        this.flush();
+        return this.c.result(this.runner);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/parsers/node-test.ts
+/**
+ * `node --test`. Without a TTY Node 20 prints TAP (handled by TapParser); the spec reporter
+ * (TTY, or Node 22+ / `--test-reporter=spec`) prints a tree:
+ *   `▶ suite` opens a suite, `✔ name (1.2ms)` passes, `✖ name (1.2ms)` fails (error lines follow,
+ *   indented), `﹣ name # SKIP`, and totals `ℹ pass 9`. A `✖` whose error is `N subtest(s) failed`
+ *   is a parent. The trailing `✖ failing tests:` section repeats failures (deduped by id).
+ */
+
+
+const MARK = /^(\s*)([▶✔✖﹣])\s+(.*?)(?:\s+\((\d+(?:\.\d+)?m?s)\))?(?:\s+#\s+(SKIP|TODO).*)?\s*$/;
+class NodeSpecParser {
+    runner = 'node-test';
+    ended = false;
+    c = new Collector();
+    suites = [];
+    current;
+    currentIndent = 0;
+    awaitingMessage = false;
+    inFailingSection = false;
+    file;
+    line;
+    /** Failures the `✖ failing tests:` section already described (each is described once). */
+    described = new Set();
+    /** Suites closed by `✖ name`: a failing before/after hook fails the suite itself. */
+    failedSuites = new Map();
+    /** A test file that threw while loading: node prints its error, then `✖ <file>` says 'test failed'. */
+    thrownIn;
+    loadErrors = new Map();
+    push(line) {
+        const t = line.trim();
+        const total = /^ℹ (pass|fail|skipped|todo|cancelled) (\d+)$/.exec(t);
+        if (total) {
+            this.c.summary = true;
+            const n = Number(total[2]);
+            // `ℹ fail` also counts suites and parents that failed only through a child: the
+            // failure list is the count.
+            if (total[1] === 'pass')
+                this.c.passed += n;
+            else if (total[1] === 'skipped' || total[1] === 'todo')
+                this.c.skipped += n;
+            this.ended = true;
+            this.current = undefined;
+            return;
+        }
+        if (/^✖ failing tests:/.test(t)) {
+            this.inFailingSection = true;
+            this.current = undefined;
+            return;
+        }
+        const at = /^test at (.+?):(\d+):(\d+)$/.exec(t);
+        if (at && at[1]) {
+            this.file = parseFrame(`at ${at[1]}:${at[2]}:${at[3]}`)?.file;
+            this.line = Number(at[2]);
+            return;
+        }
+        if (!this.inFailingSection && this.loadError(line))
+            return;
+        const m = MARK.exec(line);
+        if (m && m[2] && !this.inFailingSection) {
+            const indent = m[1]?.length ?? 0;
+            const name = m[3] ?? '';
+            let closesSuite = false;
+            while (this.suites.length > 0 &&
+                (this.suites[this.suites.length - 1]?.indent ?? 0) >= indent) {
+                const s = this.suites.pop();
+                // Node 22 closes a suite with `✔|✖ name (ms)` at the suite's own indentation.
+                if (s && s.indent === indent && s.name === name) {
+                    closesSuite = true;
+                    const path = [...this.suites.map((x) => x.name), name].join(' > ');
+                    if (m[2] === '✖' && this.failedSuites.size < 500)
+                        this.failedSuites.set(name, path);
+                }
+            }
+            this.current = undefined;
+            if (closesSuite)
+                return;
+            if (m[2] === '▶') {
+                if (!m[4])
+                    this.suites.push({ indent, name });
+                return;
+            }
+            const id = [...this.suites.map((s) => s.name), name].join(' > ');
+            if (m[2] === '✔')
+                this.c.pass(id);
+            // Skipped tests are counted by the summary; named here for the integrity check.
+            if (m[2] === '﹣')
+                this.c.see(id);
+            if (m[2] === '✖') {
+                this.current = this.c.fail({ id, kind: 'test' });
+                this.currentIndent = indent;
+                this.awaitingMessage = true;
+            }
+            return;
+        }
+        if (this.inFailingSection) {
+            const failed = MARK.exec(line);
+            if (failed && failed[2] === '✖' && (failed[1] ?? '') === '') {
+                this.describe(failed[3] ?? '');
+                return;
+            }
+        }
+        const f = this.current;
+        if (!f)
+            return;
+        const indent = line.search(/\S/);
+        if (t !== '' && indent <= this.currentIndent) {
+            this.current = undefined;
+            return;
+        }
+        if (this.awaitingMessage) {
+            if (t === '')
+                return;
+            if (/^'?\d+ subtests? failed'?$/.test(t)) {
+                this.c.remove(f.id);
+                this.current = undefined;
+                return;
+            }
+            f.message = t.replace(/^'(.*)'$/, '$1');
+            if (/timed out|timeout/i.test(t))
+                f.kind = 'timeout';
+            this.awaitingMessage = false;
+            return;
+        }
+        if (/^at /.test(t) || /\(file:\/\//.test(t)) {
+            const fr = parseFrame(t);
+            if (fr && isProjectPath(fr.file)) {
+                addFrame(f, frameText(fr));
+                if (!f.file)
+                    f.file = fr.file;
+            }
+            return;
+        }
+        addDetail(f, t);
+    }
+    /**
+     * An entry of the `✖ failing tests:` section (Node 22+): `test at file:line:col`, `✖ name`, then
+     * the error, indented. It belongs to the first failure of that name not yet described, or to a
+     * suite whose hook failed. The tree above it printed no messages.
+     */
+    describe(name) {
+        const leaf = this.c
+            .all()
+            .find((f) => !this.described.has(f) && (f.id === name || f.id.endsWith(` > ${name}`)));
+        const suite = leaf ? undefined : this.failedSuites.get(name);
+        const f = leaf ?? (suite !== undefined ? this.c.fail({ id: suite, kind: 'hook' }) : undefined);
+        this.current = f;
+        if (!f)
+            return;
+        this.described.add(f);
+        if (this.file) {
+            f.file = this.file;
+            if (this.line !== undefined)
+                f.line = this.line;
+        }
+        this.currentIndent = 0;
+        this.awaitingMessage = f.message === '' || f.message === 'test failed';
+    }
+    /** `/path/test/x.test.js:5` then `Error: ...`: what a test file threw while loading. */
+    loadError(line) {
+        const where = /^((?:file:\/\/)?(?:[A-Za-z]:)?[\\/]\S+\.[cm]?[jt]sx?):\d+$/.exec(line);
+        if (where && where[1]) {
+            this.thrownIn = parseFrame(`at ${where[1]}:1:1`)?.file;
+            return true;
+        }
+        if (this.thrownIn && /^[\w$.]*(?:Error|Exception)\b(?: \[\w+\])?: \S/.test(line)) {
+            if (this.loadErrors.size < 100)
+                this.loadErrors.set(this.thrownIn, line.trim());
+            this.thrownIn = undefined;
+            return true;
+        }
+        return false;
+    }
+    finish() {
+        const r = this.c.result(this.runner);
+        const failures = r.failures.map((f) => {
+            const file = f.file;
+            const thrown = this.loadErrors.get(f.id);
+            if (thrown && (f.message === 'test failed' || f.message === ''))
+                return { ...f, message: thrown, kind: 'load_error' };
+            if (!file || f.id === file || f.id.startsWith(`${file} > `))
+                return f;
+            return { ...f, id: `${file} > ${f.id}` };
+        });
+        return { ...r, failures };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/parsers/pytest.ts
+/**
+ * pytest. Sections: `==== ERRORS ====` / `==== FAILURES ====` hold blocks headed
+ * `____ [ERROR at setup of |ERROR collecting ]name ____`; in a block the first `E   ` line is the
+ * message and `path.py:20: ExcType` lines locate it. `short test summary info` lists
+ * `FAILED|ERROR nodeid - message`; `-v` prints `nodeid PASSED|FAILED|RERUN`. A test that reran and
+ * then passed is flaky. Final line: `== 2 failed, 7 passed, 1 error in 0.89s ==`.
+ */
+
+
+/** `-q` prints the final counts without the `=` rule. */
+const QUIET_FINAL = /^(\d+ (?:passed|failed|errors?|skipped|deselected|xfailed|xpassed|rerun|warnings?)\b.*) in [\d.]+s(?: \([\d:.]+\))?$/;
+const BLOCK = /^_{3,} (.+?) _{3,}$/;
+const SUMMARY_ITEM = /^(FAILED|ERROR) (\S+?)(?: - (.*))?$/;
+const VERBOSE = /^(?:\[gw\d+\] (?:\[\s*\d+%\] )?)?(\S+::\S+|\S+\.py) (PASSED|FAILED|ERROR|RERUN|SKIPPED|XFAIL|XPASS)\b/;
+const VERBOSE_XDIST = /^(?:\[gw\d+\] (?:\[\s*\d+%\] )?)(PASSED|FAILED|ERROR|RERUN|SKIPPED) (\S+)/;
+const FINAL = /^=+ (.*\d+ (?:passed|failed|error|errors|skipped|deselected|xfailed|xpassed|rerun|warnings?)\b.*) in [\d.]+s.*=+$/;
+function splitNodeId(nodeid) {
+    const parts = [];
+    let depth = 0;
+    let cur = '';
+    for (let i = 0; i < nodeid.length; i++) {
+        const ch = nodeid[i];
+        if (ch === '[')
+            depth++;
+        if (ch === ']')
+            depth = Math.max(0, depth - 1);
+        if (depth === 0 && ch === ':' && nodeid[i + 1] === ':') {
+            parts.push(cur);
+            cur = '';
+            i++;
+            continue;
+        }
+        cur += ch;
+    }
+    parts.push(cur);
+    return parts;
+}
+class PytestParser {
+    runner = 'pytest';
+    ended = false;
+    c = new Collector();
+    /** Blocks by their short name (bounded by the failure cap). */
+    blocks = new Map();
+    block;
+    section = 'none';
+    lastSummary;
+    reran = new Set();
+    push(line) {
+        const quiet = QUIET_FINAL.exec(line);
+        if (quiet && quiet[1]) {
+            this.readFinal(quiet[1]);
+            this.section = 'none';
+            return;
+        }
+        const sectionHeader = /^=+ (.+?) =+$/.exec(line);
+        if (sectionHeader && sectionHeader[1]) {
+            const title = sectionHeader[1];
+            this.block = undefined;
+            const fin = FINAL.exec(line);
+            if (fin && fin[1]) {
+                this.readFinal(fin[1]);
+                this.section = 'none';
+                return;
+            }
+            if (/^(FAILURES|ERRORS)$/.test(title))
+                this.section = 'failures';
+            else if (/short test summary info/.test(title))
+                this.section = 'summary';
+            else
+                this.section = 'none';
+            return;
+        }
+        if (this.crash(line))
+            return;
+        const v = VERBOSE.exec(line) ?? swapXdist(VERBOSE_XDIST.exec(line));
+        if (v && v[1] && v[2]) {
+            this.verbose(v[1], v[2]);
+            return;
+        }
+        if (this.section === 'summary') {
+            const s = SUMMARY_ITEM.exec(line);
+            if (s && s[2]) {
+                this.fromSummary(s[1] === 'ERROR', s[2], s[3]);
+                return;
+            }
+            if (this.lastSummary && /^\s/.test(line)) {
+                addDetail(this.c.get(this.lastSummary), line.trim());
+            }
+            return;
+        }
+        if (this.section !== 'failures')
+            return;
+        const header = BLOCK.exec(line);
+        if (header && header[1] && !/^_ _/.test(line)) {
+            let name = header[1];
+            let kind = 'test';
+            const err = /^ERROR (at (setup|teardown) of|collecting) (.+)$/.exec(name);
+            if (err && err[3]) {
+                name = err[3];
+                kind =
+                    err[2] === 'setup'
+                        ? 'setup_error'
+                        : err[2] === 'teardown'
+                            ? 'teardown_error'
+                            : 'collection_error';
+            }
+            if (this.blocks.size < 500) {
+                this.block = { name, kind, message: '', detail: [], frames: [] };
+                this.blocks.set(`${kind === 'teardown_error' ? 'T:' : ''}${name}`, this.block);
+            }
+            return;
+        }
+        const b = this.block;
+        if (!b)
+            return;
+        const e = /^E\s{1,8}(.*)$/.exec(line);
+        if (e) {
+            const text = (e[1] ?? '').trimEnd();
+            // A SyntaxError shows `File "…", line N`, the source and a caret before its own line.
+            if (/^\s*File ".*", line \d+/.test(b.message) &&
+                /^[\w.]*(Error|Exception)\b.*?: /.test(text.trim())) {
+                b.detail.unshift(b.message);
+                b.message = text.trim();
+                return;
+            }
+            if (!b.message && text.trim() !== '')
+                b.message = text.trim();
+            else if (b.detail.length < 16 && text.trim() !== '')
+                b.detail.push(text.trim());
+            return;
+        }
+        const loc = /^((?:[A-Za-z]:)?[^\s:]+\.py):(\d+): (.*)$/.exec(line);
+        if (loc && loc[1]) {
+            const file = relPath(loc[1]);
+            if (isProjectPath(file)) {
+                // Innermost location comes last in a pytest block: keep the innermost three, innermost first.
+                b.frames.unshift(`${file}:${loc[2]}`);
+                if (b.frames.length > 3)
+                    b.frames.pop();
+                if (!b.file || (!isTestPath(b.file) && isTestPath(file))) {
+                    b.file = file;
+                    b.line = Number(loc[2]);
+                }
+            }
+            return;
+        }
+        if (!b.message && b.kind === 'collection_error' && line.trim() !== '' && b.detail.length < 16)
+            b.detail.push(line.trim());
+    }
+    fatal;
+    /**
+     * `Fatal Python error: Segmentation fault` (faulthandler) kills pytest mid-run; the dump that
+     * follows, most recent call first, names the test that was running: that test failed.
+     */
+    crash(line) {
+        const fatal = /Fatal Python error: .*$/.exec(line);
+        if (fatal) {
+            this.fatal = fatal[0].trim();
+            return true;
+        }
+        if (!this.fatal)
+            return false;
+        const fr = /^\s*File "([^"]+)", line (\d+) in (\w+)/.exec(line);
+        if (fr && fr[1] && fr[3]) {
+            const file = relPath(fr[1]);
+            if (isTestPath(file) && isProjectPath(file) && /^test/.test(fr[3])) {
+                const f = this.c.fail({
+                    id: `${file} > ${fr[3]}`,
+                    file,
+                    kind: 'crash',
+                    message: this.fatal,
+                });
+                if (f) {
+                    f.line = Number(fr[2]);
+                    f.frames.push(`${file}:${fr[2]}`);
+                }
+                this.fatal = undefined;
+            }
+            return true;
+        }
+        if (/^(Current thread|Thread) 0x/.test(line) || line.trim() === '')
+            return true;
+        this.fatal = undefined;
+        return false;
+    }
+    verbose(nodeid, status) {
+        const id = splitNodeId(nodeid).join(' > ');
+        if (status === 'RERUN')
+            this.reran.add(id);
+        if (status === 'PASSED' && this.reran.has(id))
+            this.c.markFlaky(id);
+        if (status === 'PASSED')
+            this.c.pass(id);
+    }
+    fromSummary(isError, nodeid, msg) {
+        const parts = splitNodeId(nodeid);
+        const file = parts[0] ?? nodeid;
+        const id = parts.join(' > ');
+        const short = parts.slice(1).join('.');
+        const block = (isError && this.blocks.get(`T:${parts[parts.length - 1] ?? ''}`)) ||
+            this.blocks.get(short) ||
+            this.blocks.get(parts[parts.length - 1] ?? '') ||
+            this.blocks.get(nodeid) ||
+            this.blocks.get(file);
+        const kind = block?.kind ?? (isError ? (parts.length === 1 ? 'collection_error' : 'setup_error') : 'test');
+        const f = this.c.fail({ id, file, kind });
+        this.lastSummary = id;
+        if (!f)
+            return;
+        if (block) {
+            this.consume(block, f);
+        }
+        if (!f.message && msg)
+            f.message = msg.trim();
+        if (!f.message)
+            f.message = block?.detail[0] ?? (isError ? 'ERROR' : 'FAILED');
+        if (block && !block.message && block.detail.length > 0) {
+            f.detail = f.detail.filter((d) => d !== f.message);
+        }
+    }
+    consume(block, f) {
+        if (!f)
+            return;
+        if (block.message)
+            f.message = block.message;
+        for (const d of block.detail)
+            addDetail(f, d);
+        for (const fr of block.frames)
+            addFrame(f, fr);
+        if (block.line !== undefined && block.file === f.file)
+            f.line = block.line;
+        for (const [k, v] of this.blocks)
+            if (v === block)
+                this.blocks.delete(k);
+    }
+    readFinal(text) {
+        this.ended = true;
+        this.c.summary = true;
+        for (const m of text.matchAll(/(\d+) (passed|failed|errors?|skipped|xfailed)/g)) {
+            const n = Number(m[1]);
+            if (m[2] === 'passed')
+                this.c.passed += n;
+            else if (m[2] === 'failed' || m[2]?.startsWith('error'))
+                this.c.failed += n;
+            else
+                this.c.skipped += n;
+        }
+    }
+    finish() {
+        // Without a short summary (-rN, -q), fall back to the blocks themselves.
+        for (const b of this.blocks.values()) {
+            const file = b.file ?? (b.kind === 'collection_error' ? b.name : undefined);
+            const parts = b.kind === 'collection_error' ? [] : b.name.split(/\.(?![^[]*\])/);
+            const fileForId = b.kind === 'collection_error' ? b.name : file && isTestPath(file) ? file : undefined;
+            const id = [...(fileForId ? [fileForId] : []), ...parts].join(' > ');
+            const f = this.c.fail({ id, kind: b.kind, ...(fileForId ? { file: fileForId } : {}) });
+            if (f) {
+                this.consume(b, f);
+                if (!f.message)
+                    f.message = b.detail[0] ?? b.name;
+            }
+        }
+        return this.c.result(this.runner);
+    }
+}
+function swapXdist(m) {
+    return m && m[1] && m[2] ? [m[0], m[2], m[1]] : null;
+}
+
+;// CONCATENATED MODULE: ./src/checks/parsers/tap.ts
+/**
+ * TAP (version 13/14) with nested subtests, as printed by node-tap and by `node --test` (whose
+ * default reporter is TAP when stdout is not a TTY). Grammar handled:
+ *   `# Subtest: name`            opens a child at the next indentation level
+ *   `ok N - name # SKIP|TODO`    a point; `not ok` fails it
+ *   `  ---` ... `  ...`          YAML diagnostics of the preceding point
+ *   `# pass N` / `# fail N` ...  node:test totals
+ * A `not ok` point whose children failed (or whose YAML says `subtestsFailed`) is a parent and is
+ * not a failure of its own. Ids join the subtest names with ` > `, prefixed with the test file.
+ */
+
+
+const POINT = /^(\s*)(not ok|ok)\b\s*\d*\s*(?:-\s*)?(.*?)\s*$/;
+const SUBTEST = /^(\s*)# Subtest: (.*)$/;
+function looksLikeFile(name) {
+    return /\.[cm]?[jt]sx?$/.test(name) || /^(\/|[A-Za-z]:\\)/.test(name);
+}
+class TapParser {
+    runner = 'tap';
+    ended = false;
+    c = new Collector();
+    nodeMarkers = 0;
+    tapMarkers = 0;
+    totals = false;
+    leafPass = 0;
+    leafSkip = 0;
+    /** Stack of open subtests by indentation. */
+    stack = [];
+    pending;
+    push(line) {
+        if (this.pending?.inYaml) {
+            if (/^\s*\.\.\.\s*$/.test(line)) {
+                this.pending.inYaml = false;
+                this.flush();
+            }
+            else if (this.pending.yaml.length < 200)
+                this.pending.yaml.push(line);
+            return;
+        }
+        if (this.pending && /^\s*---\s*$/.test(line)) {
+            this.pending.inYaml = true;
+            return;
+        }
+        const comment = /^# (.*)$/.exec(line);
+        if (comment && comment[1]) {
+            const where = /^((?:file:\/\/)?(?:[A-Za-z]:)?[\\/]\S+\.[cm]?[jt]sx?):\d+$/.exec(comment[1]);
+            if (where && where[1])
+                this.thrownIn = relPath(where[1].replace(/^file:\/\//, ''));
+            else if (this.thrownIn && /^[\w$.]*(?:Error|Exception)\b(?: \[\w+\])?: \S/.test(comment[1])) {
+                if (this.loadErrors.size < 100)
+                    this.loadErrors.set(this.thrownIn, comment[1].trim());
+                this.thrownIn = undefined;
+            }
+        }
+        const sub = SUBTEST.exec(line);
+        if (sub) {
+            this.flush();
+            const indent = sub[1]?.length ?? 0;
+            this.popTo(indent);
+            this.stack.push({
+                indent,
+                name: sub[2]?.trim() ?? '',
+                childFailed: false,
+                hasChildren: false,
+            });
+            return;
+        }
+        const pt = POINT.exec(line);
+        if (pt && pt[2]) {
+            this.flush();
+            const indent = pt[1]?.length ?? 0;
+            // Close deeper levels; the level at this indent is this point's own subtest.
+            let parent = false;
+            let childFailed = false;
+            while (this.stack.length > 0 && (this.stack[this.stack.length - 1]?.indent ?? 0) >= indent) {
+                const lvl = this.stack.pop();
+                if (lvl && (lvl.hasChildren || lvl.indent > indent))
+                    parent = true;
+                if (lvl?.childFailed)
+                    childFailed = true;
+            }
+            for (const lvl of this.stack)
+                lvl.hasChildren = true;
+            let raw = pt[3] ?? '';
+            const directive = /\s+#\s+(SKIP|TODO)\b.*$/i.exec(raw);
+            if (directive)
+                raw = raw.slice(0, directive.index);
+            const name = raw.replace(/\s+#\s+time=[\d.]+m?s$/, '').trim();
+            const names = this.stack.map((l) => l.name ?? '').filter((n) => n !== '');
+            this.pending = {
+                indent,
+                names,
+                name,
+                failed: pt[2] === 'not ok' && !(directive && /todo/i.test(directive[1] ?? '')),
+                skipped: directive !== null,
+                parent: parent || childFailed,
+                yaml: [],
+                inYaml: false,
+            };
+            this.markParentFailed(indent, this.pending.failed);
+            return;
+        }
+        const t = line.trim();
+        const total = /^# (pass|fail|skipped|todo|cancelled|tests|suites) (\d+)$/.exec(t);
+        if (total) {
+            this.nodeMarkers++;
+            this.totals = true;
+            const n = Number(total[2]);
+            if (total[1] === 'pass')
+                this.c.passed = n;
+            else if (total[1] === 'skipped' || total[1] === 'todo')
+                this.c.skipped += n;
+            else if (total[1] === 'fail')
+                this.c.failed = n;
+            if (total[1] === 'fail' || total[1] === 'pass')
+                this.ended = true;
+            return;
+        }
+        if (/^# (failed \d+ of \d+ tests|time=)/.test(t))
+            this.tapMarkers++;
+        if (/^1\.\.\d+/.test(line)) {
+            this.flush();
+            if (/^1\.\./.test(line))
+                this.ended = true;
+        }
+    }
+    thrownIn;
+    loadErrors = new Map();
+    markParentFailed(indent, failed) {
+        if (!failed)
+            return;
+        for (const lvl of this.stack)
+            if (lvl.indent < indent)
+                lvl.childFailed = true;
+    }
+    popTo(indent) {
+        while (this.stack.length > 0 && (this.stack[this.stack.length - 1]?.indent ?? 0) >= indent)
+            this.stack.pop();
+    }
+    flush() {
+        const p = this.pending;
+        this.pending = undefined;
+        if (!p)
+            return;
+        const yaml = p.yaml.map((l) => l.trim());
+        const field = (k) => yaml
+            .find((l) => l.startsWith(`${k}:`))
+            ?.slice(k.length + 1)
+            .trim();
+        if (field('duration_ms') !== undefined || field('failureType') !== undefined)
+            this.nodeMarkers++;
+        if (field('tapCaught') !== undefined)
+            this.tapMarkers++;
+        if (field('type') === "'suite'")
+            p.parent = true;
+        if (!p.failed) {
+            if (!p.parent) {
+                if (p.skipped)
+                    this.leafSkip++;
+                else
+                    this.leafPass++;
+                // Every test is named (the integrity check compares identities).
+                if (p.skipped)
+                    this.c.see(this.idOf(p, undefined));
+                else
+                    this.c.pass(this.idOf(p, undefined));
+            }
+            return;
+        }
+        // A suite whose before/after hook failed is itself the failure (node: failureType hookFailed).
+        const hookFailed = /hookFailed/.test(field('failureType') ?? '');
+        if ((p.parent && !hookFailed) || /subtestsFailed/.test(field('failureType') ?? ''))
+            return;
+        const location = field('location');
+        const locFrame = location ? parseFrame(location.replace(/^'|'$/g, '')) : undefined;
+        const atFile = field('file');
+        let file = locFrame?.file ?? (atFile ? relPath(atFile) : undefined);
+        const top = p.names[0] ?? (looksLikeFile(p.name) ? p.name : undefined);
+        if (top && looksLikeFile(top))
+            file = relPath(top);
+        const id = this.idOf(p, file);
+        const failureType = field('failureType') ?? '';
+        const kind = /cancelled/i.test(failureType)
+            ? 'cancelled'
+            : /hook/i.test(failureType)
+                ? 'hook'
+                : /timeout|timed out/i.test(`${field('error') ?? ''} ${failureType}`) ||
+                    field('expired') !== undefined
+                    ? 'timeout'
+                    : field('tapCaught') !== undefined
+                        ? 'error'
+                        : 'test';
+        const f = this.c.fail({ id, kind, ...(file ? { file } : {}) });
+        if (!f)
+            return;
+        if (locFrame?.line !== undefined)
+            f.line = locFrame.line;
+        f.message = this.messageOf(p, yaml);
+        // node: a file that threw while loading reports only 'test failed'; its stderr, printed
+        // as `# ` comments above, has the error.
+        const thrown = this.loadErrors.get(id);
+        if (thrown && (f.message === 'test failed' || f.message === '')) {
+            f.message = thrown;
+            f.kind = 'load_error';
+        }
+        this.collectYamlDetail(f, p.yaml);
+    }
+    idOf(p, file) {
+        const names = [...p.names];
+        if (names[0] && looksLikeFile(names[0]))
+            names[0] = relPath(names[0]);
+        else if (file && !(names.length === 0 && looksLikeFile(p.name)))
+            names.unshift(file);
+        names.push(looksLikeFile(p.name) && names.length === 0 ? relPath(p.name) : p.name);
+        return names.join(' > ');
+    }
+    messageOf(p, yaml) {
+        if (this.nodeMarkers > this.tapMarkers || yaml.some((l) => l.startsWith('failureType:'))) {
+            const idx = yaml.findIndex((l) => l.startsWith('error:'));
+            if (idx >= 0) {
+                const v = (yaml[idx] ?? '').slice(6).trim();
+                if (/^[|>][-+]?$/.test(v)) {
+                    const next = yaml.slice(idx + 1).find((l) => l !== '');
+                    if (next)
+                        return next;
+                }
+                else if (v)
+                    return v.replace(/^'(.*)'$/, '$1').replace(/^"(.*)"$/, '$1');
+            }
+        }
+        return p.name;
+    }
+    collectYamlDetail(f, yaml) {
+        let section = '';
+        for (const raw of yaml) {
+            const t = raw.trim();
+            const key = /^(\w+):/.exec(t);
+            if (key && raw.search(/\S/) <= (yaml[0]?.search(/\S/) ?? 0))
+                section = key[1] ?? '';
+            if (section === 'stack' && !key) {
+                const fr = parseFrame(t);
+                if (fr && isProjectPath(fr.file) && f.frames.length < 3)
+                    f.frames.push(frameText(fr));
+            }
+            else if ((section === 'diff' || section === 'error') && !key) {
+                if (!/^(---|\+\+\+|@@) /.test(t) && t !== '' && t !== f.message)
+                    addDetail(f, t);
+            }
+            else if ((section === 'type' || section === 'name') &&
+                key &&
+                !/^'?(suite|test)'?$/.test(t.slice(section.length + 1).trim())) {
+                addDetail(f, t
+                    .slice(section.length + 1)
+                    .trim()
+                    .replace(/^'(.*)'$/, '$1'));
+            }
+            else if (section === 'at' && /^file: /.test(t) && f.frames.length === 0) {
+                const line = yaml.find((l) => /^\s*line: \d+/.test(l));
+                const file = relPath(t.slice(6));
+                if (isProjectPath(file))
+                    f.frames.push(line ? `${file}:${line.trim().slice(6)}` : file);
+            }
+        }
+    }
+    finish() {
+        this.flush();
+        this.runner = this.nodeMarkers > this.tapMarkers ? 'node-test' : 'tap';
+        if (!this.totals) {
+            this.c.passed = this.leafPass;
+            this.c.skipped = this.leafSkip;
+        }
+        else
+            this.c.summary = true;
+        return this.c.result(this.runner);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/parsers/unittest.ts
+/**
+ * Python unittest. Verbose lines `name (module.Class.name) ... ok|FAIL|ERROR|skipped`; blocks
+ * `====` / `FAIL: name (module.Class.name) [(params)]` / `----` / traceback. The message is the final
+ * exception line of the (last chained) traceback. Totals: `Ran 7 tests`, `FAILED (failures=1, errors=2, skipped=1)`.
+ */
+
+
+const unittest_HEADER = /^(FAIL|ERROR|UNEXPECTED SUCCESS): (\S+) \(([\w.]+)\)(.*)$/;
+const unittest_VERBOSE = /^\s*(\S+) \(([\w.]+)\)(.*?) \.\.\. (ok|FAIL|ERROR|skipped|expected failure|unexpected success)\b/;
+/** Maps `name (pkg.module.Class.name) extra` to an id `pkg/module.py > Class > name extra`. */
+function unittestId(name, dotted, extra) {
+    const parts = dotted.split('.');
+    if (parts[0] === 'unittest' && parts[1] === 'loader') {
+        // A module that failed to import: `tests.test_x (unittest.loader._FailedTest.tests.test_x)`.
+        const file = /^[\w.]+$/.test(name) ? `${name.split('.').join('/')}.py` : undefined;
+        return { id: file ?? name, kind: 'load_error', ...(file ? { file } : {}) };
+    }
+    if (parts[parts.length - 1] === name)
+        parts.pop();
+    let cls;
+    if (parts.length > 1 && /^[A-Z]/.test(parts[parts.length - 1] ?? ''))
+        cls = parts.pop();
+    const file = `${parts.join('/')}.py`;
+    const hook = /^(setUpClass|tearDownClass|setUpModule|tearDownModule)$/.test(name);
+    const full = `${name}${extra.trimEnd()}`;
+    return {
+        id: [file, ...(cls ? [cls] : []), full].join(' > '),
+        file,
+        kind: hook ? 'hook' : extra.trim() ? 'subtest' : 'test',
+    };
+}
+class UnittestParser {
+    runner = 'unittest';
+    ended = false;
+    c = new Collector();
+    okLines = 0;
+    ran = 0;
+    current;
+    inTrace = false;
+    sawTrace = false;
+    /** `... skipped` / `... expected failure` lines since the last `OK`/`FAILED` line. */
+    skipLines = 0;
+    push(line) {
+        const v = unittest_VERBOSE.exec(line);
+        if (v) {
+            if (v[4] === 'ok') {
+                this.okLines++;
+                this.c.pass(unittestId(v[1] ?? '', v[2] ?? '', v[3] ?? '').id);
+            }
+            else if (v[4] === 'skipped' || v[4] === 'expected failure')
+                this.skipLines++;
+            return;
+        }
+        const h = unittest_HEADER.exec(line);
+        if (h) {
+            const meta = unittestId(h[2] ?? '', h[3] ?? '', h[4] ?? '');
+            this.current = this.c.fail({
+                id: meta.id,
+                kind: meta.kind,
+                ...(meta.file ? { file: meta.file } : {}),
+            });
+            this.inTrace = false;
+            this.sawTrace = false;
+            return;
+        }
+        const ran = /^Ran (\d+) tests? in /.exec(line);
+        if (ran) {
+            this.ran += Number(ran[1]);
+            this.current = undefined;
+            return;
+        }
+        const fin = /^(OK|FAILED)(?: \((.*)\))?\s*$/.exec(line);
+        if (fin && this.ran > 0) {
+            this.ended = true;
+            this.c.summary = true;
+            let bad = 0;
+            let skipped = 0;
+            // `FAILED (failures=2, errors=3, skipped=1, expected failures=1)`
+            for (const m of (fin[2] ?? '').matchAll(/([a-z ]+)=(\d+)/g)) {
+                const key = (m[1] ?? '').trim();
+                const n = Number(m[2]);
+                if (key === 'skipped' || key === 'expected failures')
+                    skipped += n;
+                if (key === 'failures' || key === 'errors' || key === 'unexpected successes')
+                    bad += n;
+            }
+            this.c.skipped += skipped;
+            this.skipLines = 0;
+            this.c.failed += bad;
+            this.c.passed +=
+                this.okLines > 0 ? this.okLines : Math.max(0, this.ran - bad - this.c.skipped);
+            this.okLines = 0;
+            this.ran = 0;
+            return;
+        }
+        const f = this.current;
+        if (!f)
+            return;
+        if (/^(=|-){20,}$/.test(line)) {
+            if (line.startsWith('='))
+                this.current = undefined;
+            return;
+        }
+        if (/^Traceback \(most recent call last\):/.test(line)) {
+            f.frames = [];
+            this.inTrace = true;
+            this.sawTrace = true;
+            return;
+        }
+        if (/^\s/.test(line) && this.inTrace) {
+            const fr = parseFrame(line);
+            if (fr && /^\s*File "/.test(line) && isProjectPath(fr.file)) {
+                // Python prints the innermost frame last: keep the innermost three, innermost first.
+                f.frames.unshift(frameText(fr));
+                if (f.frames.length > 3)
+                    f.frames.pop();
+                if (f.file === fr.file)
+                    f.line = fr.line;
+            }
+            return;
+        }
+        if (line.trim() === '')
+            return;
+        if (this.inTrace || !this.sawTrace) {
+            if (f.message)
+                addDetail(f, f.message);
+            f.message = line.trim();
+            this.inTrace = false;
+            this.sawTrace = true;
+            return;
+        }
+        addDetail(f, line);
+    }
+    finish() {
+        this.c.skipped += this.skipLines;
+        this.skipLines = 0;
+        return this.c.result(this.runner);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/parsers/uvu.ts
+/**
+ * uvu. Per file: the file name, a progress line (`suite  • • ✘   (2 / 3)`), then for each failure
+ * `FAIL  suite  "test name"` (no suite for uvu's default `test`), the message line (an assertion
+ * ends with its operator in parentheses: `punctuation stays  (equal)`), a diff and the stack; the
+ * test's own file is the first project frame. Totals: `Total:`, `Passed:`, `Skipped:`.
+ */
+
+
+const FAIL = /^\s*FAIL\s+(?:(.+?)\s+)?"(.*)"\s*$/;
+class UvuParser {
+    runner = 'uvu';
+    ended = false;
+    c = new Collector();
+    block;
+    total = 0;
+    push(line) {
+        const fail = FAIL.exec(line);
+        if (fail) {
+            this.close();
+            this.block = {
+                ...(fail[1] ? { suite: fail[1] } : {}),
+                name: fail[2] ?? '',
+                message: '',
+                detail: [],
+                frames: [],
+            };
+            return;
+        }
+        const n = /^\s*(Total|Passed|Skipped):\s+(\d+)\s*$/.exec(line);
+        if (n) {
+            this.close();
+            this.c.summary = true;
+            if (n[1] === 'Total')
+                this.total = Number(n[2]);
+            else if (n[1] === 'Passed')
+                this.c.passed += Number(n[2]);
+            else
+                this.c.skipped += Number(n[2]);
+            return;
+        }
+        if (/^\s*Duration:\s/.test(line)) {
+            this.close();
+            this.ended = true;
+            return;
+        }
+        const b = this.block;
+        if (!b)
+            return;
+        const t = line.trim();
+        if (t === '')
+            return;
+        if (!b.message) {
+            b.message = t.replace(/\s+\((\w+)\)$/, '');
+            return;
+        }
+        if (/^at /.test(t)) {
+            const fr = parseFrame(t);
+            if (fr && isProjectPath(fr.file) && b.frames.length < 3) {
+                b.frames.push(frameText(fr));
+                if (!b.file) {
+                    b.file = fr.file;
+                    if (fr.line !== undefined)
+                        b.line = fr.line;
+                }
+            }
+            return;
+        }
+        if (b.detail.length < 12)
+            b.detail.push(t);
+    }
+    close() {
+        const b = this.block;
+        this.block = undefined;
+        if (!b)
+            return;
+        const id = [b.file, b.suite, b.name].filter((x) => x !== undefined && x !== '').join(' > ');
+        const f = this.c.fail({
+            id,
+            message: b.message,
+            kind: 'test',
+            ...(b.file ? { file: b.file } : {}),
+            ...(b.line !== undefined ? { line: b.line } : {}),
+        });
+        for (const fr of b.frames)
+            addFrame(f, fr);
+        for (const d of b.detail)
+            addDetail(f, d);
+    }
+    finish() {
+        this.close();
+        // uvu prints no failed total: Total - Passed - Skipped.
+        this.c.failed = Math.max(0, this.total - this.c.passed - this.c.skipped);
+        return this.c.result(this.runner);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/parsers/vitest.ts
+/**
+ * vitest default reporter. Failure blocks: `FAIL  <file> > <describe> > <test>` (or
+ * `FAIL  <file> [ <file> ]` for a file that failed to load), then the error line, diff, and a
+ * `❯ file:line:col` location with a code frame. Summary: `Tests  3 failed | 9 passed (12)`.
+ */
+
+
+const FAIL_HEADER = /^\s*FAIL\s+(?:\|[^|]+\|\s+)?(\S.*?)\s*$/;
+const SEPARATOR = /^\s*⎯{3,}/;
+const vitest_TESTS_SUMMARY = /^\s*Tests\s+(.*\(\d+\))\s*$/;
+const RETRY_PASS = /^\s*[✓√]\s+(.+?)\s+\(retry x\d+\)/;
+class VitestParser {
+    runner = 'vitest';
+    ended = false;
+    c = new Collector();
+    current;
+    awaitingMessage = false;
+    inUnhandled = false;
+    /**
+     * Tests whose `FAIL` headers came right before the current one: vitest prints one error block
+     * under several headers when they failed with the same error (a failing beforeEach).
+     */
+    siblings = [];
+    push(line) {
+        const header = FAIL_HEADER.exec(line);
+        if (header &&
+            header[1] &&
+            (header[1].includes(' > ') || / \[ .+ \]$/.test(header[1]) || /\.\w+$/.test(header[1]))) {
+            this.startFailure(header[1]);
+            return;
+        }
+        if (SEPARATOR.test(line)) {
+            this.inUnhandled = /Unhandled (Error|Rejection|Exception)\b/i.test(line);
+            this.current = undefined;
+            this.siblings = [];
+            this.awaitingMessage = this.inUnhandled;
+            return;
+        }
+        const summary = vitest_TESTS_SUMMARY.exec(line);
+        if (summary && summary[1]) {
+            this.readSummary(summary[1]);
+            this.ended = true;
+            this.current = undefined;
+            return;
+        }
+        const retry = RETRY_PASS.exec(line);
+        if (retry && retry[1])
+            this.c.markFlaky(retry[1].trim());
+        if (/^\s*Test Files\s/.test(line) || /^\s*(Start at|Duration)\s/.test(line)) {
+            this.current = undefined;
+            return;
+        }
+        if (this.inUnhandled && this.awaitingMessage && line.trim() !== '') {
+            const origin = /originated in "([^"]+)"/.exec(line);
+            const msg = line.trim();
+            this.current = this.c.fail({ id: `unhandled error: ${msg}`, message: msg, kind: 'error' });
+            this.awaitingMessage = false;
+            if (origin && origin[1] && this.current)
+                this.current.file = relPath(origin[1]);
+            return;
+        }
+        if (!this.current)
+            return;
+        const group = [this.current, ...this.siblings];
+        if (this.awaitingMessage) {
+            if (line.trim() === '')
+                return;
+            for (const f of group) {
+                f.message = line.trim();
+                if (/timed out in \d+ms/i.test(line))
+                    f.kind = 'timeout';
+                else if (/^(SyntaxError|Error: Failed to (load|resolve)|Error: Cannot find)/.test(line.trim()) &&
+                    !f.id.includes(' > ')) {
+                    f.kind = 'load_error';
+                }
+            }
+            this.awaitingMessage = false;
+            return;
+        }
+        const t = line.trim();
+        if (/^❯ /.test(t) || /^at /.test(t)) {
+            const fr = parseFrame(t.replace(/^❯ (?:\S+ )?/, ' at '));
+            if (fr && isProjectPath(fr.file))
+                for (const f of group) {
+                    addFrame(f, frameText(fr));
+                    if (f.line === undefined && fr.file === f.file)
+                        f.line = fr.line;
+                }
+            return;
+        }
+        if (/^\d+\|/.test(t) || /^\|/.test(t))
+            return;
+        for (const f of group)
+            addDetail(f, line);
+    }
+    startFailure(spec) {
+        let id = spec;
+        let kind = 'test';
+        const load = / \[ (.+) \]$/.exec(spec);
+        if (load) {
+            id = spec.slice(0, load.index);
+            kind = 'load_error';
+        }
+        const parts = id.split(' > ');
+        const file = parts[0] ?? id;
+        // A header right after another (no error line yet) shares the error that follows.
+        const prev = this.awaitingMessage ? this.current : undefined;
+        if (!prev)
+            this.siblings = [];
+        else if (!this.siblings.includes(prev))
+            this.siblings.push(prev);
+        this.current = this.c.fail({ id, file, kind });
+        this.siblings = this.siblings.filter((f) => f !== this.current);
+        if (parts.some((p) => /^(before|after)(All|Each)\b|hook/.test(p)) && this.current)
+            this.current.kind = 'hook';
+        this.awaitingMessage = true;
+        this.inUnhandled = false;
+    }
+    readSummary(text) {
+        this.c.summary = true;
+        for (const m of text.matchAll(/(\d+) (failed|passed|skipped|todo)/g)) {
+            const n = Number(m[1]);
+            if (m[2] === 'failed')
+                this.c.failed += n;
+            else if (m[2] === 'passed')
+                this.c.passed += n;
+            else
+                this.c.skipped += n;
+        }
+    }
+    finish() {
+        return this.c.result(this.runner);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/sniff.ts
+/**
+ * Runner detection from log lines. Each marker is specific to one runner; `start` markers open a
+ * run (a new segment when another run already ended), the others only identify the runner.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const RUNNERS = [
+    'vitest',
+    'jest',
+    'mocha',
+    'node-test',
+    'ava',
+    'tap',
+    'pytest',
+    'unittest',
+    'cargo',
+    'go',
+    'uvu',
+    'junit',
+    'generic',
+];
+const MARKERS = [
+    { family: 'junit', re: /^\s*(<\?xml\b.*\?>\s*)?<testsuites?[\s>]/, start: true, first: '<' },
+    { family: 'vitest', re: /^\s*RUN\s+v\d+\.\d+\.\d+/, start: true, first: 'R' },
+    {
+        family: 'vitest',
+        re: /^\s*[✓❯×]\s+(\|[^|]+\|\s+)?\S+\.(test|spec)\.[cm]?[jt]sx?\s+\(\d+ tests?/,
+        first: '✓❯×',
+    },
+    { family: 'vitest', re: /^\s*Test Files\s+\d+ (failed|passed)/, first: 'T' },
+    { family: 'vitest', re: /^\s*⎯{3,}.*Failed Tests \d+/, first: '⎯' },
+    {
+        family: 'jest',
+        re: /^(PASS|FAIL)\s+(\S+\s+)?\S+\.[cm]?[jt]sx?(\s+\([\d.]+ m?s\))?\s*$/,
+        start: true,
+        first: 'PF',
+    },
+    { family: 'jest', re: /^\s+● .+ › .+$/, first: '●' },
+    { family: 'jest', re: /^Test Suites: \d+/, first: 'T' },
+    {
+        family: 'mocha',
+        re: /^\s+\d+ passing \(\d+(\.\d+)?m?s\)\s*$/,
+        first: '0123456789',
+        has: ' passing (',
+    },
+    // mocha could not load a spec file and ran nothing (lib/cli/run-helpers prints this)
+    { family: 'mocha', re: /^\s*Exception during run: /, start: true, first: 'E' },
+    { family: 'tap', re: /^TAP version 1[34]\s*$/, start: true, first: 'T' },
+    { family: 'node-spec', re: /^ℹ (tests|suites|pass|fail) \d+$/, first: 'ℹ' },
+    { family: 'node-spec', re: /^\s*[✔✖]\s+.+\s+\(\d+\.\d+ms\)\s*$/, first: '✔✖', has: 'ms)' },
+    { family: 'ava', re: /^\s*✘\s+\[(fail|timeout|crash)\]:\s/, first: '✘' },
+    { family: 'ava', re: /^\s*✔\s+\S.*›.*\S$/, first: '✔', has: '›' },
+    {
+        family: 'pytest',
+        re: /^=+ test session starts =+$/,
+        start: true,
+        first: '=',
+        has: 'test session starts',
+    },
+    { family: 'pytest', re: /^platform \S+ -- Python \d/, first: 'p' },
+    // `pytest -q` prints no session header: its section rules and bare final line identify it.
+    {
+        family: 'pytest',
+        re: /^=+ (FAILURES|ERRORS|short test summary info) =+$/,
+        first: '=',
+    },
+    {
+        family: 'pytest',
+        re: /^\d+ (failed|passed|errors?)(, \d+ [a-z]+)* in \d+\.\d+s( \([\d:.]+\))?$/,
+        first: '0123456789',
+        has: ' in ',
+    },
+    {
+        family: 'unittest',
+        re: /^\S+ \([\w.]+\)(?: \(.*\))? \.\.\. (ok|FAIL|ERROR|skipped)/,
+        has: ') ... ',
+    },
+    { family: 'unittest', re: /^(FAIL|ERROR): \w+ \([\w.]+\)/, first: 'FE' },
+    { family: 'unittest', re: /^Ran \d+ tests? in [\d.]+s$/, first: 'R' },
+    { family: 'cargo', re: /^\s+Compiling \S+ v\d/, start: true, first: 'C' },
+    { family: 'cargo', re: /^\s+Running (unittests )?\S+ \(target[\\/]/, start: true, first: 'R' },
+    { family: 'cargo', re: /^running \d+ tests?$/, first: 'r' },
+    { family: 'cargo', re: /^test result: (ok|FAILED)\. \d+ passed/, first: 't' },
+    // uvu's per-file progress: `suite  • • ✘   (2 / 3)`
+    { family: 'uvu', re: /[•✘] +\(\d+ \/ \d+\)\s*$/, has: ' / ' },
+    { family: 'go', re: /^=== RUN\s+Test/, first: '=' },
+    { family: 'go', re: /^\s*--- (FAIL|PASS): Test\S* \([\d.]+s\)/, first: '-' },
+    { family: 'go', re: /^(ok|FAIL)\s+\S+\s+([\d.]+s|\(cached\)|\[build failed\])/, first: 'oF' },
+    { family: 'go', re: /^\?\s+\S+\s+\[no test files\]/, first: '?' },
+];
+const byFirst = new Map();
+/** Markers that can match a line starting with `ch` (cached; keeps the table's order). */
+function candidates(ch) {
+    let list = byFirst.get(ch);
+    if (!list) {
+        list = MARKERS.filter((m) => m.first === undefined || m.first.includes(ch));
+        if (byFirst.size < 2000)
+            byFirst.set(ch, list);
+    }
+    return list;
+}
+/** The runner a line identifies, if it carries a marker. Runs on every line, so it is gated. */
+function sniffLine(line) {
+    let i = 0;
+    while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9))
+        i++;
+    if (i >= line.length)
+        return undefined;
+    const code = line.charCodeAt(i);
+    // Keep surrogate pairs (no marker starts with one today, but stay correct).
+    const first = code >= 0xd800 && code <= 0xdbff ? line.slice(i, i + 2) : line.charAt(i);
+    for (const m of candidates(first)) {
+        if (m.has !== undefined && !line.includes(m.has))
+            continue;
+        if (m.re.test(line))
+            return { family: m.family, start: m.start === true };
+    }
+    return undefined;
+}
+/**
+ * The parser family for a runner name as a user (or a truth file) spells it: `node --test`,
+ * `cargo test`, `python unittest`, `tap (node-tap 16)`... Unknown names map to `generic`.
+ */
+function familyOf(runner) {
+    const r = runner.toLowerCase().trim();
+    if (/^node[\s-]*(--)?test|^node$/.test(r))
+        return 'tap';
+    if (r === 'node-spec')
+        return 'node-spec';
+    if (/^(python[\s-]+)?unittest/.test(r))
+        return 'unittest';
+    if (/^(cargo|rust|libtest)/.test(r))
+        return 'cargo';
+    if (/^go(\s|-|$)|^golang/.test(r))
+        return 'go';
+    if (/^(junit|xunit)/.test(r))
+        return 'junit';
+    const word = /^[a-z]+/.exec(r)?.[0] ?? '';
+    return RUNNERS.includes(word) ? word : 'generic';
+}
+/** A forced `node-test` may be TAP or the spec reporter: leave that choice to detection. */
+function isAmbiguousNodeRunner(runner) {
+    return /^node[\s-]*(--)?test|^node$/.test(runner.toLowerCase().trim());
+}
+function createParser(family) {
+    switch (family) {
+        case 'vitest':
+            return new VitestParser();
+        case 'jest':
+            return new JestParser();
+        case 'mocha':
+            return new MochaParser();
+        case 'tap':
+            return new TapParser();
+        case 'node-spec':
+            return new NodeSpecParser();
+        case 'ava':
+            return new AvaParser();
+        case 'pytest':
+            return new PytestParser();
+        case 'unittest':
+            return new UnittestParser();
+        case 'cargo':
+            return new CargoParser();
+        case 'go':
+            return new GoParser();
+        case 'uvu':
+            return new UvuParser();
+        case 'junit':
+            return new JunitParser();
+        default:
+            return new GenericParser();
+    }
+}
+const FAMILY_RUNNER = {
+    vitest: 'vitest',
+    jest: 'jest',
+    mocha: 'mocha',
+    tap: 'tap',
+    'node-spec': 'node-test',
+    ava: 'ava',
+    pytest: 'pytest',
+    unittest: 'unittest',
+    cargo: 'cargo',
+    go: 'go',
+    uvu: 'uvu',
+    junit: 'junit',
+    generic: 'generic',
+};
+/**
+ * The runner that produced a log (first one when several ran), from its content; `generic` when
+ * nothing is recognised. TAP logs are told apart as node-test or tap by their diagnostics.
+ */
+function detectRunner(text) {
+    const lines = text.split(/\r?\n/);
+    for (const raw of lines) {
+        const s = sniffLine(stripAnsi(raw));
+        if (!s)
+            continue;
+        if (s.family === 'tap') {
+            return /^\s*(duration_ms:|failureType:|# suites \d+)/m.test(text) ? 'node-test' : 'tap';
+        }
+        return FAMILY_RUNNER[s.family];
+    }
+    return 'generic';
+}
+
+;// CONCATENATED MODULE: ./src/checks/segment.ts
+/**
+ * Splits a log into runner segments and routes lines to parsers. Lines carrying a monorepo task
+ * prefix (turbo `pkg:test: `, pnpm `packages/a test: `) are routed per prefix, so interleaved
+ * packages do not mix. Within a stream, a marker of another runner (or a new run after the
+ * current one ended) closes the segment. Lines seen before any runner is recognised are kept in a
+ * bounded buffer and replayed into the first parser.
+ */
+
+
+
+/**
+ * Task prefixes: turbo `web:test: `, pnpm `packages/web test: `, lerna --stream `@scope/web: `,
+ * yarn workspaces foreach `[@scope/web]: `.
+ */
+const PREFIX = /^((?:@[\w.-]+\/)?[\w.-]+(?::[\w.-]+)*:test(?::[\w.-]+)*: |[\w@./-]+ test(?::[\w-]+)?: |@[\w.-]+\/[\w.-]+: |\[@?[\w./-]+\]: )/;
+const MAX_STREAMS = 64;
+const REPLAY_LINES = 200;
+const REPLAY_LINE_CHARS = 1000;
+const CRASH = /(FATAL ERROR: .*|Fatal Python error: .*|JavaScript heap out of memory|Segmentation fault( \(core dumped\))?|\bSIGSEGV\b|\bSIGKILL\b|\bSIGABRT\b|fatal runtime error: .*|Killed$|out of memory|signal: (segmentation fault|killed|aborted)|Worker (terminated|exited) unexpectedly)/i;
+const MAX_CRASHES = 5;
+class Stream {
+    forced;
+    current;
+    replay = new RingBuffer(REPLAY_LINES);
+    results = [];
+    constructor(forced) {
+        this.forced = forced;
+        if (forced)
+            this.current = { family: forced, parser: createParser(forced) };
+    }
+    push(line) {
+        if (!this.forced) {
+            const s = sniffLine(line);
+            if (s) {
+                const cur = this.current;
+                if (!cur) {
+                    this.open(s.family);
+                    for (const l of this.replay.toArray())
+                        this.current?.parser.push(l);
+                }
+                else if (s.family !== cur.family || (s.start && cur.parser.ended)) {
+                    this.close();
+                    this.open(s.family);
+                }
+            }
+        }
+        if (this.current)
+            this.current.parser.push(line);
+        else
+            this.replay.push(line.length > REPLAY_LINE_CHARS ? line.slice(0, REPLAY_LINE_CHARS) : line);
+    }
+    open(family) {
+        this.current = { family, parser: createParser(family) };
+    }
+    close() {
+        if (this.current && this.results.length < MAX_FAILURES)
+            this.results.push(this.current.parser.finish());
+        this.current = undefined;
+    }
+    finish() {
+        this.close();
+        return this.results;
+    }
+}
+/** Routes every line of a log; keeps generic error snippets and the tail for the digest. */
+class Segmenter {
+    forced;
+    streams = new Map();
+    generic = new GenericParser();
+    crashes = [];
+    constructor(forced) {
+        this.forced = forced;
+    }
+    push(line) {
+        this.generic.push(line);
+        if (this.crashes.length < MAX_CRASHES) {
+            const crash = CRASH.exec(line);
+            const text = crash ? line.slice(crash.index).trim() : '';
+            if (crash && !this.crashes.includes(text))
+                this.crashes.push(text);
+        }
+        let key = '';
+        let body = line;
+        const m = this.forced ? null : PREFIX.exec(line);
+        if (m && m[1]) {
+            key = m[1];
+            body = line.slice(m[1].length);
+        }
+        let stream = this.streams.get(key);
+        if (!stream) {
+            if (this.streams.size >= MAX_STREAMS) {
+                key = '';
+                body = line;
+                stream = this.streams.get('');
+            }
+            if (!stream) {
+                stream = new Stream(this.forced);
+                this.streams.set(key, stream);
+            }
+        }
+        stream.push(body);
+    }
+    finish() {
+        const out = [];
+        for (const s of this.streams.values())
+            out.push(...s.finish());
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/digest.ts
+/**
+ * The failure digest: parses a test log (streamed line by line) and renders at most `tokens`
+ * tokens for the model, in priority order:
+ *   1. a counts line; 2. every failing test id; 3. each failure's message (shortened evenly when
+ *   ids + messages alone exceed the budget); 4. the first project stack frame with a short code
+ *   excerpt read from `projectRoot`; 5. detail lines; 6. flaky tests; 7. generic error lines and
+ *   the log tail (always for unrecognised logs; otherwise only when failures were missed).
+ * Output is deterministic for a given log and options.
+ */
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_TOKENS = 2000;
+/** Longest line kept from a log (longer lines are cut: minified bundles, base64 dumps). */
+const MAX_INPUT_LINE = 4000;
+const EXCERPT_RADIUS = 2;
+const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
+const MAX_SOURCE_BYTES = 2_000_000;
+function digestJson(d) {
+    return {
+        runner: d.runner,
+        counts: { passed: d.counts.passed, failed: d.counts.failed, skipped: d.counts.skipped },
+        failures: d.failures.map((f) => ({
+            id: f.id,
+            ...(f.file !== undefined ? { file: f.file } : {}),
+            ...(f.line !== undefined ? { line: f.line } : {}),
+            message: f.message,
+            ...(f.kind !== undefined ? { kind: f.kind } : {}),
+            ...(f.detail !== undefined ? { detail: f.detail } : {}),
+        })),
+        flaky: [...(d.flaky ?? [])],
+        text: d.text,
+        tokens: d.tokens,
+    };
+}
+/** Incremental digest: feed raw lines (ANSI allowed), then `finish`. Memory stays bounded. */
+class DigestBuilder {
+    options;
+    seg;
+    lines = 0;
+    constructor(options = {}) {
+        this.options = options;
+        const forced = options.runner && !isAmbiguousNodeRunner(options.runner)
+            ? familyOf(options.runner)
+            : undefined;
+        this.seg = new Segmenter(forced);
+    }
+    push(raw) {
+        // Path relativisation reads a module-level root: set it per line so that concurrent
+        // digests (each pushing synchronously) never see each other's root.
+        util_setProjectRoot(this.options.projectRoot);
+        this.lines++;
+        let line = raw.length > MAX_INPUT_LINE ? raw.slice(0, MAX_INPUT_LINE) : raw;
+        if (line.includes('\r')) {
+            const parts = line.split('\r').filter((p) => p !== '');
+            line = parts[parts.length - 1] ?? '';
+        }
+        if (line.includes('\u001b') || line.includes('\u009b'))
+            line = (0,strip_ansi/* default */.A)(line);
+        // GitHub Actions raw logs prefix every line with an ISO timestamp.
+        if (TIMESTAMP.test(line))
+            line = line.replace(TIMESTAMP, '');
+        this.seg.push(line);
+    }
+    finish(extra = []) {
+        util_setProjectRoot(this.options.projectRoot);
+        try {
+            const results = extra.length > 0 ? extra : this.seg.finish();
+            return render(results, this.seg, this.options);
+        }
+        finally {
+            util_setProjectRoot(undefined);
+        }
+    }
+}
+function digestText(text, options = {}) {
+    setProjectRoot(options.projectRoot);
+    try {
+        const b = new DigestBuilder(options);
+        let start = 0;
+        while (start <= text.length) {
+            let end = text.indexOf('\n', start);
+            if (end < 0)
+                end = text.length;
+            if (end > start || end < text.length)
+                b.push(text.slice(start, end).replace(/\r$/, ''));
+            start = end + 1;
+        }
+        return b.finish();
+    }
+    finally {
+        setProjectRoot(undefined);
+    }
+}
+/** Digests a log file as a stream (readline over createReadStream); never loads it whole. */
+async function digestFile(file, options = {}) {
+    await (0,tokens/* loadTokenizer */.Ym)();
+    util_setProjectRoot(options.projectRoot);
+    try {
+        const b = new DigestBuilder(options);
+        await eachLine(file, (line) => b.push(line));
+        const reports = await readReports(options);
+        return b.finish(reports);
+    }
+    finally {
+        util_setProjectRoot(undefined);
+    }
+}
+/** Calls `onLine` for every line of a file, streamed (readline 'line' events, no async iterator). */
+async function eachLine(file, onLine) {
+    const input = external_node_fs_default().createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
+    const rl = external_node_readline_default().createInterface({ input, crlfDelay: Infinity });
+    // readline's lines are slices of its read chunk: each line gets its own copy so that what the
+    // parsers keep (names, messages, buffered output) does not keep whole chunks alive.
+    rl.on('line', (line) => onLine(own(line)));
+    await new Promise((resolve, reject) => {
+        input.once('error', reject);
+        rl.once('close', resolve);
+    });
+}
+async function readReports(options) {
+    if (!options.reportGlob || !options.projectRoot)
+        return [];
+    const { glob } = await __webpack_require__.e(/* import() */ 382).then(__webpack_require__.bind(__webpack_require__, 73382));
+    const files = (await glob(options.reportGlob, { cwd: options.projectRoot, absolute: true })).sort();
+    const out = [];
+    for (const f of files) {
+        const p = new JunitParser();
+        await eachLine(f, (line) => p.push(line));
+        const r = p.finish();
+        if (r.failures.length > 0 || r.counts.passed > 0 || r.counts.skipped > 0)
+            out.push(r);
+    }
+    return out;
+}
+function render(results, seg, options) {
+    const budget = Math.max(1, Math.floor(options.tokens ?? DEFAULT_TOKENS));
+    const failures = [];
+    const seen = new Set();
+    const seenWithMessage = new Set();
+    const flaky = new Set();
+    let passed = 0;
+    let failed = 0;
+    let skipped = 0;
+    const runners = [];
+    const tests = new Set();
+    let testsKnown = true;
+    // Segments that found nothing still name the runner when no segment found anything.
+    const detected = [...new Set(results.map((r) => r.runner))].filter((r) => r !== 'generic');
+    for (const r of results) {
+        if (r.tests)
+            for (const id of r.tests)
+                tests.add(id);
+        else
+            testsKnown = false;
+    }
+    for (const r of results) {
+        if (r.failures.length === 0 &&
+            r.counts.passed + r.counts.failed + r.counts.skipped === 0 &&
+            r.flaky.length === 0)
+            continue;
+        if (!runners.includes(r.runner))
+            runners.push(r.runner);
+        passed += r.counts.passed;
+        failed += r.counts.failed;
+        skipped += r.counts.skipped;
+        // Segments are deduped within themselves; across segments (monorepo packages) only an
+        // identical id + message is a repeat.
+        for (const f of r.failures) {
+            const key = `${f.id}\u0000${f.message}`;
+            if (seenWithMessage.has(key))
+                continue;
+            seenWithMessage.add(key);
+            seen.add(f.id);
+            failures.push(f);
+        }
+        for (const id of r.flaky)
+            flaky.add(id);
+    }
+    // A crash (OOM, segfault, killed worker) is shown next to the counts, not as a test failure:
+    // the tests it interrupted never ran, and runners that report it (jest, go) already did.
+    const crashes = seg.crashes
+        .filter((c) => !failures.some((f) => f.message.includes(c) ||
+        (f.detail ?? '').includes(c) ||
+        (f.kind === 'crash' && c.includes(f.message))))
+        .slice(0, 2);
+    failed = Math.max(failed, failures.length);
+    const runner = options.runner && runners.length <= 1
+        ? normaliseRunner(options.runner, runners[0])
+        : runners.length > 0
+            ? runners.join('+')
+            : detected.length > 0
+                ? detected.join('+')
+                : 'generic';
+    const counts = { passed, failed, skipped };
+    const flakyList = [...flaky].filter((id) => !seen.has(id)).sort();
+    const exit = options.exitCode !== undefined && options.exitCode !== null
+        ? `, exit code ${options.exitCode}`
+        : '';
+    const killed = options.timedOut ? ', killed by timeout' : '';
+    const header = [
+        `${runner}: ${failed} failed, ${passed} passed, ${skipped} skipped${exit}${killed}`,
+        ...crashes.map((c) => `The test process crashed: ${c.length > 200 ? `${c.slice(0, 199)}…` : c}`),
+    ].join('\n');
+    const blocks = failures.map((f) => makeBlock(f, options.projectRoot));
+    const genericWanted = failures.length === 0 || failed > failures.length || crashes.length > 0;
+    const text = layout(header, blocks, flakyList, genericWanted ? seg : undefined, failures.length === 0, budget);
+    return {
+        runner,
+        counts,
+        failures,
+        flaky: flakyList,
+        text: text.text,
+        tokens: text.tokens,
+        ...(testsKnown && results.length > 0 ? { tests: [...tests] } : {}),
+        ...(seg.crashes.length > 0 ? { crashes: [...seg.crashes] } : {}),
+    };
+}
+function normaliseRunner(forced, parsed) {
+    const f = familyOf(forced);
+    if (f === 'tap' && parsed)
+        return parsed;
+    if (f === 'node-spec')
+        return 'node-test';
+    return f;
+}
+function makeBlock(f, projectRoot) {
+    const frame = f.frames[0] ?? (f.file && f.line !== undefined ? `${f.file}:${f.line}` : undefined);
+    const excerpt = frame && projectRoot ? readExcerpt(projectRoot, frame) : [];
+    const detail = (f.detail ?? '')
+        .split('\n')
+        .filter((l, i, a) => l !== f.message && !(l === '' && (i === 0 || a[i - 1] === '')));
+    return {
+        failure: f,
+        id: f.id,
+        message: f.message,
+        ...(frame ? { location: frame } : {}),
+        excerpt,
+        detail: detail.filter((l) => l.trim() !== '' || detail.length > 0),
+        show: { location: false, excerpt: false, detail: 0 },
+    };
+}
+/** A few lines around `file:line` from the project, when the file exists and is small. */
+function readExcerpt(projectRoot, frame) {
+    const m = /^(.*?):(\d+)(?::\d+)?$/.exec(frame);
+    if (!m || !m[1])
+        return [];
+    const file = external_node_path_default().isAbsolute(m[1]) ? m[1] : external_node_path_default().join(projectRoot, m[1]);
+    const lineNo = Number(m[2]);
+    try {
+        const st = external_node_fs_default().statSync(file);
+        if (!st.isFile() || st.size > MAX_SOURCE_BYTES)
+            return [];
+        const lines = external_node_fs_default().readFileSync(file, 'utf8').split(/\r?\n/);
+        const from = Math.max(1, lineNo - EXCERPT_RADIUS);
+        const to = Math.min(lines.length, lineNo + EXCERPT_RADIUS);
+        const out = [];
+        for (let i = from; i <= to; i++) {
+            const src = (lines[i - 1] ?? '').slice(0, 160);
+            out.push(`${i === lineNo ? '>' : ' '} ${String(i).padStart(4)} | ${src}`);
+        }
+        return out;
+    }
+    catch {
+        return [];
+    }
+}
+function tok(s) {
+    if (s === '')
+        return 0;
+    // Before the tokenizer has loaded, over-estimate (2 characters a token) so the budget still holds.
+    return (0,tokens/* isTokenizerLoaded */.tj)() ? (0,tokens/* countTokens */.ih)(s) : Math.ceil(s.length / 2);
+}
+function shorten(s, max) {
+    if (s.length <= max)
+        return s;
+    return max <= 1 ? '…' : `${s.slice(0, max - 1)}…`;
+}
+function renderText(header, blocks, msgMax, idMax, shown, tailLines) {
+    const out = [header];
+    if (blocks.length > 0)
+        out.push(`Failing tests (${blocks.length}):`);
+    blocks.slice(0, shown).forEach((b) => {
+        out.push(`✗ ${shorten(b.id, idMax)}`);
+        if (msgMax > 0 && b.message)
+            out.push(`  ${shorten(b.message, msgMax)}`);
+        if (b.show.location && b.location)
+            out.push(`  at ${b.location}`);
+        if (b.show.excerpt)
+            for (const l of b.excerpt)
+                out.push(`    ${l}`);
+        for (const l of b.detail.slice(0, b.show.detail))
+            out.push(`    ${l}`);
+    });
+    if (shown < blocks.length)
+        out.push(`… and ${blocks.length - shown} more failing tests`);
+    out.push(...tailLines);
+    return out.join('\n');
+}
+function layout(header, blocks, flaky, seg, genericOnly, budget) {
+    const maxMsg = Math.max(0, ...blocks.map((b) => b.message.length));
+    const maxId = Math.max(0, ...blocks.map((b) => b.id.length));
+    const fits = (s) => tok(s) <= budget;
+    let msgMax = maxMsg;
+    let idMax = maxId;
+    let shown = blocks.length;
+    if (!fits(renderText(header, blocks, msgMax, idMax, shown, []))) {
+        msgMax = bestFit(0, maxMsg, (n) => fits(renderText(header, blocks, n, idMax, shown, [])));
+        if (msgMax < 8) {
+            msgMax = 0;
+            idMax = bestFit(12, maxId, (n) => fits(renderText(header, blocks, 0, n, shown, [])));
+            if (!fits(renderText(header, blocks, 0, idMax, shown, []))) {
+                shown = bestFit(0, blocks.length, (n) => fits(renderText(header, blocks, 0, idMax, n, [])));
+            }
+        }
+    }
+    // Extras, round by round, each kept only while the estimate fits; verified exactly at the end.
+    let used = tok(renderText(header, blocks, msgMax, idMax, shown, []));
+    const visible = blocks.slice(0, shown);
+    const tryAdd = (cost) => {
+        if (used + cost > budget)
+            return false;
+        used += cost;
+        return true;
+    };
+    for (const b of visible)
+        if (b.location && tryAdd(tok(`  at ${b.location}`) + 1))
+            b.show.location = true;
+    for (const b of visible)
+        if (b.show.location &&
+            b.excerpt.length > 0 &&
+            tryAdd(tok(b.excerpt.map((l) => `    ${l}`).join('\n')) + 1))
+            b.show.excerpt = true;
+    for (let round = 0; round < 16; round++) {
+        let added = false;
+        for (const b of visible) {
+            const line = b.detail[b.show.detail];
+            if (b.show.detail !== round || line === undefined)
+                continue;
+            if (tryAdd(tok(`    ${line}`) + 1)) {
+                b.show.detail++;
+                added = true;
+            }
+        }
+        if (!added)
+            break;
+    }
+    const tail = [];
+    const addTail = (line) => {
+        if (!tryAdd(tok(line) + 1))
+            return false;
+        tail.push(line);
+        return true;
+    };
+    if (flaky.length > 0 &&
+        addTail(`Flaky (failed, then passed on retry; not counted as failing): ${flaky.length}`)) {
+        for (const id of flaky)
+            if (!addTail(`~ ${id}`))
+                break;
+    }
+    if (seg) {
+        const snippets = seg.generic.snippets;
+        const tailLines = seg.generic.tail.toArray();
+        if (snippets.length > 0 &&
+            addTail(genericOnly ? 'Error lines from the log:' : 'Other error lines from the log:')) {
+            outer: for (const s of snippets) {
+                for (const l of s)
+                    if (!addTail(`  ${l}`))
+                        break outer;
+                if (!addTail('  --'))
+                    break;
+            }
+        }
+        // The tail gets the remaining budget, newest lines kept.
+        const kept = [];
+        for (let i = tailLines.length - 1; i >= 0; i--) {
+            const l = `  ${tailLines[i] ?? ''}`;
+            if (!tryAdd(tok(l) + 1))
+                break;
+            kept.unshift(l);
+        }
+        if (kept.length > 0 && addTail('Last lines of the log:'))
+            tail.push(...kept);
+    }
+    let text = renderText(header, blocks, msgMax, idMax, shown, tail);
+    let tokens = tok(text);
+    // Estimates can undershoot by a little: drop extras from the end until it truly fits.
+    while (tokens > budget) {
+        if (tail.length > 0)
+            tail.pop();
+        else {
+            const b = [...visible]
+                .reverse()
+                .find((x) => x.show.detail > 0 || x.show.excerpt || x.show.location);
+            if (b) {
+                if (b.show.detail > 0)
+                    b.show.detail--;
+                else if (b.show.excerpt)
+                    b.show.excerpt = false;
+                else
+                    b.show.location = false;
+            }
+            else if (msgMax > 0)
+                msgMax = Math.floor(msgMax * 0.9);
+            else if (shown > 0)
+                shown--;
+            else {
+                text = shorten(header, Math.max(1, budget));
+                while (tok(text) > budget && text.length > 1)
+                    text = shorten(text, Math.floor(text.length * 0.8));
+                return { text, tokens: tok(text) };
+            }
+        }
+        text = renderText(header, blocks, msgMax, idMax, shown, tail);
+        tokens = tok(text);
+    }
+    return { text, tokens };
+}
+/** Largest n in [lo, hi] with ok(n), assuming ok is monotone (lo when none). */
+function bestFit(lo, hi, ok) {
+    let best = lo;
+    let a = lo;
+    let b = hi;
+    while (a <= b) {
+        const mid = Math.floor((a + b) / 2);
+        if (ok(mid)) {
+            best = mid;
+            a = mid + 1;
+        }
+        else
+            b = mid - 1;
+    }
+    return best;
+}
+
+// EXTERNAL MODULE: ./src/checks/compare.ts
+var compare = __webpack_require__(6474);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+var promises_default = /*#__PURE__*/__webpack_require__.n(promises_);
+;// CONCATENATED MODULE: ./src/checks/detect.ts
+/** Finds the command that runs a project's tests, from its manifest and lock files. */
+
+
+const NPM_DEFAULT_TEST = /no test specified/;
+async function read(file) {
+    try {
+        return await promises_default().readFile(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+async function exists(file) {
+    try {
+        await promises_default().access(file);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+async function nodeCommand(dir) {
+    const text = await read(external_node_path_default().join(dir, 'package.json'));
+    if (text === undefined)
+        return undefined;
+    let script;
+    try {
+        const pkg = JSON.parse(text);
+        script = pkg.scripts?.['test'];
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof script !== 'string' || script.trim() === '' || NPM_DEFAULT_TEST.test(script))
+        return undefined;
+    const managers = [
+        ['pnpm-lock.yaml', 'pnpm test'],
+        ['yarn.lock', 'yarn test'],
+        ['bun.lockb', 'bun run test'],
+        ['bun.lock', 'bun run test'],
+        ['package-lock.json', 'npm test'],
+    ];
+    for (const [lock, command] of managers) {
+        if (await exists(external_node_path_default().join(dir, lock))) {
+            return {
+                command,
+                reason: `package.json has a test script (${script}) and ${lock} names the package manager`,
+            };
+        }
+    }
+    return { command: 'npm test', reason: `package.json has a test script (${script})` };
+}
+async function pytestCommand(dir) {
+    const command = 'python -m pytest';
+    if (await exists(external_node_path_default().join(dir, 'pytest.ini')))
+        return { command, reason: 'pytest.ini exists' };
+    if (/^\[tool\.pytest/m.test((await read(external_node_path_default().join(dir, 'pyproject.toml'))) ?? ''))
+        return { command, reason: 'pyproject.toml has [tool.pytest]' };
+    if (/^\[tool:pytest\]/m.test((await read(external_node_path_default().join(dir, 'setup.cfg'))) ?? ''))
+        return { command, reason: 'setup.cfg has [tool:pytest]' };
+    if (/^\[pytest\]/m.test((await read(external_node_path_default().join(dir, 'tox.ini'))) ?? ''))
+        return { command, reason: 'tox.ini has [pytest]' };
+    if (await exists(external_node_path_default().join(dir, 'conftest.py')))
+        return { command, reason: 'conftest.py exists' };
+    for (const sub of ['tests', 'test']) {
+        try {
+            const names = await promises_default().readdir(external_node_path_default().join(dir, sub));
+            if (names.some((n) => /^test_.*\.py$|_test\.py$/.test(n)))
+                return { command, reason: `${sub}/ holds test_*.py files` };
+        }
+        catch {
+            // no such folder
+        }
+    }
+    return undefined;
+}
+async function makeCommand(dir) {
+    for (const name of ['Makefile', 'makefile', 'GNUmakefile']) {
+        const text = await read(external_node_path_default().join(dir, name));
+        if (text !== undefined && /^test\s*:/m.test(text))
+            return { command: 'make test', reason: `${name} has a test target` };
+    }
+    return undefined;
+}
+/**
+ * The test command for a project: package.json `test` script (with the lockfile's package
+ * manager), pytest, cargo, go, maven, gradle, or a Makefile `test` target; undefined if none.
+ */
+async function detectTestCommand(projectDir) {
+    const node = await nodeCommand(projectDir);
+    if (node)
+        return node;
+    const py = await pytestCommand(projectDir);
+    if (py)
+        return py;
+    if (await exists(external_node_path_default().join(projectDir, 'Cargo.toml')))
+        return { command: 'cargo test', reason: 'Cargo.toml exists' };
+    if (await exists(external_node_path_default().join(projectDir, 'go.mod')))
+        return { command: 'go test ./...', reason: 'go.mod exists' };
+    if (await exists(external_node_path_default().join(projectDir, 'pom.xml')))
+        return { command: 'mvn -B test', reason: 'pom.xml exists' };
+    for (const g of ['build.gradle', 'build.gradle.kts']) {
+        if (await exists(external_node_path_default().join(projectDir, g))) {
+            const wrapper = await exists(external_node_path_default().join(projectDir, 'gradlew'));
+            return {
+                command: wrapper ? './gradlew test' : 'gradle test',
+                reason: `${g} exists${wrapper ? ' with a gradlew wrapper' : ''}`,
+            };
+        }
+    }
+    return makeCommand(projectDir);
+}
+
+;// CONCATENATED MODULE: ./src/checks/index.ts
+/** The checks module: test-log digests, run comparison, test command detection. */
+
+
+
+
+
+
+/***/ }),
+
+/***/ 64389:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ INPUTS)
+/* harmony export */ });
+/* unused harmony export OUTPUTS */
+/* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85009);
+/**
+ * Every input of the action (and flag of the CLI), in one list. action.yml and
+ * the README tables are checked against this list by tests. Only
+ * src/config/ reads inputs.
+ */
+
+const INPUTS = [
+    {
+        name: 'task',
+        default: '',
+        description: 'Written task for the model (nightly refactor, manual job). Empty: fix the failing tests.',
+    },
+    {
+        name: 'task-file',
+        default: '',
+        description: 'Path (in the workspace) of a file holding the task. Used when `task` is empty.',
+    },
+    {
+        name: 'test-command',
+        default: '',
+        description: 'Command that runs the tests; exit code 0 means success. Empty: detected from the project (package.json, pytest, cargo, go, Maven, Gradle, make).',
+    },
+    {
+        name: 'setup-command',
+        default: '',
+        description: 'Command run once before the baseline test run (for example `npm ci`).',
+    },
+    {
+        name: 'test-report',
+        default: '',
+        description: 'Glob of JUnit XML reports the test command writes, read in addition to its log.',
+    },
+    { name: 'model', default: 'gpt-5.1-codex-max', description: 'Model name.' },
+    {
+        name: 'reasoning-effort',
+        default: 'medium',
+        description: 'Reasoning effort: `low`, `medium`, `high`, `xhigh` (also `none`, `minimal` for models that take them).',
+    },
+    {
+        name: 'api',
+        default: 'responses',
+        description: 'Model API: `responses` (OpenAI Responses API) or `chat` (Chat Completions, for local servers and gateways).',
+    },
+    {
+        name: 'tool-style',
+        default: 'auto',
+        description: 'How tools are offered: `auto` (native shell/apply_patch tools for the GPT-5.1 family on the Responses API, else function tools), `native` or `function`.',
+    },
+    {
+        name: 'base-url',
+        default: '',
+        description: 'OpenAI-compatible base URL (Azure OpenAI, OpenRouter, LiteLLM, Ollama, vLLM...). Empty: `OPENAI_BASE_URL` or api.openai.com.',
+    },
+    {
+        name: 'api-key',
+        default: '',
+        description: 'API key. Empty: `OPENAI_API_KEY`, or none for a keyless local server. Masked everywhere.',
+    },
+    {
+        name: 'price',
+        default: '',
+        description: 'Price override in USD per million tokens, `input,cached-input,output` (for models or endpoints not in the built-in table).',
+    },
+    {
+        name: 'max-iterations',
+        default: '5',
+        description: 'Maximum test reruns after the baseline (1-100).',
+    },
+    { name: 'max-turns', default: '60', description: 'Maximum model calls (1-1000).' },
+    {
+        name: 'max-tokens',
+        default: '0',
+        description: 'Maximum tokens (input + output) over the run; 0 = no limit.',
+    },
+    {
+        name: 'max-cost-usd',
+        default: '0',
+        description: 'Maximum cost in USD over the run; 0 = no limit.',
+    },
+    {
+        name: 'timeout-minutes',
+        default: '30',
+        description: 'Wall-clock limit of the loop in minutes (time to publish is kept aside).',
+    },
+    { name: 'test-timeout-seconds', default: '600', description: 'Time limit of one test run.' },
+    {
+        name: 'digest-tokens',
+        default: '2000',
+        description: 'Token budget of the failure digest the model reads after each test run.',
+    },
+    {
+        name: 'flaky-reruns',
+        default: '1',
+        description: 'Reruns of the baseline failures to spot flaky tests (0 = off).',
+    },
+    {
+        name: 'context-window',
+        default: '0',
+        description: "The model's whole context window in tokens; input room is this less the output the model reserves (e.g. 400000 → 272000 for gpt-5.1-codex-max). 0 = from the model table (unknown models: 200000).",
+    },
+    {
+        name: 'compact-threshold',
+        default: '0.8',
+        description: 'Share of the context window at which the conversation is compacted (0.1-0.95).',
+    },
+    {
+        name: 'compaction',
+        default: 'auto',
+        description: 'Compaction mode: `auto`, `server`, `summary`, `mask` or `off`.',
+    },
+    {
+        name: 'output',
+        default: 'artifact',
+        description: 'Where results go, comma list: `artifact`, `commit`, `pull-request`, `none`.',
+    },
+    {
+        name: 'branch',
+        default: '',
+        description: 'Branch for `commit` / `pull-request`. Empty: `greenloop/<run id>`. Never the default branch.',
+    },
+    {
+        name: 'artifact-name',
+        default: '',
+        description: 'Name of the uploaded artifact. Empty: `greenloop-<job>-<matrix values>-<attempt>`, unique in the workflow run. A name you set replaces an artifact of that name in the same run.',
+    },
+    {
+        name: 'matrix',
+        default: '${{ toJSON(matrix) }}',
+        description: "The job's matrix values, used in the default artifact names (leave as is).",
+    },
+    {
+        name: 'retention-days',
+        default: '0',
+        description: 'Artifact retention in days; 0 = the repository default. GitHub allows up to 90 on public and 400 on private repositories, and caps it at the repository setting.',
+    },
+    {
+        name: 'commit-message',
+        default: 'greenloop: fix failing tests',
+        description: 'Commit message for `commit` / `pull-request`.',
+    },
+    { name: 'pr-title', default: 'greenloop: fix failing tests', description: 'Pull request title.' },
+    { name: 'pr-draft', default: 'true', description: 'Open the pull request as a draft.' },
+    {
+        name: 'comment',
+        default: 'false',
+        description: 'On pull request events, post (and later update) one comment with the summary.',
+    },
+    {
+        name: 'protected-paths',
+        default: '.github/workflows/**',
+        description: 'Newline or comma separated globs the model may not change (`.git/` is always protected).',
+    },
+    {
+        name: 'allow-test-edits',
+        default: 'false',
+        description: 'Allow runs that remove or skip tests (by default such an iteration is rejected).',
+    },
+    {
+        name: 'sandbox',
+        default: 'auto',
+        description: 'Sandbox for model commands and tests: `auto`, `bwrap` (required) or `none`. Linux only.',
+    },
+    {
+        name: 'pass-env',
+        default: '',
+        description: 'Comma or newline list of more variables (names or globs such as `FOO_*`) the tests and model commands get besides the default allowlist (see "Environment of the tests" in the README). Names that look like secrets are refused unless listed in `pass-secrets`.',
+    },
+    {
+        name: 'pass-secrets',
+        default: '',
+        description: 'Comma or newline list of secret-looking variable names (exact names) to pass to the tests anyway. A risk: the model can read them and send them anywhere (SECURITY.md).',
+    },
+    {
+        name: 'allow-users',
+        default: '',
+        description: 'Comma list of users allowed to trigger a run without write permission.',
+    },
+    {
+        name: 'allow-bots',
+        default: '',
+        description: 'Comma list of bot logins allowed to trigger a run (`*` is refused).',
+    },
+    {
+        name: 'allow-greenloop-branch',
+        default: 'false',
+        description: "Allow a run that starts from a `greenloop/` branch (greenloop's own output: a fix of a fix).",
+    },
+    {
+        name: 'allow-untrusted-code',
+        default: 'false',
+        description: "Allow running a fork's code under `pull_request_target`.",
+    },
+    {
+        name: 'github-token',
+        default: '${{ github.token }}',
+        description: 'Token for pushing, pull requests, comments and permission checks. Masked everywhere.',
+    },
+    {
+        name: 'mode',
+        default: 'loop',
+        description: '`loop`: run the agent loop. `select`: choose between the attempts of this workflow run (artifacts whose names start with `artifact-name`): each diff is verified by running the tests on it, the best verified one is published (see README, "Several attempts").',
+    },
+    {
+        name: 'resume-from',
+        default: '',
+        description: 'Checkpoint folder, or the name of a checkpoint artifact (`greenloop-checkpoint-<job>`) uploaded by an earlier run of this repository and branch, to continue from.',
+    },
+    {
+        name: 'resume-from-any-branch',
+        default: 'false',
+        description: "Let `resume-from` take an artifact from another branch's run (same repository only).",
+    },
+    { name: 'working-directory', default: '.', description: 'Project folder inside the workspace.' },
+];
+const OUTPUTS = [
+    {
+        name: 'status',
+        description: `How the run ended: ${_core_status_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_STATUSES */ .L.join(', ')}.`,
+    },
+    {
+        name: 'diff-path',
+        description: 'Path of the unified diff of the best state against the baseline.',
+    },
+    { name: 'summary-path', description: 'Path of the summary markdown.' },
+    { name: 'report-path', description: 'Path of the JSON report.' },
+    { name: 'iterations', description: 'Test reruns made after the baseline.' },
+    { name: 'tokens', description: 'Tokens used (input + output).' },
+    { name: 'cost-usd', description: 'Estimated cost in USD.' },
+    { name: 'failing-before', description: 'Failing tests at the baseline.' },
+    { name: 'failing-after', description: 'Failing tests in the published state.' },
+    { name: 'branch', description: 'Branch pushed (commit / pull-request outputs).' },
+    { name: 'commit-sha', description: 'Commit pushed.' },
+    { name: 'pr-url', description: 'Pull request opened or updated.' },
+    { name: 'artifact-id', description: 'Id of the uploaded artifact.' },
+];
+
+
+/***/ }),
+
+/***/ 94849:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  o4: () => (/* binding */ parseConfig),
+  lP: () => (/* binding */ redactedConfig),
+  ry: () => (/* binding */ splitList)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./src/config/types.ts
+/**
+ * The fields of `RunConfig` that hold credentials: the one list that reports,
+ * checkpoints and logs hide. Every other setting is published as it is.
+ */
+const SECRET_CONFIG_FIELDS = [
+    'apiKey',
+    'githubToken',
+];
+
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var inputs = __webpack_require__(64389);
+// EXTERNAL MODULE: ./src/workspace/env.ts
+var env = __webpack_require__(37738);
+;// CONCATENATED MODULE: ./src/config/parse.ts
+/**
+ * Raw inputs (from the action or the CLI) → one validated, frozen RunConfig.
+ * Every bad value gets one line naming the input, the value and what is
+ * allowed; all problems are reported together.
+ */
+
+
+
+
+
+const DEFAULTS = Object.fromEntries(inputs/* INPUTS */.m.map((input) => [input.name, input.default]));
+/** Inputs declared in action.yml whose behaviour is not built yet: setting them fails clearly. */
+const NOT_SUPPORTED_YET = [];
+class Reader {
+    raw;
+    errors = [];
+    constructor(raw) {
+        this.raw = raw;
+    }
+    text(name) {
+        const value = this.raw[name];
+        if (value === undefined || value.trim() === '')
+            return DEFAULTS[name].startsWith('${{') ? '' : DEFAULTS[name];
+        return value.trim();
+    }
+    /** The value exactly as given, for error messages. */
+    given(name) {
+        return this.raw[name] ?? '';
+    }
+    fail(name, allowed) {
+        this.errors.push(`Input '${name}' must be ${allowed}, got '${oneLine(this.given(name))}'.`);
+    }
+    integer(name, min, max) {
+        const text = this.text(name);
+        const value = /^[+]?\d+$/.test(text) ? Number(text) : Number.NaN;
+        if (!Number.isSafeInteger(value) || value < min || value > max) {
+            this.fail(name, `an integer from ${min} to ${max}`);
+            return min;
+        }
+        return value;
+    }
+    number(name, min, max) {
+        const text = this.text(name);
+        const value = /^[+]?(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
+        if (!Number.isFinite(value) || value < min || value > max) {
+            this.fail(name, `a number from ${min} to ${max}`);
+            return min;
+        }
+        return value;
+    }
+    boolean(name) {
+        const text = this.text(name).toLowerCase();
+        if (['true', 'yes', '1', 'on'].includes(text))
+            return true;
+        if (['false', 'no', '0', 'off'].includes(text))
+            return false;
+        this.fail(name, "'true' or 'false'");
+        return false;
+    }
+    choice(name, allowed) {
+        const text = this.text(name).toLowerCase();
+        if (allowed.includes(text))
+            return text;
+        this.fail(name, `one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
+        return allowed[0];
+    }
+    list(name) {
+        return splitList(this.text(name));
+    }
+}
+/**
+ * `pass-env`: variable names or globs (`*`, `?`); an exact name that looks like a secret must be
+ * listed in `pass-secrets` too. `pass-secrets`: exact names; greenloop's own inputs and the
+ * runner's internal tokens are never passed.
+ */
+function parsePassEnv(read) {
+    const passEnv = read.list('pass-env');
+    const passSecrets = read.list('pass-secrets');
+    const secretsUpper = new Set(passSecrets.map((n) => n.toUpperCase()));
+    for (const name of passEnv) {
+        if (!/^[A-Za-z_*?][\w*?]*$/.test(name)) {
+            read.errors.push(`Input 'pass-env' must list variable names or globs (letters, digits, _, * and ?), got '${oneLine(name)}'.`);
+        }
+        else if (!/[*?]/.test(name) && (0,env/* isSecretName */.eh)(name) && !secretsUpper.has(name.toUpperCase())) {
+            read.errors.push(`Input 'pass-env' names '${name}', which looks like a secret: list it in 'pass-secrets' to pass it anyway (the model can then read it).`);
+        }
+    }
+    for (const name of passSecrets) {
+        if (!/^[A-Za-z_]\w*$/.test(name)) {
+            read.errors.push(`Input 'pass-secrets' must list exact variable names, got '${oneLine(name)}'.`);
+        }
+        else if ((0,env/* isNeverPassed */.pC)(name)) {
+            read.errors.push(`Input 'pass-secrets' cannot pass '${name}': greenloop's inputs (INPUT_*) and the runner's tokens (ACTIONS_*) never reach the tests.`);
+        }
+    }
+    return { passEnv, passSecrets };
+}
+/** Splits a comma or newline separated list, dropping blanks. */
+function splitList(text) {
+    return text
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function oneLine(text) {
+    const flat = text.replace(/\s+/g, ' ');
+    return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
+}
+const OUTPUT_KINDS = ['artifact', 'commit', 'pull-request', 'none'];
+const EFFORTS = ['low', 'medium', 'high', 'xhigh', 'none', 'minimal'];
+function parseConfig(raw, environment) {
+    const read = new Reader(raw);
+    for (const name of NOT_SUPPORTED_YET) {
+        if (read.given(name).trim() !== '')
+            read.errors.push(`Input '${name}' is not supported yet.`);
+    }
+    const workingDirectory = read.text('working-directory');
+    const workspace = external_node_path_.resolve(environment.baseDir, workingDirectory);
+    if (!isInside(environment.baseDir, workspace)) {
+        read.fail('working-directory', 'a folder inside the workspace');
+    }
+    const output = parseOutput(read);
+    const price = parsePrice(read);
+    const baseUrl = read.text('base-url') || environment.env.OPENAI_BASE_URL?.trim() || '';
+    if (baseUrl !== '' && !/^https?:\/\/[^\s]+$/i.test(baseUrl)) {
+        read.fail('base-url', 'an http(s) URL');
+    }
+    const allowBots = read.list('allow-bots');
+    if (allowBots.includes('*')) {
+        read.errors.push(`Input 'allow-bots' must list bot logins; '*' is refused, got '${oneLine(read.given('allow-bots'))}'.`);
+    }
+    const { passEnv, passSecrets } = parsePassEnv(read);
+    const branch = read.text('branch');
+    if (branch !== '' && !isPlausibleBranch(branch)) {
+        read.fail('branch', 'a valid git branch name');
+    }
+    const config = {
+        workspace,
+        task: read.text('task') || readTaskFile(read, workspace),
+        testCommand: read.text('test-command'),
+        setupCommand: read.text('setup-command'),
+        testReport: read.text('test-report'),
+        model: read.text('model'),
+        reasoningEffort: read.choice('reasoning-effort', EFFORTS),
+        api: read.choice('api', ['responses', 'chat']),
+        toolStyle: read.choice('tool-style', ['auto', 'native', 'function']),
+        baseUrl,
+        apiKey: read.text('api-key') || environment.env.OPENAI_API_KEY?.trim() || '',
+        price,
+        maxIterations: read.integer('max-iterations', 1, 100),
+        maxTurns: read.integer('max-turns', 1, 1000),
+        maxTokens: read.integer('max-tokens', 0, 1_000_000_000),
+        maxCostUsd: read.number('max-cost-usd', 0, 10_000),
+        timeoutMinutes: read.integer('timeout-minutes', 1, 360),
+        testTimeoutSeconds: read.integer('test-timeout-seconds', 1, 21_600),
+        digestTokens: read.integer('digest-tokens', 200, 20_000),
+        flakyReruns: read.integer('flaky-reruns', 0, 5),
+        contextWindow: read.integer('context-window', 0, 10_000_000),
+        compactThreshold: read.number('compact-threshold', 0.1, 0.95),
+        compaction: read.choice('compaction', [
+            'auto',
+            'server',
+            'summary',
+            'mask',
+            'off',
+        ]),
+        output,
+        branch,
+        artifactName: read.text('artifact-name'),
+        jobMatrix: read.text('matrix'),
+        // Up to 90 days on public and 400 on private repositories (GitHub docs, "Configuring the
+        // retention period for GitHub Actions artifacts and logs"); the service caps it further at
+        // the repository's setting.
+        retentionDays: read.integer('retention-days', 0, 400),
+        commitMessage: read.text('commit-message'),
+        prTitle: read.text('pr-title'),
+        prDraft: read.boolean('pr-draft'),
+        comment: read.boolean('comment'),
+        protectedPaths: read.list('protected-paths'),
+        allowTestEdits: read.boolean('allow-test-edits'),
+        sandbox: read.choice('sandbox', ['auto', 'bwrap', 'none']),
+        passEnv,
+        passSecrets,
+        mode: read.choice('mode', ['loop', 'select']),
+        allowUsers: read.list('allow-users'),
+        allowBots,
+        allowUntrustedCode: read.boolean('allow-untrusted-code'),
+        allowGreenloopBranch: read.boolean('allow-greenloop-branch'),
+        githubToken: read.text('github-token'),
+        resumeFrom: read.text('resume-from'),
+        resumeFromAnyBranch: read.boolean('resume-from-any-branch'),
+    };
+    if (config.model === '')
+        read.fail('model', 'a model name');
+    if (config.artifactName !== '' && !/^[\w.-]{1,100}$/.test(config.artifactName)) {
+        read.fail('artifact-name', 'empty, or letters, digits, dot, dash or underscore (1-100)');
+    }
+    if (read.errors.length > 0)
+        return { ok: false, errors: read.errors };
+    return { ok: true, config: Object.freeze(config) };
+}
+function parseOutput(read) {
+    const items = read.list('output').map((item) => item.toLowerCase());
+    const bad = items.filter((item) => !OUTPUT_KINDS.includes(item));
+    if (items.length === 0 || bad.length > 0) {
+        read.fail('output', `a comma list of ${OUTPUT_KINDS.map((k) => `'${k}'`).join(', ')}`);
+        return ['artifact'];
+    }
+    if (items.includes('none') && items.length > 1) {
+        read.fail('output', "'none' alone, or a list without 'none'");
+    }
+    return [...new Set(items)];
+}
+function parsePrice(read) {
+    const text = read.text('price');
+    if (text === '')
+        return undefined;
+    const parts = text.split(',').map((part) => part.trim());
+    const values = parts.map((part) => /^(\d+(\.\d*)?|\.\d+)$/.test(part) ? Number(part) : Number.NaN);
+    if (values.length !== 3 || values.some((value) => !Number.isFinite(value))) {
+        read.fail('price', "three numbers 'input,cached-input,output' in USD per million tokens");
+        return undefined;
+    }
+    const [input, cachedInput, output] = values;
+    return { input, cachedInput, output };
+}
+const MAX_TASK_BYTES = 100_000;
+/** The task from `task-file` (relative to the working directory), read once here. */
+function readTaskFile(read, workspace) {
+    const name = read.text('task-file');
+    if (name === '')
+        return '';
+    try {
+        // Follow symlinks before checking the place, and refuse devices and FIFOs
+        // (a committed symlink to /dev/zero must not hang the run).
+        const file = (0,external_node_fs_.realpathSync)(external_node_path_.resolve(workspace, name));
+        if (!isInside((0,external_node_fs_.realpathSync)(workspace), file))
+            throw new Error('outside');
+        const fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0));
+        try {
+            const stat = (0,external_node_fs_.fstatSync)(fd);
+            if (!stat.isFile() || stat.size > MAX_TASK_BYTES)
+                throw new Error('not a small file');
+            const buffer = Buffer.alloc(MAX_TASK_BYTES + 1);
+            const length = (0,external_node_fs_.readSync)(fd, buffer, 0, buffer.length, 0);
+            if (length > MAX_TASK_BYTES)
+                throw new Error('too large');
+            return buffer.subarray(0, length).toString('utf8').trim();
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+    }
+    catch {
+        read.fail('task-file', `a readable text file (under ${MAX_TASK_BYTES / 1000} kB) inside the working directory`);
+        return '';
+    }
+}
+function isInside(root, candidate) {
+    const relative = external_node_path_.relative(external_node_path_.resolve(root), candidate);
+    return relative === '' || (!relative.startsWith('..') && !external_node_path_.isAbsolute(relative));
+}
+/** The rules of `git check-ref-format --branch`, enough to refuse obvious junk before anything runs. */
+function isPlausibleBranch(name) {
+    return (/^[\w./-]+$/.test(name) &&
+        !name.startsWith('/') &&
+        !name.endsWith('/') &&
+        !name.endsWith('.lock') &&
+        !name.includes('..') &&
+        !name.includes('//') &&
+        !name.startsWith('-') &&
+        !name.split('/').some((part) => part.startsWith('.')));
+}
+/** The config without secrets, for reports and checkpoints: each field of `SECRET_CONFIG_FIELDS` becomes `***` (or stays empty). */
+function redactedConfig(config) {
+    const out = Object.fromEntries(Object.entries(config));
+    for (const field of SECRET_CONFIG_FIELDS) {
+        if (field in out)
+            out[field] = out[field] ? '***' : '';
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 85009:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ RUN_STATUSES)
+/* harmony export */ });
+/* unused harmony export SUCCESS_STATUSES */
+/**
+ * How a run ends: the one list of statuses. The `status` output, `report.json`'s schema, the
+ * summary's icons and the README all derive from it. Part of the core: imports nothing.
+ */
+const RUN_STATUSES = [
+    'success',
+    'already-green',
+    'budget-iterations',
+    'budget-turns',
+    'budget-tokens',
+    'budget-cost',
+    'timeout',
+    'no-progress',
+    'model-gave-up',
+    'model-error',
+    'auth-error',
+    'context-full',
+    'no-passing-attempt',
+    'cancelled',
+    'error',
+];
+/** Statuses that count as a successful run (exit code 0 in the CLI). */
+const SUCCESS_STATUSES = new Set(['success', 'already-green']);
+
+
+/***/ }),
+
 /***/ 49422:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -82,14 +4362,13 @@ function summarise(state) {
 /* harmony export */   xR: () => (/* binding */ loadCheckpoint),
 /* harmony export */   xv: () => (/* binding */ configDigest)
 /* harmony export */ });
-/* unused harmony exports CheckpointSchema, CheckpointError, upgradeCheckpoint */
+/* unused harmony exports CheckpointError, upgradeCheckpoint */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92857);
 /* harmony import */ var _workspace_safe_fs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89382);
 /**
  * Checkpoints: after every iteration (and in `finally`) the run writes where it
@@ -100,78 +4379,7 @@ function summarise(state) {
 
 
 
-
 const CHECKPOINT_FILE = 'checkpoint.json';
-const count = zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().nonnegative();
-// Loose: a parser may add fields (`frames`) that the report shows; a resumed run keeps them.
-const FailureSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .looseObject */ ._H3({
-    id: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    file: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    line: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().optional(),
-    message: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    kind: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    detail: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-});
-/**
- * A conversation item is passed back to the model adapter that made it (opaque items verbatim):
- * checked here only for its tag, the adapters own its shape (src/model/types.ts).
- */
-const ItemSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .custom */ .IeY((value) => typeof value === 'object' &&
-    value !== null &&
-    ['message', 'tool_call', 'tool_result', 'opaque'].includes(String(Reflect.get(value, 'type'))), { message: "not a conversation item (type 'message', 'tool_call', 'tool_result' or 'opaque')" });
-const SpentSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    iterations: count,
-    turns: count,
-    inputTokens: count,
-    cachedInputTokens: count,
-    outputTokens: count,
-    reasoningTokens: count,
-    costUsd: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().nonnegative(),
-    compactions: count,
-});
-const IterationSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    index: count,
-    turns: count,
-    inputTokens: count,
-    cachedInputTokens: count,
-    outputTokens: count,
-    costUsd: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig(),
-    durationMs: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig(),
-    failing: count,
-    passed: count,
-    exitCode: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().nullable(),
-    rolledBack: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY(),
-    note: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    compactions: count,
-});
-/** Version 1, the only one written so far; a new version adds a schema and an upgrade from this one. */
-const CheckpointSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(1),
-    createdAt: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    /** Hash of the settings that must match for a resume to make sense. */
-    configDigest: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    testCommand: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    conversation: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-        pinned: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-        segments: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-            kind: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['turn', 'message', 'handoff', 'digest']),
-            items: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(ItemSchema).readonly(),
-        }))
-            .readonly(),
-    }),
-    /** `git diff --binary` of the best state against the baseline. */
-    bestPatch: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    bestFailing: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(FailureSchema).readonly(),
-    baselineFailures: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(FailureSchema).readonly(),
-    baselineCounts: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ passed: count, failed: count, skipped: count }),
-    spent: SpentSchema,
-    iterations: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(IterationSchema).readonly(),
-    plan: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ step: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), status: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['pending', 'in_progress', 'completed']) }))
-        .readonly(),
-    flaky: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()).readonly(),
-    explanation: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-})
-    .readonly();
 function configDigest(config, testCommand) {
     const relevant = {
         task: config.task,
@@ -207,20 +4415,25 @@ async function loadCheckpoint(location) {
     }
     return upgradeCheckpoint(data, file);
 }
-/** Accepts every schema version written so far; the error names the first field that is wrong. */
+/** Accepts every schema version written so far. */
 function upgradeCheckpoint(data, source = 'checkpoint') {
-    if (typeof data !== 'object' || data === null || Array.isArray(data))
+    if (typeof data !== 'object' || data === null)
         throw new CheckpointError(`${source}: not a JSON object`);
-    const version = Reflect.get(data, 'schemaVersion');
+    const version = data.schemaVersion;
     if (version !== 1)
         throw new CheckpointError(`${source}: unknown schemaVersion ${String(version)} (this greenloop reads 1)`);
-    const parsed = CheckpointSchema.safeParse(data);
-    if (parsed.success)
-        return parsed.data;
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'checkpoint';
-    const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : '';
-    throw new CheckpointError(`${source}: '${where}' ${issue?.message ?? 'is invalid'}${more}`);
+    const checkpoint = data;
+    for (const field of [
+        'conversation',
+        'spent',
+        'iterations',
+        'bestPatch',
+        'configDigest',
+    ]) {
+        if (checkpoint[field] === undefined)
+            throw new CheckpointError(`${source}: missing '${field}'`);
+    }
+    return checkpoint;
 }
 
 
@@ -425,7 +4638,7 @@ function whyDrop(change, entry, guard) {
 
 /***/ }),
 
-/***/ 14900:
+/***/ 9727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -458,10 +4671,10 @@ var checks = __webpack_require__(32955);
 const DEFAULT_MAX_LOG_BYTES = 20 * 1024 * 1024;
 function createTestCommand(options) {
     return {
-        async run(label, { timeoutMs, signal, command = options.command }) {
+        async run(label, { timeoutMs, signal }) {
             const logPath = external_node_path_.join(options.logDir, `test-${label}.log`);
             const result = await options.runner.run({
-                command,
+                command: options.command,
                 cwd: options.cwd,
                 env: options.env,
                 timeoutMs: Math.max(1000, Math.min(timeoutMs ?? options.timeoutMs, options.timeoutMs)),
@@ -471,14 +4684,13 @@ function createTestCommand(options) {
             });
             const digest = await (0,checks/* digestFile */.TM)(logPath, {
                 tokens: options.digestTokens,
-                counter: options.counter,
                 projectRoot: options.cwd,
                 ...(options.reportGlob ? { reportGlob: options.reportGlob } : {}),
                 exitCode: result.exitCode,
                 timedOut: result.timedOut,
             });
             return {
-                command,
+                command: options.command,
                 exitCode: result.exitCode,
                 timedOut: result.timedOut,
                 durationMs: result.durationMs,
@@ -688,12 +4900,10 @@ function capabilitiesOf(model, overrides = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/model/errors.ts
-/** Why the model call failed for good; becomes the run's `status` output. */
-const MODEL_ERROR_STATUSES = (/* unused pure expression or super */ null && ([
-    'auth-error',
-    'context-full',
-    'model-error',
-]));
+/**
+ * Errors of the model port that end a run. Everything the model can fix
+ * (bad tool arguments, unknown tools) is a value, never one of these.
+ */
 class ModelError extends Error {
     name = 'ModelError';
     status;
@@ -715,6 +4925,18 @@ class ModelError extends Error {
 function oneLine(text, max = 500) {
     const flat = text.replace(/\s+/g, ' ').trim();
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/**
+ * Replace every occurrence of each secret with `***`. Secrets shorter than 4
+ * characters are ignored (masking them would garble ordinary text).
+ */
+function maskSecrets(text, secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret.length >= 4)
+            out = out.split(secret).join('***');
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/model/pricing.ts
@@ -822,8 +5044,6 @@ function retryFor(options) {
         };
 }
 
-// EXTERNAL MODULE: ./src/core/secrets.ts
-var core_secrets = __webpack_require__(58198);
 ;// CONCATENATED MODULE: ./src/model/retry.ts
 /**
  * Our own retry loop around one model request (the SDK's retries are turned
@@ -837,7 +5057,6 @@ var core_secrets = __webpack_require__(58198);
  * header when present, bounded by `maxRetries` and `maxTotalWaitMs`.
  * Everything else ends the run as a {@link ModelError}.
  */
-
 
 
 const defaultRetryOptions = {
@@ -938,8 +5157,23 @@ function classifyError(e) {
     if (e instanceof StreamStallError || e instanceof IncompleteStreamError) {
         return { retryable: true, status: 'model-error', reason: e.message, detail: '' };
     }
-    if (e instanceof ResponseFailedError)
-        return failedResponse('response failed', e.code, e.message);
+    if (e instanceof ResponseFailedError) {
+        if (isContextFull(e.code, e.message)) {
+            return {
+                retryable: false,
+                status: 'context-full',
+                reason: 'context length exceeded',
+                detail: e.message,
+            };
+        }
+        const retryable = e.code !== undefined && RETRYABLE_CODES.has(e.code);
+        return {
+            retryable,
+            status: 'model-error',
+            reason: `response failed (${e.code ?? 'no code'})`,
+            detail: e.message,
+        };
+    }
     if (e instanceof openai/* APIUserAbortError */.cH) {
         return { retryable: false, status: 'model-error', reason: 'request aborted', detail: '' };
     }
@@ -952,12 +5186,63 @@ function classifyError(e) {
         };
     }
     if (e instanceof openai/* APIError */.LG) {
+        const status = typeof e.status === 'number' ? e.status : undefined;
         const code = typeof e.code === 'string' ? e.code : undefined;
         const detail = apiMessage(e.error);
-        // No HTTP status: an `error` event inside a stream.
-        if (typeof e.status !== 'number')
-            return failedResponse('stream error', code, detail);
-        return httpFailure(e.status, code, detail, e.headers);
+        if (status === undefined) {
+            // An `error` event inside a stream.
+            if (isContextFull(code, detail)) {
+                return {
+                    retryable: false,
+                    status: 'context-full',
+                    reason: 'context length exceeded',
+                    detail,
+                };
+            }
+            const retryable = code !== undefined && RETRYABLE_CODES.has(code);
+            return {
+                retryable,
+                status: 'model-error',
+                reason: `stream error (${code ?? 'no code'})`,
+                detail,
+            };
+        }
+        if (status === 401 || status === 403) {
+            return {
+                retryable: false,
+                status: 'auth-error',
+                httpStatus: status,
+                reason: `${status} not authorized`,
+                detail,
+            };
+        }
+        if (isContextFull(code, detail) && (status === 400 || status === 413)) {
+            return {
+                retryable: false,
+                status: 'context-full',
+                httpStatus: status,
+                reason: `${status} context length exceeded`,
+                detail,
+            };
+        }
+        const label = RETRYABLE_HTTP[status];
+        if (label !== undefined && !(status === 429 && code === 'insufficient_quota')) {
+            return {
+                retryable: true,
+                status: 'model-error',
+                httpStatus: status,
+                reason: `${status} ${label}`,
+                detail,
+                retryAfterMs: retryAfterMs(e.headers),
+            };
+        }
+        return {
+            retryable: false,
+            status: 'model-error',
+            httpStatus: status,
+            reason: `${status} request failed`,
+            detail,
+        };
     }
     const connection = causeCode(e);
     if (connection !== undefined ||
@@ -967,39 +5252,6 @@ function classifyError(e) {
     }
     const message = e instanceof Error ? e.message : String(e);
     return { retryable: false, status: 'model-error', reason: 'unexpected error', detail: message };
-}
-/** A response (or stream) the service ended with an error code: retried when the code says so. */
-function failedResponse(what, code, detail) {
-    if (isContextFull(code, detail)) {
-        return { retryable: false, status: 'context-full', reason: 'context length exceeded', detail };
-    }
-    return {
-        retryable: code !== undefined && RETRYABLE_CODES.has(code),
-        status: 'model-error',
-        reason: `${what} (${code ?? 'no code'})`,
-        detail,
-    };
-}
-/** An HTTP error answer: retried for the statuses of RETRYABLE_HTTP (not an exhausted quota). */
-function httpFailure(status, code, detail, headers) {
-    const base = { retryable: false, httpStatus: status, detail };
-    if (status === 401 || status === 403) {
-        return { ...base, status: 'auth-error', reason: `${status} not authorized` };
-    }
-    if (isContextFull(code, detail) && (status === 400 || status === 413)) {
-        return { ...base, status: 'context-full', reason: `${status} context length exceeded` };
-    }
-    const label = RETRYABLE_HTTP[status];
-    if (label !== undefined && !(status === 429 && code === 'insufficient_quota')) {
-        return {
-            ...base,
-            retryable: true,
-            status: 'model-error',
-            reason: `${status} ${label}`,
-            retryAfterMs: retryAfterMs(headers),
-        };
-    }
-    return { ...base, status: 'model-error', reason: `${status} request failed` };
 }
 function abortReason(signal) {
     return signal.reason ?? new Error('aborted');
@@ -1062,8 +5314,7 @@ async function watchedAttempt(fn, idleMs, outer) {
  */
 async function withRetries(fn, options, outer) {
     const maxAttempts = Math.max(1, options.maxRetries + 1);
-    const redactor = new core_secrets/* Redactor */.pO(options.secrets);
-    const mask = (s) => redactor.redactSecrets(oneLine(s));
+    const mask = (s) => maskSecrets(oneLine(s), options.secrets);
     let waited = 0;
     for (let attempt = 1;; attempt++) {
         if (outer?.aborted)
@@ -1471,29 +5722,20 @@ function toResponsesInput(items) {
         }
     });
 }
-/** An assistant message: its text and refusals, in order. */
-function messageOf(item) {
-    const text = item.content
-        .map((part) => (part.type === 'output_text' ? part.text : part.refusal))
-        .join('');
-    return { type: 'message', role: 'assistant', text, ...(item.phase ? { phase: item.phase } : {}) };
-}
-/** A native `shell` call, with the arguments parseShellArgs reads. */
-function shellCallOf(item) {
-    const { action } = item;
-    const args = { commands: action.commands };
-    if (typeof action.timeout_ms === 'number')
-        args.timeout_ms = action.timeout_ms;
-    if (typeof action.max_output_length === 'number') {
-        args.max_output_length = action.max_output_length;
-    }
-    return { type: 'tool_call', call: { callId: item.call_id, name: 'shell', wire: 'native', args } };
-}
 /** One Responses output item → our item; kinds we never offer are dropped. */
 function fromResponsesOutput(item) {
     switch (item.type) {
-        case 'message':
-            return messageOf(item);
+        case 'message': {
+            const text = item.content
+                .map((part) => (part.type === 'output_text' ? part.text : part.refusal))
+                .join('');
+            return {
+                type: 'message',
+                role: 'assistant',
+                text,
+                ...(item.phase ? { phase: item.phase } : {}),
+            };
+        }
         case 'function_call': {
             const call = {
                 callId: item.call_id,
@@ -1504,8 +5746,19 @@ function fromResponsesOutput(item) {
             };
             return { type: 'tool_call', call };
         }
-        case 'shell_call':
-            return shellCallOf(item);
+        case 'shell_call': {
+            const { action } = item;
+            const args = { commands: action.commands };
+            if (typeof action.timeout_ms === 'number')
+                args.timeout_ms = action.timeout_ms;
+            if (typeof action.max_output_length === 'number') {
+                args.max_output_length = action.max_output_length;
+            }
+            return {
+                type: 'tool_call',
+                call: { callId: item.call_id, name: 'shell', wire: 'native', args },
+            };
+        }
         case 'apply_patch_call':
             return {
                 type: 'tool_call',
@@ -1684,8 +5937,6 @@ function createResponsesClient(client, options) {
     return new ResponsesModelClient(client, options);
 }
 
-// EXTERNAL MODULE: ./src/model/tokens.ts
-var model_tokens = __webpack_require__(53643);
 ;// CONCATENATED MODULE: ./src/model/index.ts
 /**
  * The model port's factory: builds the adapter the run config asks for.
@@ -1774,168 +6025,12 @@ function createModelClient(config, options = {}) {
         : createResponsesClient(client, adapter);
 }
 
-// EXTERNAL MODULE: ./src/report/files.ts + 3 modules
-var files = __webpack_require__(41822);
-;// CONCATENATED MODULE: ./src/workspace/env.ts
-/**
- * Environment scrubbing for every child process (model commands, test
- * commands, git). An allowlist decides what may pass; a denylist of secret-ish
- * names (`isSecretName`, in the one secrets module) wins over the allowlist, so a token never
- * reaches a command the model controls even when its name looks harmless.
- */
-
-/** Exact names passed through (compared case-insensitively: Windows names are case-insensitive). */
-const ALLOWED_NAMES = [
-    // Basics
-    'PATH',
-    'HOME',
-    'USER',
-    'LOGNAME',
-    'SHELL',
-    'LANG',
-    'LANGUAGE',
-    'TZ',
-    'TMPDIR',
-    'TMP',
-    'TEMP',
-    'NO_COLOR',
-    // Windows basics
-    'SystemRoot',
-    'SystemDrive',
-    'ComSpec',
-    'PATHEXT',
-    'windir',
-    'USERPROFILE',
-    'APPDATA',
-    'LOCALAPPDATA',
-    'ProgramData',
-    'ProgramFiles',
-    'ProgramFiles(x86)',
-    'CommonProgramFiles',
-    'NUMBER_OF_PROCESSORS',
-    'PROCESSOR_ARCHITECTURE',
-    'OS',
-    // Runner description (no secrets)
-    'RUNNER_OS',
-    'RUNNER_ARCH',
-    'RUNNER_TOOL_CACHE',
-    'ImageOS',
-    'ImageVersion',
-    'AGENT_TOOLSDIRECTORY',
-    // Toolchains
-    'JAVA_HOME',
-    'GOPATH',
-    'GOROOT',
-    'GOCACHE',
-    'GOMODCACHE',
-    'GOFLAGS',
-    'GOTOOLCHAIN',
-    'CARGO_HOME',
-    'RUSTUP_HOME',
-    'RUSTUP_TOOLCHAIN',
-    'PYENV_ROOT',
-    'VIRTUAL_ENV',
-    'PYTHONPATH',
-    'PYTHONUNBUFFERED',
-    'PIP_CACHE_DIR',
-    'NVM_DIR',
-    'NODE_OPTIONS',
-    'NODE_PATH',
-    'npm_config_cache',
-    'YARN_CACHE_FOLDER',
-    'PNPM_HOME',
-    'ANDROID_HOME',
-    'ANDROID_SDK_ROOT',
-    'ANDROID_NDK_HOME',
-    'DOTNET_ROOT',
-    'DOTNET_CLI_TELEMETRY_OPTOUT',
-    'NUGET_PACKAGES',
-    'GRADLE_USER_HOME',
-    'MAVEN_OPTS',
-    'M2_HOME',
-    'CONDA',
-    'GEM_HOME',
-    'GEM_PATH',
-    'BUNDLE_PATH',
-    'DENO_DIR',
-    'CHROME_BIN',
-    'CHROMEWEBDRIVER',
-    'PLAYWRIGHT_BROWSERS_PATH',
-    'XDG_CACHE_HOME',
-    'XDG_CONFIG_HOME',
-    'XDG_DATA_HOME',
-];
-/** Name prefixes passed through. */
-const ALLOWED_PREFIXES = ['LC_', 'JAVA_HOME_', 'GOROOT_'];
-/** Values always set for children: non-interactive, no colours fighting the digest. */
-const FIXED = {
-    CI: 'true',
-    TERM: 'dumb',
-    GIT_TERMINAL_PROMPT: '0',
-};
-function globToRegExp(glob) {
-    const body = glob
-        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '.*')
-        .replace(/\?/g, '.');
-    return new RegExp(`^${body}$`, 'i');
-}
-/**
- * Variables of `env` that `pass` adds: `passed` go to children, `skipped` matched a glob or name of
- * `pass-env` but look like secrets and are not in `pass-secrets` (worth a log line).
- */
-function passedVariables(env, pass) {
-    const patterns = pass.names.map(globToRegExp);
-    const secrets = new Set(pass.secrets.map((n) => n.toUpperCase()));
-    const passed = [];
-    const skipped = [];
-    for (const name of Object.keys(env)) {
-        if (env[name] === undefined || (0,core_secrets/* isNeverPassed */.pC)(name))
-            continue;
-        if (secrets.has(name.toUpperCase()))
-            passed.push(name);
-        else if (patterns.some((re) => re.test(name))) {
-            if ((0,core_secrets/* isSecretName */.eh)(name))
-                skipped.push(name);
-            else
-                passed.push(name);
-        }
-    }
-    return { passed, skipped };
-}
-const allowedLower = new Set(ALLOWED_NAMES.map((n) => n.toLowerCase()));
-function isAllowedName(name, extraLower) {
-    const lower = name.toLowerCase();
-    if (allowedLower.has(lower) || extraLower.has(lower))
-        return true;
-    const upper = name.toUpperCase();
-    return ALLOWED_PREFIXES.some((p) => upper.startsWith(p));
-}
-/**
- * Returns the environment a child process gets: allowlisted names from `env`,
- * minus anything secret-looking, plus CI=true, TERM=dumb, GIT_TERMINAL_PROMPT=0,
- * plus `extra.set`.
- */
-function scrubEnv(env, extra) {
-    const extraLower = new Set((extra?.allow ?? []).map((n) => n.toLowerCase()));
-    const out = {};
-    for (const [name, value] of Object.entries(env)) {
-        if (value === undefined)
-            continue;
-        if (!isAllowedName(name, extraLower) || (0,core_secrets/* isSecretName */.eh)(name))
-            continue;
-        out[name] = value;
-    }
-    if (extra?.pass) {
-        for (const name of passedVariables(env, extra.pass).passed)
-            out[name] = env[name];
-    }
-    Object.assign(out, FIXED);
-    if (extra?.set)
-        Object.assign(out, extra.set);
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/report/redact.ts
+var redact = __webpack_require__(20649);
+// EXTERNAL MODULE: ./src/report/files.ts + 2 modules
+var files = __webpack_require__(49034);
+// EXTERNAL MODULE: ./src/workspace/env.ts
+var workspace_env = __webpack_require__(37738);
 // EXTERNAL MODULE: ./src/workspace/git.ts
 var workspace_git = __webpack_require__(3133);
 // EXTERNAL MODULE: ./src/workspace/guard.ts
@@ -2014,8 +6109,7 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
  * - the workspace writable, its `.git` read-only;
  * - a fresh empty `/tmp`; the runner's temp folders (RUNNER_TEMP, the action's
  *   own temp dir, the report folder) hidden behind empty tmpfs; the toolchains on
- *   PATH, or named by path in the test command, that live there (a venv, an
- *   unpacked Node) readable as a whole;
+ *   PATH that live there (a venv, an unpacked Node) readable as a whole;
  * - root-only system files (/etc/shadow, SSH host keys) hidden;
  * - credential stores in the home folder hidden (empty tmpfs for folders,
  *   /dev/null for files); the rest of the home readable; common toolchain
@@ -2573,27 +6667,6 @@ function toolchainRoots(pathDirs) {
     return [...new Set(roots)].filter((r) => r !== '/' && exists(r)?.isDirectory());
 }
 /**
- * The folders of the executables a (trusted) command names by path, such as the test command
- * `/tmp/ci/venv/bin/pytest -q` or `../venv/bin/python -m pytest`: toolchains named there stay
- * readable as those on PATH do (pass them with the PATH folders to toolchainRoots). Relative
- * paths are resolved from `cwd`; only words naming an existing executable file count.
- */
-function commandToolchainDirs(command, cwd) {
-    const dirs = [];
-    for (const match of command.matchAll(/(?:^|[\s;&|(='"])((?:\.{0,2}\/|[\w.@+~-]+\/)[\w.@+~/-]*)/g)) {
-        const file = external_node_path_default().resolve(cwd, match[1]);
-        try {
-            external_node_fs_default().accessSync(file, (external_node_fs_default()).constants.X_OK);
-            if (external_node_fs_default().statSync(file).isFile())
-                dirs.push(external_node_path_default().dirname(file));
-        }
-        catch {
-            // not an executable file
-        }
-    }
-    return [...new Set(dirs)];
-}
-/**
  * The mount that hides `p` in a sandbox made with `args` (the output of bwrapArgs): a tmpfs over
  * one of its parents or /dev/null bound over it. undefined when `p` is visible there. Later mounts
  * win, as in bwrap.
@@ -2781,13 +6854,18 @@ async function createProcessRunner(options) {
     const probe = await probeSandbox(options.sandbox, log);
     const workspace = external_node_fs_default().realpathSync.native(external_node_path_default().resolve(options.workspace));
     const parentEnv = options.env ?? process.env;
-    const hiddenPaths = probe.mode === 'bwrap' ? secretFiles(parentEnv) : [];
+    const hiddenPaths = probe.mode === 'bwrap'
+        ? [
+            ...runnerSecretPaths(),
+            ...systemSecretPaths(),
+            ...FILE_COMMANDS.map((name) => parentEnv[name] ?? '').filter((p) => external_node_path_default().isAbsolute(p)),
+        ]
+        : [];
     const maxProcesses = options.maxProcesses ?? DEFAULT_MAX_PROCESSES;
     const hiddenDirs = [options.tempDir, parentEnv['RUNNER_TEMP'], ...(options.hiddenDirs ?? [])]
         .filter((d) => typeof d === 'string' && d !== '')
         .map((d) => external_node_path_default().resolve(d));
     const grace = options.killGraceMs ?? 2000;
-    const commandDirs = commandToolchainDirs(options.testCommand ?? '', workspace);
     function layoutFor(env, cwd) {
         return {
             workspace,
@@ -2795,7 +6873,7 @@ async function createProcessRunner(options) {
             homes: homesFor(env),
             hiddenDirs,
             hiddenPaths,
-            pathDirs: [...(env.PATH ?? '').split((external_node_path_default()).delimiter), ...commandDirs],
+            pathDirs: (env.PATH ?? '').split((external_node_path_default()).delimiter),
             writableDirs: envCaches(env),
         };
     }
@@ -2833,14 +6911,6 @@ async function createProcessRunner(options) {
         }
     }
     return { run, hiddenPath, sandbox: { mode: probe.mode, reason: probe.reason } };
-}
-/** Files a sandboxed command must not read: the runner's and the system's secrets, the file commands. */
-function secretFiles(parentEnv) {
-    return [
-        ...runnerSecretPaths(),
-        ...systemSecretPaths(),
-        ...FILE_COMMANDS.map((name) => parentEnv[name] ?? '').filter((p) => external_node_path_default().isAbsolute(p)),
-    ];
 }
 function failed(text) {
     return {
@@ -2883,164 +6953,135 @@ function killTree(child, signal) {
         // group already gone
     }
 }
-/** Runs argv to its end, its whole process group with it; never throws. */
 function execute(argv, request, sandboxed, grace) {
-    const capture = new Capture(request, sandboxed);
-    const [file, ...args] = argv;
-    if (file === undefined)
-        return Promise.resolve(capture.failed('empty command'));
-    if (!external_node_fs_default().existsSync(request.cwd)) {
-        return Promise.resolve(capture.failed(`working directory does not exist: ${request.cwd}`));
+    const started = Date.now();
+    const capture = request.captureBytes ?? DEFAULT_CAPTURE;
+    const stdout = new HeadTail(capture);
+    const stderr = new HeadTail(capture);
+    const combined = new HeadTail(capture);
+    const maxFile = request.maxFileBytes ?? DEFAULT_MAX_FILE;
+    let fd;
+    let fileBytes = 0;
+    let fileDropped = 0;
+    if (request.outputFile) {
+        external_node_fs_default().mkdirSync(external_node_path_default().dirname(request.outputFile), { recursive: true });
+        fd = (0,safe_fs/* openNewSync */.AE)(request.outputFile);
     }
-    let child;
-    try {
-        child = (0,external_node_child_process_.spawn)(file, args, {
-            cwd: request.cwd,
-            env: { ...request.env },
-            stdio: ['ignore', 'pipe', 'pipe'],
-            detached: process.platform !== 'win32',
-            windowsHide: true,
-            windowsVerbatimArguments: process.platform === 'win32' && typeof request.command === 'string',
-        });
-    }
-    catch (error) {
-        return Promise.resolve(capture.failed(`failed to start ${file}: ${error.message}`));
-    }
-    return watch(child, file, request, capture, grace);
-}
-/**
- * Where a process's output goes: the head and tail of each stream and of both interleaved, in
- * memory, and all of it (up to `maxFileBytes`) in the request's output file when it names one.
- */
-class Capture {
-    sandboxed;
-    stdout;
-    stderr;
-    combined;
-    started = Date.now();
-    maxFile;
-    fd;
-    fileBytes = 0;
-    fileDropped = 0;
-    constructor(request, sandboxed) {
-        this.sandboxed = sandboxed;
-        const capture = request.captureBytes ?? DEFAULT_CAPTURE;
-        this.stdout = new HeadTail(capture);
-        this.stderr = new HeadTail(capture);
-        this.combined = new HeadTail(capture);
-        this.maxFile = request.maxFileBytes ?? DEFAULT_MAX_FILE;
-        if (request.outputFile) {
-            external_node_fs_default().mkdirSync(external_node_path_default().dirname(request.outputFile), { recursive: true });
-            this.fd = (0,safe_fs/* openNewSync */.AE)(request.outputFile);
-        }
-    }
-    data(target, chunk) {
-        target.push(chunk);
-        this.combined.push(chunk);
-        if (this.fd === undefined)
-            return;
-        const take = Math.min(Math.max(0, this.maxFile - this.fileBytes), chunk.length);
-        try {
-            if (take > 0)
-                external_node_fs_default().writeSync(this.fd, chunk, 0, take);
-            this.fileBytes += take;
-            this.fileDropped += chunk.length - take;
-        }
-        catch {
-            // Disk full or similar: the in-memory capture still has head and tail.
-            this.fileDropped += chunk.length;
-            this.fileBytes = this.maxFile;
-        }
-    }
-    /** A command that could not run: greenloop's reason, as its stderr. */
-    failed(text) {
-        this.note(text);
-        return this.finish(127, null, false);
-    }
-    note(text) {
-        this.stderr.push(Buffer.from(text));
-        this.combined.push(Buffer.from(text));
-    }
-    finish(exitCode, signal, timedOut) {
-        if (this.fd !== undefined) {
+    const finish = (exitCode, signal, timedOut) => {
+        if (fd !== undefined) {
             try {
-                if (this.fileDropped > 0) {
-                    const note = `\n[output truncated: ${this.fileDropped} more bytes not written to this file]\n`;
-                    external_node_fs_default().writeSync(this.fd, note);
+                if (fileDropped > 0) {
+                    const note = `\n[output truncated: ${fileDropped} more bytes not written to this file]\n`;
+                    external_node_fs_default().writeSync(fd, note);
                 }
             }
             catch {
                 // the file is best effort
             }
-            external_node_fs_default().closeSync(this.fd);
-            this.fd = undefined;
+            external_node_fs_default().closeSync(fd);
+            fd = undefined;
         }
         return {
             exitCode,
             signal,
             timedOut,
-            stdout: this.stdout.toString(),
-            stderr: this.stderr.toString(),
-            output: this.combined.toString(),
-            totalBytes: this.combined.total,
-            durationMs: Date.now() - this.started,
-            sandboxed: this.sandboxed,
+            stdout: stdout.toString(),
+            stderr: stderr.toString(),
+            output: combined.toString(),
+            totalBytes: combined.total,
+            durationMs: Date.now() - started,
+            sandboxed,
         };
+    };
+    const [file, ...args] = argv;
+    if (file === undefined) {
+        stderr.push(Buffer.from('empty command'));
+        combined.push(Buffer.from('empty command'));
+        return Promise.resolve(finish(127, null, false));
     }
-}
-/** Ends the process group on timeout or abort: SIGTERM, then SIGKILL after the grace period. */
-function arm(child, request, grace) {
-    let timedOut = false;
-    let killTimer;
-    const terminate = () => {
-        killTree(child, 'SIGTERM');
-        killTimer ??= setTimeout(() => killTree(child, 'SIGKILL'), grace);
-    };
-    const timer = setTimeout(() => {
-        timedOut = true;
-        terminate();
-    }, request.timeoutMs);
-    if (request.signal?.aborted)
-        terminate();
-    request.signal?.addEventListener('abort', terminate, { once: true });
-    return {
-        timedOut: () => timedOut,
-        disarm: () => {
-            clearTimeout(timer);
-            clearTimeout(killTimer);
-            request.signal?.removeEventListener('abort', terminate);
-        },
-    };
-}
-/**
- * Collects a started child's output until it exits and its pipes close (or, when a process it
- * left behind holds them open, until DRAIN_MS after the exit).
- */
-function watch(child, file, request, capture, grace) {
+    if (!external_node_fs_default().existsSync(request.cwd)) {
+        const text = `working directory does not exist: ${request.cwd}`;
+        stderr.push(Buffer.from(text));
+        combined.push(Buffer.from(text));
+        return Promise.resolve(finish(127, null, false));
+    }
     return new Promise((resolve) => {
-        child.stdout?.on('data', (chunk) => capture.data(capture.stdout, chunk));
-        child.stderr?.on('data', (chunk) => capture.data(capture.stderr, chunk));
-        const alarm = arm(child, request, grace);
+        let child;
+        try {
+            child = (0,external_node_child_process_.spawn)(file, args, {
+                cwd: request.cwd,
+                env: { ...request.env },
+                stdio: ['ignore', 'pipe', 'pipe'],
+                detached: process.platform !== 'win32',
+                windowsHide: true,
+                windowsVerbatimArguments: process.platform === 'win32' && typeof request.command === 'string',
+            });
+        }
+        catch (error) {
+            const text = `failed to start ${file}: ${error.message}`;
+            stderr.push(Buffer.from(text));
+            combined.push(Buffer.from(text));
+            resolve(finish(127, null, false));
+            return;
+        }
         let settled = false;
+        let timedOut = false;
         let exited = false;
+        let killTimer;
         let drainTimer;
+        const onData = (target) => (chunk) => {
+            target.push(chunk);
+            combined.push(chunk);
+            if (fd === undefined)
+                return;
+            const take = Math.min(Math.max(0, maxFile - fileBytes), chunk.length);
+            try {
+                if (take > 0)
+                    external_node_fs_default().writeSync(fd, chunk, 0, take);
+                fileBytes += take;
+                fileDropped += chunk.length - take;
+            }
+            catch {
+                // Disk full or similar: the in-memory capture still has head and tail.
+                fileDropped += chunk.length;
+                fileBytes = maxFile;
+            }
+        };
+        child.stdout?.on('data', onData(stdout));
+        child.stderr?.on('data', onData(stderr));
+        const terminate = () => {
+            killTree(child, 'SIGTERM');
+            killTimer ??= setTimeout(() => killTree(child, 'SIGKILL'), grace);
+        };
+        const timer = setTimeout(() => {
+            timedOut = true;
+            terminate();
+        }, request.timeoutMs);
+        const onAbort = () => terminate();
+        if (request.signal?.aborted)
+            onAbort();
+        request.signal?.addEventListener('abort', onAbort, { once: true });
         let exitCode = null;
         let exitSignal = null;
         const settle = () => {
             if (settled)
                 return;
             settled = true;
-            alarm.disarm();
+            clearTimeout(timer);
+            clearTimeout(killTimer);
             clearTimeout(drainTimer);
+            request.signal?.removeEventListener('abort', onAbort);
             child.stdout?.destroy();
             child.stderr?.destroy();
-            const timedOut = alarm.timedOut();
-            resolve(capture.finish(timedOut ? null : exitCode, exitSignal, timedOut));
+            const code = timedOut ? null : exitCode;
+            resolve(finish(code, exitSignal, timedOut));
         };
         child.on('error', (error) => {
             if (exited)
                 return;
-            capture.note(`failed to start ${file}: ${error.message}`);
+            const text = `failed to start ${file}: ${error.message}`;
+            stderr.push(Buffer.from(text));
+            combined.push(Buffer.from(text));
             exitCode = 127;
             exited = true;
             settle();
@@ -3143,393 +7184,11 @@ function causeOf(error, timeoutMs) {
 
 // EXTERNAL MODULE: ./src/loop/checkpoint.ts
 var loop_checkpoint = __webpack_require__(48638);
-;// CONCATENATED MODULE: ./src/checks/rerun.ts
-/**
- * Reruns of the baseline's failing tests, to tell flaky tests from failing ones.
- *
- * Where the test command's runner can select tests, only the failing tests rerun:
- * - pytest: their node ids (`tests/test_a.py::TestK::test_m`) when the command names no path of
- *   its own, else `--lf --lfnf=none` (the cache of the baseline run lists what failed);
- * - jest: `-t '^(?:full name|…)$'` (the full name is the describe blocks and the test's name,
- *   joined by spaces; jest CLI docs, `--testNamePattern`) and the files as path patterns;
- * - vitest: the files as filters and the same `-t` (vitest's full name has no file name);
- * - cargo: `-- --exact name…` (libtest takes several filters; `--exact` matches whole paths);
- * - go: `-run '^(?:TestA|TestB)$' -v` (top-level names: a failing subtest reruns its parent);
- * - node --test: `--test-name-pattern` with the test's own name, placed right after `node` (Node
- *   20 matches the pattern against a test's own name only; Node 24 against that or the full name).
- * `npm test` / `npm run <script>` is followed into package.json when its script is one such
- * command. Otherwise the whole suite reruns, but only when the baseline took less than
- * `maxFullSeconds`; else no rerun. Commands for cmd.exe are never narrowed.
- *
- * A test is flaky when the rerun shows it passed, matched by identity (its id, or its name when
- * that is unique in the rerun, as in compare.ts), never only because fewer tests failed.
- */
-
-
-/** Longest command narrowed (a shell's `-c` argument is capped at 128 KiB on Linux). */
-const MAX_COMMAND = 64 * 1024;
-/** Builds the rerun of the failing tests (see the header). */
-function planRerun(request) {
-    const ids = request.failures.map((f) => f.id);
-    const targeted = (request.platform ?? process.platform) === 'win32' ? undefined : narrowed(request);
-    if (targeted && targeted.command.length <= MAX_COMMAND && targeted.ids.length > 0) {
-        const n = targeted.ids.length;
-        return {
-            kind: 'targeted',
-            command: targeted.command,
-            ids: targeted.ids,
-            description: `reran ${n} failing test${n === 1 ? '' : 's'} with ${targeted.how}`,
-        };
-    }
-    const seconds = Math.round(request.baselineMs / 100) / 10;
-    if (request.baselineMs < request.maxFullSeconds * 1000) {
-        return {
-            kind: 'full',
-            command: request.command,
-            ids,
-            description: `reran the whole suite (baseline ${seconds} s < ${request.maxFullSeconds} s)`,
-        };
-    }
-    return {
-        kind: 'skip',
-        ids: [],
-        description: `skipped: baseline ${seconds} s ≥ flaky-rerun-max-seconds (${request.maxFullSeconds} s) and the failing tests cannot be selected in \`${clip(request.command)}\``,
-    };
-}
-/** The command with the failing tests selected, or undefined when the runner cannot be told. */
-function narrowed(request) {
-    const words = shellWords(request.command);
-    if (!words)
-        return undefined;
-    const script = npmScript(words, request.scripts ?? {});
-    if (script) {
-        const inner = shellWords(script.text);
-        if (!inner)
-            return undefined;
-        const selection = rerun_select(request, [...inner, ...script.extra], true);
-        if (!selection || selection.insertAfter !== undefined)
-            return undefined;
-        const args = selection.args.map(quote).join(' ');
-        const dashes = script.extra.length > 0 || words.some((w) => w.value === '--') ? '' : ' --';
-        return { ...selection, command: `${request.command}${dashes} ${args}` };
-    }
-    const selection = rerun_select(request, words, false);
-    if (!selection)
-        return undefined;
-    const args = selection.args.map(quote).join(' ');
-    const at = selection.insertAfter === undefined
-        ? request.command.length
-        : words[selection.insertAfter].end;
-    const text = request.command;
-    return { ...selection, command: `${text.slice(0, at)} ${args}${text.slice(at)}` };
-}
-const SELECTORS = {
-    pytest: selectPytest,
-    jest: selectJest,
-    vitest: selectVitest,
-    cargo: selectCargo,
-    go: selectGo,
-    'node-test': selectNodeTest,
-};
-/** Failure kinds that name one test (a go panic names the test that panicked). */
-const SELECTABLE = new Set(['test', 'timeout', 'panic']);
-function rerun_select(request, words, viaScript) {
-    const selector = SELECTORS[request.runner];
-    if (!selector)
-        return undefined;
-    const failing = request.failures
-        .filter((f) => f.kind === undefined || SELECTABLE.has(f.kind))
-        .map((f) => f.id);
-    const selection = selector(words, failing);
-    // Through npm the args can only go at the end of the script.
-    if (selection?.insertAfter !== undefined && viaScript) {
-        if (words.slice(selection.insertAfter + 1).some((w) => !w.value.startsWith('-')))
-            return undefined;
-        return { ...selection, insertAfter: undefined };
-    }
-    return selection;
-}
-function selectPytest(words, failing) {
-    // `pytest`, `py.test`, `venv/bin/pytest`, `python -m pytest`, `uv run pytest`.
-    const at = words.findIndex((w) => /^py\.?test$/.test(base(w.value)));
-    if (at < 0 || words.some((w) => /no:cacheprovider/.test(w.value)))
-        return undefined;
-    const rest = words.slice(at + 1);
-    const ids = failing.filter((id) => /\.py$/.test(id.split(' > ')[0] ?? '') && id.includes(' > '));
-    if (rest.every((w) => w.value.startsWith('-')) && ids.length > 0) {
-        return { args: ids.map((id) => id.split(' > ').join('::')), ids, how: 'pytest node ids' };
-    }
-    return { args: ['--lf', '--lfnf=none'], ids: failing, how: 'pytest --lf' };
-}
-/** The full names (describe blocks and test name) and files of jest/vitest ids. */
-function fullNames(failing) {
-    const ids = failing.filter((id) => id.split(' > ').length >= 2);
-    const names = ids.map((id) => id.split(' > ').slice(1).join(' '));
-    const files = [...new Set(ids.map((id) => id.split(' > ')[0]))];
-    return { ids, names, files };
-}
-function hasFlag(words, flags) {
-    return words.some((w) => flags.some((f) => w.value === f || w.value.startsWith(`${f}=`)));
-}
-function selectJest(words, failing) {
-    if (!words.some((w) => base(w.value) === 'jest'))
-        return undefined;
-    if (hasFlag(words, ['-t', '--testNamePattern', '--test-name-pattern']))
-        return undefined;
-    const { ids, names, files } = fullNames(failing);
-    const args = [...files.map(escapeRegExp), '-t', anchored(names)];
-    return { args, ids, how: 'jest -t and test file patterns' };
-}
-function selectVitest(words, failing) {
-    if (!words.some((w) => base(w.value) === 'vitest'))
-        return undefined;
-    if (hasFlag(words, ['-t', '--testNamePattern']))
-        return undefined;
-    const { ids, names, files } = fullNames(failing);
-    return { args: [...files, '-t', anchored(names)], ids, how: 'vitest test files and -t' };
-}
-function selectCargo(words, failing) {
-    const at = words.findIndex((w, i) => base(w.value) === 'cargo' && words[i + 1]?.value === 'test');
-    if (at < 0)
-        return undefined;
-    const dashes = words.findIndex((w) => w.value === '--');
-    const before = words.slice(at + 2, dashes < 0 ? undefined : dashes);
-    const after = dashes < 0 ? [] : words.slice(dashes + 1);
-    // A test name filter of its own would select more than the failing tests.
-    if (positionals(before, CARGO_VALUE_FLAGS).length > 0)
-        return undefined;
-    if (positionals(after, LIBTEST_VALUE_FLAGS).length > 0 || hasFlag(after, ['--exact']))
-        return undefined;
-    const ids = failing.filter((id) => /^[\w:]+$/.test(leaf(id)));
-    const args = [...(dashes < 0 ? ['--'] : []), '--exact', ...ids.map(leaf)];
-    return { args, ids, how: 'cargo test names (--exact)' };
-}
-function selectGo(words, failing) {
-    const at = words.findIndex((w, i) => base(w.value) === 'go' && words[i + 1]?.value === 'test');
-    if (at < 0 || hasFlag(words, ['-run', '--run']))
-        return undefined;
-    const ids = failing.filter((id) => /^Test\w*$/.test(leaf(id).split('/')[0] ?? ''));
-    const tops = [...new Set(ids.map((id) => leaf(id).split('/')[0]))];
-    const verbose = hasFlag(words, ['-v', '--v']) ? [] : ['-v'];
-    return { args: ['-run', `^(?:${tops.join('|')})$`, ...verbose], ids, how: 'go test -run' };
-}
-function selectNodeTest(words, failing) {
-    const at = words.findIndex((w) => base(w.value) === 'node');
-    if (at < 0 || !words.slice(at + 1).some((w) => w.value === '--test'))
-        return undefined;
-    if (hasFlag(words, ['--test-name-pattern']))
-        return undefined;
-    const ids = failing.filter((id) => id.includes(' > '));
-    const args = [`--test-name-pattern=${anchored([...new Set(ids.map(leaf))])}`];
-    return { args, ids, how: 'node --test-name-pattern', insertAfter: at };
-}
-/** cargo test options that take a value (cargo help test). */
-const CARGO_VALUE_FLAGS = new Set([
-    '-p',
-    '--package',
-    '--exclude',
-    '--test',
-    '--bench',
-    '--bin',
-    '--example',
-    '-F',
-    '--features',
-    '-j',
-    '--jobs',
-    '--target',
-    '--target-dir',
-    '--manifest-path',
-    '--profile',
-    '--color',
-    '--message-format',
-    '-Z',
-    '--config',
-]);
-/** libtest options that take a value (`cargo test -- --help`). */
-const LIBTEST_VALUE_FLAGS = new Set([
-    '--skip',
-    '--test-threads',
-    '--logfile',
-    '--color',
-    '--format',
-    '-Z',
-    '--shuffle-seed',
-    '--report-time',
-]);
-/** Words that are neither options nor the values of options that take one. */
-function positionals(words, valueFlags) {
-    return words.filter((w, i) => !w.value.startsWith('-') && !valueFlags.has(words[i - 1]?.value ?? ''));
-}
-/** `npm test`, `npm t`, `npm run <name>`, `npm run-script <name>`: the script and args after `--`. */
-function npmScript(words, scripts) {
-    if (base(words[0]?.value ?? '') !== 'npm')
-        return undefined;
-    const verb = words[1]?.value;
-    let name;
-    let rest;
-    if (verb === 'test' || verb === 't')
-        [name, rest] = ['test', words.slice(2)];
-    else if (verb === 'run' || verb === 'run-script')
-        [name, rest] = [words[2]?.value, words.slice(3)];
-    else
-        return undefined;
-    const text = name === undefined ? undefined : scripts[name];
-    if (text === undefined)
-        return undefined;
-    const dashes = rest.findIndex((w) => w.value === '--');
-    // npm's own options before `--` (`--silent`) are fine; anything else is not understood.
-    if (rest.slice(0, dashes < 0 ? undefined : dashes).some((w) => !w.value.startsWith('-')))
-        return undefined;
-    return { text, extra: dashes < 0 ? [] : rest.slice(dashes + 1) };
-}
-/**
- * The words of a simple POSIX shell command (assignments, words, quotes, backslashes); undefined
- * when it has anything after which appended words would not reach the same program: operators
- * (`;`, `&`, `|`, redirections, parentheses), command substitution, a comment, a line break.
- */
-function shellWords(command) {
-    const words = [];
-    let current;
-    for (let i = 0; i < command.length; i++) {
-        const ch = command[i];
-        if (ch === ' ' || ch === '\t') {
-            if (current !== undefined)
-                words.push({ value: current, end: i });
-            current = undefined;
-        }
-        else if (ch === "'") {
-            const close = command.indexOf("'", i + 1);
-            if (close < 0)
-                return undefined;
-            current = (current ?? '') + command.slice(i + 1, close);
-            i = close;
-        }
-        else if (ch === '"') {
-            const read = doubleQuoted(command, i + 1);
-            if (!read)
-                return undefined;
-            current = (current ?? '') + read.value;
-            i = read.close;
-        }
-        else if (ch === '\\') {
-            if (i + 1 >= command.length || command[i + 1] === '\n')
-                return undefined;
-            current = (current ?? '') + command[++i];
-        }
-        else if (/[;&|<>()`\n\r]/.test(ch) || (ch === '#' && current === undefined)) {
-            return undefined;
-        }
-        else if (ch === '$' && command[i + 1] === '(') {
-            return undefined;
-        }
-        else {
-            current = (current ?? '') + ch;
-        }
-    }
-    if (current !== undefined)
-        words.push({ value: current, end: command.length });
-    return words;
-}
-function doubleQuoted(text, from) {
-    let value = '';
-    for (let i = from; i < text.length; i++) {
-        const ch = text[i];
-        if (ch === '"')
-            return { value, close: i };
-        if (ch === '`' || (ch === '$' && text[i + 1] === '('))
-            return undefined;
-        if (ch === '\\' && /[$`"\\\n]/.test(text[i + 1] ?? ''))
-            value += text[++i];
-        else
-            value += ch;
-    }
-    return undefined;
-}
-/** One word for a POSIX shell, quoted only when needed. */
-function quote(word) {
-    if (/^[\w@%+=:,./-]+$/.test(word))
-        return word;
-    return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-function anchored(names) {
-    return `^(?:${[...new Set(names)].map(escapeRegExp).join('|')})$`;
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-function base(word) {
-    return external_node_path_.posix.basename(word);
-}
-function leaf(id) {
-    const at = id.lastIndexOf(' > ');
-    return at < 0 ? id : id.slice(at + 3);
-}
-function clip(text) {
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-/**
- * Which of the rerun's target tests passed, by identity (see the header): the id itself, or the
- * only test of that name in the rerun when no other target has that name.
- */
-function passedOnRerun(ids, rerun) {
-    if (rerun.timedOut)
-        return [];
-    const shared = new Set(ids.filter((id, i) => ids.findIndex((o) => leaf(o) === leaf(id)) !== i).map(leaf));
-    const matches = (id, among) => among.includes(id) ||
-        (!shared.has(leaf(id)) && among.filter((other) => leaf(other) === leaf(id)).length === 1);
-    const failed = rerun.digest.failures.map((f) => f.id);
-    const candidates = ids.filter((id) => !matches(id, failed));
-    const named = rerun.digest.tests;
-    if (named)
-        return candidates.filter((id) => matches(id, named));
-    return rerun.digest.counts.passed >= candidates.length ? candidates : [];
-}
-/** Runs up to `reruns` reruns of the baseline's failing tests; those that pass are flaky. */
-async function findFlakyTests(options) {
-    const { baseline } = options;
-    const scripts = await packageScripts(options.cwd);
-    const flaky = [];
-    const notes = [];
-    let failing = baseline.digest.failures;
-    for (let i = 1; i <= options.reruns && failing.length > 0; i++) {
-        const plan = planRerun({
-            command: baseline.command,
-            runner: baseline.digest.runner,
-            failures: failing,
-            baselineMs: baseline.durationMs,
-            maxFullSeconds: options.maxFullSeconds,
-            scripts,
-        });
-        if (plan.kind === 'skip' || !plan.command) {
-            notes.push(`Flaky check ${plan.description}`);
-            break;
-        }
-        const passed = passedOnRerun(plan.ids, await options.run(`baseline-rerun-${i}`, plan.command));
-        notes.push(`Flaky check: ${plan.description}; ${passed.length} passed on rerun ${i}`);
-        flaky.push(...passed);
-        failing = failing.filter((f) => !passed.includes(f.id));
-    }
-    return { flaky, notes };
-}
-async function packageScripts(cwd) {
-    try {
-        const pkg = JSON.parse(await (0,promises_.readFile)(external_node_path_.join(cwd, 'package.json'), 'utf8'));
-        const scripts = typeof pkg === 'object' && pkg !== null ? Reflect.get(pkg, 'scripts') : {};
-        if (typeof scripts !== 'object' || scripts === null)
-            return {};
-        return Object.fromEntries(Object.entries(scripts).filter((e) => typeof e[1] === 'string'));
-    }
-    catch {
-        return {};
-    }
-}
-
+// EXTERNAL MODULE: ./src/model/tokens.ts
+var model_tokens = __webpack_require__(53643);
 // EXTERNAL MODULE: ./src/tools/patch/index.ts + 3 modules
 var tools_patch = __webpack_require__(96357);
-// EXTERNAL MODULE: ./src/core/result.ts
-var result = __webpack_require__(39294);
 ;// CONCATENATED MODULE: ./src/tools/result.ts
-
 function toolOk(call, output) {
     return { callId: call.callId, name: call.name, wire: call.wire, output, ok: true };
 }
@@ -3543,15 +7202,15 @@ function toolError(call, message) {
         ok: false,
     };
 }
-/** Narrows unknown arguments to a plain object; an error is written for the model. */
+/** Narrows unknown arguments to a plain object. */
 function argsObject(call) {
     if (call.argsError !== undefined) {
-        return (0,result/* err */._)(`the arguments are not valid JSON (${call.argsError}). Send one JSON object matching the tool's schema.`);
+        return `the arguments are not valid JSON (${call.argsError}). Send one JSON object matching the tool's schema.`;
     }
     if (typeof call.args !== 'object' || call.args === null || Array.isArray(call.args)) {
-        return (0,result/* err */._)("the arguments must be a JSON object matching the tool's schema.");
+        return "the arguments must be a JSON object matching the tool's schema.";
     }
-    return (0,result.ok)(call.args);
+    return call.args;
 }
 
 // EXTERNAL MODULE: ./src/workspace/types.ts
@@ -3570,7 +7229,6 @@ var types = __webpack_require__(74516);
  * (`ok: false`), never as exceptions. Every command asks for the sandbox; the
  * runner knows whether one exists.
  */
-
 
 
 
@@ -3618,148 +7276,58 @@ function isStringArray(value) {
 }
 function optionalPositive(value, name) {
     if (value === undefined || value === null)
-        return (0,result.ok)(undefined);
+        return undefined;
     if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-        return (0,result/* err */._)(`'${name}' must be a positive number of milliseconds, got ${JSON.stringify(value)}.`);
+        return `'${name}' must be a positive number of milliseconds, got ${JSON.stringify(value)}.`;
     }
-    return (0,result.ok)(Math.floor(value));
+    return Math.floor(value);
 }
-/** Parses either wire's arguments; an error is written for the model. */
+/** Parses either wire's arguments; a string return is the error for the model. */
 function parseShellArgs(call) {
     if (call.argsError !== undefined)
-        return (0,result/* err */._)(`Invalid arguments: ${call.argsError}. ${USAGE}`);
+        return `Invalid arguments: ${call.argsError}. ${USAGE}`;
     const args = call.args;
     if (!shell_isRecord(args))
-        return (0,result/* err */._)(`Arguments must be an object. ${USAGE}`);
+        return `Arguments must be an object. ${USAGE}`;
     const timeout = optionalPositive(args['timeout_ms'], 'timeout_ms');
-    if (!timeout.ok)
+    if (typeof timeout === 'string')
         return timeout;
     const maxOutput = optionalPositive(args['max_output_length'], 'max_output_length');
-    if (!maxOutput.ok)
+    if (typeof maxOutput === 'string')
         return maxOutput;
     const workdir = args['workdir'];
     if (workdir !== undefined && workdir !== null && typeof workdir !== 'string') {
-        return (0,result/* err */._)(`'workdir' must be a string path relative to the workspace.`);
+        return `'workdir' must be a string path relative to the workspace.`;
     }
-    const commands = 'commands' in args ? nativeCommands(args['commands']) : oneCommand(args['command']);
-    if (!commands.ok)
-        return commands;
-    return (0,result.ok)({
-        commands: commands.value,
-        timeoutMs: timeout.value,
+    let commands;
+    if ('commands' in args) {
+        const list = args['commands'];
+        if (!isStringArray(list) || list.length === 0 || list.some((c) => c.trim() === '')) {
+            return `'commands' must be a non-empty array of non-empty command strings.`;
+        }
+        commands = list;
+    }
+    else {
+        const command = args['command'];
+        if (typeof command === 'string') {
+            if (command.trim() === '')
+                return `'command' is empty. ${USAGE}`;
+            commands = [command];
+        }
+        else if (isStringArray(command)) {
+            if (command.length === 0 || command[0] === '')
+                return `'command' argv is empty. ${USAGE}`;
+            commands = [command];
+        }
+        else {
+            return `'command' is missing or not a string / array of strings. ${USAGE}`;
+        }
+    }
+    return {
+        commands,
+        timeoutMs: timeout,
         workdir: typeof workdir === 'string' && workdir !== '' ? workdir : undefined,
-        maxOutput: maxOutput.value,
-    });
-}
-/** The native wire's `commands`: scripts run in order. */
-function nativeCommands(list) {
-    if (!isStringArray(list) || list.length === 0 || list.some((c) => c.trim() === '')) {
-        return (0,result/* err */._)(`'commands' must be a non-empty array of non-empty command strings.`);
-    }
-    return (0,result.ok)(list);
-}
-/** The function wire's `command`: a script, or an argv. */
-function oneCommand(command) {
-    if (typeof command === 'string') {
-        return command.trim() === '' ? (0,result/* err */._)(`'command' is empty. ${USAGE}`) : (0,result.ok)([command]);
-    }
-    if (isStringArray(command)) {
-        return command.length === 0 || command[0] === ''
-            ? (0,result/* err */._)(`'command' argv is empty. ${USAGE}`)
-            : (0,result.ok)([command]);
-    }
-    return (0,result/* err */._)(`'command' is missing or not a string / array of strings. ${USAGE}`);
-}
-async function runShellTool(call, deps) {
-    const parsed = parseShellArgs(call);
-    if (!parsed.ok)
-        return fail(call, parsed.error);
-    const cwd = resolveWorkdir(parsed.value.workdir, deps.guard);
-    if (!cwd.ok)
-        return fail(call, cwd.error);
-    const ran = await runCommands(parsed.value, cwd.value, deps);
-    return {
-        callId: call.callId,
-        name: call.name,
-        wire: call.wire,
-        output: ran.sections.join('\n'),
-        ok: ran.ok,
-        ...(call.wire === 'native' ? { shell: nativeShellOutput(ran, parsed.value.maxOutput) } : {}),
-    };
-}
-/** The folder a command runs in: the workspace root, or an existing folder inside it. */
-function resolveWorkdir(workdir, guard) {
-    if (workdir === undefined)
-        return (0,result.ok)(guard.root);
-    let cwd;
-    try {
-        cwd = guard.resolve(workdir, 'read');
-    }
-    catch (error) {
-        if (error instanceof types/* PathRefusedError */.E)
-            return (0,result/* err */._)(`workdir: ${error.message}`);
-        throw error;
-    }
-    if (!external_node_fs_default().existsSync(cwd) || !external_node_fs_default().statSync(cwd).isDirectory()) {
-        return (0,result/* err */._)(`workdir '${workdir}' is not an existing folder in the workspace.`);
-    }
-    return (0,result.ok)(cwd);
-}
-/** Runs the commands in order, stopping at the first that fails or times out. */
-async function runCommands(parsed, cwd, deps) {
-    const maxTimeout = deps.maxTimeoutMs ?? 600_000;
-    const timeoutMs = Math.min(parsed.timeoutMs ?? deps.defaultTimeoutMs ?? 120_000, maxTimeout);
-    const maxChars = Math.min(parsed.maxOutput ?? Infinity, deps.maxOutputChars ?? 10_000);
-    const perCommand = Math.max(200, Math.floor(maxChars / parsed.commands.length));
-    const sections = [];
-    const outputs = [];
-    let last;
-    for (const command of parsed.commands) {
-        last = await deps.runner.run({
-            command,
-            cwd,
-            timeoutMs,
-            env: deps.env,
-            captureBytes: Math.max(4096, perCommand),
-            ...(deps.signal ? { signal: deps.signal } : {}),
-        });
-        outputs.push({
-            stdout: capText(last.stdout, perCommand),
-            stderr: capText(last.stderr, perCommand),
-            exitCode: last.exitCode,
-            timedOut: last.timedOut,
-        });
-        const header = parsed.commands.length > 1 ? `$ ${display(command)}\n` : '';
-        sections.push(`${header}${section(last, perCommand, timeoutMs)}`);
-        if (last.timedOut || last.exitCode !== 0)
-            break;
-    }
-    const skipped = parsed.commands.length - sections.length;
-    if (skipped > 0)
-        sections.push(`[${skipped} later command(s) not run after the failure]`);
-    const exitCode = last ? last.exitCode : 0;
-    const timedOut = last?.timedOut ?? false;
-    return { sections, outputs, exitCode, timedOut, ok: !timedOut && exitCode === 0 };
-}
-/** One command's output for the model, ending with how it ended. */
-function section(result, perCommand, timeoutMs) {
-    const status = result.timedOut
-        ? `[timed out after ${timeoutMs} ms; the command and its processes were killed]`
-        : result.exitCode === null
-            ? `[killed by signal ${result.signal ?? 'unknown'}]`
-            : `[exit code ${result.exitCode}]`;
-    const body = capText(result.output, perCommand);
-    return `${body}${body === '' || body.endsWith('\n') ? '' : '\n'}${status}`;
-}
-/** The native `shell` tool's output: every command's streams, and how the last one ended. */
-function nativeShellOutput(ran, maxOutput) {
-    return {
-        stdout: ran.outputs.map((o) => o.stdout).join(''),
-        stderr: ran.outputs.map((o) => o.stderr).join(''),
-        exitCode: ran.exitCode,
-        timedOut: ran.timedOut,
-        outputs: ran.outputs,
-        ...(maxOutput !== undefined ? { maxOutputLength: maxOutput } : {}),
+        maxOutput,
     };
 }
 function fail(call, text) {
@@ -3767,6 +7335,86 @@ function fail(call, text) {
 }
 function display(command) {
     return typeof command === 'string' ? command : JSON.stringify(command);
+}
+async function runShellTool(call, deps) {
+    const parsed = parseShellArgs(call);
+    if (typeof parsed === 'string')
+        return fail(call, parsed);
+    let cwd = deps.guard.root;
+    if (parsed.workdir !== undefined) {
+        try {
+            cwd = deps.guard.resolve(parsed.workdir, 'read');
+        }
+        catch (error) {
+            if (error instanceof types/* PathRefusedError */.E)
+                return fail(call, `workdir: ${error.message}`);
+            throw error;
+        }
+        if (!external_node_fs_default().existsSync(cwd) || !external_node_fs_default().statSync(cwd).isDirectory()) {
+            return fail(call, `workdir '${parsed.workdir}' is not an existing folder in the workspace.`);
+        }
+    }
+    const maxTimeout = deps.maxTimeoutMs ?? 600_000;
+    const timeoutMs = Math.min(parsed.timeoutMs ?? deps.defaultTimeoutMs ?? 120_000, maxTimeout);
+    const maxChars = Math.min(parsed.maxOutput ?? Infinity, deps.maxOutputChars ?? 10_000);
+    const perCommand = Math.max(200, Math.floor(maxChars / parsed.commands.length));
+    const sections = [];
+    const outputs = [];
+    let exitCode = 0;
+    let timedOut = false;
+    let ok = true;
+    for (const command of parsed.commands) {
+        const result = await deps.runner.run({
+            command,
+            cwd,
+            timeoutMs,
+            env: deps.env,
+            captureBytes: Math.max(4096, perCommand),
+            ...(deps.signal ? { signal: deps.signal } : {}),
+        });
+        exitCode = result.exitCode;
+        timedOut = result.timedOut;
+        outputs.push({
+            stdout: capText(result.stdout, perCommand),
+            stderr: capText(result.stderr, perCommand),
+            exitCode: result.exitCode,
+            timedOut: result.timedOut,
+        });
+        const status = result.timedOut
+            ? `[timed out after ${timeoutMs} ms; the command and its processes were killed]`
+            : result.exitCode === null
+                ? `[killed by signal ${result.signal ?? 'unknown'}]`
+                : `[exit code ${result.exitCode}]`;
+        const body = capText(result.output, perCommand);
+        const header = parsed.commands.length > 1 ? `$ ${display(command)}\n` : '';
+        sections.push(`${header}${body}${body === '' || body.endsWith('\n') ? '' : '\n'}${status}`);
+        if (result.timedOut || result.exitCode !== 0) {
+            ok = false;
+            break;
+        }
+    }
+    const skipped = parsed.commands.length - sections.length;
+    if (skipped > 0)
+        sections.push(`[${skipped} later command(s) not run after the failure]`);
+    return {
+        callId: call.callId,
+        name: call.name,
+        wire: call.wire,
+        output: sections.join('\n'),
+        ok,
+        ...(call.wire === 'native'
+            ? {
+                shell: {
+                    stdout: outputs.map((o) => o.stdout).join(''),
+                    stderr: outputs.map((o) => o.stderr).join(''),
+                    exitCode,
+                    timedOut,
+                    outputs,
+                    ...(parsed.maxOutput !== undefined ? { maxOutputLength: parsed.maxOutput } : {}),
+                },
+            }
+            : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/tools/apply-patch.ts
@@ -3800,10 +7448,9 @@ const applyPatchSpec = {
 };
 const OPERATION_TYPES = ['create_file', 'update_file', 'delete_file'];
 async function runApplyPatchTool(call, guard) {
-    const parsedArgs = argsObject(call);
-    if (!parsedArgs.ok)
-        return toolError(call, parsedArgs.error);
-    const args = parsedArgs.value;
+    const args = argsObject(call);
+    if (typeof args === 'string')
+        return toolError(call, args);
     if (call.wire === 'native') {
         const operation = args.operation;
         const type = operation?.type;
@@ -3815,7 +7462,7 @@ async function runApplyPatchTool(call, guard) {
         }
         const diff = typeof operation.diff === 'string' ? operation.diff : '';
         const result = await (0,tools_patch/* applyPatchOperation */.QF)({ type: type, path, diff }, guard);
-        return result.ok ? toolOk(call, result.value.message) : toolError(call, result.error);
+        return result.ok ? toolOk(call, result.message) : toolError(call, result.message);
     }
     const patch = typeof args.patch === 'string'
         ? args.patch
@@ -3826,7 +7473,7 @@ async function runApplyPatchTool(call, guard) {
         return toolError(call, "'patch' must be the patch text (*** Begin Patch ... *** End Patch).");
     }
     const result = await (0,tools_patch/* applyPatchText */.U$)(patch, guard);
-    return result.ok ? toolOk(call, result.value.message) : toolError(call, result.error);
+    return result.ok ? toolOk(call, result.message) : toolError(call, result.message);
 }
 /**
  * A `shell` call whose one command is `apply_patch <<'EOF' … EOF` (or another form Codex's
@@ -3835,27 +7482,25 @@ async function runApplyPatchTool(call, guard) {
  * shell call, which then runs as a command.
  */
 async function runShellApplyPatch(call, guard) {
-    const parsedArgs = parseShellArgs(call);
-    if (!parsedArgs.ok || parsedArgs.value.commands.length !== 1)
+    const parsed = parseShellArgs(call);
+    if (typeof parsed === 'string' || parsed.commands.length !== 1)
         return undefined;
-    const parsed = parsedArgs.value;
     const found = (0,tools_patch/* patchFromCommand */.EA)(parsed.commands[0]);
     if (!found)
         return undefined;
     const dir = parsed.workdir === undefined ? found.dir : external_node_path_.posix.join(parsed.workdir, found.dir ?? '.');
     const result = await (0,tools_patch/* applyShellPatch */.Tc)(dir === undefined || dir === '.' ? { patch: found.patch } : { patch: found.patch, dir }, guard);
-    const message = (0,tools_patch/* patchMessage */.wh)(result);
     return {
         callId: call.callId,
         name: call.name,
         wire: call.wire,
-        output: `${message}\n[exit code ${result.ok ? 0 : 1}]`,
+        output: `${result.message}\n[exit code ${result.ok ? 0 : 1}]`,
         ok: result.ok,
         ...(call.wire === 'native'
             ? {
                 shell: {
-                    stdout: result.ok ? `${message}\n` : '',
-                    stderr: result.ok ? '' : `${message}\n`,
+                    stdout: result.ok ? `${result.message}\n` : '',
+                    stderr: result.ok ? '' : `${result.message}\n`,
                     exitCode: result.ok ? 0 : 1,
                     timedOut: false,
                 },
@@ -3895,9 +7540,9 @@ const updatePlanSpec = {
 /** Validates an update_plan call; returns the new plan, or an error result for the model. */
 function readPlan(call) {
     const args = argsObject(call);
-    if (!args.ok)
-        return { result: toolError(call, args.error) };
-    const raw = args.value.plan;
+    if (typeof args === 'string')
+        return { result: toolError(call, args) };
+    const raw = args.plan;
     if (!Array.isArray(raw) || raw.length === 0) {
         return { result: toolError(call, "'plan' must be a non-empty array of { step, status }.") };
     }
@@ -3973,10 +7618,21 @@ function createToolBox(deps) {
 
 // EXTERNAL MODULE: ./src/report/progress.ts
 var progress = __webpack_require__(18991);
-;// CONCATENATED MODULE: ./src/loop/next-step.ts
-const CONTINUE = { kind: 'continue' };
-function stop(status, reason) {
-    return { kind: 'stop', status, reason };
+;// CONCATENATED MODULE: ./src/loop/stop.ts
+class StopRun extends Error {
+    status;
+    reason;
+    name = 'StopRun';
+    constructor(status, 
+    /** One line for the log and the summary. */
+    reason) {
+        super(`${status}: ${reason}`);
+        this.status = status;
+        this.reason = reason;
+    }
+    static is(error) {
+        return error instanceof StopRun;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/loop/budget.ts
@@ -3993,50 +7649,50 @@ function nothingSpent() {
         compactions: 0,
     };
 }
-/** What was spent after one more paid call (a turn or a compaction). */
-function afterCall(spent, usage, costUsd) {
-    return {
-        ...spent,
-        turns: spent.turns + 1,
-        inputTokens: spent.inputTokens + usage.inputTokens,
-        cachedInputTokens: spent.cachedInputTokens + usage.cachedInputTokens,
-        outputTokens: spent.outputTokens + usage.outputTokens,
-        reasoningTokens: spent.reasoningTokens + usage.reasoningTokens,
-        costUsd: spent.costUsd + costUsd,
-    };
-}
-/** The run's limits from its config; the deadline keeps `publishReserveMs` aside for publishing. */
-function limitsOf(config, startedAt, publishReserveMs) {
-    const reserve = publishReserveMs ?? Math.min(120_000, config.timeoutMinutes * 60_000 * 0.1);
-    return {
-        maxIterations: config.maxIterations,
-        maxTurns: config.maxTurns,
-        maxTokens: config.maxTokens,
-        maxCostUsd: config.maxCostUsd,
-        deadline: startedAt + config.timeoutMinutes * 60_000 - reserve,
-    };
-}
-function createBudget(limits, now) {
-    return {
-        limits,
-        remainingMs: () => Math.max(0, limits.deadline - now()),
-        exceeded: (spent) => exceededAt(limits, spent, now()),
-        canRunTests: (spent) => spent.iterations < limits.maxIterations,
-    };
-}
-function exceededAt(limits, spent, at) {
-    if (at >= limits.deadline)
-        return stop('timeout', 'the time limit (timeout-minutes) was reached');
-    if (spent.turns >= limits.maxTurns)
-        return stop('budget-turns', `all ${limits.maxTurns} model turns (max-turns) were used`);
-    const tokens = spent.inputTokens + spent.outputTokens;
-    if (limits.maxTokens > 0 && tokens >= limits.maxTokens)
-        return stop('budget-tokens', `${tokens} tokens used, limit max-tokens=${limits.maxTokens}`);
-    if (limits.maxCostUsd > 0 && spent.costUsd >= limits.maxCostUsd) {
-        const used = `$${spent.costUsd.toFixed(2)} spent`;
-        return stop('budget-cost', `${used}, limit max-cost-usd=${limits.maxCostUsd}`);
+class Budget {
+    limits;
+    spent;
+    now;
+    constructor(limits, spent, now) {
+        this.limits = limits;
+        this.spent = spent;
+        this.now = now;
     }
-    return undefined;
+    get tokens() {
+        return this.spent.inputTokens + this.spent.outputTokens;
+    }
+    /** Milliseconds left before the deadline (never negative). */
+    remainingMs() {
+        return Math.max(0, this.limits.deadline - this.now());
+    }
+    /** Throws the stop that applies before a model call, if any. */
+    beforeCall() {
+        const { limits, spent } = this;
+        if (this.now() >= limits.deadline) {
+            throw new StopRun('timeout', 'the time limit (timeout-minutes) was reached');
+        }
+        if (spent.turns >= limits.maxTurns) {
+            throw new StopRun('budget-turns', `all ${limits.maxTurns} model turns (max-turns) were used`);
+        }
+        if (limits.maxTokens > 0 && this.tokens >= limits.maxTokens) {
+            throw new StopRun('budget-tokens', `${this.tokens} tokens used, limit max-tokens=${limits.maxTokens}`);
+        }
+        if (limits.maxCostUsd > 0 && spent.costUsd >= limits.maxCostUsd) {
+            throw new StopRun('budget-cost', `$${spent.costUsd.toFixed(2)} spent, limit max-cost-usd=${limits.maxCostUsd}`);
+        }
+    }
+    /** Whether another test rerun is allowed. */
+    canRunTests() {
+        return this.spent.iterations < this.limits.maxIterations;
+    }
+    spend(usage, costUsd) {
+        this.spent.turns += 1;
+        this.spent.inputTokens += usage.inputTokens;
+        this.spent.cachedInputTokens += usage.cachedInputTokens;
+        this.spent.outputTokens += usage.outputTokens;
+        this.spent.reasoningTokens += usage.reasoningTokens;
+        this.spent.costUsd += costUsd;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/loop/conversation.ts
@@ -4133,7 +7789,7 @@ class Compactor {
     }
     /** Compacts when the conversation is past the threshold; returns what was done. */
     async maybeCompact(conversation) {
-        const before = await this.exactNearLimit(conversation, this.measure(conversation));
+        const before = this.measure(conversation);
         if (this.options.mode === 'off' || before < this.limit)
             return undefined;
         return this.compact(conversation, before);
@@ -4302,22 +7958,6 @@ class Compactor {
             costUsd,
         };
     }
-    /**
-     * The count estimated until it nears the limit (the estimate is never below ESTIMATE_FLOOR of
-     * the exact count, so under that share of the limit the exact count is under the limit too);
-     * exact from there. The tokenizer starts loading in the background half-way.
-     */
-    async exactNearLimit(conversation, estimate) {
-        if ((0,model_tokens/* isTokenizerLoaded */.tj)())
-            return estimate;
-        if (estimate >= this.limit * model_tokens/* ESTIMATE_FLOOR */.i7) {
-            await (0,model_tokens/* loadTokenizer */.Ym)();
-            return this.measure(conversation);
-        }
-        if (estimate >= this.limit / 2)
-            void (0,model_tokens/* loadTokenizer */.Ym)();
-        return estimate;
-    }
     fixedTokens() {
         const tools = JSON.stringify(this.options.tools);
         return (0,model_tokens/* countTokens */.ih)(this.options.instructions) + (0,model_tokens/* countTokens */.ih)(tools);
@@ -4327,9 +7967,7 @@ class Compactor {
         if (cached !== undefined)
             return cached;
         const tokens = (0,model_tokens/* itemTokens */.Ut)(item);
-        // Estimates are not kept: the exact count replaces them once the tokenizer has loaded.
-        if ((0,model_tokens/* isTokenizerLoaded */.tj)())
-            this.tokenCache.set(item, tokens);
+        this.tokenCache.set(item, tokens);
         return tokens;
     }
 }
@@ -4446,35 +8084,7 @@ function pinnedTask(task, testCommand, baseline, baselineExit) {
     return parts.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/loop/stop.ts
-class StopRun extends Error {
-    status;
-    reason;
-    name = 'StopRun';
-    constructor(status, 
-    /** One line for the log and the summary. */
-    reason) {
-        super(`${status}: ${reason}`);
-        this.status = status;
-        this.reason = reason;
-    }
-    static is(error) {
-        return error instanceof StopRun;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/loop/run.ts
-/**
- * The bounded loop. Read `runLoop` first: it is the whole story.
- *
- *   prepare → baseline tests → (already green? stop) → until a stop:
- *     check budget → compact if needed → ask the model → run its tools →
- *     run the tests when asked or when the model ends its turn → keep the best
- *     state → checkpoint.
- *
- * What the model can fix comes back to it as tool output; what ends the run is
- * a StopRun whose status becomes the action's `status` output.
- */
 
 
 
@@ -4518,7 +8128,6 @@ class Run {
     now;
     startedAt;
     budget;
-    spent;
     tools;
     instructions;
     transcript = [];
@@ -4557,13 +8166,20 @@ class Run {
     groupOpen = false;
     /** "Iteration N" is the Nth test rerun, counting the one under way: the group title and progress lines agree. */
     groupIteration = 0;
+    tokenizerReady = Promise.resolve();
     constructor(deps) {
         this.deps = deps;
         this.now = deps.now ?? Date.now;
         this.startedAt = this.now();
         const { config } = deps;
-        this.budget = createBudget(limitsOf(config, this.startedAt, deps.publishReserveMs), this.now);
-        this.spent = deps.resume ? { ...deps.resume.spent } : nothingSpent();
+        const reserve = deps.publishReserveMs ?? Math.min(120_000, config.timeoutMinutes * 60_000 * 0.1);
+        this.budget = new Budget({
+            maxIterations: config.maxIterations,
+            maxTurns: config.maxTurns,
+            maxTokens: config.maxTokens,
+            maxCostUsd: config.maxCostUsd,
+            deadline: this.startedAt + config.timeoutMinutes * 60_000 - reserve,
+        }, deps.resume ? { ...deps.resume.spent } : nothingSpent(), this.now);
         this.tools = createToolBox({
             guard: deps.guard,
             runner: deps.runner,
@@ -4622,6 +8238,8 @@ class Run {
             const running = this.deps.tests.run('baseline', {
                 timeoutMs: this.budget.remainingMs(),
             });
+            // The tokenizer's tables compile while the baseline test command runs.
+            this.tokenizerReady = (0,model_tokens/* loadTokenizer */.Ym)();
             const result = await running;
             // A passing run says so in one line (its counts), not with its whole log.
             log.info(result.exitCode === 0 ? firstLine(result.digest.text) : result.digest.text);
@@ -4668,20 +8286,23 @@ class Run {
             throw new StopRun('already-green', 'the tests already pass and there is no task');
         }
         if (run.exitCode !== 0 && config.flakyReruns > 0 && run.digest.failures.length > 0)
-            await this.findFlakyTests(run);
+            await this.findFlakyTests();
     }
-    /** Reruns the baseline's failing tests (only them where the runner allows it); those that pass are flaky. */
-    async findFlakyTests(baseline) {
-        const check = await findFlakyTests({
-            baseline,
-            reruns: this.deps.config.flakyReruns,
-            maxFullSeconds: this.deps.config.flakyRerunMaxSeconds,
-            cwd: this.deps.config.workspace,
-            run: (label, command) => this.deps.tests.run(label, { timeoutMs: this.budget.remainingMs(), command }),
-        });
-        for (const note of check.notes)
-            this.warn(note);
-        this.flaky.push(...check.flaky);
+    /** Reruns the baseline; failing tests that pass on a rerun are flaky and not targets. */
+    async findFlakyTests() {
+        const failing = new Set(this.baseline.failures.map((f) => f.id));
+        for (let i = 1; i <= this.deps.config.flakyReruns && failing.size > 0; i++) {
+            const rerun = await this.deps.tests.run(`baseline-rerun-${i}`, {
+                timeoutMs: this.budget.remainingMs(),
+            });
+            const stillFailing = new Set(rerun.digest.failures.map((f) => f.id));
+            for (const id of failing) {
+                if (!stillFailing.has(id) && rerun.digest.counts.passed > 0) {
+                    this.flaky.push(id);
+                    failing.delete(id);
+                }
+            }
+        }
         if (this.flaky.length > 0) {
             this.warn(`Flaky tests (failed, then passed on a rerun; not targets): ${this.flaky.join(', ')}`);
             this.baseline = {
@@ -4692,6 +8313,7 @@ class Run {
         }
     }
     async pinTask() {
+        await this.tokenizerReady;
         const run = this.baseline;
         const pinned = pinnedTask(this.deps.config.task, this.deps.testCommand, run.digest, run.exitCode);
         this.conversation = new Conversation(pinned, this.deps.resume?.conversation.segments ?? []);
@@ -4709,11 +8331,11 @@ class Run {
     }
     /** One model turn and everything it asks for. */
     async step() {
-        this.checkBudget();
+        this.budget.beforeCall();
         this.openIterationGroup();
         await this.compactIfNeeded();
         // A compaction call is paid too: check again so no limit is overshot by more than one call.
-        this.checkBudget();
+        this.budget.beforeCall();
         const turn = await this.askModel();
         if (turn.toolCalls.length === 0)
             return this.onTurnEnd(turn);
@@ -4755,7 +8377,7 @@ class Run {
                     throw error;
                 if (!(await this.compactIfNeeded(true)))
                     throw error;
-                this.checkBudget();
+                this.budget.beforeCall();
                 return ask();
             });
         }
@@ -4765,12 +8387,12 @@ class Run {
                 throw new StopRun('timeout', 'the time limit was reached while waiting for the model');
             throw error;
         }
-        this.spent = afterCall(this.spent, turn.usage, turn.costUsd);
+        this.budget.spend(turn.usage, turn.costUsd);
         this.conversation.addTurn(turn.items);
         if (turn.text.trim() !== '')
             this.explanation = turn.text.trim();
         this.record('turn', {
-            turn: this.spent.turns,
+            turn: this.budget.spent.turns,
             items: turn.items,
             usage: turn.usage,
             costUsd: turn.costUsd,
@@ -4856,13 +8478,13 @@ class Run {
     }
     /** One iteration: rerun the tests, compare with the best state, keep or roll back. */
     async iterate(trigger) {
-        if (!this.budget.canRunTests(this.spent)) {
+        if (!this.budget.canRunTests()) {
             this.pendingStop = new StopRun('budget-iterations', `all ${this.deps.config.maxIterations} test reruns (max-iterations) were used`);
             return 'No test reruns are left.';
         }
-        this.spent = { ...this.spent, iterations: this.spent.iterations + 1 };
+        this.budget.spent.iterations += 1;
         this.idleEnds = 0;
-        const index = this.spent.iterations;
+        const index = this.budget.spent.iterations;
         const tree = await this.deps.git.snapshot();
         this.deps.log.info(`Running the tests (${trigger}): ${this.deps.testCommand}`);
         const run = await this.deps.tests.run(`iteration-${index}`, {
@@ -4898,7 +8520,7 @@ class Run {
         else if (run.timedOut && this.budget.remainingMs() === 0) {
             this.pendingStop = new StopRun('timeout', 'the time limit was reached during a test run');
         }
-        else if (!this.budget.canRunTests(this.spent)) {
+        else if (!this.budget.canRunTests()) {
             this.pendingStop = new StopRun('budget-iterations', `all ${this.deps.config.maxIterations} test reruns (max-iterations) were used`);
         }
         this.lastTestedTree = await this.deps.git.snapshot();
@@ -4945,9 +8567,9 @@ class Run {
             ? await compactor.compactNow(this.conversation)
             : await compactor.maybeCompact(this.conversation);
         if (event) {
-            this.spent = { ...this.spent, compactions: this.spent.compactions + 1 };
+            this.budget.spent.compactions += 1;
             if (event.usage)
-                this.spent = afterCall(this.spent, event.usage, event.costUsd);
+                this.budget.spend(event.usage, event.costUsd);
             this.deps.log.info(`Compacted the conversation (${event.kind}): ${event.tokensBefore} → ${event.tokensAfter} tokens`);
             this.record('compaction', event);
         }
@@ -4955,12 +8577,6 @@ class Run {
             throw new StopRun('context-full', `the conversation no longer fits the ${this.deps.model.contextWindow}-token context window (compaction: ${this.deps.config.compaction})`);
         }
         return event !== undefined;
-    }
-    /** Stops before a paid call once a budget is exhausted. */
-    checkBudget() {
-        const exceeded = this.budget.exceeded(this.spent);
-        if (exceeded)
-            throw new StopRun(exceeded.status, exceeded.reason);
     }
     showPlan(plan) {
         this.plan = plan;
@@ -5021,7 +8637,7 @@ class Run {
             best: this.best,
             flaky: this.flaky,
             iterations: this.iterations,
-            spent: this.spent,
+            spent: this.budget.spent,
             plan: this.plan,
             explanation: this.explanation,
             transcript: this.transcript,
@@ -5045,7 +8661,7 @@ class Run {
             bestFailing: this.best?.failures ?? [],
             baselineFailures: this.baseline.failures,
             baselineCounts: this.baseline.counts,
-            spent: { ...this.spent },
+            spent: { ...this.budget.spent },
             iterations: this.iterations,
             plan: this.plan,
             flaky: this.flaky,
@@ -5057,7 +8673,7 @@ class Run {
     openIterationGroup() {
         if (this.groupOpen)
             return;
-        this.groupIteration = Math.min(this.spent.iterations + 1, this.deps.config.maxIterations);
+        this.groupIteration = Math.min(this.budget.spent.iterations + 1, this.deps.config.maxIterations);
         const title = `Iteration ${this.groupIteration}/${this.deps.config.maxIterations}`;
         if (this.deps.log.startGroup)
             this.deps.log.startGroup(title);
@@ -5072,7 +8688,7 @@ class Run {
         this.groupOpen = false;
     }
     startIteration() {
-        const s = this.spent;
+        const s = this.budget.spent;
         this.iterationStart = {
             turns: s.turns,
             input: s.inputTokens,
@@ -5084,7 +8700,7 @@ class Run {
         };
     }
     recordIteration(evaluation) {
-        const s = this.spent;
+        const s = this.budget.spent;
         const from = this.iterationStart;
         this.iterations.push({
             index: s.iterations,
@@ -5103,7 +8719,7 @@ class Run {
         });
     }
     progressLine() {
-        const s = this.spent;
+        const s = this.budget.spent;
         return (0,progress/* progressLine */.oz)({
             iteration: this.groupOpen ? this.groupIteration : s.iterations,
             maxIterations: this.deps.config.maxIterations,
@@ -5184,7 +8800,6 @@ function firstLine(text) {
 
 
 
-
 /** A problem of the user's setup that stops the run before the loop: one line, exit 1. */
 class SetupError extends Error {
     name = 'SetupError';
@@ -5197,7 +8812,12 @@ class SetupError extends Error {
  */
 async function prepareWorkbench(options) {
     const { config } = options;
-    const redactor = new core_secrets/* Redactor */.pO((0,core_secrets/* secretValues */.VX)({ known: options.secrets, env: options.env, passSecrets: config.passSecrets }));
+    const redactor = new redact/* Redactor */.pO([
+        ...options.secrets,
+        ...secretValuesOf(options.env),
+        // Secrets passed on purpose are still redacted from everything greenloop writes.
+        ...config.passSecrets.map((name) => options.env[name] ?? '').filter((v) => v.length >= 4),
+    ]);
     const log = redactingLog(options.log, redactor);
     const testCommand = await resolveTestCommand(config, log);
     const probed = await createProcessRunner({
@@ -5207,7 +8827,6 @@ async function prepareWorkbench(options) {
         tempDir: options.workDir,
         hiddenDirs: [options.outDir],
         env: options.env,
-        testCommand,
     }).catch((error) => {
         throw new SetupError(error instanceof Error ? error.message : String(error));
     });
@@ -5219,8 +8838,8 @@ async function prepareWorkbench(options) {
         log.info(`Sandbox: bubblewrap (${runner.sandbox.reason})`);
     }
     const pass = { names: config.passEnv, secrets: config.passSecrets };
-    const env = scrubEnv(options.env, { pass });
-    const { passed, skipped } = passedVariables(options.env, pass);
+    const env = (0,workspace_env/* scrubEnv */.LK)(options.env, { pass });
+    const { passed, skipped } = (0,workspace_env/* passedVariables */.a7)(options.env, pass);
     if (passed.length > 0)
         log.info(`Environment: also passed to the tests (pass-env): ${passed.join(', ')}`);
     for (const name of skipped) {
@@ -5234,7 +8853,6 @@ async function prepareWorkbench(options) {
         timeoutMs: config.testTimeoutSeconds * 1000,
         logDir: options.workDir,
         digestTokens: config.digestTokens,
-        counter: model_tokens/* o200k */.Hr,
         reportGlob: config.testReport,
     });
     return { redactor, log, testCommand, runner, env, tests };
@@ -5333,6 +8951,12 @@ function cancellable(runner, signal) {
         }),
     };
 }
+/** Values of secret-named variables of the parent environment: redacted wherever they turn up. */
+function secretValuesOf(env) {
+    return Object.entries(env)
+        .filter(([name, value]) => value !== undefined && value.length >= 8 && (0,workspace_env/* namesASecret */.E)(name))
+        .map(([, value]) => value);
+}
 /** Every line of the log passes through the redactor (the action also masks; the CLI relies on this). */
 function redactingLog(log, redactor) {
     return {
@@ -5377,6 +9001,72 @@ async function resolveTestCommand(config, log) {
     }
     log.info(`Test command: ${detected.command} (detected: ${detected.reason})`);
     return detected.command;
+}
+
+
+/***/ }),
+
+/***/ 53643:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ut: () => (/* binding */ itemTokens),
+/* harmony export */   Ym: () => (/* binding */ loadTokenizer),
+/* harmony export */   ih: () => (/* binding */ countTokens),
+/* harmony export */   tj: () => (/* binding */ isTokenizerLoaded)
+/* harmony export */ });
+/* unused harmony exports itemText, estimateItemsTokens */
+let counter;
+let loading;
+/** Load the o200k tokenizer once; later calls return the same promise. */
+function loadTokenizer() {
+    loading ??= __webpack_require__.e(/* import() */ 359).then(__webpack_require__.bind(__webpack_require__, 15359)).then((mod) => {
+        counter = (text) => mod.countTokens(text);
+    });
+    return loading;
+}
+function isTokenizerLoaded() {
+    return counter !== undefined;
+}
+/** Tokens in `text`: exact once the tokenizer has loaded, chars/4 before. */
+function countTokens(text) {
+    if (text === '')
+        return 0;
+    return counter ? counter(text) : Math.ceil(text.length / 4);
+}
+/** Per-message framing the API adds around each item (role markers etc.). */
+const ITEM_OVERHEAD = 4;
+/** Tokens one conversation item adds to a request (its text plus framing). */
+function itemTokens(item) {
+    return ITEM_OVERHEAD + countTokens(itemText(item));
+}
+/** The text of one conversation item, as it is counted. */
+function itemText(item) {
+    switch (item.type) {
+        case 'message':
+            return item.text;
+        case 'tool_call':
+            return `${item.call.name} ${item.call.rawArgs ?? JSON.stringify(item.call.args ?? null)}`;
+        case 'tool_result':
+            return item.result.output;
+        case 'opaque':
+            return JSON.stringify(item.item);
+    }
+}
+/**
+ * Estimated prompt tokens of a request: instructions, every item and the tool
+ * schemas. Opaque items (encrypted reasoning/compaction blobs) are counted by
+ * their JSON size, which overestimates: safe for deciding when to compact.
+ */
+function estimateItemsTokens(instructions, items, tools) {
+    let total = countTokens(instructions) + ITEM_OVERHEAD;
+    for (const item of items)
+        total += countTokens(itemText(item)) + ITEM_OVERHEAD;
+    for (const tool of tools) {
+        total += countTokens(`${tool.name} ${tool.description} ${JSON.stringify(tool.parameters)}`);
+        total += ITEM_OVERHEAD;
+    }
+    return total;
 }
 
 
@@ -5520,7 +9210,7 @@ function codeSpan(text) {
 
 /***/ }),
 
-/***/ 41822:
+/***/ 49034:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5543,131 +9233,15 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_events_ = __webpack_require__(78474);
 // EXTERNAL MODULE: external "node:readline"
 var external_node_readline_ = __webpack_require__(80481);
-// EXTERNAL MODULE: ./src/core/status.ts
-var core_status = __webpack_require__(85009);
 // EXTERNAL MODULE: ./src/config/parse.ts + 1 modules
 var parse = __webpack_require__(94849);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(92857);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
-var iso = __webpack_require__(64377);
-;// CONCATENATED MODULE: ./src/report/schema.ts
-/**
- * `report.json`'s layout, defined once: the TypeScript type (`ReportJson`), the validator
- * (`ReportSchema.parse`) and the published JSON Schema (`reportJsonSchema()`, committed as
- * `docs/report.schema.json` by `node scripts/gen-action.mjs`) all come from this definition.
- *
- * Version 1 (`schemaVersion: 1`). New optional fields may be added within a version, so the
- * published JSON Schema allows unknown fields; removing a field or changing its meaning bumps
- * the version.
- */
-
-
-const REPORT_SCHEMA_VERSION = 1;
-const count = schemas/* int */.Whr().nonnegative();
-const exitCode = schemas/* int */.Whr().nullable().describe('null when killed or timed out.');
-const ids = schemas/* array */.YOg(schemas/* string */.YjP()).describe('Test ids.');
-const failure = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP().describe('`<file or suite> > <describe...> > <test>`'),
-    file: schemas/* string */.YjP().optional(),
-    line: schemas/* int */.Whr().optional(),
-    message: schemas/* string */.YjP().describe('Key error line, ANSI stripped.'),
-    kind: schemas/* string */.YjP().optional(),
-    detail: schemas/* string */.YjP().optional().describe('A few lines that explain it.'),
-});
-const testRun = schemas/* object */.Ikc({
-    runner: schemas/* string */.YjP().describe('Detected runner (vitest, jest, pytest, go, ...).'),
-    exitCode,
-    timedOut: schemas/* boolean */.zMY(),
-    counts: schemas/* object */.Ikc({ passed: count, failed: count, skipped: count }),
-    failures: schemas/* array */.YOg(failure),
-})
-    .nullable()
-    .describe('A test run, or null when it did not happen.');
-const iteration = schemas/* object */.Ikc({
-    index: schemas/* int */.Whr().positive().describe('1-based; the baseline is not an iteration.'),
-    turns: count,
-    inputTokens: count,
-    cachedInputTokens: count,
-    outputTokens: count,
-    tokens: count.describe('inputTokens + outputTokens.'),
-    costUsd: schemas/* number */.aig().nonnegative(),
-    durationMs: schemas/* number */.aig().nonnegative(),
-    failing: count,
-    passed: count,
-    exitCode,
-    rolledBack: schemas/* boolean */.zMY(),
-    note: schemas/* string */.YjP().optional().describe('Why it was rolled back, or another remark.'),
-    compactions: count,
-});
-const totals = schemas/* object */.Ikc({
-    iterations: count,
-    turns: count,
-    inputTokens: count,
-    cachedInputTokens: count,
-    outputTokens: count,
-    reasoningTokens: count,
-    tokens: count,
-    costUsd: schemas/* number */.aig().nonnegative(),
-    compactions: count,
-    cachedShare: schemas/* number */.aig().min(0).max(1).describe('cachedInputTokens / inputTokens, 0..1.'),
-});
-const fileChange = schemas/* object */.Ikc({
-    path: schemas/* string */.YjP(),
-    status: schemas/* enum */.k5n(['added', 'modified', 'deleted', 'renamed']),
-    added: count,
-    removed: count,
-    binary: schemas/* boolean */.zMY(),
-});
-/** The schema of `report.json`, version 1. */
-const ReportSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(REPORT_SCHEMA_VERSION).describe('Layout version.'),
-    tool: schemas/* literal */.euz('greenloop'),
-    status: schemas/* enum */.k5n(core_status/* RUN_STATUSES */.L).describe('The `status` output.'),
-    success: schemas/* boolean */.zMY().describe('status is success or already-green.'),
-    stopReason: schemas/* string */.YjP().describe('Why the run stopped, one line.'),
-    startedAt: iso/* datetime */.w$(),
-    finishedAt: iso/* datetime */.w$(),
-    durationMs: schemas/* number */.aig().nonnegative(),
-    model: schemas/* string */.YjP(),
-    api: schemas/* enum */.k5n(['responses', 'chat']),
-    sandbox: schemas/* object */.Ikc({
-        mode: schemas/* enum */.k5n(['bwrap', 'none']),
-        reason: schemas/* string */.YjP().describe('Why this mode was chosen.'),
-    }),
-    task: schemas/* string */.YjP().describe('Written task; empty when only fixing tests.'),
-    testCommand: schemas/* string */.YjP(),
-    config: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J())
-        .describe('Run settings; the values of secret settings are replaced by "***".'),
-    tests: schemas/* object */.Ikc({ baseline: testRun, final: testRun }),
-    comparison: schemas/* object */.Ikc({ fixed: ids, stillFailing: ids, newlyFailing: ids }),
-    flaky: ids.describe('Test ids whose result changed on reruns.'),
-    iterations: schemas/* array */.YOg(iteration),
-    totals,
-    filesChanged: schemas/* array */.YOg(fileChange),
-    dropped: schemas/* array */.YOg(schemas/* object */.Ikc({ path: schemas/* string */.YjP(), reason: schemas/* string */.YjP() }))
-        .describe('Changes removed by the integrity filter.'),
-    plan: schemas/* array */.YOg(schemas/* object */.Ikc({ step: schemas/* string */.YjP(), status: schemas/* enum */.k5n(['pending', 'in_progress', 'completed']) }))
-        .describe("The model's last plan."),
-    explanation: schemas/* string */.YjP().describe("The model's final explanation."),
-    diff: schemas/* object */.Ikc({ bytes: count, files: count, added: count, removed: count })
-        .describe('Size of greenloop.diff (the diff itself is that file).'),
-    warnings: schemas/* array */.YOg(schemas/* string */.YjP()).describe('Everything the run warned about.'),
-})
-    .meta({ title: 'greenloop report.json', description: 'The machine-readable record of a run.' });
-/**
- * The published JSON Schema of `report.json`. Generated for readers (`io: 'input'`), so fields a
- * later version 1 adds are allowed rather than rejected.
- */
-function reportJsonSchema() {
-    return z.toJSONSchema(ReportSchema, { io: 'input' });
-}
-
+// EXTERNAL MODULE: ./src/core/status.ts
+var core_status = __webpack_require__(85009);
 ;// CONCATENATED MODULE: ./src/report/report-json.ts
 
 
-
-function report_json_testRun(summary) {
+const REPORT_SCHEMA_VERSION = 1;
+function testRun(summary) {
     if (!summary)
         return null;
     return {
@@ -5682,10 +9256,10 @@ function report_json_testRun(summary) {
 function buildReportJson(record) {
     const t = record.totals;
     return {
-        schemaVersion: REPORT_SCHEMA_VERSION,
+        schemaVersion: 1,
         tool: 'greenloop',
         status: record.status,
-        success: core_status/* SUCCESS_STATUSES */.h.has(record.status),
+        success: record.status === 'success' || record.status === 'already-green',
         stopReason: record.stopReason,
         startedAt: record.startedAt,
         finishedAt: record.finishedAt,
@@ -5696,7 +9270,7 @@ function buildReportJson(record) {
         task: record.task,
         testCommand: record.testCommand,
         config: (0,parse/* redactedConfig */.lP)(record.config),
-        tests: { baseline: report_json_testRun(record.baseline), final: report_json_testRun(record.final) },
+        tests: { baseline: testRun(record.baseline), final: testRun(record.final) },
         comparison: {
             fixed: [...record.comparison.fixed],
             stillFailing: [...record.comparison.stillFailing],
@@ -5736,6 +9310,224 @@ function buildReportJson(record) {
         warnings: [...record.warnings],
     };
 }
+const counts = {
+    type: 'object',
+    required: ['passed', 'failed', 'skipped'],
+    properties: {
+        passed: { type: 'integer' },
+        failed: { type: 'integer' },
+        skipped: { type: 'integer' },
+    },
+};
+const testRunSchema = {
+    type: ['object', 'null'],
+    description: 'A test run, or null when it did not happen.',
+    required: ['runner', 'exitCode', 'timedOut', 'counts', 'failures'],
+    properties: {
+        runner: { type: 'string', description: 'Detected runner (vitest, jest, pytest, go, ...).' },
+        exitCode: { type: ['integer', 'null'], description: 'null when killed or timed out.' },
+        timedOut: { type: 'boolean' },
+        counts,
+        failures: {
+            type: 'array',
+            items: {
+                type: 'object',
+                required: ['id', 'message'],
+                properties: {
+                    id: { type: 'string', description: '`<file or suite> > <describe...> > <test>`' },
+                    file: { type: 'string' },
+                    line: { type: 'integer' },
+                    message: { type: 'string', description: 'Key error line, ANSI stripped.' },
+                    kind: { type: 'string' },
+                    detail: { type: 'string' },
+                },
+            },
+        },
+    },
+};
+const stringList = { type: 'array', items: { type: 'string' } };
+/** The schema of `report.json`, version 1. */
+const REPORT_SCHEMA = {
+    type: 'object',
+    description: 'greenloop run report (report.json).',
+    required: [
+        'schemaVersion',
+        'tool',
+        'status',
+        'success',
+        'stopReason',
+        'startedAt',
+        'finishedAt',
+        'durationMs',
+        'model',
+        'api',
+        'sandbox',
+        'task',
+        'testCommand',
+        'config',
+        'tests',
+        'comparison',
+        'flaky',
+        'iterations',
+        'totals',
+        'filesChanged',
+        'dropped',
+        'plan',
+        'explanation',
+        'diff',
+        'warnings',
+    ],
+    properties: {
+        schemaVersion: { type: 'integer', enum: [1], description: 'Layout version.' },
+        tool: { type: 'string', enum: ['greenloop'] },
+        status: {
+            type: 'string',
+            description: 'The `status` output.',
+            enum: core_status/* RUN_STATUSES */.L,
+        },
+        success: { type: 'boolean', description: 'status is success or already-green.' },
+        stopReason: { type: 'string', description: 'Why the run stopped, one line.' },
+        startedAt: { type: 'string', description: 'ISO 8601.' },
+        finishedAt: { type: 'string', description: 'ISO 8601.' },
+        durationMs: { type: 'number' },
+        model: { type: 'string' },
+        api: { type: 'string', enum: ['responses', 'chat'] },
+        sandbox: {
+            type: 'object',
+            required: ['mode', 'reason'],
+            properties: {
+                mode: { type: 'string', enum: ['bwrap', 'none'] },
+                reason: { type: 'string', description: 'Why this mode was chosen.' },
+            },
+        },
+        task: { type: 'string', description: 'Written task; empty when only fixing tests.' },
+        testCommand: { type: 'string' },
+        config: {
+            type: 'object',
+            description: 'Run settings without anything that looks like a credential.',
+        },
+        tests: {
+            type: 'object',
+            required: ['baseline', 'final'],
+            properties: { baseline: testRunSchema, final: testRunSchema },
+        },
+        comparison: {
+            type: 'object',
+            required: ['fixed', 'stillFailing', 'newlyFailing'],
+            properties: { fixed: stringList, stillFailing: stringList, newlyFailing: stringList },
+        },
+        flaky: { ...stringList, description: 'Test ids whose result changed on reruns.' },
+        iterations: {
+            type: 'array',
+            items: {
+                type: 'object',
+                required: [
+                    'index',
+                    'turns',
+                    'inputTokens',
+                    'cachedInputTokens',
+                    'outputTokens',
+                    'tokens',
+                    'costUsd',
+                    'durationMs',
+                    'failing',
+                    'passed',
+                    'exitCode',
+                    'rolledBack',
+                    'compactions',
+                ],
+                properties: {
+                    index: { type: 'integer', description: '1-based.' },
+                    turns: { type: 'integer' },
+                    inputTokens: { type: 'integer' },
+                    cachedInputTokens: { type: 'integer' },
+                    outputTokens: { type: 'integer' },
+                    tokens: { type: 'integer', description: 'inputTokens + outputTokens.' },
+                    costUsd: { type: 'number' },
+                    durationMs: { type: 'number' },
+                    failing: { type: 'integer' },
+                    passed: { type: 'integer' },
+                    exitCode: { type: ['integer', 'null'] },
+                    rolledBack: { type: 'boolean' },
+                    note: { type: 'string', description: 'Why it was rolled back, or another remark.' },
+                    compactions: { type: 'integer' },
+                },
+            },
+        },
+        totals: {
+            type: 'object',
+            required: [
+                'iterations',
+                'turns',
+                'inputTokens',
+                'cachedInputTokens',
+                'outputTokens',
+                'reasoningTokens',
+                'tokens',
+                'costUsd',
+                'compactions',
+                'cachedShare',
+            ],
+            properties: {
+                iterations: { type: 'integer' },
+                turns: { type: 'integer' },
+                inputTokens: { type: 'integer' },
+                cachedInputTokens: { type: 'integer' },
+                outputTokens: { type: 'integer' },
+                reasoningTokens: { type: 'integer' },
+                tokens: { type: 'integer' },
+                costUsd: { type: 'number' },
+                compactions: { type: 'integer' },
+                cachedShare: { type: 'number', description: 'cachedInputTokens / inputTokens, 0..1.' },
+            },
+        },
+        filesChanged: {
+            type: 'array',
+            items: {
+                type: 'object',
+                required: ['path', 'status', 'added', 'removed', 'binary'],
+                properties: {
+                    path: { type: 'string' },
+                    status: { type: 'string', enum: ['added', 'modified', 'deleted', 'renamed'] },
+                    added: { type: 'integer' },
+                    removed: { type: 'integer' },
+                    binary: { type: 'boolean' },
+                },
+            },
+        },
+        dropped: {
+            type: 'array',
+            items: {
+                type: 'object',
+                required: ['path', 'reason'],
+                properties: { path: { type: 'string' }, reason: { type: 'string' } },
+            },
+        },
+        plan: {
+            type: 'array',
+            items: {
+                type: 'object',
+                required: ['step', 'status'],
+                properties: {
+                    step: { type: 'string' },
+                    status: { type: 'string', enum: ['pending', 'in_progress', 'completed'] },
+                },
+            },
+        },
+        explanation: { type: 'string' },
+        diff: {
+            type: 'object',
+            required: ['bytes', 'files', 'added', 'removed'],
+            properties: {
+                bytes: { type: 'integer' },
+                files: { type: 'integer' },
+                added: { type: 'integer' },
+                removed: { type: 'integer' },
+            },
+        },
+        warnings: stringList,
+    },
+};
 
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
@@ -6168,25 +9960,6 @@ function redactRecord(record, redactor) {
     const redacted = redactor.redactValue(record, findings);
     return { record: redacted, findings: [...findings] };
 }
-/** Copies a test log, redacted; on failure removes the partial copy and says why. */
-async function copyTestLog(source, target, redactor, log) {
-    try {
-        await copyRedacted(source, target, redactor, log);
-        return undefined;
-    }
-    catch (error) {
-        await (0,promises_.rm)(target, { force: true });
-        const reason = error instanceof Error ? error.message : String(error);
-        return `Could not copy the test log to ${external_node_path_default().basename(target)}: ${redactor.redact(reason)}`;
-    }
-}
-/** The transcript as JSON lines, each entry redacted. */
-async function writeTranscript(file, transcript, redactor, log) {
-    const findings = new Set();
-    const lines = transcript.map((entry) => `${JSON.stringify(redactor.redactValue(entry, findings)) ?? 'null'}\n`);
-    log.add(REPORT_FILES.transcript, findings);
-    await (0,safe_fs/* writeNewFile */.S0)(file, lines.join(''));
-}
 /**
  * Writes `greenloop.diff`, `summary.md`, `report.json`, `test-before.log`, `test-after.log` (when
  * the logs exist) and `transcript.jsonl` into `dir` (created if needed).
@@ -6205,14 +9978,21 @@ async function writeReportFiles(record, dir, extras, redactor) {
     for (const [source, name] of logs) {
         if (!source)
             continue;
-        const problem = await copyTestLog(source, target(name), redactor, log);
-        if (problem === undefined)
+        try {
+            await copyRedacted(source, target(name), redactor, log);
             files.push(target(name));
-        else
-            problems.push(problem);
+        }
+        catch (error) {
+            await (0,promises_.rm)(target(name), { force: true });
+            const reason = error instanceof Error ? error.message : String(error);
+            problems.push(`Could not copy the test log to ${name}: ${redactor.redact(reason)}`);
+        }
     }
     const transcriptPath = target(REPORT_FILES.transcript);
-    await writeTranscript(transcriptPath, extras.transcript, redactor, log);
+    const findings = new Set();
+    const lines = extras.transcript.map((entry) => `${JSON.stringify(redactor.redactValue(entry, findings)) ?? 'null'}\n`);
+    log.add(REPORT_FILES.transcript, findings);
+    await (0,safe_fs/* writeNewFile */.S0)(transcriptPath, lines.join(''));
     files.push(transcriptPath);
     const diffPath = target(REPORT_FILES.diff);
     await writeRedacted(diffPath, record.diff, redactor, log);
@@ -6343,19 +10123,226 @@ function progressLine(p) {
 
 /***/ }),
 
+/***/ 20649:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   eo: () => (/* binding */ secretForms),
+/* harmony export */   pO: () => (/* binding */ Redactor)
+/* harmony export */ });
+/* unused harmony exports REDACTED, KNOWN_SECRET, scanForTokenShapes */
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14031);
+/**
+ * Secret redaction for everything greenloop writes or publishes.
+ *
+ * Two layers:
+ * 1. Exact secrets known to the run (API key, GitHub token, ...) and the forms they take on the
+ *    wire: base64 of `x-access-token:<token>` (git's HTTP basic auth), base64 of the secret itself,
+ *    URL-encoded. Each becomes `***`.
+ * 2. Token *shapes* (`scanForTokenShapes`): credentials the run does not know about but that look
+ *    like real ones (GitHub, OpenAI, AWS, JWT, Slack, npm, Google, PEM private keys). They are
+ *    replaced and reported by kind, never by value. The patterns require the real prefixes,
+ *    lengths and character sets so ordinary code ("risk-free", "sk-learn") is left alone.
+ */
+
+const REDACTED = '***';
+/** Finding reported when one of the run's own secrets (or an encoded form) was replaced. */
+const KNOWN_SECRET = 'a secret of this run';
+/** Secrets shorter than this are ignored: replacing them would shred ordinary text. */
+const MIN_SECRET_LENGTH = 6;
+function mixedAlnum(value) {
+    return /[0-9]/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
+}
+const PEM_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----/;
+const PEM_BLOCK = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----[\s\S]*?-----END \1PRIVATE KEY\2-----/g;
+/** Known credential shapes, most specific first. All are global regexes. */
+const TOKEN_SHAPES = [
+    {
+        kind: 'GitHub fine-grained token (github_pat_)',
+        pattern: /\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g,
+    },
+    { kind: 'GitHub token (ghp_)', pattern: /\bghp_[A-Za-z0-9]{36,251}\b/g },
+    { kind: 'GitHub OAuth token (gho_)', pattern: /\bgho_[A-Za-z0-9]{36,251}\b/g },
+    { kind: 'GitHub user-to-server token (ghu_)', pattern: /\bghu_[A-Za-z0-9]{36,251}\b/g },
+    { kind: 'GitHub server-to-server token (ghs_)', pattern: /\bghs_[A-Za-z0-9]{36,251}\b/g },
+    { kind: 'GitHub refresh token (ghr_)', pattern: /\bghr_[A-Za-z0-9]{36,251}\b/g },
+    {
+        kind: 'OpenAI project key (sk-proj-)',
+        pattern: /\bsk-proj-[A-Za-z0-9_-]{32,}/g,
+        accept: (m) => mixedAlnum(m.slice(8)),
+    },
+    {
+        kind: 'API secret key (sk-)',
+        pattern: /\bsk-(?:[a-z]+-)?[A-Za-z0-9_-]{32,}/g,
+        accept: (m) => mixedAlnum(m.slice(3)),
+    },
+    { kind: 'AWS access key id', pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g },
+    {
+        kind: 'AWS secret access key',
+        pattern: /(aws_?secret(?:_access)?(?:_key)?["']?\s*[:=]\s*["']?)([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
+        group: 2,
+    },
+    {
+        kind: 'JSON Web Token',
+        pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
+    },
+    { kind: 'Slack token (xox)', pattern: /\bxox[bpars]-[A-Za-z0-9-]{10,}/g },
+    { kind: 'npm token (npm_)', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
+    { kind: 'Google API key (AIza)', pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
+    {
+        kind: 'authorization header',
+        pattern: /(authorization:\s*(?:bearer|basic|token)\s+)([A-Za-z0-9._~+/=-]{16,})/gi,
+        group: 2,
+    },
+];
+/** Replaces every known credential shape in `text` with `***` and lists the kinds found. */
+function scanForTokenShapes(text) {
+    const findings = new Set();
+    let out = text.replace(PEM_BLOCK, (_m, type, block) => {
+        findings.add('private key (PEM)');
+        const suffix = block ?? '';
+        return `-----BEGIN ${type}PRIVATE KEY${suffix}-----\n${REDACTED}\n-----END ${type}PRIVATE KEY${suffix}-----`;
+    });
+    for (const shape of TOKEN_SHAPES) {
+        out = out.replace(shape.pattern, (match, ...groups) => {
+            const group = shape.group ?? 0;
+            const target = group === 0 ? match : String(groups[group - 1] ?? '');
+            if (shape.accept && !shape.accept(target))
+                return match;
+            findings.add(shape.kind);
+            if (group === 0)
+                return REDACTED;
+            const prefix = String(groups[0] ?? '');
+            return prefix + REDACTED + match.slice(prefix.length + target.length);
+        });
+    }
+    return { redacted: out, findings: [...findings] };
+}
+/** The forms a secret takes in logs and on the wire. */
+function secretForms(secret) {
+    const forms = new Set([secret]);
+    const b64 = (s) => Buffer.from(s, 'utf8').toString('base64');
+    const basic = b64(`x-access-token:${secret}`);
+    const plain = b64(secret);
+    for (const form of [basic, plain]) {
+        forms.add(form);
+        forms.add(form.replace(/=+$/, ''));
+        forms.add(form.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''));
+    }
+    forms.add(encodeURIComponent(secret));
+    forms.add(encodeURIComponent(`x-access-token:${secret}`));
+    return [...forms].filter((f) => f.length >= MIN_SECRET_LENGTH);
+}
+/**
+ * Redacts the run's own secrets (and their derived forms) and any credential-shaped token.
+ * Construct once per run with every secret; pass it to everything that writes or prints.
+ */
+class Redactor {
+    forms;
+    constructor(secrets) {
+        const all = new Set();
+        for (const raw of secrets) {
+            if (!raw)
+                continue;
+            const secret = raw.trim();
+            if (secret.length < MIN_SECRET_LENGTH)
+                continue;
+            for (const form of secretForms(secret))
+                all.add(form);
+            // A multi-line secret (a PEM key) can also leak one line at a time.
+            for (const line of secret.split(/\r?\n/)) {
+                if (line.trim().length >= MIN_SECRET_LENGTH * 2)
+                    all.add(line.trim());
+            }
+        }
+        // Longest first, so a form that contains another is replaced whole.
+        this.forms = [...all].sort((a, b) => b.length - a.length);
+    }
+    /** Replaces exact secrets (all derived forms) only. */
+    redactSecrets(text) {
+        let out = text;
+        for (const form of this.forms) {
+            if (out.includes(form))
+                out = out.split(form).join(REDACTED);
+        }
+        return out;
+    }
+    /** Exact secrets, then token shapes; also returns what kinds of token shape were found. */
+    redactWithFindings(text) {
+        const exact = this.redactSecrets(text);
+        const scan = scanForTokenShapes(exact);
+        if (exact === text)
+            return scan;
+        return { redacted: scan.redacted, findings: [KNOWN_SECRET, ...scan.findings] };
+    }
+    /** Exact secrets, then token shapes. */
+    redact(text) {
+        return this.redactWithFindings(text).redacted;
+    }
+    /**
+     * Text from a model, a test run or a tool, made safe to print to the job log: redacted, and
+     * with workflow commands (`::add-mask::`, `::set-output`, `##[...]`) defused.
+     */
+    forLog(text) {
+        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .neutraliseWorkflowCommands */ .WM)(this.redact(text));
+    }
+    /**
+     * Deeply redacts a JSON-able value: every string (and object key) goes through `redact`.
+     * Findings are added to `findings`.
+     */
+    redactValue(value, findings = new Set()) {
+        if (typeof value === 'string') {
+            const r = this.redactWithFindings(value);
+            for (const f of r.findings)
+                findings.add(f);
+            return r.redacted;
+        }
+        if (Array.isArray(value))
+            return value.map((v) => this.redactValue(v, findings));
+        if (value !== null && typeof value === 'object') {
+            const out = {};
+            for (const [k, v] of Object.entries(value)) {
+                out[this.redactValue(k, findings)] = this.redactValue(v, findings);
+            }
+            return out;
+        }
+        return value;
+    }
+    /**
+     * A line redactor for streams: like `redact` per line, but a PEM private key block that spans
+     * lines is swallowed from its BEGIN line to its END line.
+     */
+    lineRedactor() {
+        let inPem = false;
+        return (line) => {
+            if (inPem) {
+                if (/-----END (?:[A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----/.test(line)) {
+                    inPem = false;
+                    return { line: `${REDACTED}\n${line.replace(/^.*?(-----END)/, '$1')}`, findings: [] };
+                }
+                return { line: undefined, findings: [] };
+            }
+            const r = this.redactWithFindings(line);
+            const begin = PEM_BEGIN.exec(r.redacted);
+            if (begin && !/-----END (?:[A-Z0-9]+ )*PRIVATE KEY/.test(r.redacted.slice(begin.index))) {
+                inPem = true;
+                const kept = r.redacted.slice(0, begin.index + begin[0].length);
+                return { line: kept, findings: [...new Set([...r.findings, 'private key (PEM)'])] };
+            }
+            return { line: r.redacted, findings: r.findings };
+        };
+    }
+}
+
+
+/***/ }),
+
 /***/ 81448:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ readClaim)
 /* harmony export */ });
-/* harmony import */ var _core_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39294);
-/**
- * Reads what an attempt claims from its `report.json`. The report comes from another job (or a
- * process of another model), so it is untrusted data: every field is checked, and a report that
- * is not greenloop's says so in one line.
- */
-
 function isObject(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -6377,31 +10364,34 @@ function readClaim(name, text) {
         data = JSON.parse(text);
     }
     catch {
-        return (0,_core_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(`${name}: report.json is not JSON`);
+        return { ok: false, error: `${name}: report.json is not JSON` };
     }
     if (!isObject(data) || data.tool !== 'greenloop') {
-        return (0,_core_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(`${name}: report.json is not a greenloop report`);
+        return { ok: false, error: `${name}: report.json is not a greenloop report` };
     }
     const status = str(data.status);
     const model = str(data.model);
     if (status === undefined || model === undefined) {
-        return (0,_core_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(`${name}: report.json has no status or model`);
+        return { ok: false, error: `${name}: report.json has no status or model` };
     }
     const config = isObject(data.config) ? data.config : {};
     const tests = isObject(data.tests) ? data.tests : {};
     const totals = isObject(data.totals) ? data.totals : {};
     const diff = isObject(data.diff) ? data.diff : {};
-    return (0,_core_result_js__WEBPACK_IMPORTED_MODULE_0__.ok)({
-        name,
-        model,
-        reasoningEffort: str(config.reasoningEffort) ?? '',
-        status,
-        failingBefore: failing(tests.baseline),
-        failingAfter: failing(tests.final),
-        diffLines: (num(diff.added) ?? 0) + (num(diff.removed) ?? 0),
-        tokens: num(totals.tokens) ?? 0,
-        costUsd: num(totals.costUsd) ?? 0,
-    });
+    return {
+        ok: true,
+        claim: {
+            name,
+            model,
+            reasoningEffort: str(config.reasoningEffort) ?? '',
+            status,
+            failingBefore: failing(tests.baseline),
+            failingAfter: failing(tests.final),
+            diffLines: (num(diff.added) ?? 0) + (num(diff.removed) ?? 0),
+            tokens: num(totals.tokens) ?? 0,
+            costUsd: num(totals.costUsd) ?? 0,
+        },
+    };
 }
 
 
@@ -6416,10 +10406,10 @@ __webpack_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runSelectStep)
 });
 
-// EXTERNAL MODULE: ./src/report/files.ts + 3 modules
-var files = __webpack_require__(41822);
-// EXTERNAL MODULE: ./src/loop/session.ts + 27 modules
-var session = __webpack_require__(14900);
+// EXTERNAL MODULE: ./src/report/files.ts + 2 modules
+var files = __webpack_require__(49034);
+// EXTERNAL MODULE: ./src/loop/session.ts + 24 modules
+var session = __webpack_require__(9727);
 // EXTERNAL MODULE: ./src/workspace/git.ts
 var git = __webpack_require__(3133);
 // EXTERNAL MODULE: ./src/workspace/guard.ts
@@ -6823,6 +10813,1673 @@ async function runSelectStep(options, candidates) {
 
 /***/ }),
 
+/***/ 96357:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  QF: () => (/* binding */ applyPatchOperation),
+  U$: () => (/* binding */ applyPatchText),
+  Tc: () => (/* binding */ applyShellPatch),
+  EA: () => (/* reexport */ patchFromCommand)
+});
+
+// UNUSED EXPORTS: ALL_STRATEGIES, DEFAULT_MAX_FILE_BYTES, EXACT_ONLY, PatchParseError, applyPatch, detectShape, parseOperation, parsePatch
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/workspace/types.ts
+var types = __webpack_require__(74516);
+;// CONCATENATED MODULE: ./src/tools/patch/apply.ts
+/**
+ * Patch applier: takes parsed `PatchOp`s, locates every hunk of every file against the files as
+ * they are (nothing written), builds the new contents, then writes them all. All or nothing: when
+ * any hunk cannot be placed nothing is written; when a write fails midway, the files already
+ * written are restored.
+ *
+ * Hunk matching tries, in order: exact, ignoring trailing whitespace, ignoring leading and
+ * trailing whitespace, and with typographic punctuation normalised. Between several candidates it
+ * prefers those after the previous hunk, then the `@@ <context>` line, then line-number hints;
+ * when a hunk still matches several places equally well it is refused, never guessed.
+ */
+
+
+
+
+const ALL_STRATEGIES = ['exact', 'trimEnd', 'trim', 'punctuation'];
+const EXACT_ONLY = (/* unused pure expression or super */ null && (['exact']));
+const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** A problem the model can fix by changing its patch. */
+class PatchRejected extends Error {
+    name = 'PatchRejected';
+}
+const BOM = '\uFEFF';
+function decode(buf) {
+    let s = buf.toString('utf8');
+    const bom = s.startsWith(BOM);
+    if (bom)
+        s = s.slice(1);
+    const lines = [];
+    const eols = [];
+    let crlf = 0;
+    let lf = 0;
+    let start = 0;
+    for (;;) {
+        const i = s.indexOf('\n', start);
+        if (i < 0)
+            break;
+        if (i > start && s.charCodeAt(i - 1) === 13) {
+            lines.push(s.slice(start, i - 1));
+            eols.push('\r\n');
+            crlf++;
+        }
+        else {
+            lines.push(s.slice(start, i));
+            eols.push('\n');
+            lf++;
+        }
+        start = i + 1;
+    }
+    if (start < s.length) {
+        lines.push(s.slice(start));
+        eols.push('');
+    }
+    const finalNewline = lines.length === 0 || eols[eols.length - 1] !== '';
+    return { bom, lines, eols, eol: crlf > lf ? '\r\n' : '\n', finalNewline };
+}
+function encode(ft) {
+    const parts = [];
+    const n = ft.lines.length;
+    for (let i = 0; i < n; i++) {
+        let eol = ft.eols[i] || ft.eol;
+        if (i === n - 1 && !ft.finalNewline)
+            eol = '';
+        parts.push(ft.lines[i] + eol);
+    }
+    return Buffer.from((ft.bom ? BOM : '') + parts.join(''), 'utf8');
+}
+// ---------------------------------------------------------------------------------------------
+// Normalisation
+const PUNCTUATION = {
+    '\u2018': "'",
+    '\u2019': "'",
+    '\u201A': "'",
+    '\u201B': "'",
+    '\u2032': "'",
+    '\u201C': '"',
+    '\u201D': '"',
+    '\u201E': '"',
+    '\u201F': '"',
+    '\u2033': '"',
+    '\u00AB': '"',
+    '\u00BB': '"',
+    '\u2010': '-',
+    '\u2011': '-',
+    '\u2012': '-',
+    '\u2013': '-',
+    '\u2014': '-',
+    '\u2015': '-',
+    '\u2212': '-',
+    '\u2026': '...',
+};
+const PUNCTUATION_RE = /[\u2018\u2019\u201A\u201B\u2032\u201C-\u201F\u2033\u00AB\u00BB\u2010-\u2015\u2212\u2026]/g;
+const UNICODE_SPACES_RE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u200B\uFEFF]/g;
+function normalisePunctuation(s) {
+    return s
+        .replace(PUNCTUATION_RE, (c) => PUNCTUATION[c] ?? c)
+        .replace(UNICODE_SPACES_RE, ' ')
+        .replace(/[ \t]+/g, ' ')
+        .trim();
+}
+const NORMALISERS = {
+    exact: (s) => s,
+    trimEnd: (s) => s.trimEnd(),
+    trim: (s) => s.trim(),
+    punctuation: normalisePunctuation,
+};
+function oldLines(h) {
+    return h.lines.filter((l) => l.op !== '+').map((l) => l.text);
+}
+function describeHunk(file, index, h) {
+    const first = h.lines.find((l) => l.op !== '+') ?? h.lines[0];
+    const firstText = first ? `'${clip(first.text)}'` : '(empty)';
+    return `'${file}' hunk ${index + 1} (first old line ${firstText})`;
+}
+function clip(s, max = 80) {
+    return s.length > max ? `${s.slice(0, max - 3)}...` : s;
+}
+class Locator {
+    lines;
+    strategies;
+    cache = new Map();
+    constructor(lines, strategies) {
+        this.lines = lines;
+        this.strategies = strategies;
+    }
+    normalised(s) {
+        let v = this.cache.get(s);
+        if (!v) {
+            v = this.lines.map(NORMALISERS[s]);
+            this.cache.set(s, v);
+        }
+        return v;
+    }
+    /** All positions where `old` matches with the first strategy that finds any. */
+    find(old, endOfFile) {
+        const n = this.lines.length;
+        for (const s of this.strategies) {
+            const norm = NORMALISERS[s];
+            const want = old.map(norm);
+            const have = this.normalised(s);
+            const positions = [];
+            const m = want.length;
+            for (let p = 0; p + m <= n; p++) {
+                let ok = true;
+                for (let i = 0; i < m; i++) {
+                    if (have[p + i] !== want[i]) {
+                        ok = false;
+                        break;
+                    }
+                }
+                if (ok)
+                    positions.push(p);
+            }
+            const fitting = endOfFile ? positions.filter((p) => this.endsFile(p + m)) : positions;
+            if (fitting.length > 0)
+                return { positions: fitting, strategy: s };
+        }
+        return { positions: [], strategy: 'exact' };
+    }
+    /** Whether everything from `end` on is blank (the hunk reaches the end of the file). */
+    endsFile(end) {
+        for (let i = end; i < this.lines.length; i++)
+            if (this.lines[i].trim() !== '')
+                return false;
+        return true;
+    }
+    /** Lines equal to the `@@` context line (loosely compared; a long context may be a prefix). */
+    contextPositions(context) {
+        const want = normalisePunctuation(context);
+        const have = this.normalised('punctuation');
+        const out = [];
+        if (want === '')
+            return out;
+        for (let i = 0; i < have.length; i++) {
+            const h = have[i];
+            if (h === want || (want.length >= 8 && h.startsWith(want)))
+                out.push(i);
+        }
+        return out;
+    }
+    /** The window most similar to `old`, as numbered lines for an error message. */
+    closest(old) {
+        const n = this.lines.length;
+        if (n === 0)
+            return 'The file is empty.';
+        const k = Math.min(old.length, 6);
+        if (k === 0)
+            return '';
+        const budget = 200_000;
+        const limit = Math.min(n, Math.max(1, Math.floor(budget / k)));
+        const want = old.slice(0, k).map((s) => bigrams(normalisePunctuation(s)));
+        const haveCache = new Map();
+        const have = (i) => {
+            let v = haveCache.get(i);
+            if (!v) {
+                v = bigrams(normalisePunctuation(this.lines[i] ?? ''));
+                haveCache.set(i, v);
+            }
+            return v;
+        };
+        let best = 0;
+        let bestScore = -1;
+        for (let p = 0; p < limit; p++) {
+            let score = 0;
+            for (let i = 0; i < k && p + i < n; i++)
+                score += dice(want[i], have(p + i));
+            if (score > bestScore) {
+                bestScore = score;
+                best = p;
+            }
+        }
+        const show = Math.min(Math.max(old.length, 5), 8);
+        const from = Math.max(0, Math.min(best, n - show));
+        const to = Math.min(n, from + show);
+        const width = String(to).length;
+        const body = this.lines
+            .slice(from, to)
+            .map((l, i) => `${String(from + i + 1).padStart(width)} | ${clip(l, 160)}`)
+            .join('\n');
+        return `Closest lines in the file (lines ${from + 1}-${to}):\n${body}`;
+    }
+}
+function bigrams(s) {
+    const m = new Map();
+    const t = s.length < 2 ? ` ${s} ` : s;
+    for (let i = 0; i + 1 < t.length; i++) {
+        const g = t.slice(i, i + 2);
+        m.set(g, (m.get(g) ?? 0) + 1);
+    }
+    return m;
+}
+function dice(a, b) {
+    let total = 0;
+    let common = 0;
+    for (const v of a.values())
+        total += v;
+    for (const v of b.values())
+        total += v;
+    if (total === 0)
+        return 1;
+    const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+    for (const [g, v] of small)
+        common += Math.min(v, large.get(g) ?? 0);
+    return (2 * common) / total;
+}
+function withoutTrailingBlankContext(h) {
+    let end = h.lines.length;
+    while (end > 0 && h.lines[end - 1].op === ' ' && h.lines[end - 1].text.trim() === '')
+        end--;
+    if (end === h.lines.length || !h.lines.slice(0, end).some((l) => l.op !== '+'))
+        return undefined;
+    return { ...h, lines: h.lines.slice(0, end) };
+}
+function placeHunks(file, lines, hunks, strategies) {
+    const loc = new Locator(lines, strategies);
+    const placements = [];
+    const keys = hunks.map((h) => oldLines(h).join('\n'));
+    let cursor = 0;
+    hunks.forEach((original, index) => {
+        let hunk = original;
+        let old = oldLines(hunk);
+        const what = describeHunk(file, index, hunk);
+        if (old.length === 0) {
+            const start = insertionPoint(file, index, hunk, loc, lines.length, cursor);
+            placements.push({ start, oldLen: 0, hunk, strategy: 'exact', index });
+            cursor = start;
+            return;
+        }
+        let { positions, strategy } = loc.find(old, hunk.endOfFile);
+        if (positions.length === 0) {
+            // A trailing empty context line often stands for the end of the file: retry without it.
+            const trimmed = withoutTrailingBlankContext(hunk);
+            if (trimmed) {
+                const again = loc.find(oldLines(trimmed), hunk.endOfFile);
+                if (again.positions.length > 0) {
+                    ({ positions, strategy } = again);
+                    hunk = trimmed;
+                    old = oldLines(trimmed);
+                }
+            }
+        }
+        if (positions.length === 0) {
+            const where = hunk.endOfFile ? ' at the end of the file' : '';
+            throw new PatchRejected(`${what} was not found${where}. Copy the old lines exactly from the file.\n${loc.closest(old)}`);
+        }
+        // Identical hunks still to come can take the candidates in order.
+        let sameAhead = 0;
+        for (let j = index; j < hunks.length; j++)
+            if (keys[j] === keys[index])
+                sameAhead++;
+        const start = choose(positions, cursor, hunk, loc, sameAhead);
+        if (start === undefined) {
+            const fwd = positions.filter((p) => p >= cursor);
+            const shown = (fwd.length > 1 ? fwd : positions).map((p) => p + 1);
+            throw new PatchRejected(`${what} matches ${shown.length} places (lines ${shown.slice(0, 10).join(', ')}): add more context lines or an '@@ <line>' header naming the enclosing function or class.`);
+        }
+        placements.push({ start, oldLen: old.length, hunk, strategy, index });
+        cursor = start + old.length;
+    });
+    const sorted = [...placements].sort((a, b) => a.start - b.start || a.index - b.index);
+    for (let i = 1; i < sorted.length; i++) {
+        const a = sorted[i - 1];
+        const b = sorted[i];
+        if (b.start < a.start + a.oldLen) {
+            throw new PatchRejected(`'${file}' hunks ${a.index + 1} and ${b.index + 1} overlap (lines ${a.start + 1} and ${b.start + 1}): merge them into one hunk.`);
+        }
+    }
+    return sorted;
+}
+function choose(positions, cursor, hunk, loc, sameAhead) {
+    let cands = [...positions];
+    const fwd = cands.filter((p) => p >= cursor);
+    if (fwd.length > 0)
+        cands = fwd;
+    if (cands.length === 1)
+        return cands[0];
+    if (hunk.context !== undefined) {
+        // For each place the context line occurs, the first candidate at or after it.
+        const picked = new Set();
+        for (const c of loc.contextPositions(hunk.context)) {
+            const next = cands.find((p) => p >= c);
+            if (next !== undefined)
+                picked.add(next);
+        }
+        if (picked.size > 0)
+            cands = [...picked].sort((a, b) => a - b);
+        if (cands.length === 1)
+            return cands[0];
+    }
+    if (hunk.lineHint !== undefined) {
+        const target = hunk.lineHint - 1;
+        const byDistance = [...cands].sort((a, b) => Math.abs(a - target) - Math.abs(b - target));
+        const d0 = Math.abs(byDistance[0] - target);
+        const d1 = Math.abs(byDistance[1] - target);
+        if (d0 * 2 < d1)
+            return byDistance[0];
+    }
+    if (sameAhead === cands.length)
+        return cands[0];
+    return undefined;
+}
+function insertionPoint(file, index, hunk, loc, n, cursor) {
+    if (hunk.lineHint !== undefined)
+        return Math.max(0, Math.min(n, hunk.lineHint - 1));
+    if (hunk.context !== undefined) {
+        const all = loc.contextPositions(hunk.context);
+        const fwd = all.filter((p) => p >= cursor);
+        const cands = fwd.length > 0 ? fwd : all;
+        if (cands.length === 1)
+            return cands[0] + 1;
+        const what = `'${file}' hunk ${index + 1} (only '+' lines, after '@@ ${clip(hunk.context)}')`;
+        if (cands.length === 0) {
+            throw new PatchRejected(`${what}: the '@@' line was not found. ${loc.closest([hunk.context])}`);
+        }
+        throw new PatchRejected(`${what}: the '@@' line matches ${cands.length} places (lines ${cands
+            .slice(0, 10)
+            .map((p) => p + 1)
+            .join(', ')}): add context lines around the insertion.`);
+    }
+    return n;
+}
+/** When matched ignoring indentation, re-indent added lines by the same consistent shift. */
+function indentShift(fileLines, start, hunk) {
+    const leading = (s) => /^[ \t]*/.exec(s)[0];
+    let add;
+    let remove;
+    let k = start;
+    for (const l of hunk.lines) {
+        if (l.op === '+')
+            continue;
+        const actual = fileLines[k++];
+        if (l.text.trim() === '')
+            continue;
+        const fileWs = leading(actual);
+        const patchWs = leading(l.text);
+        if (add === undefined && remove === undefined) {
+            if (fileWs.endsWith(patchWs))
+                add = fileWs.slice(0, fileWs.length - patchWs.length);
+            else if (patchWs.endsWith(fileWs))
+                remove = patchWs.slice(0, patchWs.length - fileWs.length);
+            else
+                return undefined;
+        }
+        if (add !== undefined && fileWs !== add + patchWs)
+            return undefined;
+        if (remove !== undefined && remove + fileWs !== patchWs)
+            return undefined;
+    }
+    if (add) {
+        const a = add;
+        return (s) => (s.trim() === '' ? s : a + s);
+    }
+    if (remove) {
+        const r = remove;
+        return (s) => (s.startsWith(r) ? s.slice(r.length) : s);
+    }
+    return undefined;
+}
+/** Applies the hunks of one update to a file's text. Throws PatchRejected. */
+function applyHunks(file, ft, hunks, strategies, finalNewline) {
+    const placements = placeHunks(file, ft.lines, hunks, strategies);
+    const lines = [];
+    const eols = [];
+    let idx = 0;
+    for (const p of placements) {
+        for (; idx < p.start; idx++) {
+            lines.push(ft.lines[idx]);
+            eols.push(ft.eols[idx]);
+        }
+        const shift = p.strategy === 'trim' || p.strategy === 'punctuation'
+            ? indentShift(ft.lines, p.start, p.hunk)
+            : undefined;
+        let k = p.start;
+        for (const l of p.hunk.lines) {
+            if (l.op === ' ') {
+                lines.push(ft.lines[k]);
+                eols.push(ft.eols[k]);
+                k++;
+            }
+            else if (l.op === '-') {
+                k++;
+            }
+            else {
+                lines.push(shift ? shift(l.text) : l.text);
+                eols.push(ft.eol);
+            }
+        }
+        idx = p.start + p.oldLen;
+    }
+    for (; idx < ft.lines.length; idx++) {
+        lines.push(ft.lines[idx]);
+        eols.push(ft.eols[idx]);
+    }
+    const keepFinal = ft.lines.length === 0 ? true : ft.finalNewline;
+    return { ...ft, lines, eols, finalNewline: finalNewline ?? keepFinal };
+}
+class Plan {
+    maxFileBytes;
+    entries = new Map();
+    constructor(maxFileBytes) {
+        this.maxFileBytes = maxFileBytes;
+    }
+    /** `sizeLimit`: refuse files over the limit (not needed to delete a file). */
+    async entry(abs, shown, sizeLimit = true) {
+        const known = this.entries.get(abs);
+        if (known)
+            return known;
+        let original = null;
+        let mode;
+        try {
+            const st = await promises_.stat(abs);
+            if (st.isDirectory())
+                throw new PatchRejected(`'${shown}' is a directory, not a file.`);
+            if (!st.isFile())
+                throw new PatchRejected(`'${shown}' is not a regular file.`);
+            if (sizeLimit && st.size > this.maxFileBytes) {
+                throw new PatchRejected(`'${shown}' is too large to patch (${st.size} bytes, limit ${this.maxFileBytes}); edit it with a shell command instead.`);
+            }
+            original = await promises_.readFile(abs);
+            mode = st.mode & 0o7777;
+        }
+        catch (e) {
+            if (!isNotFound(e))
+                throw e;
+        }
+        const entry = { abs, original, originalMode: mode, current: original, mode };
+        this.entries.set(abs, entry);
+        return entry;
+    }
+}
+function isNotFound(e) {
+    const code = e?.code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+}
+function textOf(e, shown) {
+    const buf = e.current;
+    if (buf.includes(0)) {
+        throw new PatchRejected(`'${shown}' is a binary file (it contains NUL bytes); the patch tool edits text files only.`);
+    }
+    return decode(buf);
+}
+function resolvePath(guard, p) {
+    try {
+        return guard.resolve(p, 'write');
+    }
+    catch (e) {
+        if (e instanceof types/* PathRefusedError */.E || (e instanceof Error && e.name === 'PathRefusedError')) {
+            throw new PatchRejected(`${e.message}. Use a path inside the workspace (not under .git/).`);
+        }
+        throw e;
+    }
+}
+/** Applies parsed ops, all or nothing. Problems the model can fix come back as `ok: false`. */
+async function applyPatch(ops, guard, options = {}) {
+    const strategies = options.strategies?.length ? options.strategies : ALL_STRATEGIES;
+    const plan = new Plan(options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    const added = [];
+    const modified = [];
+    const deleted = [];
+    const moved = [];
+    if (ops.length === 0)
+        return { ok: false, message: 'The patch contains no file operations.' };
+    try {
+        // Resolve every path first so a refused path fails before any reading.
+        const resolved = ops.map((op) => ({
+            abs: resolvePath(guard, op.path),
+            to: op.kind === 'update' && op.moveTo !== undefined ? resolvePath(guard, op.moveTo) : undefined,
+        }));
+        for (const [i, op] of ops.entries()) {
+            const { abs, to } = resolved[i];
+            const shown = guard.relative(abs);
+            const e = await plan.entry(abs, shown, op.kind !== 'delete');
+            if (op.kind === 'add') {
+                if (e.current !== null) {
+                    throw new PatchRejected(`Cannot add '${shown}': it already exists. Use '*** Update File: ${shown}' to change it.`);
+                }
+                e.current = Buffer.from(op.content, 'utf8');
+                added.push(shown);
+            }
+            else if (op.kind === 'delete') {
+                if (e.current === null)
+                    throw new PatchRejected(`Cannot delete '${shown}': file does not exist.`);
+                e.current = null;
+                deleted.push(shown);
+            }
+            else {
+                if (e.current === null) {
+                    throw new PatchRejected(`Cannot update '${shown}': file does not exist. Use '*** Add File: ${shown}' to create it.`);
+                }
+                const next = op.hunks.length > 0
+                    ? encode(applyHunks(shown, textOf(e, shown), op.hunks, strategies, op.finalNewline))
+                    : e.current;
+                if (to !== undefined && to !== abs) {
+                    const target = guard.relative(to);
+                    const t = await plan.entry(to, target);
+                    if (t.current !== null)
+                        throw new PatchRejected(`Cannot move '${shown}' to '${target}': '${target}' already exists.`);
+                    t.current = next;
+                    t.mode = e.mode;
+                    e.current = null;
+                    moved.push({ from: shown, to: target });
+                }
+                else {
+                    e.current = next;
+                    modified.push(shown);
+                }
+            }
+        }
+    }
+    catch (e) {
+        if (e instanceof PatchRejected)
+            return { ok: false, message: `Patch not applied (no files were changed): ${e.message}` };
+        throw e;
+    }
+    try {
+        await write(plan);
+    }
+    catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        return {
+            ok: false,
+            message: `Patch not applied (no files were changed): writing failed: ${why}`,
+        };
+    }
+    const lines = [];
+    for (const p of added)
+        lines.push(`A ${p}`);
+    for (const p of modified)
+        lines.push(`M ${p}`);
+    for (const p of deleted)
+        lines.push(`D ${p}`);
+    for (const m of moved)
+        lines.push(`R ${m.from} -> ${m.to}`);
+    return {
+        ok: true,
+        added: unique(added),
+        modified: unique(modified),
+        deleted: unique(deleted),
+        moved,
+        message: `Applied patch:\n${unique(lines).join('\n')}`,
+    };
+}
+function unique(xs) {
+    return [...new Set(xs)];
+}
+/** Writes the plan: removals are renamed aside first, then contents written; undone on failure. */
+async function write(plan) {
+    const undo = [];
+    const backups = [];
+    try {
+        for (const e of plan.entries.values()) {
+            if (e.original !== null && e.current === null) {
+                const bak = `${e.abs}.greenloop-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.bak`;
+                await promises_.rename(e.abs, bak);
+                backups.push(bak);
+                undo.push(() => promises_.rename(bak, e.abs));
+            }
+        }
+        for (const e of plan.entries.values()) {
+            if (e.current === null)
+                continue;
+            if (e.original !== null && e.original.equals(e.current) && e.mode === e.originalMode)
+                continue;
+            const dir = external_node_path_.dirname(e.abs);
+            const created = await promises_.mkdir(dir, { recursive: true });
+            if (created !== undefined)
+                undo.push(() => promises_.rm(created, { recursive: true, force: true }));
+            if (e.original === null) {
+                undo.push(() => promises_.rm(e.abs, { force: true }));
+                await promises_.writeFile(e.abs, e.current, { flag: 'wx' });
+            }
+            else {
+                const orig = e.original;
+                undo.push(async () => {
+                    await promises_.writeFile(e.abs, orig);
+                    if (e.originalMode !== undefined)
+                        await promises_.chmod(e.abs, e.originalMode);
+                });
+                await promises_.writeFile(e.abs, e.current);
+            }
+            if (e.mode !== undefined && process.platform !== 'win32')
+                await promises_.chmod(e.abs, e.mode);
+        }
+    }
+    catch (err) {
+        for (const u of undo.reverse()) {
+            try {
+                await u();
+            }
+            catch {
+                // best effort: keep undoing the rest
+            }
+        }
+        throw err;
+    }
+    for (const b of backups)
+        await promises_.rm(b, { force: true });
+}
+
+;// CONCATENATED MODULE: ./src/tools/patch/parse.ts
+/**
+ * Patch parser: text in, typed operations out. Pure, no I/O.
+ *
+ * One output type (`PatchOp[]`) for three input shapes, detected by `parsePatch`:
+ *
+ * 1. The Codex envelope (V4A):
+ *
+ *      patch    := '*** Begin Patch' NL fileop* ('*** End Patch' NL?)?
+ *      fileop   := add | delete | update
+ *      add      := '*** Add File: ' path NL ('+' text NL)*
+ *      delete   := '*** Delete File: ' path NL
+ *      update   := '*** Update File: ' path NL ('*** Move to: ' path NL)? hunk*
+ *      hunk     := header? line+ ('*** End of File' NL)?
+ *      header   := '@@' | '@@ ' context-line | '@@ -l,n +l,n @@' section?
+ *      line     := ' ' text | '-' text | '+' text | '' (an empty context line)
+ *
+ *    Only the first hunk of a file may omit its header. Lenient where harmless: a missing
+ *    `*** End Patch` (or `*** Begin Patch` when the first line is a file header), blank lines
+ *    around the patch, a patch wrapped in ``` fences or in a heredoc (`apply_patch <<'EOF' … EOF`),
+ *    blank lines inside hunks (empty context lines; trailing ones at the end of a hunk are dropped),
+ *    and whitespace around the markers and file headers (`  *** Update File: a.py  `) wherever a
+ *    file header is expected. Codex's own parser (codex-rs/apply-patch/src/parser.rs, "lenient
+ *    mode") accepts the same padding, so models trained on it write it. Inside a hunk a padded
+ *    header is a context line, as there: a line ' *** Update File: x' may be the file's own text.
+ *
+ * 2. The Responses API's per-file operation `{ type: 'create_file'|'update_file'|'delete_file',
+ *    path, diff }` (see `parseOperation`): `diff` is the hunk grammar above without the envelope
+ *    and file headers; for create_file it is '+' lines.
+ *
+ * 3. A unified diff (git or plain):
+ *
+ *      udiff    := (junk* file)+
+ *      file     := ('diff --git a/x b/y' NL extended*)? ('--- ' old NL '+++ ' new NL hunk*)?
+ *      extended := 'new file mode' | 'deleted file mode' | 'rename from x' | 'rename to y' | 'index …' | …
+ *      hunk     := '@@ -a[,b] +c[,d] @@' section? NL (' ' | '-' | '+' text NL | '\ No newline…' NL)*
+ *
+ *    '/dev/null' marks adds and deletes; 'a/' and 'b/' prefixes are removed; hunk counts are used
+ *    to find where a hunk ends and tolerated when wrong.
+ *
+ * Errors are `PatchParseError`s whose message starts with `line N:` and says what was expected.
+ */
+const BEGIN_PATCH = '*** Begin Patch';
+const END_PATCH = '*** End Patch';
+const ADD_FILE = '*** Add File: ';
+const DELETE_FILE = '*** Delete File: ';
+const UPDATE_FILE = '*** Update File: ';
+const MOVE_TO = '*** Move to: ';
+const END_OF_FILE = '*** End of File';
+const HUNK_HEADER = '@@';
+const FENCE = '```';
+const DIFF_GIT = 'diff --git ';
+const UNIFIED_OLD = '--- ';
+const UNIFIED_NEW = '+++ ';
+const DEV_NULL = '/dev/null';
+const NO_NEWLINE = '\\';
+const RENAME_FROM = 'rename from ';
+const RENAME_TO = 'rename to ';
+const BINARY_FILES = 'Binary files ';
+const GIT_BINARY_PATCH = 'GIT binary patch';
+class PatchParseError extends Error {
+    line;
+    detail;
+    name = 'PatchParseError';
+    constructor(
+    /** 1-based line in the text given to the parser (0 when not tied to a line). */
+    line, detail) {
+        super(line > 0 ? `line ${line}: ${detail}` : detail);
+        this.line = line;
+        this.detail = detail;
+    }
+    static isPatchParseError(e) {
+        return e instanceof PatchParseError;
+    }
+}
+const UNIFIED_RANGE = /^@@+ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@+ ?(.*)$/;
+const HEREDOC_START = /^(?:[\w./-]+\s+)*<<-?\s*['"]?(\w+)['"]?\s*$/;
+/** Parses a patch in any supported text shape. Throws PatchParseError. */
+function parsePatch(text) {
+    const lines = unwrap(toLines(text));
+    const shape = detectShape(lines);
+    if (shape === 'unified')
+        return parseUnified(lines);
+    return parseEnvelope(lines);
+}
+/** Which shape `parsePatch` will read the text as. */
+function detectShape(lines) {
+    const ls = typeof lines === 'string' ? unwrap(toLines(lines)) : lines;
+    for (const l of ls) {
+        if (l.text.trim() === '')
+            continue;
+        if (l.text.trimStart().startsWith('*** '))
+            return 'envelope';
+        if (l.text.startsWith(DIFF_GIT))
+            return 'unified';
+        if (l.text.startsWith(UNIFIED_OLD) || l.text.startsWith(UNIFIED_NEW))
+            return 'unified';
+        if (UNIFIED_RANGE.test(l.text))
+            return 'unified';
+        if (l.text.startsWith(HUNK_HEADER))
+            return 'hunks';
+        // Free text before a unified diff (a commit message, `index` lines) is allowed.
+        if (ls.some((x) => x.text.startsWith(DIFF_GIT) || x.text.startsWith(UNIFIED_OLD)))
+            return 'unified';
+        return 'envelope';
+    }
+    return 'envelope';
+}
+/** Parses one native Responses API operation. Throws PatchParseError. */
+function parseOperation(op) {
+    if (typeof op.path !== 'string' || op.path.trim() === '') {
+        throw new PatchParseError(0, `operation needs a non-empty 'path'`);
+    }
+    const path = op.path.trim();
+    switch (op.type) {
+        case 'delete_file':
+            return { kind: 'delete', path };
+        case 'create_file': {
+            const lines = unwrap(toLines(op.diff ?? ''));
+            const body = trimBlankEdges(lines);
+            const out = [];
+            for (const l of body) {
+                if (l.text.startsWith('+'))
+                    out.push(l.text.slice(1));
+                else if (l.text === '')
+                    out.push('');
+                else
+                    throw new PatchParseError(l.n, `create_file diff lines must start with '+', got ${quote(l.text)}`);
+            }
+            return { kind: 'add', path, content: out.length === 0 ? '' : out.join('\n') + '\n' };
+        }
+        case 'update_file': {
+            const lines = trimBlankEdges(unwrap(toLines(op.diff ?? '')));
+            if (lines.length === 0)
+                throw new PatchParseError(0, `update_file for '${path}' has an empty diff`);
+            const cur = new Cursor(lines);
+            const hunks = parseHunks(cur, path, true);
+            if (!cur.done()) {
+                const l = cur.peek();
+                throw new PatchParseError(l?.n ?? 0, `expected a hunk line (' ', '-', '+'), '@@' or '${END_OF_FILE}', got ${quote(l?.text ?? '')}`);
+            }
+            if (hunks.length === 0)
+                throw new PatchParseError(0, `update_file for '${path}' has no hunks`);
+            return { kind: 'update', path, hunks };
+        }
+        default:
+            throw new PatchParseError(0, `unknown operation type ${quote(String(op.type))}: expected 'create_file', 'update_file' or 'delete_file'`);
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Input normalisation
+function toLines(text) {
+    const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+    const raw = body.split('\n');
+    if (raw.length > 0 && raw[raw.length - 1] === '')
+        raw.pop();
+    return raw.map((t, i) => ({ n: i + 1, text: t.endsWith('\r') ? t.slice(0, -1) : t }));
+}
+function trimBlankEdges(lines) {
+    let a = 0;
+    let b = lines.length;
+    while (a < b && lines[a].text.trim() === '')
+        a++;
+    while (b > a && lines[b - 1].text.trim() === '')
+        b--;
+    return lines.slice(a, b);
+}
+/** Removes surrounding blank lines, ``` fences and a heredoc wrapper, repeatedly. */
+function unwrap(input) {
+    let lines = trimBlankEdges(input);
+    for (;;) {
+        const first = lines[0]?.text.trim() ?? '';
+        if (first.startsWith(FENCE) && !first.slice(3).includes(FENCE)) {
+            // Up to the closing fence (a line that is exactly ```; hunk lines always carry a prefix).
+            const close = lines.findIndex((l, i) => i > 0 && l.text.trimEnd() === FENCE);
+            lines = trimBlankEdges(lines.slice(1, close > 0 ? close : undefined));
+            continue;
+        }
+        const heredoc = HEREDOC_START.exec(first);
+        if (heredoc && lines.length > 1) {
+            const tag = heredoc[1];
+            const close = lines.findIndex((l, i) => i > 0 && l.text.trim() === tag);
+            lines = trimBlankEdges(lines.slice(1, close > 0 ? close : undefined));
+            continue;
+        }
+        return lines;
+    }
+}
+class Cursor {
+    lines;
+    i = 0;
+    constructor(lines) {
+        this.lines = lines;
+    }
+    peek(offset = 0) {
+        return this.lines[this.i + offset];
+    }
+    next() {
+        const l = this.lines[this.i];
+        if (!l)
+            throw new PatchParseError(this.lastLine() + 1, 'unexpected end of patch');
+        this.i++;
+        return l;
+    }
+    done() {
+        return this.i >= this.lines.length;
+    }
+    lastLine() {
+        return this.lines[this.lines.length - 1]?.n ?? 0;
+    }
+}
+function quote(s) {
+    const short = s.length > 80 ? `${s.slice(0, 77)}...` : s;
+    return `'${short}'`;
+}
+// ---------------------------------------------------------------------------------------------
+// Envelope
+const FILE_HEADERS = `'${ADD_FILE.trim()}', '${DELETE_FILE.trim()}' or '${UPDATE_FILE.trim()}'`;
+function isFileHeader(t) {
+    return t.startsWith(ADD_FILE) || t.startsWith(DELETE_FILE) || t.startsWith(UPDATE_FILE);
+}
+/**
+ * A file header where one is expected (after `*** Begin Patch`, an added file's content, a delete
+ * or a file's last hunk): surrounding whitespace is dropped, as Codex does (its `parse_one_hunk`
+ * trims the line before matching the markers).
+ */
+function asFileHeader(l) {
+    const t = l.text.trim();
+    return isFileHeader(t) ? { n: l.n, text: t } : undefined;
+}
+function isEnd(t) {
+    return t.trim() === END_PATCH;
+}
+function headerPath(l, marker) {
+    const p = l.text.slice(marker.length).trim();
+    if (p === '')
+        throw new PatchParseError(l.n, `'${marker.trim()}' needs a path`);
+    return p;
+}
+function parseEnvelope(lines) {
+    const cur = new Cursor(lines);
+    const first = cur.peek();
+    if (!first)
+        throw new PatchParseError(0, `empty patch: expected '${BEGIN_PATCH}'`);
+    if (first.text.trim() === BEGIN_PATCH)
+        cur.next();
+    else if (!asFileHeader(first)) {
+        throw new PatchParseError(first.n, `expected '${BEGIN_PATCH}', got ${quote(first.text)}`);
+    }
+    const ops = [];
+    while (!cur.done()) {
+        const raw = cur.next();
+        const l = asFileHeader(raw) ?? raw;
+        const t = l.text;
+        if (isEnd(t)) {
+            const rest = trimBlankEdges(linesAfter(cur));
+            if (rest.length > 0) {
+                throw new PatchParseError(rest[0].n, `unexpected text after '${END_PATCH}': ${quote(rest[0].text)}`);
+            }
+            break;
+        }
+        if (t.trim() === '')
+            continue;
+        if (t.startsWith(ADD_FILE)) {
+            const path = headerPath(l, ADD_FILE);
+            const content = [];
+            while (!cur.done()) {
+                const c = cur.peek();
+                if (c.text.startsWith('+'))
+                    content.push(cur.next().text.slice(1));
+                else if (c.text === '' && continuesAdd(cur)) {
+                    cur.next();
+                    content.push('');
+                }
+                else
+                    break;
+            }
+            ops.push({ kind: 'add', path, content: content.length ? content.join('\n') + '\n' : '' });
+        }
+        else if (t.startsWith(DELETE_FILE)) {
+            ops.push({ kind: 'delete', path: headerPath(l, DELETE_FILE) });
+        }
+        else if (t.startsWith(UPDATE_FILE)) {
+            const path = headerPath(l, UPDATE_FILE);
+            let moveTo;
+            const m = cur.peek();
+            if (m && m.text.startsWith(MOVE_TO))
+                moveTo = headerPath(cur.next(), MOVE_TO);
+            const hunks = parseHunks(cur, path, true);
+            if (hunks.length === 0 && moveTo === undefined) {
+                const nx = cur.peek();
+                throw new PatchParseError(nx?.n ?? cur.lastLine() + 1, `'${UPDATE_FILE}${path}' has no hunks: expected '@@' or a line starting with ' ', '-' or '+', got ${nx ? quote(nx.text) : 'end of patch'}`);
+            }
+            ops.push(moveTo === undefined
+                ? { kind: 'update', path, hunks }
+                : { kind: 'update', path, moveTo, hunks });
+        }
+        else {
+            const prev = ops[ops.length - 1];
+            const hint = prev?.kind === 'add' && /^[ -]/.test(t)
+                ? ` (every line of an added file starts with '+')`
+                : '';
+            throw new PatchParseError(l.n, `expected ${FILE_HEADERS}, got ${quote(t)}${hint}`);
+        }
+    }
+    return ops;
+}
+function linesAfter(cur) {
+    const out = [];
+    for (let k = 0; cur.peek(k); k++)
+        out.push(cur.peek(k));
+    return out;
+}
+/** A blank line inside an added file is content only when more '+' lines follow. */
+function continuesAdd(cur) {
+    for (let k = 0;; k++) {
+        const l = cur.peek(k);
+        if (!l)
+            return false;
+        if (l.text === '')
+            continue;
+        return l.text.startsWith('+');
+    }
+}
+/**
+ * Reads hunks until a file header, `*** End Patch` or the end. `firstMayOmitHeader`: the first
+ * hunk may start directly with lines.
+ */
+function parseHunks(cur, path, firstMayOmitHeader) {
+    const hunks = [];
+    for (;;) {
+        const l = cur.peek();
+        if (!l || isFileHeader(l.text) || isEnd(l.text))
+            break;
+        let context;
+        let lineHint;
+        const headerLine = l;
+        if (l.text.startsWith(HUNK_HEADER)) {
+            cur.next();
+            const range = UNIFIED_RANGE.exec(l.text);
+            if (range) {
+                lineHint = Number(range[1]);
+                const section = range[5].trim();
+                if (section !== '')
+                    context = section;
+            }
+            else {
+                const c = l.text.slice(HUNK_HEADER.length);
+                const ctx = c.startsWith(' ') ? c.slice(1) : c;
+                if (ctx.trim() !== '')
+                    context = ctx;
+            }
+        }
+        else if (hunks.length > 0 || !firstMayOmitHeader) {
+            if (l.text.trim() === '') {
+                cur.next();
+                continue;
+            }
+            throw new PatchParseError(l.n, `expected '@@', '${END_OF_FILE}', ${FILE_HEADERS} or '${END_PATCH}', got ${quote(l.text)}`);
+        }
+        const lines = [];
+        let trailingBlank = 0;
+        let endOfFile = false;
+        while (!cur.done()) {
+            const x = cur.peek();
+            const t = x.text;
+            if (t.trim() === END_OF_FILE) {
+                cur.next();
+                endOfFile = true;
+                break;
+            }
+            if (t.startsWith(HUNK_HEADER) || isFileHeader(t) || isEnd(t))
+                break;
+            if (t.startsWith('*** ')) {
+                throw new PatchParseError(x.n, `expected ${FILE_HEADERS}, '${END_OF_FILE}' or '${END_PATCH}', got ${quote(t)}`);
+            }
+            const op = t[0];
+            if (op === ' ' || op === '-' || op === '+') {
+                lines.push({ op, text: t.slice(1) });
+                trailingBlank = 0;
+            }
+            else if (t === '' || t.trim() === '') {
+                lines.push({ op: ' ', text: '' });
+                trailingBlank++;
+            }
+            else if (t.startsWith(NO_NEWLINE)) {
+                // "\ No newline at end of file" pasted into an envelope: the hunk ends the file.
+                endOfFile = true;
+            }
+            else {
+                throw new PatchParseError(x.n, `in '${path}': expected a hunk line starting with ' ', '-' or '+', '@@', '${END_OF_FILE}' or a file header, got ${quote(t)}`);
+            }
+            cur.next();
+        }
+        if (trailingBlank > 0)
+            lines.splice(lines.length - trailingBlank, trailingBlank);
+        if (lines.length === 0) {
+            // Consecutive headers (`@@ class A` then `@@ def f`): the inner one wins.
+            if (context !== undefined && cur.peek()?.text.startsWith(HUNK_HEADER))
+                continue;
+            throw new PatchParseError(headerLine.n, `hunk in '${path}' has no lines`);
+        }
+        if (!lines.some((x) => x.op !== ' ')) {
+            throw new PatchParseError(headerLine.n, `hunk in '${path}' changes nothing: it needs a '-' or '+' line`);
+        }
+        const hunk = { lines, endOfFile };
+        if (context !== undefined)
+            hunk.context = context;
+        if (lineHint !== undefined)
+            hunk.lineHint = lineHint;
+        hunks.push(hunk);
+    }
+    return hunks;
+}
+// ---------------------------------------------------------------------------------------------
+// Unified diff
+function stripPrefix(p) {
+    return p.startsWith('a/') || p.startsWith('b/') ? p.slice(2) : p;
+}
+function unquote(p) {
+    if (!(p.startsWith('"') && p.endsWith('"') && p.length >= 2))
+        return p;
+    return p
+        .slice(1, -1)
+        .replace(/\\(["\\tn])/g, (_m, c) => (c === 't' ? '\t' : c === 'n' ? '\n' : c));
+}
+/** Path from a `--- x` / `+++ y` line: drops a trailing timestamp and the a/ b/ prefix. */
+function unifiedPath(l, marker) {
+    let p = l.text.slice(marker.length);
+    const tab = p.indexOf('\t');
+    if (tab >= 0)
+        p = p.slice(0, tab);
+    p = unquote(p.trim());
+    if (p === '')
+        throw new PatchParseError(l.n, `'${marker.trim()}' needs a path`);
+    return p === DEV_NULL ? p : stripPrefix(p);
+}
+function gitHeaderPaths(t) {
+    const rest = t.slice(DIFF_GIT.length).trim();
+    const q = /^"((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)"$/.exec(rest);
+    if (q)
+        return [stripPrefix(unquote(`"${q[1]}"`)), stripPrefix(unquote(`"${q[2]}"`))];
+    // `a/x b/x`: split at the middle " b/" when both halves are equal, else at the last " b/".
+    const mid = rest.lastIndexOf(' b/');
+    if (mid > 0)
+        return [stripPrefix(rest.slice(0, mid)), rest.slice(mid + 3)];
+    const parts = rest.split(' ');
+    if (parts.length === 2)
+        return [stripPrefix(parts[0]), stripPrefix(parts[1])];
+    return undefined;
+}
+function looksLikeFileStart(cur) {
+    const a = cur.peek();
+    const b = cur.peek(1);
+    return !!a && a.text.startsWith(UNIFIED_OLD) && !!b && b.text.startsWith(UNIFIED_NEW);
+}
+function parseUnified(lines) {
+    const cur = new Cursor(lines);
+    const ops = [];
+    while (!cur.done()) {
+        const l = cur.peek();
+        if (l.text.startsWith(DIFF_GIT)) {
+            ops.push(...parseUnifiedFile(cur));
+        }
+        else if (l.text.startsWith(UNIFIED_OLD) && cur.peek(1)?.text.startsWith(UNIFIED_NEW)) {
+            ops.push(...parseUnifiedFile(cur));
+        }
+        else if (l.text.startsWith(HUNK_HEADER)) {
+            throw new PatchParseError(l.n, `hunk without file headers: expected '--- a/<path>' and '+++ b/<path>' before it`);
+        }
+        else if (/^[-+ ]/.test(l.text) && !l.text.startsWith(UNIFIED_OLD) && ops.length > 0) {
+            throw new PatchParseError(l.n, `hunk line outside a hunk: expected '@@ -l,n +l,n @@', 'diff --git' or '--- a/<path>', got ${quote(l.text)} (check the @@ line counts)`);
+        }
+        else if (l.text.startsWith(UNIFIED_OLD)) {
+            throw new PatchParseError(l.n, `'--- ${l.text.slice(4)}' must be followed by '+++ <path>'`);
+        }
+        else {
+            cur.next(); // free text between files (commit message, "index" lines, ...)
+        }
+    }
+    if (ops.length === 0)
+        throw new PatchParseError(0, 'no file changes found in the unified diff');
+    return ops;
+}
+function parseUnifiedFile(cur) {
+    let oldPath;
+    let newPath;
+    let renameFrom;
+    let renameTo;
+    let isNew = false;
+    let isDeleted = false;
+    const first = cur.peek();
+    if (first.text.startsWith(DIFF_GIT)) {
+        cur.next();
+        const paths = gitHeaderPaths(first.text);
+        if (paths)
+            [oldPath, newPath] = paths;
+        while (!cur.done()) {
+            const t = cur.peek().text;
+            if (t.startsWith(DIFF_GIT) || t.startsWith(HUNK_HEADER) || looksLikeFileStart(cur))
+                break;
+            if (t.startsWith(BINARY_FILES) || t.startsWith(GIT_BINARY_PATCH)) {
+                throw new PatchParseError(cur.peek().n, `binary patches are not supported (${oldPath ?? 'file'})`);
+            }
+            if (t.startsWith('new file mode'))
+                isNew = true;
+            else if (t.startsWith('deleted file mode'))
+                isDeleted = true;
+            else if (t.startsWith(RENAME_FROM))
+                renameFrom = unquote(t.slice(RENAME_FROM.length).trim());
+            else if (t.startsWith(RENAME_TO))
+                renameTo = unquote(t.slice(RENAME_TO.length).trim());
+            else if (t.startsWith('copy from') || t.startsWith('copy to')) {
+                throw new PatchParseError(cur.peek().n, `copies are not supported: use '*** Add File:'`);
+            }
+            cur.next();
+        }
+    }
+    const hunks = [];
+    let finalNewline;
+    if (looksLikeFileStart(cur)) {
+        const o = unifiedPath(cur.next(), UNIFIED_OLD);
+        const n = unifiedPath(cur.next(), UNIFIED_NEW);
+        if (o === DEV_NULL)
+            isNew = true;
+        else
+            oldPath = o;
+        if (n === DEV_NULL)
+            isDeleted = true;
+        else
+            newPath = n;
+        while (cur.peek()?.text.startsWith(HUNK_HEADER)) {
+            const { hunk, newNoNewline, oldNoNewline } = parseUnifiedHunk(cur);
+            hunks.push(hunk);
+            if (newNoNewline)
+                finalNewline = false;
+            else if (oldNoNewline)
+                finalNewline = true;
+        }
+    }
+    if (renameFrom !== undefined)
+        oldPath = renameFrom;
+    if (renameTo !== undefined)
+        newPath = renameTo;
+    if (isNew && isDeleted)
+        throw new PatchParseError(first.n, `'${DEV_NULL}' on both sides`);
+    if (isNew) {
+        if (!newPath)
+            throw new PatchParseError(first.n, 'added file has no path');
+        const body = hunks.flatMap((h) => h.lines.filter((x) => x.op !== '-').map((x) => x.text));
+        const content = body.length === 0 ? '' : body.join('\n') + (finalNewline === false ? '' : '\n');
+        return [{ kind: 'add', path: newPath, content }];
+    }
+    if (isDeleted) {
+        if (!oldPath)
+            throw new PatchParseError(first.n, 'deleted file has no path');
+        return [{ kind: 'delete', path: oldPath }];
+    }
+    if (!oldPath || !newPath) {
+        throw new PatchParseError(first.n, `expected '--- a/<path>' and '+++ b/<path>' file headers`);
+    }
+    if (hunks.length === 0 && oldPath === newPath)
+        return []; // mode-only change
+    const base = { kind: 'update', path: oldPath, hunks };
+    const moved = oldPath !== newPath ? { ...base, moveTo: newPath } : base;
+    return [finalNewline === undefined ? moved : { ...moved, finalNewline }];
+}
+function parseUnifiedHunk(cur) {
+    const head = cur.next();
+    const m = UNIFIED_RANGE.exec(head.text);
+    if (!m && (head.text === HUNK_HEADER || head.text.startsWith(`${HUNK_HEADER} `))) {
+        return parseCountlessHunk(cur, head);
+    }
+    if (!m) {
+        throw new PatchParseError(head.n, `expected '@@ -<line>,<count> +<line>,<count> @@', got ${quote(head.text)}`);
+    }
+    const oldStart = Number(m[1]);
+    const oldCount = m[2] === undefined ? 1 : Number(m[2]);
+    const newCount = m[4] === undefined ? 1 : Number(m[4]);
+    const section = m[5].trim();
+    const lines = [];
+    let oldSeen = 0;
+    let newSeen = 0;
+    let oldNoNewline = false;
+    let newNoNewline = false;
+    let last;
+    while (!cur.done()) {
+        const x = cur.peek();
+        const t = x.text;
+        if (t.startsWith(NO_NEWLINE)) {
+            cur.next();
+            if (last === '-' || last === ' ')
+                oldNoNewline = true;
+            if (last === '+' || last === ' ')
+                newNoNewline = true;
+            continue;
+        }
+        if (oldSeen >= oldCount && newSeen >= newCount)
+            break;
+        if (t.startsWith(HUNK_HEADER) || t.startsWith(DIFF_GIT) || looksLikeFileStart(cur))
+            break;
+        const op = t === '' ? ' ' : t[0];
+        if (op !== ' ' && op !== '-' && op !== '+')
+            break;
+        lines.push({ op, text: t.slice(1) });
+        if (op !== '+')
+            oldSeen++;
+        if (op !== '-')
+            newSeen++;
+        last = op;
+        cur.next();
+    }
+    if (!lines.some((x) => x.op !== ' ') && !oldNoNewline && !newNoNewline) {
+        throw new PatchParseError(head.n, `hunk changes nothing: it needs a '-' or '+' line`);
+    }
+    // For a pure insertion (-l,0) the new lines go after line l; the hint names the line after it.
+    const lineHint = oldCount === 0 ? oldStart + 1 : oldStart;
+    const hunk = {
+        lines,
+        endOfFile: oldNoNewline,
+        lineHint,
+    };
+    if (section !== '')
+        hunk.context = section;
+    return { hunk, oldNoNewline, newNoNewline };
+}
+/**
+ * A hunk under a bare `@@` or `@@ <context>` header (no line numbers), as models often write in
+ * unified diffs: it runs until the next header.
+ */
+function parseCountlessHunk(cur, head) {
+    const lines = [];
+    let oldNoNewline = false;
+    let newNoNewline = false;
+    let last;
+    while (!cur.done()) {
+        const t = cur.peek().text;
+        if (t.startsWith(HUNK_HEADER) || t.startsWith(DIFF_GIT) || looksLikeFileStart(cur))
+            break;
+        if (t.startsWith(NO_NEWLINE)) {
+            if (last === '-' || last === ' ')
+                oldNoNewline = true;
+            if (last === '+' || last === ' ')
+                newNoNewline = true;
+            cur.next();
+            continue;
+        }
+        const op = t === '' ? ' ' : t[0];
+        if (op !== ' ' && op !== '-' && op !== '+')
+            break;
+        lines.push({ op, text: t.slice(1) });
+        last = op;
+        cur.next();
+    }
+    let trailing = 0;
+    while (trailing < lines.length &&
+        lines[lines.length - 1 - trailing].text === '' &&
+        lines[lines.length - 1 - trailing].op === ' ')
+        trailing++;
+    lines.splice(lines.length - trailing, trailing);
+    if (!lines.some((x) => x.op !== ' ')) {
+        throw new PatchParseError(head.n, `hunk changes nothing: it needs a '-' or '+' line`);
+    }
+    const context = head.text.slice(HUNK_HEADER.length).trim();
+    const hunk = { lines, endOfFile: oldNoNewline };
+    if (context !== '')
+        hunk.context = context;
+    return { hunk, oldNoNewline, newNoNewline };
+}
+
+;// CONCATENATED MODULE: ./src/tools/patch/invocation.ts
+/**
+ * `apply_patch` called as a shell command. Models trained on Codex often edit files by running
+ * `apply_patch <<'EOF' … EOF` through their shell tool: Codex's harness recognises that command
+ * and applies the patch instead of running it (codex-rs/apply-patch/src/invocation.rs,
+ * `maybe_parse_apply_patch`), so there is no `apply_patch` program on the machine, and the
+ * model's correct patch would otherwise fail with "command not found". Pure, no I/O.
+ *
+ * Recognised, and only these (anything else runs as the command it is):
+ *
+ *   argv    ['apply_patch' | 'applypatch', <patch>]
+ *   script  one statement, given as a string or as argv [sh | bash | zsh, -c | -lc, <script>]:
+ *             apply_patch <<'EOF'            (any tag; quoted with ' or ", or bare; `<<-` too)
+ *             <patch>
+ *             EOF
+ *           or the same preceded by `cd <dir> && ` (the patch's paths are then relative to dir).
+ *
+ * A script with any other statement before or after (`echo x && apply_patch …`, `… && npm test`)
+ * is not an apply_patch call, as in Codex: the model meant to run those commands too.
+ */
+
+const COMMANDS = new Set(['apply_patch', 'applypatch']);
+const SHELLS = new Set(['sh', 'bash', 'zsh']);
+const SHELL_FLAGS = new Set(['-c', '-lc']);
+/** `[cd <dir> &&] apply_patch <<[-]['"]TAG['"]` on the first line of a script. */
+const HEREDOC_HEAD = /^(?:cd\s+(?:'([^']*)'|"([^"\\$`]*)"|([^\s'"&;|<>()$`\\]+))\s*&&\s*)?(?:apply_patch|applypatch)\s*<<-?\s*(?:'(\w+)'|"(\w+)"|(\w+))\s*$/;
+/** The patch a shell command applies when it is an `apply_patch` invocation, else undefined. */
+function patchFromCommand(command) {
+    if (typeof command === 'string')
+        return fromScript(command);
+    const [name, a, b, ...rest] = command;
+    if (name === undefined || rest.length > 0)
+        return undefined;
+    if (COMMANDS.has(name) && a !== undefined && b === undefined) {
+        return a.trim() === '' ? undefined : { patch: a };
+    }
+    if (SHELLS.has(external_node_path_.posix.basename(name)) && a !== undefined && SHELL_FLAGS.has(a) && b) {
+        return fromScript(b);
+    }
+    return undefined;
+}
+function fromScript(script) {
+    const lines = script.replace(/\r\n/g, '\n').trim().split('\n');
+    if (lines.length < 3)
+        return undefined;
+    const head = HEREDOC_HEAD.exec(lines[0].trim());
+    if (!head)
+        return undefined;
+    const tag = head[4] ?? head[5] ?? head[6];
+    if (lines[lines.length - 1].trim() !== tag)
+        return undefined;
+    const body = lines.slice(1, -1);
+    // The heredoc ends at the first line that is the tag: text after it would be more commands.
+    if (body.some((l) => l.trim() === tag))
+        return undefined;
+    const dir = head[1] ?? head[2] ?? head[3];
+    const patch = body.join('\n');
+    return dir === undefined || dir === '.' ? { patch } : { patch, dir };
+}
+
+;// CONCATENATED MODULE: ./src/tools/patch/index.ts
+/**
+ * The patch tool: parse a patch (Codex envelope, unified diff, or the Responses API's native
+ * per-file operation) and apply it through the workspace guard, all or nothing. Parse errors and
+ * patches that do not apply come back as `{ ok: false, message }` written for the model.
+ */
+
+
+
+
+
+
+const FORMAT_HINT = "Format: '*** Begin Patch', then '*** Add File: <path>' / '*** Delete File: <path>' / '*** Update File: <path>' sections with '@@' hunks, then '*** End Patch' (a unified diff is also accepted).";
+/** Parses `text` in any supported shape and applies it. */
+async function applyPatchText(text, guard, options) {
+    return applyShellPatch({ patch: text }, guard, options);
+}
+/** `path` of an operation read relative to `dir` (a `cd <dir> &&` before `apply_patch`). */
+function inDir(op, dir) {
+    const join = (p) => (p.startsWith('/') ? p : external_node_path_.posix.join(dir, p));
+    if (op.kind !== 'update' || op.moveTo === undefined)
+        return { ...op, path: join(op.path) };
+    return { ...op, path: join(op.path), moveTo: join(op.moveTo) };
+}
+/** Applies the patch of an `apply_patch` shell command (see invocation.ts). */
+async function applyShellPatch(call, guard, options) {
+    let ops;
+    try {
+        const parsed = parsePatch(call.patch);
+        const dir = call.dir;
+        ops = dir === undefined ? parsed : parsed.map((op) => inDir(op, dir));
+    }
+    catch (e) {
+        if (e instanceof PatchParseError) {
+            return {
+                ok: false,
+                message: `Invalid patch (no files were changed): ${e.message}. ${FORMAT_HINT}`,
+            };
+        }
+        throw e;
+    }
+    return applyPatch(ops, guard, options);
+}
+/** Applies one native Responses API `apply_patch_call` operation. */
+async function applyPatchOperation(op, guard, options) {
+    let parsed;
+    try {
+        parsed = parseOperation(op);
+    }
+    catch (e) {
+        if (e instanceof PatchParseError) {
+            return {
+                ok: false,
+                message: `Invalid ${String(op.type)} operation for '${String(op.path)}' (nothing was changed): ${e.message}`,
+            };
+        }
+        throw e;
+    }
+    return applyPatch([parsed], guard, options);
+}
+
+
+/***/ }),
+
+/***/ 37738:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ namesASecret),
+/* harmony export */   LK: () => (/* binding */ scrubEnv),
+/* harmony export */   a7: () => (/* binding */ passedVariables),
+/* harmony export */   eh: () => (/* binding */ isSecretName),
+/* harmony export */   pC: () => (/* binding */ isNeverPassed)
+/* harmony export */ });
+/* unused harmony exports ALLOWED_NAMES, ALLOWED_PREFIXES */
+/**
+ * Environment scrubbing for every child process (model commands, test
+ * commands, git). An allowlist decides what may pass; a denylist of secret-ish
+ * names wins over the allowlist, so a token never reaches a command the model
+ * controls even when its name looks harmless.
+ */
+/** Exact names passed through (compared case-insensitively: Windows names are case-insensitive). */
+const ALLOWED_NAMES = [
+    // Basics
+    'PATH',
+    'HOME',
+    'USER',
+    'LOGNAME',
+    'SHELL',
+    'LANG',
+    'LANGUAGE',
+    'TZ',
+    'TMPDIR',
+    'TMP',
+    'TEMP',
+    'NO_COLOR',
+    // Windows basics
+    'SystemRoot',
+    'SystemDrive',
+    'ComSpec',
+    'PATHEXT',
+    'windir',
+    'USERPROFILE',
+    'APPDATA',
+    'LOCALAPPDATA',
+    'ProgramData',
+    'ProgramFiles',
+    'ProgramFiles(x86)',
+    'CommonProgramFiles',
+    'NUMBER_OF_PROCESSORS',
+    'PROCESSOR_ARCHITECTURE',
+    'OS',
+    // Runner description (no secrets)
+    'RUNNER_OS',
+    'RUNNER_ARCH',
+    'RUNNER_TOOL_CACHE',
+    'ImageOS',
+    'ImageVersion',
+    'AGENT_TOOLSDIRECTORY',
+    // Toolchains
+    'JAVA_HOME',
+    'GOPATH',
+    'GOROOT',
+    'GOCACHE',
+    'GOMODCACHE',
+    'GOFLAGS',
+    'GOTOOLCHAIN',
+    'CARGO_HOME',
+    'RUSTUP_HOME',
+    'RUSTUP_TOOLCHAIN',
+    'PYENV_ROOT',
+    'VIRTUAL_ENV',
+    'PYTHONPATH',
+    'PYTHONUNBUFFERED',
+    'PIP_CACHE_DIR',
+    'NVM_DIR',
+    'NODE_OPTIONS',
+    'NODE_PATH',
+    'npm_config_cache',
+    'YARN_CACHE_FOLDER',
+    'PNPM_HOME',
+    'ANDROID_HOME',
+    'ANDROID_SDK_ROOT',
+    'ANDROID_NDK_HOME',
+    'DOTNET_ROOT',
+    'DOTNET_CLI_TELEMETRY_OPTOUT',
+    'NUGET_PACKAGES',
+    'GRADLE_USER_HOME',
+    'MAVEN_OPTS',
+    'M2_HOME',
+    'CONDA',
+    'GEM_HOME',
+    'GEM_PATH',
+    'BUNDLE_PATH',
+    'DENO_DIR',
+    'CHROME_BIN',
+    'CHROMEWEBDRIVER',
+    'PLAYWRIGHT_BROWSERS_PATH',
+    'XDG_CACHE_HOME',
+    'XDG_CONFIG_HOME',
+    'XDG_DATA_HOME',
+];
+/** Name prefixes passed through. */
+const ALLOWED_PREFIXES = ['LC_', 'JAVA_HOME_', 'GOROOT_'];
+/**
+ * Names refused even when allowed above (or added through `extra.allow`).
+ * Tested against the upper-cased name.
+ */
+const DENIED = [
+    /^INPUT_/,
+    /^GITHUB_TOKEN$/,
+    /^ACTIONS_/,
+    /^GH_/,
+    /_TOKEN$/,
+    /TOKEN/,
+    /KEY/,
+    /SECRET/,
+    /PASSWORD/,
+    /PASSWD/,
+    /CREDENTIAL/,
+    /AUTH/,
+    /^OPENAI_/,
+    /^AWS_/,
+    /^AZURE_/,
+];
+/** Values always set for children: non-interactive, no colours fighting the digest. */
+const FIXED = {
+    CI: 'true',
+    TERM: 'dumb',
+    GIT_TERMINAL_PROMPT: '0',
+};
+/** Names no input can pass: greenloop's own inputs and the runner's internal tokens. */
+const NEVER = [/^INPUT_/, /^ACTIONS_/];
+/** Whether no input (not even `pass-secrets`) may pass this variable to children. */
+function isNeverPassed(name) {
+    const upper = name.toUpperCase();
+    return NEVER.some((re) => re.test(upper));
+}
+function globToRegExp(glob) {
+    const body = glob
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
+    return new RegExp(`^${body}$`, 'i');
+}
+/**
+ * Variables of `env` that `pass` adds: `passed` go to children, `skipped` matched a glob or name of
+ * `pass-env` but look like secrets and are not in `pass-secrets` (worth a log line).
+ */
+function passedVariables(env, pass) {
+    const patterns = pass.names.map(globToRegExp);
+    const secrets = new Set(pass.secrets.map((n) => n.toUpperCase()));
+    const passed = [];
+    const skipped = [];
+    for (const name of Object.keys(env)) {
+        if (env[name] === undefined || isNeverPassed(name))
+            continue;
+        if (secrets.has(name.toUpperCase()))
+            passed.push(name);
+        else if (patterns.some((re) => re.test(name))) {
+            if (isSecretName(name))
+                skipped.push(name);
+            else
+                passed.push(name);
+        }
+    }
+    return { passed, skipped };
+}
+const allowedLower = new Set(ALLOWED_NAMES.map((n) => n.toLowerCase()));
+/** Whether a variable name is never passed to children (secrets, inputs, runner internals). */
+function isSecretName(name) {
+    const upper = name.toUpperCase();
+    return DENIED.some((re) => re.test(upper));
+}
+/** Names that say what they hold is a secret (not merely an input or a runner variable). */
+const SECRET_WORDS = /TOKEN(?!S)|KEY|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH/;
+/** Whether a variable's name says its value is a secret, so the value is redacted wherever it turns up. */
+function namesASecret(name) {
+    return SECRET_WORDS.test(name.toUpperCase());
+}
+function isAllowedName(name, extraLower) {
+    const lower = name.toLowerCase();
+    if (allowedLower.has(lower) || extraLower.has(lower))
+        return true;
+    const upper = name.toUpperCase();
+    return ALLOWED_PREFIXES.some((p) => upper.startsWith(p));
+}
+/**
+ * Returns the environment a child process gets: allowlisted names from `env`,
+ * minus anything secret-looking, plus CI=true, TERM=dumb, GIT_TERMINAL_PROMPT=0,
+ * plus `extra.set`.
+ */
+function scrubEnv(env, extra) {
+    const extraLower = new Set((extra?.allow ?? []).map((n) => n.toLowerCase()));
+    const out = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined)
+            continue;
+        if (!isAllowedName(name, extraLower) || isSecretName(name))
+            continue;
+        out[name] = value;
+    }
+    if (extra?.pass) {
+        for (const name of passedVariables(env, extra.pass).passed)
+            out[name] = env[name];
+    }
+    Object.assign(out, FIXED);
+    if (extra?.set)
+        Object.assign(out, extra.set);
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 3133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -6843,10 +12500,9 @@ async function runSelectStep(options, candidates) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(14006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_7__);
-/* harmony import */ var _core_secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58198);
-/* harmony import */ var _safe_fs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89382);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(14006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_6__);
+/* harmony import */ var _safe_fs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89382);
 /**
  * The one owner of every `git` call greenloop makes: snapshots, diffs and
  * restores for the run, credential removal and the tamper fingerprint, and
@@ -6872,7 +12528,6 @@ async function runSelectStep(options, candidates) {
  * and are listed in the log. Git works on the whole repository even when the
  * root is a subfolder of it; paths are relative to the repository top.
  */
-
 
 
 
@@ -7094,15 +12749,6 @@ function execGit(binary, args, options) {
 function createGit(root, options = {}) {
     return new GitRepo(node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(root), options);
 }
-/** Runs the tasks given to it one after another, each whether or not the one before failed. */
-class Serial {
-    last = Promise.resolve();
-    run(task) {
-        const next = this.last.then(task, task);
-        this.last = next;
-        return next;
-    }
-}
 class GitRepo {
     root;
     options;
@@ -7113,8 +12759,7 @@ class GitRepo {
     maxFileBytes;
     /** The snapshot index, kept between snapshots (its stat cache makes the next one cheap). */
     index;
-    snapshots = new Serial();
-    worktrees = new Serial();
+    snapshotting = Promise.resolve();
     skipped = new Set();
     removed = [];
     /** The user's global ignore file: the one global setting kept (it can only hide files). */
@@ -7192,23 +12837,18 @@ class GitRepo {
         });
         return out.code === 0 ? this.toplevel() : undefined;
     }
-    // git does not lock its list of worktrees: an `add` that reads it while another `add` or
-    // `remove` is writing it fails ("failed to read .git/worktrees/<name>/commondir"). So worktree
-    // changes go one at a time.
-    addWorktree(dir) {
-        return this.worktrees.run(async () => {
-            await this.call(['worktree', 'add', '--detach', '--quiet', dir, 'HEAD'], {
-                cwd: await this.toplevel(),
-            });
+    async addWorktree(dir) {
+        await this.call(['worktree', 'add', '--detach', '--quiet', dir, 'HEAD'], {
+            cwd: await this.toplevel(),
         });
     }
-    removeWorktree(dir) {
-        return this.worktrees.run(async () => {
-            const cwd = await this.toplevel();
-            await this.call(['worktree', 'remove', '--force', dir], { cwd, allowFail: true });
-            node_fs__WEBPACK_IMPORTED_MODULE_2___default().rmSync(dir, { recursive: true, force: true });
-            await this.call(['worktree', 'prune'], { cwd, allowFail: true });
+    async removeWorktree(dir) {
+        await this.call(['worktree', 'remove', '--force', dir], {
+            cwd: await this.toplevel(),
+            allowFail: true,
         });
+        node_fs__WEBPACK_IMPORTED_MODULE_2___default().rmSync(dir, { recursive: true, force: true });
+        await this.call(['worktree', 'prune'], { cwd: await this.toplevel(), allowFail: true });
     }
     async isDirty() {
         const out = await this.call(['status', '--porcelain', '--untracked-files=normal']);
@@ -7221,7 +12861,7 @@ class GitRepo {
             return;
         node_fs__WEBPACK_IMPORTED_MODULE_2___default().mkdirSync(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(exclude), { recursive: true });
         const separator = current === '' || current.endsWith('\n') ? '' : '\n';
-        (0,_safe_fs_js__WEBPACK_IMPORTED_MODULE_6__/* .appendNoFollowSync */ .Qt)(exclude, `${separator}${pattern}\n`);
+        (0,_safe_fs_js__WEBPACK_IMPORTED_MODULE_5__/* .appendNoFollowSync */ .Qt)(exclude, `${separator}${pattern}\n`);
     }
     async tryHead() {
         await this.toplevel();
@@ -7248,7 +12888,9 @@ class GitRepo {
     }
     snapshot() {
         // One snapshot at a time: they share the index.
-        return this.snapshots.run(() => this.snapshotNow());
+        const next = this.snapshotting.then(() => this.snapshotNow(), () => this.snapshotNow());
+        this.snapshotting = next;
+        return next;
     }
     snapshotTimeout() {
         const { deadline } = this.options;
@@ -7460,7 +13102,7 @@ class GitRepo {
             // No .gitignore may exist yet: keep dependency and cache folders out of snapshots.
             const exclude = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, '.git', 'info', 'exclude');
             node_fs__WEBPACK_IMPORTED_MODULE_2___default().mkdirSync(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(exclude), { recursive: true });
-            (0,_safe_fs_js__WEBPACK_IMPORTED_MODULE_6__/* .appendNoFollowSync */ .Qt)(exclude, `${INIT_EXCLUDES.join('\n')}\n`);
+            (0,_safe_fs_js__WEBPACK_IMPORTED_MODULE_5__/* .appendNoFollowSync */ .Qt)(exclude, `${INIT_EXCLUDES.join('\n')}\n`);
         }
         return this.snapshot();
     }
@@ -7640,7 +13282,7 @@ class GitRepo {
             return `refused to push to the default branch '${branch}'; set a different output branch`;
         }
         const patterns = opts.protectedBranches ?? [];
-        if (patterns.length > 0 && picomatch__WEBPACK_IMPORTED_MODULE_7___default().isMatch(branch, [...patterns], { dot: true })) {
+        if (patterns.length > 0 && picomatch__WEBPACK_IMPORTED_MODULE_6___default().isMatch(branch, [...patterns], { dot: true })) {
             return `refused to push to protected branch '${branch}'`;
         }
         if (opts.expectedFingerprint !== undefined && opts.fingerprint !== undefined) {
@@ -7818,9 +13460,139 @@ function pushBranch(opts) {
         return Promise.resolve({ ok: false, error: redact(String(error), opts.token) });
     }
 }
-/** The token and its encoded forms (the basic-auth header among them) out of an error. */
 function redact(text, token) {
-    return new _core_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .Redactor */ .pO([token]).redactSecrets(text);
+    if (!token)
+        return text;
+    const header = basicAuthHeader(token).slice('AUTHORIZATION: basic '.length);
+    return text.split(token).join('***').split(header).join('***');
+}
+
+
+/***/ }),
+
+/***/ 56256:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ow: () => (/* binding */ createGuard)
+/* harmony export */ });
+/* unused harmony exports realpathLoose, isInside */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74516);
+/**
+ * The workspace guard: every path the model names goes through `resolve`
+ * before anything reads or writes it.
+ *
+ * - Relative paths are taken from the root; absolute paths must lie inside it.
+ * - Symlinks are followed for the longest existing prefix (and for dangling
+ *   links, their target), so a link pointing outside the root is refused even
+ *   when the file behind it does not exist yet.
+ * - Writes are refused under any component named `.git` (case-insensitively on
+ *   every platform: `.GIT` is `.git` on Windows and macOS, and refusing it on
+ *   Linux costs nothing) and for paths matching a protected glob
+ *   (picomatch, `dot: true`).
+ */
+
+
+
+
+const MAX_LINK_DEPTH = 40;
+const caseInsensitiveFs = process.platform === 'win32' || process.platform === 'darwin';
+/** Real path of `p`, resolving symlinks on the longest existing prefix and dangling links. */
+function realpathLoose(p, depth = 0) {
+    if (depth > MAX_LINK_DEPTH)
+        throw new Error('too many levels of symbolic links');
+    try {
+        return node_fs__WEBPACK_IMPORTED_MODULE_0___default().realpathSync.native(p);
+    }
+    catch {
+        // falls through: part of the path does not exist (or is a dangling link)
+    }
+    const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(p);
+    if (parent === p)
+        return p;
+    const realParent = realpathLoose(parent, depth);
+    const joined = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(realParent, node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(p));
+    let stat;
+    try {
+        stat = node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(joined);
+    }
+    catch {
+        return joined;
+    }
+    if (stat.isSymbolicLink()) {
+        const target = node_fs__WEBPACK_IMPORTED_MODULE_0___default().readlinkSync(joined);
+        return realpathLoose(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(realParent, target), depth + 1);
+    }
+    return joined;
+}
+/** Whether `candidate` is `root` or below it (both absolute, normalised). */
+function isInside(root, candidate) {
+    const a = caseInsensitiveFs ? root.toLowerCase() : root;
+    const b = caseInsensitiveFs ? candidate.toLowerCase() : candidate;
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(a, b);
+    if (rel === '')
+        return true;
+    if (node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel))
+        return false; // another drive on Windows
+    return rel !== '..' && !rel.startsWith('..' + (node_path__WEBPACK_IMPORTED_MODULE_1___default().sep));
+}
+function toSlash(p) {
+    return p.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
+}
+function createGuard(root, protectedGlobs) {
+    const realRoot = node_fs__WEBPACK_IMPORTED_MODULE_0___default().realpathSync.native(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root));
+    const matchers = protectedGlobs.map((g) => picomatch__WEBPACK_IMPORTED_MODULE_3___default()(g, { dot: true, nocase: caseInsensitiveFs }));
+    function isProtected(relativePath) {
+        const rel = relativePath.replace(/\\/g, '/').replace(/^\.\/+/, '');
+        const parts = rel.split('/');
+        if (parts.some((part) => part.toLowerCase() === '.git'))
+            return true;
+        return matchers.some((m) => m(rel));
+    }
+    function relative(absolute) {
+        return toSlash(node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(realRoot, absolute));
+    }
+    function resolve(input, access) {
+        if (typeof input !== 'string' || input.trim() === '') {
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .PathRefusedError */ .E(String(input), 'empty path');
+        }
+        if (input.includes('\0'))
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .PathRefusedError */ .E(input, 'path contains a NUL byte');
+        // Accept forward slashes from the model on Windows too.
+        const native = process.platform === 'win32' ? input.replace(/\//g, '\\') : input;
+        const lexical = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(realRoot, native);
+        if (!isInside(realRoot, lexical)) {
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .PathRefusedError */ .E(input, `outside the workspace (${realRoot})`);
+        }
+        let real;
+        try {
+            real = realpathLoose(lexical);
+        }
+        catch (error) {
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .PathRefusedError */ .E(input, error.message);
+        }
+        if (!isInside(realRoot, real)) {
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .PathRefusedError */ .E(input, 'a symbolic link leads outside the workspace');
+        }
+        if (access === 'write') {
+            const lexicalRel = toSlash(node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(realRoot, lexical));
+            const realRel = relative(real);
+            if (isProtected(lexicalRel) || isProtected(realRel)) {
+                const what = [lexicalRel, realRel].some((r) => r.split('/').some((part) => part.toLowerCase() === '.git'))
+                    ? 'writes inside .git/ are not allowed'
+                    : 'the path is protected (protected-paths); it cannot be changed in this run';
+                throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .PathRefusedError */ .E(input, what);
+            }
+        }
+        return real;
+    }
+    return { root: realRoot, resolve, relative, isProtected };
 }
 
 
@@ -7884,6 +13656,31 @@ function assertRealDirectory(dir) {
     const stat = node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(dir);
     if (!stat.isDirectory()) {
         throw new Error(`refusing to write into ${dir}: it is ${stat.isSymbolicLink() ? 'a symlink' : 'not a folder'}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 74516:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ PathRefusedError)
+/* harmony export */ });
+/**
+ * The workspace port: files and git behind one guard, and the process runner
+ * through which every model command and test command runs.
+ */
+/** Thrown by the guard; tools turn it into a message for the model. */
+class PathRefusedError extends Error {
+    path;
+    reason;
+    name = 'PathRefusedError';
+    constructor(path, reason) {
+        super(`Refused '${path}': ${reason}`);
+        this.path = path;
+        this.reason = reason;
     }
 }
 
