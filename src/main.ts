@@ -18,6 +18,7 @@ import {
 import { defaultArtifactNames, ghesMessage, isGhes, uploadArtifact } from './github/artifact.js';
 import type { OutputKind, RunConfig } from './config/types.js';
 import type { Git } from './workspace/types.js';
+import type { RunLog } from './core/log.js';
 import { checkTrigger, createPermissionApi } from './github/gating.js';
 import { appendJobSummary, setOutputs, setRunOutputs } from './github/outputs.js';
 import { describeApiError, outputBranch, publish } from './github/publish.js';
@@ -25,10 +26,10 @@ import { actionLog } from './github/log.js';
 import { loadResume } from './github/resume.js';
 import { Redactor, secretForms, secretValues } from './core/secrets.js';
 import { escapeMarkdown, neutraliseWorkflowCommands } from './report/escape.js';
-import { runSession, SetupError } from './app/session.js';
+import { runSession, SetupError, type SessionResult } from './app/session.js';
 import { downloadAttempts } from './github/attempts.js';
 import type { Candidate } from './select/rank.js';
-import { runSelectStep } from './app/select.js';
+import { runSelectStep, type SelectResult } from './app/select.js';
 import { createGit, type RepoGit } from './workspace/git.js';
 
 export async function main(): Promise<void> {
@@ -45,40 +46,72 @@ export async function main(): Promise<void> {
   const config = parsed.value;
   const secrets = secretValues({ known: [config.apiKey, config.githubToken] });
   for (const secret of secrets.flatMap(secretForms)) core.setSecret(secret);
-
-  let context = readGitHubContext(env);
-  const selfTriggered = greenloopBranchRefusal(context, config.allowGreenloopBranch);
-  if (selfTriggered !== undefined) {
-    core.error(selfTriggered);
+  try {
+    const context = await admittedContext(config, env);
+    const plan = publishingPlan(config, context, env);
+    const repo = await preparedGit(config, context, plan.output, env);
+    await runAndPublish({ config, secrets, context, plan, env, ...repo });
+  } catch (error) {
+    if (!(error instanceof SetupError)) throw error;
+    // An empty message: the refusal was already logged where it was found.
+    if (error.message) core.error(error.message);
     process.exitCode = 1;
-    return;
   }
+}
+
+/** What publishing will do: the output kinds left after fork and GHES limits, artifact names. */
+interface PublishingPlan {
+  readonly output: OutputKind[];
+  readonly ghes: boolean;
+  readonly artifactName: string;
+  readonly checkpointName: string;
+}
+
+/** Everything the run and the publishing step share. */
+interface ActionRun {
+  readonly config: RunConfig;
+  readonly secrets: readonly string[];
+  readonly context: GitHubContext;
+  readonly plan: PublishingPlan;
+  readonly env: NodeJS.ProcessEnv;
+  readonly git: RepoGit;
+  /** Fingerprint of the git config before the model runs ('' when it could not be taken). */
+  readonly fingerprint: string;
+  /** The output branch's remote tip, read before the model runs. */
+  readonly remoteTip: string | undefined;
+}
+
+/** The run's context once the trigger is allowed (a comment's pull request filled in); else a SetupError. */
+async function admittedContext(config: RunConfig, env: NodeJS.ProcessEnv): Promise<GitHubContext> {
+  const context = readGitHubContext(env);
+  const selfTriggered = greenloopBranchRefusal(context, config.allowGreenloopBranch);
+  if (selfTriggered !== undefined) throw new SetupError(selfTriggered);
   const gate = await checkTrigger(
     context,
     config,
     createPermissionApi(config.githubToken, context),
   );
-  if (!gate.ok) {
-    core.error(`greenloop refused to run: ${gate.error}`);
-    process.exitCode = 1;
-    return;
-  }
+  if (!gate.ok) throw new SetupError(`greenloop refused to run: ${gate.error}`);
   for (const note of gate.value) core.info(note);
-  if (context.eventName === 'issue_comment' && context.prNumber !== undefined) {
-    try {
-      const { getOctokit } = await import('@actions/github');
-      context = await withPullRequest(
-        context,
-        getOctokit(config.githubToken, { baseUrl: context.apiUrl }),
-      );
-    } catch (error) {
-      core.error(
-        `greenloop cannot read pull request #${context.prNumber}, so it will not run: ${describeApiError(error)}`,
-      );
-      process.exitCode = 1;
-      return;
-    }
+  if (context.eventName !== 'issue_comment' || context.prNumber === undefined) return context;
+  try {
+    const { getOctokit } = await import('@actions/github');
+    return await withPullRequest(
+      context,
+      getOctokit(config.githubToken, { baseUrl: context.apiUrl }),
+    );
+  } catch (error) {
+    throw new SetupError(
+      `greenloop cannot read pull request #${context.prNumber}, so it will not run: ${describeApiError(error)}`,
+    );
   }
+}
+
+function publishingPlan(
+  config: RunConfig,
+  context: GitHubContext,
+  env: NodeJS.ProcessEnv,
+): PublishingPlan {
   let output: OutputKind[] =
     context.isFork && config.output.some((o) => o === 'commit' || o === 'pull-request')
       ? (core.warning('The pull request comes from a fork: publishing as an artifact only.'),
@@ -95,46 +128,36 @@ export async function main(): Promise<void> {
     matrix: config.jobMatrix,
     runAttempt: context.runAttempt,
   });
-  const artifactName = config.artifactName || names.result;
-  const checkpointName = config.artifactName
-    ? `${config.artifactName}-checkpoint`
-    : names.checkpoint;
+  return {
+    output,
+    ghes,
+    artifactName: config.artifactName || names.result,
+    checkpointName: config.artifactName ? `${config.artifactName}-checkpoint` : names.checkpoint,
+  };
+}
 
+/**
+ * The workspace's git, on the pull request's head, with the checkout's persisted credentials
+ * removed, and what the push will check later (config fingerprint, the branch's remote tip).
+ */
+async function preparedGit(
+  config: RunConfig,
+  context: GitHubContext,
+  output: readonly OutputKind[],
+  env: NodeJS.ProcessEnv,
+): Promise<Pick<ActionRun, 'git' | 'fingerprint' | 'remoteTip'>> {
   let git: RepoGit;
   try {
     git = createGit(config.workspace, { env });
   } catch (error) {
-    core.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 1;
-    return;
+    throw new SetupError(error instanceof Error ? error.message : String(error));
   }
-  if (!(await onPullRequestHead(context, output, git))) {
-    process.exitCode = 1;
-    return;
-  }
-  let removed: string[] = [];
-  try {
-    removed = await git.removePersistedCredentials();
-  } catch (error) {
-    // A workspace that is not a git repository has no persisted credentials to remove.
-    if (existsSync(path.join(config.workspace, '.git'))) {
-      core.error(
-        `greenloop cannot remove the checkout's persisted credentials, so it will not run: ${error instanceof Error ? error.message : String(error)}`,
-      );
-      process.exitCode = 1;
-      await git.restorePersistedCredentials().catch(() => undefined);
-      return;
-    }
-  }
-  if (removed.length > 0)
-    core.info(
-      `Removed the checkout's persisted credentials (${removed.length}) before the model runs.`,
-    );
+  if (!(await onPullRequestHead(context, output, git))) throw new SetupError('');
+  await removeCredentials(config, git);
   const fingerprint = await git.configFingerprint().catch(() => {
     core.warning('Could not fingerprint the git config: the tamper check before pushing is off.');
     return '';
   });
-
   // Read before the model runs: the push replaces the branch only if nobody moved it since.
   const remoteTip =
     config.githubToken !== '' && output.some((o) => o === 'commit' || o === 'pull-request')
@@ -143,8 +166,31 @@ export async function main(): Promise<void> {
           serverUrl: context.serverUrl,
         })
       : undefined;
+  return { git, fingerprint, remoteTip };
+}
 
-  const temp = await mkdtemp(path.join(env.RUNNER_TEMP ?? os.tmpdir(), 'greenloop-'));
+async function removeCredentials(config: RunConfig, git: RepoGit): Promise<void> {
+  let removed: string[] = [];
+  try {
+    removed = await git.removePersistedCredentials();
+  } catch (error) {
+    // A workspace that is not a git repository has no persisted credentials to remove.
+    if (existsSync(path.join(config.workspace, '.git'))) {
+      await git.restorePersistedCredentials().catch(() => undefined);
+      throw new SetupError(
+        `greenloop cannot remove the checkout's persisted credentials, so it will not run: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+  if (removed.length > 0)
+    core.info(
+      `Removed the checkout's persisted credentials (${removed.length}) before the model runs.`,
+    );
+}
+
+/** The session (or select step), then publishing; credentials restored and work folder removed after. */
+async function runAndPublish(run: ActionRun): Promise<void> {
+  const temp = await mkdtemp(path.join(run.env.RUNNER_TEMP ?? os.tmpdir(), 'greenloop-'));
   const log = actionLog();
   // A cancelled job gets SIGINT, then SIGTERM 7.5 s later: kill the running command's process
   // group, end the run `cancelled` and publish what exists (at least the job summary).
@@ -157,116 +203,13 @@ export async function main(): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const resume = config.resumeFrom
-      ? await loadResume(config.resumeFrom, {
-          token: config.githubToken,
-          context,
-          tempDir: temp,
-          anyBranch: config.resumeFromAnyBranch,
-        }).catch((error: unknown) => {
-          throw new SetupError(
-            `Input 'resume-from' must be a checkpoint folder or the artifact name of an earlier run, got '${config.resumeFrom}': ${error instanceof Error ? error.message : String(error)}`,
-          );
-        })
-      : undefined;
-    const paths = { outDir: path.join(temp, 'out'), workDir: path.join(temp, 'work') };
-    const session =
-      config.mode === 'select'
-        ? await runSelectStep(
-            { config, log, ...paths, env, secrets },
-            await attemptsOfThisRun(config, context, path.join(temp, 'attempts')),
-          )
-        : await runSession({
-            config,
-            log,
-            ...paths,
-            env,
-            secrets,
-            signal: cancel.signal,
-            ...(resume ? { resume } : {}),
-            ...(output.some((o) => o !== 'none') && !ghes
-              ? {
-                  onCheckpoint: async (dir: string, file: string, iteration: number) => {
-                    const upload = await uploadArtifact(
-                      checkpointName,
-                      [file],
-                      dir,
-                      config.retentionDays,
-                      { info: () => {}, warn: () => {} },
-                      'replace',
-                    );
-                    core.info(
-                      !upload.ok
-                        ? `Could not upload the checkpoint: ${upload.error}`
-                        : `Uploaded the checkpoint of iteration ${iteration} as artifact '${checkpointName}' (resume-from: ${checkpointName})`,
-                    );
-                  },
-                }
-              : {}),
-          });
-    // summary.md is rendered from the redacted record: use it as written.
-    const summary = await readFile(session.files.summaryPath, 'utf8');
-    const published = await publish({
-      outputs: output,
-      record: session.record,
-      files: session.files,
-      context,
-      token: config.githubToken,
-      branch: config.branch,
-      commitMessage: config.commitMessage,
-      prTitle: config.prTitle,
-      prDraft: config.prDraft,
-      comment: config.comment,
-      artifactName,
-      artifactMode: config.artifactName ? 'replace' : 'unique',
-      retentionDays: config.retentionDays,
-      summary,
-      redactor: session.redactor,
-      workspace: config.workspace,
-      tree: session.bestTree,
-      ...(remoteTip !== undefined ? { remoteTip } : {}),
-      ...(fingerprint
-        ? { configFingerprint: { expected: fingerprint, compute: () => git.configFingerprint() } }
-        : {}),
-      log,
-    });
-    for (const error of published.errors) core.warning(error);
-    setRunOutputs(session.record, session.files, published);
-    try {
-      appendJobSummary(summary);
-    } catch (error) {
-      core.warning(
-        `Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-    const { status, stopReason } = session.record;
-    if (['model-error', 'auth-error', 'error'].includes(status)) {
-      core.setFailed(`greenloop: ${status}: ${stopReason}`);
-    } else if (status !== 'success' && status !== 'already-green') {
-      core.warning(`greenloop stopped: ${status}: ${stopReason}`);
-    } else {
-      core.info(neutraliseWorkflowCommands(`greenloop: ${status}: ${stopReason}`));
-    }
+    const session = await runStep(run, temp, log, cancel.signal);
+    await publishStep(run, session, log);
   } catch (error) {
-    if (error instanceof SetupError) {
-      core.error(error.message);
-      process.exitCode = 1;
-      return;
-    }
-    // An infrastructure fault outside the loop: still say so in the outputs and the summary.
-    const message = error instanceof Error ? error.message : String(error);
-    setOutputs({ status: 'error' });
-    try {
-      appendJobSummary(
-        `## ❌ greenloop: error — ${escapeMarkdown(redactSecrets(message, secrets))}\n`,
-      );
-    } catch {
-      // The failure is reported below; a missing summary file must not hide it.
-    }
-    core.setFailed(`greenloop failed: ${message}`);
+    reportFailure(error, run.secrets);
   } finally {
     // A later step of the job may push with the checkout's credentials.
-    await git.restorePersistedCredentials().catch((error: unknown) => {
+    await run.git.restorePersistedCredentials().catch((error: unknown) => {
       core.warning(
         `Could not restore the checkout's persisted credentials: ${error instanceof Error ? error.message : String(error)}`,
       );
@@ -276,6 +219,140 @@ export async function main(): Promise<void> {
     // The report files stay (the outputs point at them); the private work folder goes.
     await rm(path.join(temp, 'work'), { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+/** The loop session (resumed from a checkpoint when asked), or the select step of `mode: select`. */
+async function runStep(
+  run: ActionRun,
+  temp: string,
+  log: RunLog,
+  signal: AbortSignal,
+): Promise<SessionResult | SelectResult> {
+  const { config, context, env, secrets, plan } = run;
+  const resume = config.resumeFrom
+    ? await loadResume(config.resumeFrom, {
+        token: config.githubToken,
+        context,
+        tempDir: temp,
+        anyBranch: config.resumeFromAnyBranch,
+      }).catch((error: unknown) => {
+        throw new SetupError(
+          `Input 'resume-from' must be a checkpoint folder or the artifact name of an earlier run, got '${config.resumeFrom}': ${error instanceof Error ? error.message : String(error)}`,
+        );
+      })
+    : undefined;
+  const paths = { outDir: path.join(temp, 'out'), workDir: path.join(temp, 'work') };
+  if (config.mode === 'select') {
+    return runSelectStep(
+      { config, log, ...paths, env, secrets },
+      await attemptsOfThisRun(config, context, path.join(temp, 'attempts')),
+    );
+  }
+  return runSession({
+    config,
+    log,
+    ...paths,
+    env,
+    secrets,
+    signal,
+    ...(resume ? { resume } : {}),
+    ...(plan.output.some((o) => o !== 'none') && !plan.ghes
+      ? { onCheckpoint: checkpointUploader(config, plan.checkpointName) }
+      : {}),
+  });
+}
+
+/** Uploads each iteration's checkpoint as one artifact, replaced each time. */
+function checkpointUploader(
+  config: RunConfig,
+  checkpointName: string,
+): (dir: string, file: string, iteration: number) => Promise<void> {
+  return async (dir, file, iteration) => {
+    const upload = await uploadArtifact(
+      checkpointName,
+      [file],
+      dir,
+      config.retentionDays,
+      { info: () => {}, warn: () => {} },
+      'replace',
+    );
+    core.info(
+      !upload.ok
+        ? `Could not upload the checkpoint: ${upload.error}`
+        : `Uploaded the checkpoint of iteration ${iteration} as artifact '${checkpointName}' (resume-from: ${checkpointName})`,
+    );
+  };
+}
+
+/** Publishes the result, sets the outputs and the job summary, and says how the run ended. */
+async function publishStep(
+  run: ActionRun,
+  session: SessionResult | SelectResult,
+  log: RunLog,
+): Promise<void> {
+  const { config, context, plan, git, fingerprint, remoteTip } = run;
+  // summary.md is rendered from the redacted record: use it as written.
+  const summary = await readFile(session.files.summaryPath, 'utf8');
+  const published = await publish({
+    outputs: plan.output,
+    record: session.record,
+    files: session.files,
+    context,
+    token: config.githubToken,
+    branch: config.branch,
+    commitMessage: config.commitMessage,
+    prTitle: config.prTitle,
+    prDraft: config.prDraft,
+    comment: config.comment,
+    artifactName: plan.artifactName,
+    artifactMode: config.artifactName ? 'replace' : 'unique',
+    retentionDays: config.retentionDays,
+    summary,
+    redactor: session.redactor,
+    workspace: config.workspace,
+    tree: session.bestTree,
+    ...(remoteTip !== undefined ? { remoteTip } : {}),
+    ...(fingerprint
+      ? { configFingerprint: { expected: fingerprint, compute: () => git.configFingerprint() } }
+      : {}),
+    log,
+  });
+  for (const error of published.errors) core.warning(error);
+  setRunOutputs(session.record, session.files, published);
+  try {
+    appendJobSummary(summary);
+  } catch (error) {
+    core.warning(
+      `Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const { status, stopReason } = session.record;
+  if (['model-error', 'auth-error', 'error'].includes(status)) {
+    core.setFailed(`greenloop: ${status}: ${stopReason}`);
+  } else if (status !== 'success' && status !== 'already-green') {
+    core.warning(`greenloop stopped: ${status}: ${stopReason}`);
+  } else {
+    core.info(neutraliseWorkflowCommands(`greenloop: ${status}: ${stopReason}`));
+  }
+}
+
+/** A setup fault ends with one error line; an infrastructure fault also sets the outputs and summary. */
+function reportFailure(error: unknown, secrets: readonly string[]): void {
+  if (error instanceof SetupError) {
+    core.error(error.message);
+    process.exitCode = 1;
+    return;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  setOutputs({ status: 'error' });
+  try {
+    appendJobSummary(
+      `## ❌ greenloop: error — ${escapeMarkdown(new Redactor(secrets).redact(message))}\n`,
+    );
+  } catch {
+    // The failure is reported below; a missing summary file must not hide it.
+  }
+  core.setFailed(`greenloop failed: ${message}`);
 }
 
 /** The candidates of `mode: select`: this run's attempt artifacts; a listing failure ends the setup. */
@@ -298,11 +375,6 @@ async function attemptsOfThisRun(
       `Input 'mode' is select, but the attempts of this run cannot be read: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-}
-
-/** Redacts the run's secrets from a message written outside the session. */
-function redactSecrets(message: string, secrets: readonly string[]): string {
-  return new Redactor([...secrets]).redact(message);
 }
 
 /** Events a person starts on purpose, naming what to work on: they may start from any branch. */
