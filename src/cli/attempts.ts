@@ -13,6 +13,7 @@ import { runSession } from '../app/session.js';
 import { attemptSpecs, runLocalAttempts } from '../select/local.js';
 import { runSelectStep, type SelectResult } from '../app/select.js';
 import type { RepoGit } from '../workspace/git.js';
+import { err, ok, type Result } from '../core/result.js';
 
 export interface AttemptsOptions {
   readonly count: number;
@@ -104,16 +105,18 @@ export async function runAttempts(options: AttemptsOptions): Promise<SelectResul
 export function attemptCounts(
   attempts: unknown,
   jobs: unknown,
-): { count: number; jobs: number } | string {
+): Result<{ count: number; jobs: number }> {
   const read = (value: unknown, fallback: number): number =>
     typeof value === 'string' && value.trim() !== '' ? Number(value) : fallback;
   const count = read(attempts, 1);
   if (!Number.isInteger(count) || count < 1 || count > 16) {
-    return `--attempts must be a whole number from 1 to 16, got '${String(attempts)}'`;
+    return err(`--attempts must be a whole number from 1 to 16, got '${String(attempts)}'`);
   }
   const parallel = read(jobs, Math.min(count, 2));
   if (!Number.isInteger(parallel) || parallel < 1 || parallel > count) {
-    return `--jobs must be a whole number from 1 to --attempts (${count}), got '${String(jobs)}'`;
+    return err(
+      `--jobs must be a whole number from 1 to --attempts (${count}), got '${String(jobs)}'`,
+    );
   }
-  return { count, jobs: parallel };
+  return ok({ count, jobs: parallel });
 }

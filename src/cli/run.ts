@@ -8,7 +8,9 @@ import { parseConfig } from '../config/parse.js';
 import type { RawInputs } from '../config/inputs.js';
 import { loadCheckpoint, type Checkpoint } from '../loop/checkpoint.js';
 import { neutraliseWorkflowCommands } from '../report/escape.js';
-import { runSession, SetupError } from '../app/session.js';
+import { runSession, SetupError, type SessionResult } from '../app/session.js';
+import type { RunConfig } from '../config/types.js';
+import { err, ok, type Result } from '../core/result.js';
 import { attemptCounts, runAttempts } from './attempts.js';
 import { createGit, type RepoGit } from '../workspace/git.js';
 import { CLI_INPUTS, flagKey } from './flags.js';
@@ -38,29 +40,112 @@ export async function resumeCommand(checkpointDir: string, flags: RunFlags): Pro
   return run({ ...flags, 'test-command-from-checkpoint': checkpoint.testCommand }, checkpoint);
 }
 
+/** What the end of a run (one session or several attempts) is told from. */
+type RunOutcome = Pick<SessionResult, 'record' | 'files'>;
+
+interface Prepared {
+  readonly root: string;
+  readonly raw: Record<string, string>;
+  readonly config: RunConfig;
+  readonly counts: { readonly count: number; readonly jobs: number };
+}
+
 async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<number> {
+  const prepared = await prepare(flags, resume);
+  if (!prepared.ok) {
+    process.stderr.write(`greenloop: ${prepared.error}\n`);
+    return 1;
+  }
+  const { root, raw, config, counts } = prepared.value;
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const outDir = flags.out ? path.resolve(flags.out) : path.join(root, '.greenloop', stamp);
+  mkdirSync(outDir, { recursive: true });
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'greenloop-'));
+  const log = terminalLog(process.stderr);
+  // The working tree as the user left it: put back afterwards (unless --apply), whatever happens.
+  const git = createGit(config.workspace);
+  const before = flags.apply ? undefined : await git.snapshot();
+  const tidy = async (): Promise<void> => {
+    await rm(workDir, { recursive: true, force: true });
+    removeIfEmpty(outDir, flags.out ? undefined : path.dirname(outDir));
+  };
+  const signals = watchSignals(
+    log,
+    async () => {
+      await (before ? git.restore(before) : Promise.resolve()).catch(() => undefined);
+      await tidy().catch(() => undefined);
+    },
+    before !== undefined,
+  );
+  try {
+    const secrets = secretValues({ known: [config.apiKey] });
+    const common = { config, log, outDir, workDir, env: process.env, secrets };
+    const session =
+      counts.count > 1
+        ? await runAttempts({
+            ...common,
+            ...counts,
+            models: allOf(flags.model),
+            efforts: allOf(flags.reasoningEffort),
+            raw,
+            git,
+          })
+        : await runSession({ ...common, ...(resume ? { resume } : {}), signal: signals.signal });
+    log.done();
+    process.stdout.write(
+      `${neutraliseWorkflowCommands(outcomeLines(session, root, flags.apply))}\n`,
+    );
+    return exitCode(session.record.status);
+  } catch (error) {
+    log.done();
+    if (!(error instanceof SetupError)) throw error;
+    process.stderr.write(`greenloop: ${error.message}\n`);
+    return signals.signal.aborted ? 130 : 1;
+  } finally {
+    signals.dispose();
+    if (before) await git.restore(before);
+    await tidy();
+  }
+}
+
+/** Everything checked before anything starts: the repository, the flags, the config. */
+async function prepare(flags: RunFlags, resume: Checkpoint | undefined): Promise<Result<Prepared>> {
   let probe: RepoGit;
   try {
     probe = createGit(path.resolve(flags.cwd));
   } catch (error) {
-    process.stderr.write(`greenloop: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    return err(error instanceof Error ? error.message : String(error));
   }
   const root = await probe.tryTopLevel();
   if (!root) {
-    process.stderr.write(
-      `greenloop: ${flags.cwd} is not inside a git repository (run 'git init' and commit first).\n`,
-    );
-    return 1;
+    return err(`${flags.cwd} is not inside a git repository (run 'git init' and commit first).`);
   }
   // Keeps `.greenloop/` out of `git status` and of the run's snapshots.
   await probe.addExclude('.greenloop/');
   if (!flags.allowDirty && (await probe.isDirty())) {
-    process.stderr.write(
-      'greenloop: the working tree has uncommitted changes; commit or stash them, or pass --allow-dirty.\n',
+    return err(
+      'the working tree has uncommitted changes; commit or stash them, or pass --allow-dirty.',
     );
-    return 1;
   }
+  const counts = attemptCounts(flags.attempts, flags.jobs);
+  if (!counts.ok) return counts;
+  if (counts.value.count > 1 && (resume || flags.allowDirty)) {
+    return err(
+      `--attempts runs every attempt on the last commit: it cannot be combined with ${resume ? 'resume' : '--allow-dirty'}.`,
+    );
+  }
+  const raw = rawInputs(flags, root, resume);
+  const parsed = parseConfig(raw as RawInputs, { baseDir: root, env: process.env });
+  if (!parsed.ok) return err(parsed.error.join('\ngreenloop: '));
+  return ok({ root, raw, config: parsed.value, counts: counts.value });
+}
+
+/** The action's inputs as the CLI's flags give them. */
+function rawInputs(
+  flags: RunFlags,
+  root: string,
+  resume: Checkpoint | undefined,
+): Record<string, string> {
   const raw: Record<string, string> = {
     'working-directory': path.relative(root, path.resolve(flags.cwd)) || '.',
     output: 'none',
@@ -70,35 +155,20 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
     const value = lastOf(flags[flagKey(input.name)]);
     if (value !== undefined) raw[input.name] = value;
   }
-  const counts = attemptCounts(flags.attempts, flags.jobs);
-  if (typeof counts === 'string') {
-    process.stderr.write(`greenloop: ${counts}\n`);
-    return 1;
-  }
-  if (counts.count > 1 && (resume || flags.allowDirty)) {
-    process.stderr.write(
-      `greenloop: --attempts runs every attempt on the last commit: it cannot be combined with ${resume ? 'resume' : '--allow-dirty'}.\n`,
-    );
-    return 1;
-  }
   if (resume && !raw['test-command']) raw['test-command'] = resume.testCommand;
-  const parsed = parseConfig(raw as RawInputs, { baseDir: root, env: process.env });
-  if (!parsed.ok) {
-    for (const error of parsed.error) process.stderr.write(`greenloop: ${error}\n`);
-    return 1;
-  }
-  const config = parsed.value;
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const outDir = flags.out ? path.resolve(flags.out) : path.join(root, '.greenloop', stamp);
-  mkdirSync(outDir, { recursive: true });
-  const workDir = await mkdtemp(path.join(os.tmpdir(), 'greenloop-'));
-  const log = terminalLog(process.stderr);
-  // The working tree as the user left it: put back afterwards (unless --apply), whatever happens.
-  const git = createGit(config.workspace);
-  const before = flags.apply ? undefined : await git.snapshot();
-  // Ctrl-C or SIGTERM: the running command's process group is killed, the run ends `cancelled`
-  // and its report is still written (exit 130, as shells expect). A second one leaves at once,
-  // putting the working tree back first.
+  return raw;
+}
+
+/**
+ * Ctrl-C or SIGTERM: the running command's process group is killed, the run ends `cancelled`
+ * and its report is still written (exit 130, as shells expect). A second one leaves at once,
+ * putting the working tree back first (`leave`).
+ */
+function watchSignals(
+  log: { done(): void },
+  leave: () => Promise<void>,
+  restores: boolean,
+): { readonly signal: AbortSignal; dispose(): void } {
   const cancel = new AbortController();
   const onSignal = (signal: NodeJS.Signals): void => {
     log.done();
@@ -110,93 +180,50 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
       return;
     }
     process.stderr.write(
-      `greenloop: ${signal}: quitting${before ? ' after restoring the working tree' : ''}\n`,
+      `greenloop: ${signal}: quitting${restores ? ' after restoring the working tree' : ''}\n`,
     );
-    void (before ? git.restore(before) : Promise.resolve())
-      .catch(() => undefined)
-      .then(() => rm(workDir, { recursive: true, force: true }))
-      .catch(() => undefined)
-      .finally(() => {
-        removeIfEmpty(outDir, flags.out ? undefined : path.dirname(outDir));
-        process.exit(130);
-      });
+    void leave().finally(() => process.exit(130));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  try {
-    const secrets = secretValues({ known: [config.apiKey] });
-    const session =
-      counts.count > 1
-        ? await runAttempts({
-            count: counts.count,
-            jobs: counts.jobs,
-            models: allOf(flags.model),
-            efforts: allOf(flags.reasoningEffort),
-            raw,
-            config,
-            git,
-            log,
-            outDir,
-            workDir,
-            env: process.env,
-            secrets,
-          })
-        : await runSession({
-            config,
-            log,
-            outDir,
-            workDir,
-            env: process.env,
-            secrets,
-            ...(resume ? { resume } : {}),
-            signal: cancel.signal,
-          });
-    log.done();
-    const { record } = session;
-    if (record.status === 'already-green') {
-      const summary = path.relative(root, session.files.summaryPath);
-      process.stdout.write(
-        `${neutraliseWorkflowCommands(`status=already-green: ${record.stopReason}, so nothing ran (summary: ${summary}).`)}\n`,
-      );
-      return 0;
-    }
-    const failingBefore = record.baseline?.failures.length ?? 0;
-    const failingAfter = record.final?.failures.length ?? 0;
-    process.stdout.write(
-      neutraliseWorkflowCommands(
-        [
-          `status=${record.status}`,
-          `reason: ${record.stopReason}`,
-          `failing: ${failingBefore} -> ${failingAfter}`,
-          `iterations: ${record.totals.iterations}, turns: ${record.totals.turns}, tokens: ${record.totals.tokens}, cost: ${formatCost(record.totals.costUsd, record.model)}`,
-          `diff: ${session.files.diffPath}`,
-          `summary: ${session.files.summaryPath}`,
-          `report: ${session.files.reportPath}`,
-          record.filesChanged.length === 0
-            ? 'No changes were made.'
-            : flags.apply
-              ? 'The best state is left in the working tree (--apply).'
-              : 'The working tree was left as it was; apply the diff with: git apply ' +
-                path.relative(root, session.files.diffPath),
-        ].join('\n'),
-      ) + '\n',
-    );
-    if (record.status === 'cancelled') return 130;
-    return record.status === 'success' ? 0 : 1;
-  } catch (error) {
-    log.done();
-    if (error instanceof SetupError) {
-      process.stderr.write(`greenloop: ${error.message}\n`);
-      return cancel.signal.aborted ? 130 : 1;
-    }
-    throw error;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    if (before) await git.restore(before);
-    await rm(workDir, { recursive: true, force: true });
-    removeIfEmpty(outDir, flags.out ? undefined : path.dirname(outDir));
+  return {
+    signal: cancel.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+/** What the terminal is told at the end of a run. */
+function outcomeLines(session: RunOutcome, root: string, applied: boolean): string {
+  const { record, files } = session;
+  if (record.status === 'already-green') {
+    const summary = path.relative(root, files.summaryPath);
+    return `status=already-green: ${record.stopReason}, so nothing ran (summary: ${summary}).`;
   }
+  const failingBefore = record.baseline?.failures.length ?? 0;
+  const failingAfter = record.final?.failures.length ?? 0;
+  return [
+    `status=${record.status}`,
+    `reason: ${record.stopReason}`,
+    `failing: ${failingBefore} -> ${failingAfter}`,
+    `iterations: ${record.totals.iterations}, turns: ${record.totals.turns}, tokens: ${record.totals.tokens}, cost: ${formatCost(record.totals.costUsd, record.model)}`,
+    `diff: ${files.diffPath}`,
+    `summary: ${files.summaryPath}`,
+    `report: ${files.reportPath}`,
+    record.filesChanged.length === 0
+      ? 'No changes were made.'
+      : applied
+        ? 'The best state is left in the working tree (--apply).'
+        : 'The working tree was left as it was; apply the diff with: git apply ' +
+          path.relative(root, files.diffPath),
+  ].join('\n');
+}
+
+function exitCode(status: RunOutcome['record']['status']): number {
+  if (status === 'cancelled') return 130;
+  return status === 'success' || status === 'already-green' ? 0 : 1;
 }
 
 /** A run that wrote nothing (stopped before its report) leaves no empty output folder behind. */
