@@ -11,7 +11,6 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 export interface UnprivilegedUser {
@@ -82,11 +81,4 @@ export function createUnprivilegedUser(): UnprivilegedUser {
       spawnSync('userdel', [name], { stdio: 'ignore' });
     },
   };
-}
-
-/** A folder under this worker's temp folder the user owns (its TMPDIR, its home). */
-export function userTempDir(user: UnprivilegedUser, prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  user.own(dir);
-  return dir;
 }
