@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OutputKind } from '../../src/config/types.js';
@@ -14,7 +15,7 @@ import {
 import type { RunRecord } from '../../src/core/record.js';
 import { FakeArtifactService } from '../fakes/artifact-service.js';
 import { FakeGitHubApi } from '../fakes/github-api.js';
-import { makeRepo, removeTemplate, type TempRepo } from './git-helpers.js';
+import { createRemoteRepo, type RemoteRepo, removeRemoteTemplate } from '../helpers/repo.js';
 
 const TOKEN = 'ghs_publishtoken';
 
@@ -77,31 +78,37 @@ afterAll(async () => {
 });
 
 describe('publish', () => {
-  let repo: TempRepo;
+  let repo: RemoteRepo;
   let outDir = '';
+  /** Outside the work tree: the report files and event payloads of one test. */
+  let scratch = '';
   let eventSeq = 0;
 
   beforeEach(() => {
-    repo = makeRepo();
-    outDir = path.join(repo.dir, 'out');
+    repo = createRemoteRepo();
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-publish-'));
+    outDir = path.join(scratch, 'out');
     fs.mkdirSync(outDir);
     fs.writeFileSync(path.join(outDir, 'summary.md'), '## greenloop\n\nAll 3 tests pass now.\n');
     fs.writeFileSync(path.join(outDir, 'greenloop.diff'), 'diff --git a/app.js b/app.js\n');
-    fs.writeFileSync(path.join(repo.root, 'app.js'), 'export const add = (a, b) => a + b;\n');
+    fs.writeFileSync(path.join(repo.dir, 'app.js'), 'export const add = (a, b) => a + b;\n');
     api.pulls.length = 0;
     api.comments.length = 0;
     api.requests.length = 0;
     logs.length = 0;
   });
-  afterEach(() => repo.cleanup());
-  afterAll(removeTemplate);
+  afterEach(() => {
+    repo.remove();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  });
+  afterAll(removeRemoteTemplate);
 
   function ctx(
     event: string,
     payload: Record<string, unknown>,
     env: Record<string, string> = {},
   ): GitHubContext {
-    const file = path.join(repo.dir, `event-${eventSeq++}.json`);
+    const file = path.join(scratch, `event-${eventSeq++}.json`);
     fs.writeFileSync(
       file,
       JSON.stringify({
@@ -117,7 +124,7 @@ describe('publish', () => {
       GITHUB_RUN_ID: '4242',
       GITHUB_SERVER_URL: 'https://github.com',
       GITHUB_API_URL: api.url,
-      GITHUB_WORKSPACE: repo.root,
+      GITHUB_WORKSPACE: repo.dir,
       ...env,
     });
   }
@@ -158,7 +165,7 @@ describe('publish', () => {
       artifactName: 'greenloop',
       retentionDays: 1,
       log,
-      workspace: repo.root,
+      workspace: repo.dir,
       ...over,
     };
   }
@@ -168,8 +175,8 @@ describe('publish', () => {
     expect(first.errors).toEqual([]);
     expect(first.branch).toBe('greenloop/fix');
     expect(first.prUrl).toBe('https://github.example/octo/proj/pull/1');
-    expect(repo.remoteGit('rev-parse', 'refs/heads/greenloop/fix')).toBe(first.commitSha);
-    expect(repo.remoteGit('show', `${first.commitSha ?? ''}:app.js`)).toContain('a + b');
+    expect(repo.remoteGit('rev-parse', 'refs/heads/greenloop/fix').trim()).toBe(first.commitSha);
+    expect(repo.remoteGit('show', `${first.commitSha ?? ''}:app.js`).trim()).toContain('a + b');
     expect(api.pulls).toHaveLength(1);
     expect(api.pulls[0]).toMatchObject({
       head: 'greenloop/fix',
@@ -182,7 +189,7 @@ describe('publish', () => {
     expect(create?.authorization).toBe(`token ${TOKEN}`);
 
     fs.writeFileSync(path.join(outDir, 'summary.md'), '## greenloop\n\nSecond run.\n');
-    fs.writeFileSync(path.join(repo.root, 'app.js'), 'export const add = (a, b) => b + a;\n');
+    fs.writeFileSync(path.join(repo.dir, 'app.js'), 'export const add = (a, b) => b + a;\n');
     // The branch tip read before the second run: the push may replace exactly that.
     const second = await publish(
       options({ context: prContext(), remoteTip: first.commitSha ?? '' }),
@@ -195,9 +202,9 @@ describe('publish', () => {
     expect(api.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
     const list = api.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/pulls'));
     expect(list.at(-1)?.query).toMatchObject({ head: 'octo:greenloop/fix', state: 'open' });
-    expect(repo.remoteGit('rev-parse', 'refs/heads/greenloop/fix')).toBe(second.commitSha);
+    expect(repo.remoteGit('rev-parse', 'refs/heads/greenloop/fix').trim()).toBe(second.commitSha);
     expect(fs.existsSync(repo.hookMarker)).toBe(false);
-    expect(fs.readFileSync(path.join(repo.root, '.git', 'config'), 'utf8')).not.toContain(TOKEN);
+    expect(fs.readFileSync(path.join(repo.dir, '.git', 'config'), 'utf8')).not.toContain(TOKEN);
   });
 
   it('defaults the branch to greenloop/<run id> and targets the ref branch', async () => {
@@ -208,24 +215,24 @@ describe('publish', () => {
   });
 
   it('refuses to push to the default branch, leaving it untouched', async () => {
-    const before = repo.remoteGit('rev-parse', 'main');
+    const before = repo.remoteGit('rev-parse', 'main').trim();
     const result = await publish(options({ outputs: ['commit'], branch: 'main' }));
     expect(result.branch).toBeUndefined();
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toMatch(
       /^commit: .*checked out|^push: refused to push to the default branch 'main'/,
     );
-    expect(repo.remoteGit('rev-parse', 'main')).toBe(before);
+    expect(repo.remoteGit('rev-parse', 'main').trim()).toBe(before);
   });
 
   it('refuses to push to the default branch even when it is not checked out', async () => {
-    repo.git('checkout', '--quiet', '--detach');
-    const before = repo.remoteGit('rev-parse', 'main');
+    repo.git('checkout', '--quiet', '--detach').trim();
+    const before = repo.remoteGit('rev-parse', 'main').trim();
     const result = await publish(options({ outputs: ['commit'], branch: 'main' }));
     expect(result.errors).toEqual([
       "push: refused to push to the default branch 'main'; set a different output branch",
     ]);
-    expect(repo.remoteGit('rev-parse', 'main')).toBe(before);
+    expect(repo.remoteGit('rev-parse', 'main').trim()).toBe(before);
   });
 
   it('downgrades commit and pull-request to an artifact for a fork PR', async () => {
@@ -236,7 +243,9 @@ describe('publish', () => {
     expect(result.branch).toBeUndefined();
     expect(result.artifactId).toBeGreaterThan(0);
     expect(logs.some((l) => l.startsWith('warning: not pushing to the fork'))).toBe(true);
-    expect(() => repo.remoteGit('rev-parse', '--verify', 'refs/heads/greenloop/fix')).toThrow();
+    expect(() =>
+      repo.remoteGit('rev-parse', '--verify', 'refs/heads/greenloop/fix').trim(),
+    ).toThrow();
     expect(api.requests).toEqual([]);
     expect([...artifacts.entries('greenloop').keys()].sort()).toEqual([
       'greenloop.diff',

@@ -1,6 +1,14 @@
-/** Real git repositories in temp folders, for tests. */
+/** Real git repositories in temp folders, for tests: the one temp-repository helper. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -35,16 +43,20 @@ export function createRepo(
   files: Record<string, string>,
   options: { commit?: boolean } = {},
 ): TempRepo {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'gl-repo-'));
+  const repo = repoAt(mkdtempSync(path.join(os.tmpdir(), 'gl-repo-')));
+  repo.git('init', '-q', '-b', 'main');
+  for (const [file, content] of Object.entries(files)) repo.write(file, content);
+  if (options.commit !== false) repo.commitAll('initial');
+  return repo;
+}
+
+function repoAt(
+  dir: string,
+  remove: () => void = () => rmSync(dir, { recursive: true, force: true }),
+): TempRepo {
   const repo: TempRepo = {
     dir,
-    git: (...args) =>
-      execFileSync('git', args, {
-        cwd: dir,
-        encoding: 'utf8',
-        env: { ...process.env, ...GIT_ENV },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      }),
+    git: (...args) => runGit(dir, args),
     write(file, content) {
       const full = path.join(dir, file);
       mkdirSync(path.dirname(full), { recursive: true });
@@ -56,12 +68,74 @@ export function createRepo(
       repo.git('commit', '-q', '-m', message, '--allow-empty');
       return repo.git('rev-parse', 'HEAD').trim();
     },
-    remove: () => rmSync(dir, { recursive: true, force: true }),
+    remove,
   };
-  repo.git('init', '-q', '-b', 'main');
-  for (const [file, content] of Object.entries(files)) repo.write(file, content);
-  if (options.commit !== false) repo.commitAll('initial');
   return repo;
+}
+
+function runGit(cwd: string, args: readonly string[]): string {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...GIT_ENV },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** A repository whose `origin` is a bare repository of its own, and whose hooks leave a marker. */
+export interface RemoteRepo extends TempRepo {
+  /** The bare repository `origin` points at (`main` pushed). */
+  readonly remote: string;
+  /** Every hook of the repository appends its name here if git ever runs it. */
+  readonly hookMarker: string;
+  remoteGit(...args: string[]): string;
+}
+
+const HOOKS = ['pre-push', 'reference-transaction', 'pre-commit', 'post-commit', 'post-checkout'];
+
+/**
+ * For the publishing tests: `app.js` and `.gitignore` committed on `main` and pushed to a bare
+ * `origin` (a relative URL, so the pair can be copied), with hooks that would leave a marker.
+ * The pair is built once per test process and copied for each call (removeRemoteTemplate).
+ */
+export function createRemoteRepo(): RemoteRepo {
+  remoteTemplate ??= buildRemoteTemplate();
+  const base = mkdtempSync(path.join(os.tmpdir(), 'gl-remote-repo-'));
+  cpSync(remoteTemplate, base, { recursive: true });
+  const remote = path.join(base, 'remote.git');
+  const hookMarker = path.join(base, 'hook-ran');
+  const repo = repoAt(path.join(base, 'work'), () =>
+    rmSync(base, { recursive: true, force: true }),
+  );
+  for (const hook of HOOKS) {
+    const file = path.join(repo.dir, '.git', 'hooks', hook);
+    writeFileSync(file, `#!/bin/sh\necho ${hook} >> "${hookMarker}"\n`);
+    chmodSync(file, 0o755);
+  }
+  return { ...repo, remote, hookMarker, remoteGit: (...args) => runGit(remote, args) };
+}
+
+let remoteTemplate: string | undefined;
+
+function buildRemoteTemplate(): string {
+  const base = mkdtempSync(path.join(os.tmpdir(), 'gl-remote-tpl-'));
+  runGit(base, ['init', '-q', '--bare', '-b', 'main', 'remote.git']);
+  const repo = repoAt(path.join(base, 'work'));
+  mkdirSync(repo.dir);
+  repo.git('init', '-q', '-b', 'main');
+  repo.git('config', 'commit.gpgsign', 'false');
+  repo.write('app.js', 'export const add = (a, b) => a - b;\n');
+  repo.write('.gitignore', 'node_modules/\n');
+  repo.commitAll('initial');
+  repo.git('remote', 'add', 'origin', '../remote.git');
+  repo.git('push', '-q', 'origin', 'main');
+  return base;
+}
+
+/** Removes the template of createRemoteRepo; call from afterAll. */
+export function removeRemoteTemplate(): void {
+  if (remoteTemplate !== undefined) rmSync(remoteTemplate, { recursive: true, force: true });
+  remoteTemplate = undefined;
 }
 
 /** A tiny node --test project: `sum` is off by one until fixed. */

@@ -12,7 +12,7 @@ import {
   sanitiseBranchName,
   sanitiseCommitMessage,
 } from '../../src/workspace/git.js';
-import { makeRepo, removeTemplate, type TempRepo } from '../github/git-helpers.js';
+import { createRemoteRepo, type RemoteRepo, removeRemoteTemplate } from '../helpers/repo.js';
 
 describe('sanitiseBranchName', () => {
   const cases: [string, string][] = [
@@ -66,44 +66,44 @@ describe('sanitiseCommitMessage', () => {
 });
 
 describe('commitBestState and pushBranch on real repositories', () => {
-  let repo: TempRepo;
+  let repo: RemoteRepo;
 
   beforeEach(() => {
-    repo = makeRepo();
+    repo = createRemoteRepo();
   });
-  afterEach(() => repo.cleanup());
-  afterAll(removeTemplate);
+  afterEach(() => repo.remove());
+  afterAll(removeRemoteTemplate);
 
   it('commits the working tree to a branch and pushes it without hooks or stored credentials', async () => {
-    const headBefore = repo.git('rev-parse', 'HEAD');
-    fs.writeFileSync(path.join(repo.root, 'app.js'), 'export const add = (a, b) => a + b;\n');
-    fs.writeFileSync(path.join(repo.root, 'new.txt'), 'untracked but wanted\n');
-    fs.mkdirSync(path.join(repo.root, 'node_modules'));
-    fs.writeFileSync(path.join(repo.root, 'node_modules', 'junk.js'), 'ignored\n');
-    const statusBefore = repo.git('status', '--porcelain');
+    const headBefore = repo.git('rev-parse', 'HEAD').trim();
+    fs.writeFileSync(path.join(repo.dir, 'app.js'), 'export const add = (a, b) => a + b;\n');
+    fs.writeFileSync(path.join(repo.dir, 'new.txt'), 'untracked but wanted\n');
+    fs.mkdirSync(path.join(repo.dir, 'node_modules'));
+    fs.writeFileSync(path.join(repo.dir, 'node_modules', 'junk.js'), 'ignored\n');
+    const statusBefore = repo.git('status', '--porcelain').trim();
 
     const { sha } = await commitBestState({
-      root: repo.root,
+      root: repo.dir,
       branch: 'greenloop/42',
       message: 'fix: make add add\u0007\n\nDetails here.',
       parentRef: 'HEAD',
     });
 
-    expect(repo.git('rev-parse', 'refs/heads/greenloop/42')).toBe(sha);
-    expect(repo.git('rev-parse', 'HEAD')).toBe(headBefore);
-    expect(repo.git('status', '--porcelain')).toBe(statusBefore);
-    expect(repo.git('log', '-1', '--format=%an <%ae>|%cn|%P|%B', sha)).toBe(
+    expect(repo.git('rev-parse', 'refs/heads/greenloop/42').trim()).toBe(sha);
+    expect(repo.git('rev-parse', 'HEAD').trim()).toBe(headBefore);
+    expect(repo.git('status', '--porcelain').trim()).toBe(statusBefore);
+    expect(repo.git('log', '-1', '--format=%an <%ae>|%cn|%P|%B', sha).trim()).toBe(
       `${DEFAULT_AUTHOR.name} <${DEFAULT_AUTHOR.email}>|${DEFAULT_AUTHOR.name}|${headBefore}|fix: make add add\n\nDetails here.`,
     );
-    expect(repo.git('ls-tree', '-r', '--name-only', sha).split('\n').sort()).toEqual([
+    expect(repo.git('ls-tree', '-r', '--name-only', sha).trim().split('\n').sort()).toEqual([
       '.gitignore',
       'app.js',
       'new.txt',
     ]);
-    expect(repo.git('show', `${sha}:app.js`)).toBe('export const add = (a, b) => a + b;');
+    expect(repo.git('show', `${sha}:app.js`).trim()).toBe('export const add = (a, b) => a + b;');
 
     const pushed = await pushBranch({
-      root: repo.root,
+      root: repo.dir,
       remote: 'origin',
       branch: 'greenloop/42',
       token: 'ghs_secretvalue',
@@ -111,80 +111,80 @@ describe('commitBestState and pushBranch on real repositories', () => {
       serverUrl: 'https://github.com',
     });
     expect(pushed).toEqual({ ok: true });
-    expect(repo.remoteGit('rev-parse', 'refs/heads/greenloop/42')).toBe(sha);
-    expect(repo.remoteGit('rev-parse', 'refs/heads/main')).toBe(headBefore);
+    expect(repo.remoteGit('rev-parse', 'refs/heads/greenloop/42').trim()).toBe(sha);
+    expect(repo.remoteGit('rev-parse', 'refs/heads/main').trim()).toBe(headBefore);
 
-    const config = fs.readFileSync(path.join(repo.root, '.git', 'config'), 'utf8');
+    const config = fs.readFileSync(path.join(repo.dir, '.git', 'config'), 'utf8');
     expect(config).not.toContain('ghs_secretvalue');
     expect(config).not.toContain('extraheader');
     expect(config).not.toContain(basicAuthHeader('ghs_secretvalue').split(' ').pop());
     expect(fs.existsSync(repo.hookMarker)).toBe(false);
     // The hooks are live: plain git runs them.
-    repo.git('commit', '--quiet', '--allow-empty', '-m', 'control');
+    repo.git('commit', '--quiet', '--allow-empty', '-m', 'control').trim();
     expect(fs.readFileSync(repo.hookMarker, 'utf8')).toContain('pre-commit');
   });
 
   it('commits what is on disk, not what is staged, and drops deleted files', async () => {
-    fs.writeFileSync(path.join(repo.root, 'staged.txt'), 'staged version\n');
-    repo.git('add', 'staged.txt');
-    fs.writeFileSync(path.join(repo.root, 'staged.txt'), 'disk version\n');
-    fs.rmSync(path.join(repo.root, 'app.js'));
-    const indexBefore = repo.git('diff', '--cached', '--name-status');
+    fs.writeFileSync(path.join(repo.dir, 'staged.txt'), 'staged version\n');
+    repo.git('add', 'staged.txt').trim();
+    fs.writeFileSync(path.join(repo.dir, 'staged.txt'), 'disk version\n');
+    fs.rmSync(path.join(repo.dir, 'app.js'));
+    const indexBefore = repo.git('diff', '--cached', '--name-status').trim();
     const { sha } = await commitBestState({
-      root: repo.root,
+      root: repo.dir,
       branch: 'gl/disk',
       message: 'x',
       parentRef: 'HEAD',
     });
-    expect(repo.git('ls-tree', '-r', '--name-only', sha).split('\n').sort()).toEqual([
+    expect(repo.git('ls-tree', '-r', '--name-only', sha).trim().split('\n').sort()).toEqual([
       '.gitignore',
       'staged.txt',
     ]);
-    expect(repo.git('show', `${sha}:staged.txt`)).toBe('disk version');
-    expect(repo.git('diff', '--cached', '--name-status')).toBe(indexBefore);
+    expect(repo.git('show', `${sha}:staged.txt`).trim()).toBe('disk version');
+    expect(repo.git('diff', '--cached', '--name-status').trim()).toBe(indexBefore);
   });
 
   it('commits a given tree object on top of the parent', async () => {
-    fs.writeFileSync(path.join(repo.root, 'app.js'), 'best state\n');
-    repo.git('add', 'app.js');
-    const tree = repo.git('write-tree');
-    repo.git('reset', '--quiet', '--hard');
+    fs.writeFileSync(path.join(repo.dir, 'app.js'), 'best state\n');
+    repo.git('add', 'app.js').trim();
+    const tree = repo.git('write-tree').trim();
+    repo.git('reset', '--quiet', '--hard').trim();
     const { sha } = await commitBestState({
-      root: repo.root,
+      root: repo.dir,
       tree,
       branch: 'out',
       message: 'best',
       author: { name: 'Bot', email: 'bot@example.com' },
       parentRef: 'main',
     });
-    expect(repo.git('show', `${sha}:app.js`)).toBe('best state');
-    expect(repo.git('log', '-1', '--format=%ae', sha)).toBe('bot@example.com');
-    expect(fs.readFileSync(path.join(repo.root, 'app.js'), 'utf8')).toContain('a - b');
+    expect(repo.git('show', `${sha}:app.js`).trim()).toBe('best state');
+    expect(repo.git('log', '-1', '--format=%ae', sha).trim()).toBe('bot@example.com');
+    expect(fs.readFileSync(path.join(repo.dir, 'app.js'), 'utf8')).toContain('a - b');
   });
 
   it('refuses a branch that is checked out, and an invalid name', async () => {
     await expect(
-      commitBestState({ root: repo.root, branch: 'main', message: 'x', parentRef: 'HEAD' }),
+      commitBestState({ root: repo.dir, branch: 'main', message: 'x', parentRef: 'HEAD' }),
     ).rejects.toThrow(/checked out/);
     await expect(
-      commitBestState({ root: repo.root, branch: 'bad..name', message: 'x', parentRef: 'HEAD' }),
+      commitBestState({ root: repo.dir, branch: 'bad..name', message: 'x', parentRef: 'HEAD' }),
     ).rejects.toThrow(/not a valid branch name/);
-    expect(await isValidBranchName(repo.root, 'ok/name')).toBe(true);
-    expect(await isValidBranchName(repo.root, '-f')).toBe(false);
+    expect(await isValidBranchName(repo.dir, 'ok/name')).toBe(true);
+    expect(await isValidBranchName(repo.dir, '-f')).toBe(false);
   });
 
   describe('push refusals', () => {
     beforeEach(async () => {
-      fs.writeFileSync(path.join(repo.root, 'app.js'), 'changed\n');
+      fs.writeFileSync(path.join(repo.dir, 'app.js'), 'changed\n');
       await commitBestState({
-        root: repo.root,
+        root: repo.dir,
         branch: 'release/1',
         message: 'x',
         parentRef: 'HEAD',
       });
     });
     const base = (): Parameters<typeof pushBranch>[0] => ({
-      root: repo.root,
+      root: repo.dir,
       remote: 'origin',
       branch: 'release/1',
       defaultBranch: 'main',
@@ -197,7 +197,7 @@ describe('commitBestState and pushBranch on real repositories', () => {
         ok: false,
         error: "refused to push to the default branch 'main'; set a different output branch",
       });
-      expect(repo.remoteGit('rev-parse', 'main')).toBe(repo.git('rev-parse', 'main'));
+      expect(repo.remoteGit('rev-parse', 'main').trim()).toBe(repo.git('rev-parse', 'main').trim());
     });
 
     it('refuses a protected branch glob', async () => {
@@ -248,11 +248,11 @@ describe('commitBestState and pushBranch on real repositories', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      repo.git('remote', 'set-url', 'origin', `${url}/octo/proj.git`);
-      await commitBestState({ root: repo.root, branch: 'gl', message: 'x', parentRef: 'HEAD' });
+      repo.git('remote', 'set-url', 'origin', `${url}/octo/proj.git`).trim();
+      await commitBestState({ root: repo.dir, branch: 'gl', message: 'x', parentRef: 'HEAD' });
       const token = 'ghs_abcdef123456';
       const result = await pushBranch({
-        root: repo.root,
+        root: repo.dir,
         remote: 'origin',
         branch: 'gl',
         token,
@@ -269,7 +269,7 @@ describe('commitBestState and pushBranch on real repositories', () => {
 
       seen.length = 0;
       await pushBranch({
-        root: repo.root,
+        root: repo.dir,
         remote: 'origin',
         branch: 'gl',
         token,
