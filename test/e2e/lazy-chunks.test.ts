@@ -3,7 +3,7 @@
  * before its first model request, and that `greenloop --version` loads. Loads are recorded by a
  * module hook (module.registerHooks: Node 22.15+; skipped before). Nothing here is timed.
  *
- * Needs a fresh `dist/` (`npm run build` after changing src/).
+ * Runs the build of the current sources (test/helpers/dist.ts).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,8 +13,10 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI } from '../fakes/openai-server.js';
+import { distFile } from '../helpers/dist.js';
 
-const DIST = path.resolve(import.meta.dirname, '..', '..', 'dist');
+/** The build of the current sources (test/helpers/dist.ts), never a stale dist/. */
+const DIST = path.dirname(await distFile('index.js'));
 const temp = mkdtempSync(path.join(os.tmpdir(), 'gl-lazy-chunks-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
