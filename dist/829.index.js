@@ -2,6 +2,292 @@ export const id = 829;
 export const ids = [829];
 export const modules = {
 
+/***/ 64389:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ INPUTS),
+/* harmony export */   p: () => (/* binding */ OUTPUTS)
+/* harmony export */ });
+/* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85009);
+/**
+ * Every input of the action (and flag of the CLI), in one list. action.yml and
+ * the README tables are checked against this list by tests. Only
+ * src/config/ reads inputs.
+ */
+
+const INPUTS = [
+    {
+        name: 'task',
+        default: '',
+        description: 'Written task for the model (nightly refactor, manual job). Empty: fix the failing tests.',
+    },
+    {
+        name: 'task-file',
+        default: '',
+        description: 'Path (in the workspace) of a file holding the task. Used when `task` is empty.',
+    },
+    {
+        name: 'test-command',
+        default: '',
+        description: 'Command that runs the tests; exit code 0 means success. Empty: detected from the project (package.json, pytest, cargo, go, Maven, Gradle, make).',
+    },
+    {
+        name: 'setup-command',
+        default: '',
+        description: 'Command run once before the baseline test run (for example `npm ci`).',
+    },
+    {
+        name: 'test-report',
+        default: '',
+        description: 'Glob of JUnit XML reports the test command writes, read in addition to its log.',
+    },
+    { name: 'model', default: 'gpt-5.1-codex-max', description: 'Model name.' },
+    {
+        name: 'reasoning-effort',
+        default: 'medium',
+        description: 'Reasoning effort: `low`, `medium`, `high`, `xhigh` (also `none`, `minimal` for models that take them).',
+    },
+    {
+        name: 'api',
+        default: 'responses',
+        description: 'Model API: `responses` (OpenAI Responses API) or `chat` (Chat Completions, for local servers and gateways).',
+    },
+    {
+        name: 'tool-style',
+        default: 'auto',
+        description: 'How tools are offered: `auto` (native shell/apply_patch tools for the GPT-5.1 family on the Responses API, else function tools), `native` or `function`.',
+    },
+    {
+        name: 'base-url',
+        default: '',
+        description: 'OpenAI-compatible base URL (Azure OpenAI, OpenRouter, LiteLLM, Ollama, vLLM...). Empty: `OPENAI_BASE_URL` or api.openai.com.',
+    },
+    {
+        name: 'api-key',
+        default: '',
+        description: 'API key. Empty: `OPENAI_API_KEY`, or none for a keyless local server. Masked everywhere.',
+    },
+    {
+        name: 'price',
+        default: '',
+        description: 'Price override in USD per million tokens, `input,cached-input,output` (for models or endpoints not in the built-in table).',
+    },
+    {
+        name: 'max-iterations',
+        default: '5',
+        description: 'Maximum test reruns after the baseline (1-100).',
+    },
+    { name: 'max-turns', default: '60', description: 'Maximum model calls (1-1000).' },
+    {
+        name: 'max-tokens',
+        default: '0',
+        description: 'Maximum tokens (input + output) over the run; 0 = no limit.',
+    },
+    {
+        name: 'max-cost-usd',
+        default: '0',
+        description: 'Maximum cost in USD over the run; 0 = no limit.',
+    },
+    {
+        name: 'timeout-minutes',
+        default: '30',
+        description: 'Wall-clock limit of the loop in minutes (time to publish is kept aside).',
+    },
+    { name: 'test-timeout-seconds', default: '600', description: 'Time limit of one test run.' },
+    {
+        name: 'digest-tokens',
+        default: '2000',
+        description: 'Token budget of the failure digest the model reads after each test run.',
+    },
+    {
+        name: 'flaky-reruns',
+        default: '1',
+        description: 'Reruns of the baseline failures to spot flaky tests (0 = off).',
+    },
+    {
+        name: 'flaky-rerun-max-seconds',
+        default: '30',
+        description: 'Flaky reruns select the failing tests where the runner allows it (pytest, jest, vitest, cargo, go, node --test); otherwise the whole suite reruns only when the baseline took less than this many seconds.',
+    },
+    {
+        name: 'context-window',
+        default: '0',
+        description: "The model's whole context window in tokens; input room is this less the output the model reserves (e.g. 400000 → 272000 for gpt-5.1-codex-max). 0 = from the model table (unknown models: 200000).",
+    },
+    {
+        name: 'compact-threshold',
+        default: '0.8',
+        description: 'Share of the context window at which the conversation is compacted (0.1-0.95).',
+    },
+    {
+        name: 'compaction',
+        default: 'auto',
+        description: 'Compaction mode: `auto`, `server`, `summary`, `mask` or `off`.',
+    },
+    {
+        name: 'output',
+        default: 'artifact',
+        description: 'Where results go, comma list: `artifact`, `commit`, `pull-request`, `none`.',
+    },
+    {
+        name: 'branch',
+        default: '',
+        description: 'Branch for `commit` / `pull-request`. Empty: `greenloop/<run id>`. Never the default branch.',
+    },
+    {
+        name: 'artifact-name',
+        default: '',
+        description: 'Name of the uploaded artifact. Empty: `greenloop-<job>-<matrix values>-<attempt>`, unique in the workflow run. A name you set replaces an artifact of that name in the same run.',
+    },
+    {
+        name: 'matrix',
+        default: '${{ toJSON(matrix) }}',
+        description: "The job's matrix values, used in the default artifact names (leave as is).",
+    },
+    {
+        name: 'retention-days',
+        default: '0',
+        description: 'Artifact retention in days; 0 = the repository default. GitHub allows up to 90 on public and 400 on private repositories, and caps it at the repository setting.',
+    },
+    {
+        name: 'commit-message',
+        default: 'greenloop: fix failing tests',
+        description: 'Commit message for `commit` / `pull-request`.',
+    },
+    { name: 'pr-title', default: 'greenloop: fix failing tests', description: 'Pull request title.' },
+    { name: 'pr-draft', default: 'true', description: 'Open the pull request as a draft.' },
+    {
+        name: 'comment',
+        default: 'false',
+        description: 'On pull request events, post (and later update) one comment with the summary.',
+    },
+    {
+        name: 'protected-paths',
+        default: '.github/workflows/**',
+        description: 'Newline or comma separated globs the model may not change (`.git/` is always protected).',
+    },
+    {
+        name: 'allow-test-edits',
+        default: 'false',
+        description: 'Allow runs that remove or skip tests (by default such an iteration is rejected).',
+    },
+    {
+        name: 'sandbox',
+        default: 'auto',
+        description: 'Sandbox for model commands and tests: `auto`, `bwrap` (required) or `none`. Linux only.',
+    },
+    {
+        name: 'pass-env',
+        default: '',
+        description: 'Comma or newline list of more variables (names or globs such as `FOO_*`) the tests and model commands get besides the default allowlist (see "Environment of the tests" in the README). Names that look like secrets are refused unless listed in `pass-secrets`.',
+    },
+    {
+        name: 'pass-secrets',
+        default: '',
+        description: 'Comma or newline list of secret-looking variable names (exact names) to pass to the tests anyway. A risk: the model can read them and send them anywhere (SECURITY.md).',
+    },
+    {
+        name: 'allow-users',
+        default: '',
+        description: 'Comma list of users allowed to trigger a run without write permission.',
+    },
+    {
+        name: 'allow-bots',
+        default: '',
+        description: 'Comma list of bot logins allowed to trigger a run (`*` is refused).',
+    },
+    {
+        name: 'allow-greenloop-branch',
+        default: 'false',
+        description: "Allow a run that starts from a `greenloop/` branch (greenloop's own output: a fix of a fix).",
+    },
+    {
+        name: 'allow-untrusted-code',
+        default: 'false',
+        description: "Allow running a fork's code under `pull_request_target`.",
+    },
+    {
+        name: 'github-token',
+        default: '${{ github.token }}',
+        description: 'Token for pushing, pull requests, comments and permission checks. Masked everywhere.',
+    },
+    {
+        name: 'mode',
+        default: 'loop',
+        description: '`loop`: run the agent loop. `select`: choose between the attempts of this workflow run (artifacts whose names start with `artifact-name`): each diff is verified by running the tests on it, the best verified one is published (see README, "Several attempts").',
+    },
+    {
+        name: 'resume-from',
+        default: '',
+        description: 'Checkpoint folder, or the name of a checkpoint artifact (`greenloop-checkpoint-<job>`) uploaded by an earlier run of this repository and branch, to continue from.',
+    },
+    {
+        name: 'resume-from-any-branch',
+        default: 'false',
+        description: "Let `resume-from` take an artifact from another branch's run (same repository only).",
+    },
+    { name: 'working-directory', default: '.', description: 'Project folder inside the workspace.' },
+];
+const OUTPUTS = [
+    {
+        name: 'status',
+        description: `How the run ended: ${_core_status_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_STATUSES */ .L.join(', ')}.`,
+    },
+    {
+        name: 'diff-path',
+        description: 'Path of the unified diff of the best state against the baseline.',
+    },
+    { name: 'summary-path', description: 'Path of the summary markdown.' },
+    { name: 'report-path', description: 'Path of the JSON report.' },
+    { name: 'iterations', description: 'Test reruns made after the baseline.' },
+    { name: 'tokens', description: 'Tokens used (input + output).' },
+    { name: 'cost-usd', description: 'Estimated cost in USD.' },
+    { name: 'failing-before', description: 'Failing tests at the baseline.' },
+    { name: 'failing-after', description: 'Failing tests in the published state.' },
+    { name: 'branch', description: 'Branch pushed (commit / pull-request outputs).' },
+    { name: 'commit-sha', description: 'Commit pushed.' },
+    { name: 'pr-url', description: 'Pull request opened or updated.' },
+    { name: 'artifact-id', description: 'Id of the uploaded artifact.' },
+];
+
+
+/***/ }),
+
+/***/ 85009:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ RUN_STATUSES),
+/* harmony export */   h: () => (/* binding */ SUCCESS_STATUSES)
+/* harmony export */ });
+/**
+ * How a run ends: the one list of statuses. The `status` output, `report.json`'s schema, the
+ * summary's icons and the README all derive from it. Part of the core: imports nothing.
+ */
+const RUN_STATUSES = [
+    'success',
+    'already-green',
+    'budget-iterations',
+    'budget-turns',
+    'budget-tokens',
+    'budget-cost',
+    'timeout',
+    'no-progress',
+    'model-gave-up',
+    'model-error',
+    'auth-error',
+    'context-full',
+    'no-passing-attempt',
+    'cancelled',
+    'error',
+];
+/** Statuses that count as a successful run (exit code 0 in the CLI). */
+const SUCCESS_STATUSES = new Set(['success', 'already-green']);
+
+
+/***/ }),
+
 /***/ 49721:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -18,12 +304,14 @@ export const modules = {
 /* unused harmony export matrixValues */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39294);
 /**
  * Artifacts through @actions/artifact, imported only when used (it is a large
  * part of the bundle's start-up cost). Upload failures are returned, never
  * thrown: publishing must not crash a run. Download (for `resume-from`) throws
  * ArtifactDownloadError, since a resume that cannot load ends the run's setup.
  */
+
 
 class ArtifactDownloadError extends Error {
     name = 'ArtifactDownloadError';
@@ -95,10 +383,10 @@ function isConflict(message) {
 }
 async function uploadArtifact(name, files, rootDir, retentionDays, log, mode = 'unique') {
     if (files.length === 0)
-        return { error: `artifact '${name}': no files to upload` };
+        return (0,_core_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`artifact '${name}': no files to upload`);
     if (isGhes(process.env.GITHUB_SERVER_URL ?? '')) {
         // Checked here so the client never runs (it would print its own warning first).
-        return { error: `artifact '${name}': ${ghesMessage(process.env.GITHUB_SERVER_URL ?? '')}` };
+        return (0,_core_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`artifact '${name}': ${ghesMessage(process.env.GITHUB_SERVER_URL ?? '')}`);
     }
     const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(546)]).then(__webpack_require__.bind(__webpack_require__, 74546));
     const client = new DefaultArtifactClient();
@@ -118,18 +406,16 @@ async function uploadArtifact(name, files, rootDir, retentionDays, log, mode = '
         try {
             const response = await client.uploadArtifact(candidate, files, rootDir, options);
             if (response.id === undefined) {
-                return { error: `artifact '${candidate}': the service returned no artifact id` };
+                return (0,_core_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`artifact '${candidate}': the service returned no artifact id`);
             }
             log.info(`Uploaded artifact '${candidate}' (id ${response.id}, ${response.size ?? 0} bytes)`);
-            return { id: response.id, size: response.size ?? 0, name: candidate };
+            return (0,_core_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ id: response.id, size: response.size ?? 0, name: candidate });
         }
         catch (error) {
             const message = error instanceof Error ? error.message : String(error);
             if (mode === 'unique' && isConflict(message) && n < 5)
                 continue;
-            return {
-                error: `artifact '${candidate}' upload failed: ${oneLine(message)}${hint(message)}`,
-            };
+            return (0,_core_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`artifact '${candidate}' upload failed: ${oneLine(message)}${hint(message)}`);
         }
     }
 }
@@ -198,9 +484,9 @@ async function downloadArtifactByName(name, options) {
     }
     return options.dir;
 }
-async function findTrustedArtifact(name, options) {
+/** Every artifact of the repository called `name`, as the REST API lists them. */
+async function listArtifactsNamed(name, options) {
     const { context } = options;
-    let listed;
     try {
         const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
         const octokit = getOctokit(options.token, { baseUrl: context.apiUrl });
@@ -210,7 +496,7 @@ async function findTrustedArtifact(name, options) {
             name,
             per_page: 100,
         });
-        listed = artifacts.map((a) => ({
+        return artifacts.map((a) => ({
             id: a.id,
             name: a.name,
             expired: a.expired,
@@ -226,6 +512,10 @@ async function findTrustedArtifact(name, options) {
         const message = error instanceof Error ? error.message : String(error);
         throw new ArtifactDownloadError(`cannot list artifacts named '${name}': ${oneLine(message)}`);
     }
+}
+async function findTrustedArtifact(name, options) {
+    const { context } = options;
+    const listed = await listArtifactsNamed(name, options);
     const where = `${context.owner}/${context.repo}`;
     const named = listed
         .filter((a) => a.name === name && !a.expired)
@@ -256,14 +546,16 @@ async function findTrustedArtifact(name, options) {
 /***/ 77829:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   main: () => (/* binding */ main)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(91659);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
@@ -279,7 +571,7 @@ var inputs = __webpack_require__(64389);
 
 
 function readActionInputs() {
-    return Object.fromEntries(inputs/* INPUTS */.m.map((input) => [input.name, core/* getInput */.V4(input.name)]));
+    return Object.fromEntries(inputs/* INPUTS */.m.map((input) => [input.name, core.getInput(input.name)]));
 }
 
 // EXTERNAL MODULE: ./src/config/parse.ts + 1 modules
@@ -441,7 +733,10 @@ async function withPullRequest(context, client) {
 
 // EXTERNAL MODULE: ./src/github/artifact.ts
 var github_artifact = __webpack_require__(49721);
+// EXTERNAL MODULE: ./src/core/result.ts
+var result = __webpack_require__(39294);
 ;// CONCATENATED MODULE: ./src/github/gating.ts
+
 /**
  * Events only a person with write access (or the repository itself) can start:
  * these are not gated. Every other event, including ones anyone can trigger
@@ -498,44 +793,37 @@ async function checkTrigger(context, config, api) {
     if ((event === 'pull_request_target' || event === 'workflow_run') &&
         context.isFork &&
         !config.allowUntrustedCode) {
-        return {
-            allowed: false,
-            reason: `refused: ${event} runs code from the fork '${context.headRepository || 'unknown'}' ` +
-                'with this repository’s secrets; set allow-untrusted-code: true to accept that risk',
-        };
+        return (0,result/* err */._)(`refused: ${event} runs code from the fork '${context.headRepository || 'unknown'}' ` +
+            'with this repository’s secrets; set allow-untrusted-code: true to accept that risk');
     }
     if (context.isFork && config.allowUntrustedCode) {
         notes.push(`running code from fork '${context.headRepository}' (allow-untrusted-code is set)`);
     }
     if (!isPersonEvent(event)) {
         notes.push(`event '${event || 'unknown'}' is not gated by actor permission`);
-        return { allowed: true, notes };
+        return (0,result.ok)(notes);
     }
     const actors = actorsOf(context);
     if (actors.length === 0) {
-        return { allowed: false, reason: `refused: cannot tell who triggered the ${event} event` };
+        return (0,result/* err */._)(`refused: cannot tell who triggered the ${event} event`);
     }
     for (const actor of actors) {
         const verdict = await checkActor(actor, config, api);
-        if (verdict !== undefined && !verdict.ok)
-            return { allowed: false, reason: verdict.reason };
-        if (verdict?.ok)
-            notes.push(verdict.note);
+        if (!verdict.ok)
+            return verdict;
+        notes.push(verdict.value);
     }
-    return { allowed: true, notes };
+    return (0,result.ok)(notes);
 }
 async function checkActor(actor, config, api) {
     const { login } = actor;
     if (isBot(actor)) {
         if (botListed(login, config.allowBots))
-            return { ok: true, note: `bot '${login}' is in allow-bots` };
-        return {
-            ok: false,
-            reason: `refused: '${login}' is a bot and is not listed in allow-bots`,
-        };
+            return (0,result.ok)(`bot '${login}' is in allow-bots`);
+        return (0,result/* err */._)(`refused: '${login}' is a bot and is not listed in allow-bots`);
     }
     if (userListed(login, config.allowUsers)) {
-        return { ok: true, note: `user '${login}' is in allow-users` };
+        return (0,result.ok)(`user '${login}' is in allow-users`);
     }
     let permission;
     try {
@@ -543,19 +831,13 @@ async function checkActor(actor, config, api) {
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        return {
-            ok: false,
-            reason: `refused: could not read the repository permission of '${login}' (${message})`,
-        };
+        return (0,result/* err */._)(`refused: could not read the repository permission of '${login}' (${message})`);
     }
     if (WRITE_LEVELS.has(permission)) {
-        return { ok: true, note: `'${login}' has ${permission} permission` };
+        return (0,result.ok)(`'${login}' has ${permission} permission`);
     }
-    return {
-        ok: false,
-        reason: `refused: '${login}' has ${permission} permission; write, maintain or admin is needed ` +
-            '(or add the user to allow-users)',
-    };
+    return (0,result/* err */._)(`refused: '${login}' has ${permission} permission; write, maintain or admin is needed ` +
+        '(or add the user to allow-users)');
 }
 function statusOf(error) {
     if (typeof error === 'object' && error !== null && 'status' in error) {
@@ -609,42 +891,31 @@ function createPermissionApi(client, repo) {
 var safe_fs = __webpack_require__(89382);
 ;// CONCATENATED MODULE: ./src/github/outputs.ts
 /**
- * The action's outputs and job summary. Output names live here and nowhere else.
+ * The action's outputs and job summary. Output names come from `OUTPUTS` in src/config/inputs.ts,
+ * the one list action.yml and the README table are generated from.
  */
 
 
 
-/** Every output the action sets, as declared in action.yml. */
-const OUTPUT_NAMES = [
-    'status',
-    'diff-path',
-    'summary-path',
-    'report-path',
-    'iterations',
-    'tokens',
-    'cost-usd',
-    'failing-before',
-    'failing-after',
-    'branch',
-    'commit-sha',
-    'pr-url',
-    'artifact-id',
-];
+
 /**
  * Sets every output name: values given are written as strings, missing ones as
  * '' so a workflow can always read them. Returns what was set.
  */
 function setOutputs(values) {
     const written = {};
-    for (const name of OUTPUT_NAMES) {
+    for (const { name } of inputs/* OUTPUTS */.p) {
         const value = values[name];
         const text = value === undefined ? '' : String(value);
-        core/* setOutput */.uH(name, text);
+        core.setOutput(name, text);
         written[name] = text;
     }
     return written;
 }
-/** Output values of a finished run: the record, its report files, what was published. */
+/**
+ * Output values of a finished run: the record, its report files, what was published. Every
+ * name is listed (a value may be undefined), so a new output fails to compile until it is set.
+ */
 function runOutputValues(record, files, published = {}) {
     return {
         status: record.status,
@@ -740,33 +1011,9 @@ async function publish(options) {
 }
 async function publishInto(result, options) {
     const { log, context } = options;
-    const kinds = new Set(options.outputs.filter((k) => k !== 'none'));
-    const wantsGit = kinds.has('commit') || kinds.has('pull-request');
-    if (wantsGit) {
-        const refusal = gitRefusal(options);
-        if (refusal !== undefined) {
-            kinds.delete('commit');
-            kinds.delete('pull-request');
-            if (refusal.downgrade) {
-                kinds.add('artifact');
-                log.warn(`${refusal.message}; publishing the diff as an artifact instead`);
-            }
-            else {
-                log.info(refusal.message);
-            }
-            if (refusal.error)
-                result.errors.push(refusal.message);
-        }
-    }
-    if (kinds.has('artifact')) {
-        const upload = await (0,github_artifact/* uploadArtifact */.mz)(options.artifactName, [...options.files.list], options.files.dir, options.retentionDays, log, options.artifactMode ?? 'unique');
-        if ('error' in upload)
-            result.errors.push(upload.error);
-        else {
-            result.artifactId = upload.id;
-            result.artifactName = upload.name;
-        }
-    }
+    const kinds = publishKinds(options, result);
+    if (kinds.has('artifact'))
+        await publishArtifact(options, result);
     let octokit;
     const api = async () => {
         if (octokit === undefined) {
@@ -786,20 +1033,57 @@ async function publishInto(result, options) {
             });
         }
     }
-    if (options.comment) {
-        const issue = commentTarget(context);
-        if (issue === undefined) {
-            log.info(`comment: skipped, the ${context.eventName || 'unknown'} event has no pull request`);
-        }
-        else if (!options.token) {
-            result.errors.push('comment: no github-token given');
-        }
-        else {
-            await step(result, 'comment', async () => {
-                result.commentUrl = await upsertComment(await api(), context, issue, commentBody(summary, result));
-                log.info(`Comment: ${result.commentUrl}`);
-            });
-        }
+    if (options.comment)
+        await postComment(options, result, summary, api);
+}
+/**
+ * The outputs this run publishes: those asked for, less commit and pull request when git
+ * publishing is refused (then the artifact instead, when the refusal says so).
+ */
+function publishKinds(options, result) {
+    const kinds = new Set(options.outputs.filter((k) => k !== 'none'));
+    if (!kinds.has('commit') && !kinds.has('pull-request'))
+        return kinds;
+    const refusal = gitRefusal(options);
+    if (refusal === undefined)
+        return kinds;
+    kinds.delete('commit');
+    kinds.delete('pull-request');
+    if (refusal.downgrade) {
+        kinds.add('artifact');
+        options.log.warn(`${refusal.message}; publishing the diff as an artifact instead`);
+    }
+    else {
+        options.log.info(refusal.message);
+    }
+    if (refusal.error)
+        result.errors.push(refusal.message);
+    return kinds;
+}
+async function publishArtifact(options, result) {
+    const upload = await (0,github_artifact/* uploadArtifact */.mz)(options.artifactName, [...options.files.list], options.files.dir, options.retentionDays, options.log, options.artifactMode ?? 'unique');
+    if (!upload.ok)
+        result.errors.push(upload.error);
+    else {
+        result.artifactId = upload.value.id;
+        result.artifactName = upload.value.name;
+    }
+}
+/** The summary as a comment on the pull request the event is about (one, updated on reruns). */
+async function postComment(options, result, summary, api) {
+    const { context, log } = options;
+    const issue = commentTarget(context);
+    if (issue === undefined) {
+        log.info(`comment: skipped, the ${context.eventName || 'unknown'} event has no pull request`);
+    }
+    else if (!options.token) {
+        result.errors.push('comment: no github-token given');
+    }
+    else {
+        await step(result, 'comment', async () => {
+            result.commentUrl = await upsertComment(await api(), context, issue, commentBody(summary, result));
+            log.info(`Comment: ${result.commentUrl}`);
+        });
     }
 }
 function gitRefusal(options) {
@@ -1116,12 +1400,12 @@ var report_escape = __webpack_require__(14031);
 
 function actionLog() {
     return {
-        info: (line) => core/* info */.pq((0,report_escape/* neutraliseWorkflowCommands */.WM)(line)),
-        warn: (line) => core/* info */.pq(`Warning: ${(0,report_escape/* neutraliseWorkflowCommands */.WM)(line)}`),
-        progress: (line) => core/* info */.pq((0,report_escape/* neutraliseWorkflowCommands */.WM)(line)),
-        group: (title, body) => core/* group */.Os((0,report_escape/* neutraliseWorkflowCommands */.WM)(title), body),
-        startGroup: (title) => core/* startGroup */.Oh((0,report_escape/* neutraliseWorkflowCommands */.WM)(title)),
-        endGroup: () => core/* endGroup */.N4(),
+        info: (line) => core.info((0,report_escape/* neutraliseWorkflowCommands */.WM)(line)),
+        warn: (line) => core.info(`Warning: ${(0,report_escape/* neutraliseWorkflowCommands */.WM)(line)}`),
+        progress: (line) => core.info((0,report_escape/* neutraliseWorkflowCommands */.WM)(line)),
+        group: (title, body) => core.group((0,report_escape/* neutraliseWorkflowCommands */.WM)(title), body),
+        startGroup: (title) => core.startGroup((0,report_escape/* neutraliseWorkflowCommands */.WM)(title)),
+        endGroup: () => core.endGroup(),
     };
 }
 
@@ -1155,12 +1439,12 @@ async function loadResume(from, options) {
     return (0,checkpoint/* loadCheckpoint */.xR)((0,external_node_fs_.existsSync)(external_node_path_.join(nested, 'checkpoint.json')) ? nested : dir);
 }
 
-// EXTERNAL MODULE: ./src/report/redact.ts
-var redact = __webpack_require__(20649);
-// EXTERNAL MODULE: ./src/loop/session.ts + 24 modules
-var loop_session = __webpack_require__(9727);
-// EXTERNAL MODULE: ./src/report/files.ts + 2 modules
-var files = __webpack_require__(49034);
+// EXTERNAL MODULE: ./src/core/secrets.ts
+var core_secrets = __webpack_require__(58198);
+// EXTERNAL MODULE: ./src/app/session.ts + 35 modules
+var session = __webpack_require__(82188);
+// EXTERNAL MODULE: ./src/report/files.ts + 3 modules
+var files = __webpack_require__(41822);
 // EXTERNAL MODULE: ./src/select/claim.ts
 var select_claim = __webpack_require__(81448);
 ;// CONCATENATED MODULE: ./src/github/attempts.ts
@@ -1172,6 +1456,7 @@ var select_claim = __webpack_require__(81448);
  * https://docs.github.com/rest/actions/artifacts#list-workflow-run-artifacts), so an artifact of
  * the same name from another run, a fork's included, is never a candidate.
  */
+
 
 
 
@@ -1218,10 +1503,10 @@ async function downloadAttempts(options) {
                 continue;
             }
             const candidate = await readCandidate(artifact.name, dir);
-            if (typeof candidate === 'string')
-                skipped.push(candidate);
+            if (candidate.ok)
+                candidates.push(candidate.value);
             else
-                candidates.push(candidate);
+                skipped.push(candidate.error);
         }
         catch (error) {
             skipped.push(`${artifact.name}: ${error instanceof Error ? error.message : String(error)}`);
@@ -1239,17 +1524,17 @@ async function readCandidate(name, dir) {
         report = await (0,promises_.readFile)(reportPath, 'utf8');
     }
     catch {
-        return `${name}: no ${files/* REPORT_FILES */.JL.report}`;
+        return (0,result/* err */._)(`${name}: no ${files/* REPORT_FILES */.JL.report}`);
     }
     const claim = (0,select_claim/* readClaim */.j)(name, report);
     if (!claim.ok)
-        return claim.error;
+        return claim;
     // No diff file: the attempt changed nothing.
     const size = await (0,promises_.stat)(diffPath).then((s) => s.size, () => 0);
     if (size > MAX_DIFF_BYTES)
-        return `${name}: diff over 20 MB`;
+        return (0,result/* err */._)(`${name}: diff over 20 MB`);
     const diff = size > 0 ? await (0,promises_.readFile)(diffPath, 'utf8') : '';
-    return { claim: claim.claim, diff };
+    return (0,result.ok)({ claim: claim.value, diff });
 }
 async function listRunArtifacts(token, context, runId) {
     try {
@@ -1271,8 +1556,8 @@ async function listRunArtifacts(token, context, runId) {
     }
 }
 
-// EXTERNAL MODULE: ./src/select/run.ts + 4 modules
-var run = __webpack_require__(66246);
+// EXTERNAL MODULE: ./src/app/select.ts + 4 modules
+var app_select = __webpack_require__(99138);
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The action: read the config, check who triggered the run, run the core,
@@ -1305,48 +1590,59 @@ async function main() {
         env,
     });
     if (!parsed.ok) {
-        for (const error of parsed.errors)
-            core/* error */.z3(error);
+        for (const error of parsed.error)
+            core.error(error);
         process.exitCode = 1;
         return;
     }
-    const config = parsed.config;
-    const secrets = [config.apiKey, config.githubToken].filter((s) => s !== '');
-    for (const secret of secrets.flatMap(redact/* secretForms */.eo))
-        core/* setSecret */.Pq(secret);
-    let context = readGitHubContext(env);
+    const config = parsed.value;
+    const secrets = (0,core_secrets/* secretValues */.VX)({ known: [config.apiKey, config.githubToken] });
+    for (const secret of secrets.flatMap(core_secrets/* secretForms */.eo))
+        core.setSecret(secret);
+    try {
+        const context = await admittedContext(config, env);
+        const plan = publishingPlan(config, context, env);
+        const repo = await preparedGit(config, context, plan.output, env);
+        await runAndPublish({ config, secrets, context, plan, env, ...repo });
+    }
+    catch (error) {
+        if (!(error instanceof session/* SetupError */.w3))
+            throw error;
+        // An empty message: the refusal was already logged where it was found.
+        if (error.message)
+            core.error(error.message);
+        process.exitCode = 1;
+    }
+}
+/** The run's context once the trigger is allowed (a comment's pull request filled in); else a SetupError. */
+async function admittedContext(config, env) {
+    const context = readGitHubContext(env);
     const selfTriggered = greenloopBranchRefusal(context, config.allowGreenloopBranch);
-    if (selfTriggered !== undefined) {
-        core/* error */.z3(selfTriggered);
-        process.exitCode = 1;
-        return;
-    }
+    if (selfTriggered !== undefined)
+        throw new session/* SetupError */.w3(selfTriggered);
     const gate = await checkTrigger(context, config, createPermissionApi(config.githubToken, context));
-    if (!gate.allowed) {
-        core/* error */.z3(`greenloop refused to run: ${gate.reason}`);
-        process.exitCode = 1;
-        return;
+    if (!gate.ok)
+        throw new session/* SetupError */.w3(`greenloop refused to run: ${gate.error}`);
+    for (const note of gate.value)
+        core.info(note);
+    if (context.eventName !== 'issue_comment' || context.prNumber === undefined)
+        return context;
+    try {
+        const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+        return await withPullRequest(context, getOctokit(config.githubToken, { baseUrl: context.apiUrl }));
     }
-    for (const note of gate.notes)
-        core/* info */.pq(note);
-    if (context.eventName === 'issue_comment' && context.prNumber !== undefined) {
-        try {
-            const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
-            context = await withPullRequest(context, getOctokit(config.githubToken, { baseUrl: context.apiUrl }));
-        }
-        catch (error) {
-            core/* error */.z3(`greenloop cannot read pull request #${context.prNumber}, so it will not run: ${describeApiError(error)}`);
-            process.exitCode = 1;
-            return;
-        }
+    catch (error) {
+        throw new session/* SetupError */.w3(`greenloop cannot read pull request #${context.prNumber}, so it will not run: ${describeApiError(error)}`);
     }
+}
+function publishingPlan(config, context, env) {
     let output = context.isFork && config.output.some((o) => o === 'commit' || o === 'pull-request')
-        ? (core/* warning */.$e('The pull request comes from a fork: publishing as an artifact only.'),
+        ? (core.warning('The pull request comes from a fork: publishing as an artifact only.'),
             ['artifact'])
         : [...config.output];
     const ghes = (0,github_artifact/* isGhes */.aT)(context.serverUrl);
     if (ghes && output.includes('artifact')) {
-        core/* warning */.$e(`No artifact: ${(0,github_artifact/* ghesMessage */.xQ)(context.serverUrl)}.`);
+        core.warning(`No artifact: ${(0,github_artifact/* ghesMessage */.xQ)(context.serverUrl)}.`);
         output = output.filter((o) => o !== 'artifact');
         if (output.length === 0)
             output = ['none'];
@@ -1356,40 +1652,30 @@ async function main() {
         matrix: config.jobMatrix,
         runAttempt: context.runAttempt,
     });
-    const artifactName = config.artifactName || names.result;
-    const checkpointName = config.artifactName
-        ? `${config.artifactName}-checkpoint`
-        : names.checkpoint;
+    return {
+        output,
+        ghes,
+        artifactName: config.artifactName || names.result,
+        checkpointName: config.artifactName ? `${config.artifactName}-checkpoint` : names.checkpoint,
+    };
+}
+/**
+ * The workspace's git, on the pull request's head, with the checkout's persisted credentials
+ * removed, and what the push will check later (config fingerprint, the branch's remote tip).
+ */
+async function preparedGit(config, context, output, env) {
     let git;
     try {
         git = (0,workspace_git/* createGit */.lD)(config.workspace, { env });
     }
     catch (error) {
-        core/* error */.z3(error instanceof Error ? error.message : String(error));
-        process.exitCode = 1;
-        return;
+        throw new session/* SetupError */.w3(error instanceof Error ? error.message : String(error));
     }
-    if (!(await onPullRequestHead(context, output, git))) {
-        process.exitCode = 1;
-        return;
-    }
-    let removed = [];
-    try {
-        removed = await git.removePersistedCredentials();
-    }
-    catch (error) {
-        // A workspace that is not a git repository has no persisted credentials to remove.
-        if ((0,external_node_fs_.existsSync)(external_node_path_.join(config.workspace, '.git'))) {
-            core/* error */.z3(`greenloop cannot remove the checkout's persisted credentials, so it will not run: ${error instanceof Error ? error.message : String(error)}`);
-            process.exitCode = 1;
-            await git.restorePersistedCredentials().catch(() => undefined);
-            return;
-        }
-    }
-    if (removed.length > 0)
-        core/* info */.pq(`Removed the checkout's persisted credentials (${removed.length}) before the model runs.`);
+    if (!(await onPullRequestHead(context, output, git)))
+        throw new session/* SetupError */.w3('');
+    await removeCredentials(config, git);
     const fingerprint = await git.configFingerprint().catch(() => {
-        core/* warning */.$e('Could not fingerprint the git config: the tamper check before pushing is off.');
+        core.warning('Could not fingerprint the git config: the tamper check before pushing is off.');
         return '';
     });
     // Read before the model runs: the push replaces the branch only if nobody moved it since.
@@ -1399,7 +1685,26 @@ async function main() {
             serverUrl: context.serverUrl,
         })
         : undefined;
-    const temp = await (0,promises_.mkdtemp)(external_node_path_.join(env.RUNNER_TEMP ?? external_node_os_.tmpdir(), 'greenloop-'));
+    return { git, fingerprint, remoteTip };
+}
+async function removeCredentials(config, git) {
+    let removed = [];
+    try {
+        removed = await git.removePersistedCredentials();
+    }
+    catch (error) {
+        // A workspace that is not a git repository has no persisted credentials to remove.
+        if ((0,external_node_fs_.existsSync)(external_node_path_.join(config.workspace, '.git'))) {
+            await git.restorePersistedCredentials().catch(() => undefined);
+            throw new session/* SetupError */.w3(`greenloop cannot remove the checkout's persisted credentials, so it will not run: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+    if (removed.length > 0)
+        core.info(`Removed the checkout's persisted credentials (${removed.length}) before the model runs.`);
+}
+/** The session (or select step), then publishing; credentials restored and work folder removed after. */
+async function runAndPublish(run) {
+    const temp = await (0,promises_.mkdtemp)(external_node_path_.join(run.env.RUNNER_TEMP ?? external_node_os_.tmpdir(), 'greenloop-'));
     const log = actionLog();
     // A cancelled job gets SIGINT, then SIGTERM 7.5 s later: kill the running command's process
     // group, end the run `cancelled` and publish what exists (at least the job summary).
@@ -1407,117 +1712,133 @@ async function main() {
     const onSignal = (signal) => {
         if (cancel.signal.aborted)
             return;
-        core/* warning */.$e(`greenloop: ${signal}: stopping the running command and publishing what exists`);
+        core.warning(`greenloop: ${signal}: stopping the running command and publishing what exists`);
         cancel.abort(signal);
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {
-        const resume = config.resumeFrom
-            ? await loadResume(config.resumeFrom, {
-                token: config.githubToken,
-                context,
-                tempDir: temp,
-                anyBranch: config.resumeFromAnyBranch,
-            }).catch((error) => {
-                throw new loop_session/* SetupError */.w3(`Input 'resume-from' must be a checkpoint folder or the artifact name of an earlier run, got '${config.resumeFrom}': ${error instanceof Error ? error.message : String(error)}`);
-            })
-            : undefined;
-        const paths = { outDir: external_node_path_.join(temp, 'out'), workDir: external_node_path_.join(temp, 'work') };
-        const session = config.mode === 'select'
-            ? await (0,run/* runSelectStep */.a)({ config, log, ...paths, env, secrets }, await attemptsOfThisRun(config, context, external_node_path_.join(temp, 'attempts')))
-            : await (0,loop_session/* runSession */.Ie)({
-                config,
-                log,
-                ...paths,
-                env,
-                secrets,
-                signal: cancel.signal,
-                ...(resume ? { resume } : {}),
-                ...(output.some((o) => o !== 'none') && !ghes
-                    ? {
-                        onCheckpoint: async (dir, file, iteration) => {
-                            const upload = await (0,github_artifact/* uploadArtifact */.mz)(checkpointName, [file], dir, config.retentionDays, { info: () => { }, warn: () => { } }, 'replace');
-                            core/* info */.pq('error' in upload
-                                ? `Could not upload the checkpoint: ${upload.error}`
-                                : `Uploaded the checkpoint of iteration ${iteration} as artifact '${checkpointName}' (resume-from: ${checkpointName})`);
-                        },
-                    }
-                    : {}),
-            });
-        // summary.md is rendered from the redacted record: use it as written.
-        const summary = await (0,promises_.readFile)(session.files.summaryPath, 'utf8');
-        const published = await publish({
-            outputs: output,
-            record: session.record,
-            files: session.files,
-            context,
-            token: config.githubToken,
-            branch: config.branch,
-            commitMessage: config.commitMessage,
-            prTitle: config.prTitle,
-            prDraft: config.prDraft,
-            comment: config.comment,
-            artifactName,
-            artifactMode: config.artifactName ? 'replace' : 'unique',
-            retentionDays: config.retentionDays,
-            summary,
-            redactor: session.redactor,
-            workspace: config.workspace,
-            tree: session.bestTree,
-            ...(remoteTip !== undefined ? { remoteTip } : {}),
-            ...(fingerprint
-                ? { configFingerprint: { expected: fingerprint, compute: () => git.configFingerprint() } }
-                : {}),
-            log,
-        });
-        for (const error of published.errors)
-            core/* warning */.$e(error);
-        setRunOutputs(session.record, session.files, published);
-        try {
-            appendJobSummary(summary);
-        }
-        catch (error) {
-            core/* warning */.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
-        }
-        const { status, stopReason } = session.record;
-        if (['model-error', 'auth-error', 'error'].includes(status)) {
-            core/* setFailed */.C1(`greenloop: ${status}: ${stopReason}`);
-        }
-        else if (status !== 'success' && status !== 'already-green') {
-            core/* warning */.$e(`greenloop stopped: ${status}: ${stopReason}`);
-        }
-        else {
-            core/* info */.pq((0,report_escape/* neutraliseWorkflowCommands */.WM)(`greenloop: ${status}: ${stopReason}`));
-        }
+        const session = await runStep(run, temp, log, cancel.signal);
+        await publishStep(run, session, log);
     }
     catch (error) {
-        if (error instanceof loop_session/* SetupError */.w3) {
-            core/* error */.z3(error.message);
-            process.exitCode = 1;
-            return;
-        }
-        // An infrastructure fault outside the loop: still say so in the outputs and the summary.
-        const message = error instanceof Error ? error.message : String(error);
-        setOutputs({ status: 'error' });
-        try {
-            appendJobSummary(`## ❌ greenloop: error — ${(0,report_escape/* escapeMarkdown */.FV)(redactSecrets(message, secrets))}\n`);
-        }
-        catch {
-            // The failure is reported below; a missing summary file must not hide it.
-        }
-        core/* setFailed */.C1(`greenloop failed: ${message}`);
+        reportFailure(error, run.secrets);
     }
     finally {
         // A later step of the job may push with the checkout's credentials.
-        await git.restorePersistedCredentials().catch((error) => {
-            core/* warning */.$e(`Could not restore the checkout's persisted credentials: ${error instanceof Error ? error.message : String(error)}`);
+        await run.git.restorePersistedCredentials().catch((error) => {
+            core.warning(`Could not restore the checkout's persisted credentials: ${error instanceof Error ? error.message : String(error)}`);
         });
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
         // The report files stay (the outputs point at them); the private work folder goes.
         await (0,promises_.rm)(external_node_path_.join(temp, 'work'), { recursive: true, force: true }).catch(() => undefined);
     }
+}
+/** The loop session (resumed from a checkpoint when asked), or the select step of `mode: select`. */
+async function runStep(run, temp, log, signal) {
+    const { config, context, env, secrets, plan } = run;
+    const resume = config.resumeFrom
+        ? await loadResume(config.resumeFrom, {
+            token: config.githubToken,
+            context,
+            tempDir: temp,
+            anyBranch: config.resumeFromAnyBranch,
+        }).catch((error) => {
+            throw new session/* SetupError */.w3(`Input 'resume-from' must be a checkpoint folder or the artifact name of an earlier run, got '${config.resumeFrom}': ${error instanceof Error ? error.message : String(error)}`);
+        })
+        : undefined;
+    const paths = { outDir: external_node_path_.join(temp, 'out'), workDir: external_node_path_.join(temp, 'work') };
+    if (config.mode === 'select') {
+        return (0,app_select/* runSelectStep */.a)({ config, log, ...paths, env, secrets }, await attemptsOfThisRun(config, context, external_node_path_.join(temp, 'attempts')));
+    }
+    return (0,session/* runSession */.Ie)({
+        config,
+        log,
+        ...paths,
+        env,
+        secrets,
+        signal,
+        ...(resume ? { resume } : {}),
+        ...(plan.output.some((o) => o !== 'none') && !plan.ghes
+            ? { onCheckpoint: checkpointUploader(config, plan.checkpointName) }
+            : {}),
+    });
+}
+/** Uploads each iteration's checkpoint as one artifact, replaced each time. */
+function checkpointUploader(config, checkpointName) {
+    return async (dir, file, iteration) => {
+        const upload = await (0,github_artifact/* uploadArtifact */.mz)(checkpointName, [file], dir, config.retentionDays, { info: () => { }, warn: () => { } }, 'replace');
+        core.info(!upload.ok
+            ? `Could not upload the checkpoint: ${upload.error}`
+            : `Uploaded the checkpoint of iteration ${iteration} as artifact '${checkpointName}' (resume-from: ${checkpointName})`);
+    };
+}
+/** Publishes the result, sets the outputs and the job summary, and says how the run ended. */
+async function publishStep(run, session, log) {
+    const { config, context, plan, git, fingerprint, remoteTip } = run;
+    // summary.md is rendered from the redacted record: use it as written.
+    const summary = await (0,promises_.readFile)(session.files.summaryPath, 'utf8');
+    const published = await publish({
+        outputs: plan.output,
+        record: session.record,
+        files: session.files,
+        context,
+        token: config.githubToken,
+        branch: config.branch,
+        commitMessage: config.commitMessage,
+        prTitle: config.prTitle,
+        prDraft: config.prDraft,
+        comment: config.comment,
+        artifactName: plan.artifactName,
+        artifactMode: config.artifactName ? 'replace' : 'unique',
+        retentionDays: config.retentionDays,
+        summary,
+        redactor: session.redactor,
+        workspace: config.workspace,
+        tree: session.bestTree,
+        ...(remoteTip !== undefined ? { remoteTip } : {}),
+        ...(fingerprint
+            ? { configFingerprint: { expected: fingerprint, compute: () => git.configFingerprint() } }
+            : {}),
+        log,
+    });
+    for (const error of published.errors)
+        core.warning(error);
+    setRunOutputs(session.record, session.files, published);
+    try {
+        appendJobSummary(summary);
+    }
+    catch (error) {
+        core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const { status, stopReason } = session.record;
+    if (['model-error', 'auth-error', 'error'].includes(status)) {
+        core.setFailed(`greenloop: ${status}: ${stopReason}`);
+    }
+    else if (status !== 'success' && status !== 'already-green') {
+        core.warning(`greenloop stopped: ${status}: ${stopReason}`);
+    }
+    else {
+        core.info((0,report_escape/* neutraliseWorkflowCommands */.WM)(`greenloop: ${status}: ${stopReason}`));
+    }
+}
+/** A setup fault ends with one error line; an infrastructure fault also sets the outputs and summary. */
+function reportFailure(error, secrets) {
+    if (error instanceof session/* SetupError */.w3) {
+        core.error(error.message);
+        process.exitCode = 1;
+        return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    setOutputs({ status: 'error' });
+    try {
+        appendJobSummary(`## ❌ greenloop: error — ${(0,report_escape/* escapeMarkdown */.FV)(new core_secrets/* Redactor */.pO(secrets).redact(message))}\n`);
+    }
+    catch {
+        // The failure is reported below; a missing summary file must not hide it.
+    }
+    core.setFailed(`greenloop failed: ${message}`);
 }
 /** The candidates of `mode: select`: this run's attempt artifacts; a listing failure ends the setup. */
 async function attemptsOfThisRun(config, context, dir) {
@@ -1527,17 +1848,13 @@ async function attemptsOfThisRun(config, context, dir) {
             context,
             prefix: config.artifactName || 'greenloop',
             dir,
-            log: (line) => core/* info */.pq(line),
+            log: (line) => core.info(line),
         });
         return found.candidates;
     }
     catch (error) {
-        throw new loop_session/* SetupError */.w3(`Input 'mode' is select, but the attempts of this run cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+        throw new session/* SetupError */.w3(`Input 'mode' is select, but the attempts of this run cannot be read: ${error instanceof Error ? error.message : String(error)}`);
     }
-}
-/** Redacts the run's secrets from a message written outside the session. */
-function redactSecrets(message, secrets) {
-    return new redact/* Redactor */.pO([...secrets]).redact(message);
 }
 /** Events a person starts on purpose, naming what to work on: they may start from any branch. */
 const DELIBERATE_EVENTS = new Set(['workflow_dispatch', 'issue_comment']);
@@ -1570,14 +1887,14 @@ async function onPullRequestHead(context, output, git) {
         return true;
     if (context.eventName === 'issue_comment') {
         // The head was read after the comment: a commit pushed since is not what was asked for.
-        core/* error */.z3(`greenloop will not publish a commit: the checkout is ${head ?? 'empty'} but pull request #${context.prNumber ?? '?'} is now at ${context.headSha} (pushed to since the checkout, or the checkout is not its head); comment again`);
+        core.error(`greenloop will not publish a commit: the checkout is ${head ?? 'empty'} but pull request #${context.prNumber ?? '?'} is now at ${context.headSha} (pushed to since the checkout, or the checkout is not its head); comment again`);
         return false;
     }
     if (await git.tryCheckoutCommit(context.headSha)) {
-        core/* info */.pq(`Working on the pull request head ${context.headSha} (the checkout was ${head ?? 'empty'}): the fix is published on it`);
+        core.info(`Working on the pull request head ${context.headSha} (the checkout was ${head ?? 'empty'}): the fix is published on it`);
         return true;
     }
-    core/* error */.z3(`greenloop cannot check out the pull request head ${context.headSha}, so it will not publish a commit built on another one; check it out with actions/checkout (ref: the PR head SHA)`);
+    core.error(`greenloop cannot check out the pull request head ${context.headSha}, so it will not publish a commit built on another one; check it out with actions/checkout (ref: the PR head SHA)`);
     return false;
 }
 
