@@ -11,6 +11,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import * as nodeModule from 'node:module';
 import path from 'node:path';
 
 export interface UnprivilegedUser {
@@ -30,6 +31,11 @@ export interface UnprivilegedUser {
 /** Why the unprivileged half cannot run here, or undefined when it can. */
 export function unprivilegedUnavailable(repoRoot: string): string | undefined {
   if (process.getuid?.() !== 0) return 'not running as root (only root can switch to a user)';
+  // The user's greenloop runs from the TypeScript sources (scripts/ts-hooks.mjs and type
+  // stripping): module.registerHooks needs Node 22.15 or 23.5+; Node 20 has neither.
+  if (!('registerHooks' in nodeModule)) {
+    return `Node ${process.version} cannot run the TypeScript sources (Node 22.15+ can)`;
+  }
   const tools = spawnSync('sh', ['-c', 'command -v useradd && command -v userdel'], {
     stdio: 'ignore',
   });
