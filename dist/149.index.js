@@ -5644,7 +5644,7 @@ function summarise(state) {
 /* harmony export */   xR: () => (/* binding */ loadCheckpoint),
 /* harmony export */   xv: () => (/* binding */ configDigest)
 /* harmony export */ });
-/* unused harmony exports CheckpointSchema, CheckpointError, upgradeCheckpoint */
+/* unused harmony exports SpentSchema, CheckpointSchema, CheckpointError, upgradeCheckpoint */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);

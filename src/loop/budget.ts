@@ -3,8 +3,10 @@
  * before every paid call and returns the precise stop, or nothing; `afterCall()` returns what
  * was spent once a call is paid. A limit is never overshot by more than the one call in flight.
  */
+import type { z } from 'zod';
 import type { RunConfig } from '../config/types.js';
 import type { Usage } from '../model/types.js';
+import type { SpentSchema } from './checkpoint.js';
 import { type Stop, stop } from './next-step.js';
 
 export interface BudgetLimits {
@@ -18,16 +20,8 @@ export interface BudgetLimits {
   readonly deadline: number;
 }
 
-export interface Spent {
-  readonly iterations: number;
-  readonly turns: number;
-  readonly inputTokens: number;
-  readonly cachedInputTokens: number;
-  readonly outputTokens: number;
-  readonly reasoningTokens: number;
-  readonly costUsd: number;
-  readonly compactions: number;
-}
+/** What the run has spent so far. Its one definition is the checkpoint's schema, which saves it. */
+export type Spent = Readonly<z.infer<typeof SpentSchema>>;
 
 export function nothingSpent(): Spent {
   return {

@@ -38,7 +38,7 @@ const ItemSchema = z.custom<Item>(
   { message: "not a conversation item (type 'message', 'tool_call', 'tool_result' or 'opaque')" },
 );
 
-const SpentSchema = z.object({
+export const SpentSchema = z.object({
   iterations: count,
   turns: count,
   inputTokens: count,
