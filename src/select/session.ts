@@ -8,6 +8,7 @@ import type { TestRun } from '../checks/types.js';
 import { compareRuns } from '../checks/compare.js';
 import type { RunConfig } from '../config/types.js';
 import { redactedConfig } from '../config/parse.js';
+import { err, ok } from '../core/result.js';
 import type { RunStatus } from '../core/status.js';
 import type { RunLog } from '../core/log.js';
 import { summarise } from '../loop/build-record.js';
@@ -119,9 +120,9 @@ function verifyInWorkspace(
           await git.apply(diff);
         } catch (error) {
           await git.restore(baselineTree);
-          return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+          return err(error instanceof Error ? error.message.split('\n')[0]! : String(error));
         }
-        return { dir: config.workspace, dispose: () => git.restore(baselineTree) };
+        return ok({ dir: config.workspace, dispose: () => git.restore(baselineTree) });
       },
       runTests: async (_dir, label) => {
         const run = await deps.runTests(label);

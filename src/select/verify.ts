@@ -6,6 +6,7 @@
  */
 import { integrityProblem } from '../checks/compare.js';
 import type { TestRun } from '../checks/types.js';
+import type { Result } from '../core/result.js';
 import { verificationOrder, type AttemptClaim, type Candidate, type Verification } from './rank.js';
 
 /** A clean checkout with one candidate applied. */
@@ -15,8 +16,8 @@ export interface AppliedCheckout {
 }
 
 export interface VerifyPorts {
-  /** Applies `diff` to a fresh checkout of the starting commit; a string says why it failed. */
-  checkout(diff: string, label: string): Promise<AppliedCheckout | string>;
+  /** Applies `diff` to a fresh checkout of the starting commit; the error says why it failed. */
+  checkout(diff: string, label: string): Promise<Result<AppliedCheckout>>;
   /** Runs the test command in `dir`, sandboxed. */
   runTests(dir: string, label: string): Promise<TestRun>;
   /** The protected paths the diff touches (empty = none). */
@@ -78,11 +79,12 @@ async function verifyOne(
     ports.info(`${name}: rejected, it changes protected paths (${touched.join(', ')})`);
     return { kind: 'rejected', reason: `changes protected paths: ${touched.join(', ')}` };
   }
-  const checkout = await ports.checkout(candidate.diff, name);
-  if (typeof checkout === 'string') {
-    ports.info(`${name}: the diff does not apply to the starting commit (${checkout})`);
-    return { kind: 'not-applied', reason: checkout };
+  const applied = await ports.checkout(candidate.diff, name);
+  if (!applied.ok) {
+    ports.info(`${name}: the diff does not apply to the starting commit (${applied.error})`);
+    return { kind: 'not-applied', reason: applied.error };
   }
+  const checkout = applied.value;
   try {
     const run = await ports.runTests(checkout.dir, verifyLabel(name));
     const problem = integrityProblem(baseline, run);

@@ -32,6 +32,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { err, ok, type Result } from '../core/result.js';
 import { Redactor } from '../core/secrets.js';
 import { appendNoFollowSync } from './safe-fs.js';
 import type { FileChange, Git, TreeEntry } from './types.js';
@@ -1005,7 +1006,7 @@ class GitRepo implements RepoGit {
   async tryPush(opts: Omit<PushOptions, 'root'>): Promise<PushResult> {
     try {
       const refusal = await this.pushRefusal(opts);
-      if (refusal !== undefined) return { ok: false, error: refusal };
+      if (refusal !== undefined) return err(refusal);
       const ref = `refs/heads/${opts.branch}`;
       // With a lease the remote branch is replaced only if it is still what it was
       // before the run ('' = it did not exist); without one, only a fast-forward.
@@ -1019,12 +1020,12 @@ class GitRepo implements RepoGit {
       );
       if (result.code !== 0) {
         const detail = redact(lastLines(result.stderr || result.stdout, 4), opts.token);
-        return { ok: false, error: `git push to '${opts.branch}' failed: ${detail}` };
+        return err(`git push to '${opts.branch}' failed: ${detail}`);
       }
-      return { ok: true };
+      return ok(undefined);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, error: redact(message, opts.token) };
+      return err(redact(message, opts.token));
     }
   }
 
@@ -1245,7 +1246,8 @@ export interface PushOptions {
   readonly fingerprint?: () => Promise<string>;
 }
 
-export type PushResult = { ok: true } | { ok: false; error: string };
+/** A push either happened or was refused/failed with a one-line reason (token redacted). */
+export type PushResult = Result<void>;
 
 /** The value of the Authorization header git sends for `token`. */
 export function basicAuthHeader(token: string): string {
@@ -1261,7 +1263,7 @@ export function pushBranch(opts: PushOptions): Promise<PushResult> {
   try {
     return createGit(opts.root).tryPush(opts);
   } catch (error) {
-    return Promise.resolve({ ok: false, error: redact(String(error), opts.token) });
+    return Promise.resolve(err(redact(String(error), opts.token)));
   }
 }
 

@@ -35,6 +35,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { SandboxMode } from '../config/types.js';
+import { err, ok, type Result } from '../core/result.js';
 
 export type { SandboxMode };
 
@@ -504,16 +505,18 @@ async function bwrapWorks(bwrap: string, isolation: Isolation): Promise<ExecOutc
   return tryExec(argv[0]!, argv.slice(1), 30_000);
 }
 
-async function probeUncached(log: (line: string) => void): Promise<SandboxProbe | string> {
+/** A working bubblewrap, or why it does not work here. */
+async function probeUncached(log: (line: string) => void): Promise<Result<SandboxProbe>> {
   const bwrap = which('bwrap') ?? (await tryInstallBwrap(log));
-  if (!bwrap) return 'bubblewrap (bwrap) is not installed and could not be installed';
+  if (!bwrap) return err('bubblewrap (bwrap) is not installed and could not be installed');
   const isolation = isolationFor(process.getuid?.() ?? 0);
-  const works = (): SandboxProbe => ({
-    mode: 'bwrap',
-    reason: `bubblewrap at ${bwrap}; ${isolation.description}`,
-    bwrapPath: bwrap,
-    isolation,
-  });
+  const works = (): Result<SandboxProbe> =>
+    ok({
+      mode: 'bwrap',
+      reason: `bubblewrap at ${bwrap}; ${isolation.description}`,
+      bwrapPath: bwrap,
+      isolation,
+    });
   let outcome = await bwrapWorks(bwrap, isolation);
   if (outcome.code === 0) return works();
   let restricted = false;
@@ -530,12 +533,14 @@ async function probeUncached(log: (line: string) => void): Promise<SandboxProbe 
     if (outcome.code === 0) return works();
   }
   const detail = outcome.stderr.trim().split('\n').pop() ?? `exit code ${outcome.code}`;
-  return restricted
-    ? `bwrap cannot create user namespaces (kernel.apparmor_restrict_unprivileged_userns=1): ${detail}`
-    : `bwrap does not work here: ${detail}`;
+  return err(
+    restricted
+      ? `bwrap cannot create user namespaces (kernel.apparmor_restrict_unprivileged_userns=1): ${detail}`
+      : `bwrap does not work here: ${detail}`,
+  );
 }
 
-let cachedProbe: Promise<SandboxProbe | string> | undefined;
+let cachedProbe: Promise<Result<SandboxProbe>> | undefined;
 
 /**
  * Decides whether commands run in bubblewrap. Probes (and maybe installs) once
@@ -554,9 +559,9 @@ export async function probeSandbox(
   }
   cachedProbe ??= probeUncached(log);
   const probe = await cachedProbe;
-  if (typeof probe !== 'string') return probe;
-  if (mode === 'bwrap') throw new SandboxUnavailableError(probe);
-  const reason = `NOT SANDBOXED: ${probe}; model commands run with the runner's full file access`;
+  if (probe.ok) return probe.value;
+  if (mode === 'bwrap') throw new SandboxUnavailableError(probe.error);
+  const reason = `NOT SANDBOXED: ${probe.error}; model commands run with the runner's full file access`;
   log(`sandbox: ${reason}`);
   return { mode: 'none', reason };
 }

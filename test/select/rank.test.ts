@@ -5,6 +5,7 @@ import {
   type AttemptClaim,
   type Verification,
 } from '../../src/select/rank.js';
+import { err, ok } from '../../src/core/result.js';
 import { readClaim } from '../../src/select/claim.js';
 import { attemptsTable } from '../../src/select/table.js';
 
@@ -197,18 +198,18 @@ describe('verifyCandidates', () => {
       {
         protectedPaths: (d) => (d === 'protected' ? ['.github/workflows/ci.yml'] : []),
         checkout: async (diff, label) => {
-          if (diff === 'other') return 'patch does not apply';
-          return { dir: `/w/${label}`, dispose: async () => void disposed.push(label) };
+          if (diff === 'other') return err('patch does not apply');
+          return ok({ dir: `/w/${label}`, dispose: async () => void disposed.push(label) });
         },
         runTests: async (dir) => {
           runs.push(dir);
-          const ok = dir.endsWith('fixer');
+          const fixed = dir.endsWith('fixer');
           return {
             ...baseline,
-            exitCode: ok ? 0 : 1,
+            exitCode: fixed ? 0 : 1,
             digest: {
               ...baseline.digest,
-              counts: { passed: ok ? 5 : 2, failed: ok ? 0 : 3, skipped: 0 },
+              counts: { passed: fixed ? 5 : 2, failed: fixed ? 0 : 3, skipped: 0 },
             },
           } as never;
         },
