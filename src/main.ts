@@ -25,6 +25,7 @@ import { describeApiError, outputBranch, publish } from './github/publish.js';
 import { actionLog } from './github/log.js';
 import { loadResume } from './github/resume.js';
 import { Redactor, secretForms, secretValues } from './core/secrets.js';
+import { FAILING_STATUSES, SUCCESS_STATUSES } from './core/status.js';
 import { escapeMarkdown, neutraliseWorkflowCommands } from './report/escape.js';
 import { runSession, SetupError, type SessionResult } from './app/session.js';
 import { downloadAttempts } from './github/attempts.js';
@@ -327,9 +328,9 @@ async function publishStep(
     );
   }
   const { status, stopReason } = session.record;
-  if (['model-error', 'auth-error', 'error'].includes(status)) {
+  if (FAILING_STATUSES.has(status)) {
     core.setFailed(`greenloop: ${status}: ${stopReason}`);
-  } else if (status !== 'success' && status !== 'already-green') {
+  } else if (!SUCCESS_STATUSES.has(status)) {
     core.warning(`greenloop stopped: ${status}: ${stopReason}`);
   } else {
     core.info(neutraliseWorkflowCommands(`greenloop: ${status}: ${stopReason}`));

@@ -11,6 +11,7 @@ import { neutraliseWorkflowCommands } from '../report/escape.js';
 import { runSession, SetupError, type SessionResult } from '../app/session.js';
 import type { RunConfig } from '../config/types.js';
 import { err, ok, type Result } from '../core/result.js';
+import { SUCCESS_STATUSES } from '../core/status.js';
 import { attemptCounts, runAttempts } from './attempts.js';
 import { createGit, type RepoGit } from '../workspace/git.js';
 import { CLI_INPUTS, flagKey } from './flags.js';
@@ -223,7 +224,7 @@ function outcomeLines(session: RunOutcome, root: string, applied: boolean): stri
 
 function exitCode(status: RunOutcome['record']['status']): number {
   if (status === 'cancelled') return 130;
-  return status === 'success' || status === 'already-green' ? 0 : 1;
+  return SUCCESS_STATUSES.has(status) ? 0 : 1;
 }
 
 /** A run that wrote nothing (stopped before its report) leaves no empty output folder behind. */

@@ -9,6 +9,8 @@
  * published: a suite made green by deleting tests is not passing. An attempt that was not verified, or whose diff did not apply, never wins.
  */
 
+import { isSuccessStatus } from '../core/status.js';
+
 /** What an attempt's `report.json` says about itself. */
 export interface AttemptClaim {
   /** The artifact name (action) or attempt label (CLI). */
@@ -62,8 +64,6 @@ export interface Selection {
   readonly why: string;
 }
 
-const CLAIMED_SUCCESS: ReadonlySet<string> = new Set(['success', 'already-green']);
-
 /**
  * Order in which to spend verifications: attempts claiming success first, then fewest failing
  * tests claimed, then smallest diff. Empty diffs are left out (there is nothing to verify).
@@ -73,7 +73,7 @@ export function verificationOrder(candidates: readonly Candidate[]): Candidate[]
     .filter((c) => c.diff.trim() !== '')
     .sort(
       (a, b) =>
-        Number(CLAIMED_SUCCESS.has(b.claim.status)) - Number(CLAIMED_SUCCESS.has(a.claim.status)) ||
+        Number(isSuccessStatus(b.claim.status)) - Number(isSuccessStatus(a.claim.status)) ||
         (a.claim.failingAfter ?? Infinity) - (b.claim.failingAfter ?? Infinity) ||
         a.claim.diffLines - b.claim.diffLines ||
         a.claim.name.localeCompare(b.claim.name),
@@ -117,7 +117,7 @@ export function selectAttempt(
     .map((a) => ({
       ...a,
       falseClaim:
-        CLAIMED_SUCCESS.has(a.claim.status) &&
+        isSuccessStatus(a.claim.status) &&
         a.verification.kind === 'verified' &&
         !a.verification.passed,
     }))
