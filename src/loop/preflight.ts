@@ -3,6 +3,7 @@
  * wrong base URL or a refused key ends the run in one line instead of after the baseline and a
  * series of connection retries.
  */
+import { isAzure } from '../model/index.js';
 
 /** OpenAI's endpoint, used by the `openai` SDK when no base URL is set. */
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
@@ -64,14 +65,10 @@ export async function checkEndpoint(
   }
 }
 
-/** The headers the model client sends (src/model/index.ts: Azure also gets `api-key`). */
+/** The headers the model client sends (Azure, by host or `/openai/v1` path, also gets `api-key`). */
 function headersFor(baseUrl: string, apiKey: string): Record<string, string> {
   if (apiKey === '') return {};
-  const azure =
-    /\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/i.test(
-      hostOf(baseUrl),
-    );
-  return { authorization: `Bearer ${apiKey}`, ...(azure ? { 'api-key': apiKey } : {}) };
+  return { authorization: `Bearer ${apiKey}`, ...(isAzure(baseUrl) ? { 'api-key': apiKey } : {}) };
 }
 
 function isOpenAI(baseUrl: string): boolean {

@@ -76,6 +76,34 @@ describe('checkEndpoint', () => {
     expect(server.hits()).toBe(1);
   });
 
+  it('an Azure OpenAI path behind a gateway: the probe sends the `api-key` header the model client sends', async () => {
+    // Azure OpenAI's v1 API takes the key in `api-key` (learn.microsoft.com, "Azure OpenAI v1
+    // API": API key authentication); an API Management gateway in front of it
+    // (https://<name>.azure-api.net/openai/v1) checks that header only. The model client
+    // (src/model/index.ts isAzure) recognises such a base URL by its `/openai/v1` path.
+    const seen: string[] = [];
+    const server = http.createServer((req, res) => {
+      seen.push(String(req.headers['api-key']));
+      const ok = req.headers['api-key'] === 'az-key';
+      res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify(
+          ok
+            ? { object: 'list', data: [] }
+            : { error: { code: '401', message: 'Access denied due to invalid subscription key.' } },
+        ),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const { port } = server.address() as AddressInfo;
+    const baseUrl = `http://127.0.0.1:${port}/openai/v1`;
+    await expect(checkEndpoint({ baseUrl, apiKey: 'az-key' }, { env: {} })).resolves.toBe(
+      undefined,
+    );
+    expect(seen).toEqual(['az-key']);
+  });
+
   it('a server without a models list (404) is reachable: the run goes on', async () => {
     const fake = await startFakeOpenAI([]);
     cleanups.push(() => fake.close());
