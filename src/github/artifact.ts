@@ -4,6 +4,7 @@
  * thrown: publishing must not crash a run. Download (for `resume-from`) throws
  * ArtifactDownloadError, since a resume that cannot load ends the run's setup.
  */
+import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { GitHubContext } from './context.js';
 import { err, ok, type Result } from '../core/result.js';
@@ -61,9 +62,19 @@ export function ghesMessage(serverUrl: string): string {
   );
 }
 
+/**
+ * The longest name greenloop makes. The service takes 1 to 256 characters (it answers 400 "name
+ * invalid length for artifact name: must be between 1 and 256 characters", graalvm/mandrel#731);
+ * 100 leaves room for a conflict suffix and stays readable in the run's artifact list.
+ */
 const MAX_NAME = 100;
 
-/** An artifact name from free text: characters the service accepts, no empty parts. */
+/**
+ * An artifact name from free text: ASCII letters, digits, `_`, `.` and `-`, no empty parts. The
+ * client refuses `" : < > | * ? \r \n \ /` (`validateArtifactName` in @actions/artifact's
+ * `internal/upload/path-and-artifact-name-validation.js`); keeping to [\w.-] also keeps names
+ * safe as folder names when downloaded.
+ */
 export function artifactNamePart(text: string): string {
   return text
     .replace(/[^\w.-]+/g, '-')
@@ -71,7 +82,10 @@ export function artifactNamePart(text: string): string {
     .replace(/^[-.]+|[-.]+$/g, '');
 }
 
-/** The values of the `matrix` input (`${{ toJSON(matrix) }}`), in order; [] without a matrix. */
+/**
+ * The values of the `matrix` input, in order; [] without a matrix (`toJSON(matrix)` is `null`).
+ * Meant for `${{ toJSON(matrix) }}`; a single value (`${{ matrix.node }}`) or list counts too.
+ */
 export function matrixValues(json: string): string[] {
   let data: unknown;
   try {
@@ -79,10 +93,10 @@ export function matrixValues(json: string): string[] {
   } catch {
     return json.trim() === '' ? [] : [json];
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return [];
-  return Object.values(data as Record<string, unknown>).map((value) =>
-    typeof value === 'string' ? value : JSON.stringify(value),
-  );
+  if (data === null) return [];
+  const values: unknown[] =
+    typeof data !== 'object' ? [data] : Array.isArray(data) ? data : Object.values(data);
+  return values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value)));
 }
 
 export interface JobIdentity {
@@ -91,6 +105,22 @@ export interface JobIdentity {
   /** The `matrix` input. */
   readonly matrix: string;
   readonly runAttempt: number;
+}
+
+/**
+ * The job id and matrix values as one name part. When making them a name lost something (a
+ * character the service refuses, a non-ASCII letter, the length limit), 8 hex digits of their
+ * SHA-256 follow, so two matrix jobs never share a name: `c++` and `c#` both read `c`.
+ */
+function jobPart(identity: JobIdentity, room: number): string {
+  const raw = [identity.job, ...matrixValues(identity.matrix)].filter((v) => v !== '');
+  const parts = raw.map(artifactNamePart).filter((part) => part !== '');
+  const readable = parts.join('-');
+  const lossless = parts.length === raw.length && parts.every((part, i) => part === raw[i]);
+  if (lossless && readable.length <= room) return readable;
+  const hash = createHash('sha256').update(JSON.stringify(raw)).digest('hex').slice(0, 8);
+  const kept = readable.slice(0, room - hash.length - 1).replace(/[-.]+$/, '');
+  return kept ? `${kept}-${hash}` : hash;
 }
 
 /**
@@ -103,14 +133,12 @@ export function defaultArtifactNames(identity: JobIdentity): {
   result: string;
   checkpoint: string;
 } {
-  const job = [identity.job, ...matrixValues(identity.matrix)]
-    .map(artifactNamePart)
-    .filter((part) => part !== '')
-    .join('-');
-  const cut = (name: string): string => name.slice(0, MAX_NAME).replace(/[-.]+$/, '');
+  const attempt = `attempt${identity.runAttempt}`;
+  const result = jobPart(identity, MAX_NAME - 'greenloop-'.length - attempt.length - 1);
+  const checkpoint = jobPart(identity, MAX_NAME - 'greenloop-checkpoint-'.length);
   return {
-    result: cut(`greenloop-${job ? `${job}-` : ''}attempt${identity.runAttempt}`),
-    checkpoint: cut(`greenloop-checkpoint${job ? `-${job}` : ''}`),
+    result: `greenloop-${result ? `${result}-` : ''}${attempt}`,
+    checkpoint: `greenloop-checkpoint${checkpoint ? `-${checkpoint}` : ''}`,
   };
 }
 

@@ -16,10 +16,21 @@
  *   cilium/cilium#31001), and upload-artifact's README: "uploading to the same
  *   artifact via multiple jobs is not supported with v4". The name stays
  *   registered even when finalizing failed (DataDog/dd-trace-js#10228).
- * - ListArtifacts returns finalized artifacts only (which is why `overwrite`
- *   cannot delete a reservation left by a failed finalize, same source), and
- *   DeleteArtifact frees the name (`deleteArtifactInternal` in the toolkit's
- *   `internal/delete/delete-artifact.js` lists by name, then deletes).
+ * - A name is 1 to 256 characters: longer answers 400 "name invalid length for
+ *   artifact name: must be between 1 and 256 characters" (graalvm/mandrel#731,
+ *   qualcomm-linux/meta-qcom#1540). Characters the client refuses (`" : < > | * ?
+ *   \r \n \ /`) "will be rejected from the server if attempted to be sent over"
+ *   (`internal/upload/path-and-artifact-name-validation.js`): 400 too.
+ * - ListArtifacts lists the whole run (every job and attempt), optionally by
+ *   `name_filter` / `id_filter`, finalized artifacts only (which is why `overwrite`
+ *   cannot delete a reservation left by a failed finalize, same source), each
+ *   with its `database_id`, `size`, `created_at` (when it was created, so the
+ *   client's `latest` and a newest-first choice work) and `digest` (the
+ *   `sha256:` hash FinalizeArtifact sent): the fields of
+ *   `ListArtifactsResponse.MonolithArtifact` in the client's generated
+ *   `results/api/v1/artifact.js`. DeleteArtifact frees the name
+ *   (`deleteArtifactInternal` in `internal/delete/delete-artifact.js` lists by
+ *   name, then deletes the newest by `database_id`).
  * - GitHub Enterprise Server has no such service: the client refuses any host
  *   other than github.com, *.ghe.com and *.localhost (`isGhes()` in
  *   `internal/shared/config.js`, GHESNotSupportedError). `ghesEnv()` gives such
@@ -45,6 +56,10 @@ export interface FakeArtifact {
   /** The assembled upload (the zip). */
   bytes: Buffer;
   finalized: boolean;
+  /** When CreateArtifact registered it. */
+  readonly createdAt: Date;
+  /** The `hash` FinalizeArtifact sent (`sha256:<hex>`); '' before. */
+  digest: string;
 }
 
 export interface ArtifactFault {
@@ -67,6 +82,19 @@ export function mintRuntimeToken(
     exp: Math.floor(Date.now() / 1000) + 3600,
   });
   return `${header}.${payload}.`;
+}
+
+/** Why the service refuses a name (see the header), or undefined. */
+function nameRefusal(name: string): string | undefined {
+  if (name.length < 1 || name.length > 256) {
+    return 'name invalid length for artifact name: must be between 1 and 256 characters';
+  }
+  const bad = ['"', ':', '<', '>', '|', '*', '?', '\r', '\n', '\\', '/'].find((c) =>
+    name.includes(c),
+  );
+  return bad === undefined
+    ? undefined
+    : `name contains an invalid character: ${JSON.stringify(bad)}`;
 }
 
 interface Upload {
@@ -206,6 +234,11 @@ export class FakeArtifactService {
     }
     const onRun = (a: FakeArtifact): boolean => a.runBackendId === runId && !a.deleted;
     if (kind === 'CreateArtifact') {
+      const refused = nameRefusal(name);
+      if (refused !== undefined) {
+        json(400, { code: 'invalid_argument', msg: refused });
+        return;
+      }
       if (this.artifacts.some((a) => onRun(a) && a.name === name)) {
         json(409, {
           code: 'already_exists',
@@ -223,6 +256,8 @@ export class FakeArtifactService {
         finalizeRequest: undefined,
         bytes: Buffer.alloc(0),
         finalized: false,
+        createdAt: new Date(),
+        digest: '',
       };
       this.artifacts.push(artifact);
       const key = `a${artifact.id}`;
@@ -243,13 +278,19 @@ export class FakeArtifactService {
       }
       artifact.finalized = true;
       artifact.finalizeRequest = request;
+      artifact.digest = typeof request.hash === 'string' ? request.hash : '';
       json(200, { ok: true, artifact_id: String(artifact.id) });
       return;
     }
     if (kind === 'ListArtifacts') {
       const nameFilter = typeof request.name_filter === 'string' ? request.name_filter : undefined;
+      const idFilter = request.id_filter === undefined ? undefined : String(request.id_filter);
       const list = this.artifacts.filter(
-        (a) => onRun(a) && a.finalized && (nameFilter === undefined || a.name === nameFilter),
+        (a) =>
+          onRun(a) &&
+          a.finalized &&
+          (nameFilter === undefined || a.name === nameFilter) &&
+          (idFilter === undefined || String(a.id) === idFilter),
       );
       json(200, {
         artifacts: list.map((a) => ({
@@ -258,13 +299,16 @@ export class FakeArtifactService {
           database_id: String(a.id),
           name: a.name,
           size: String(a.bytes.length),
-          created_at: new Date().toISOString(),
+          created_at: a.createdAt.toISOString(),
+          ...(a.digest ? { digest: a.digest } : {}),
         })),
       });
       return;
     }
-    // DeleteArtifact
-    const artifact = this.artifacts.find((a) => onRun(a) && a.finalized && a.name === name);
+    // DeleteArtifact: the newest finalized artifact of that name in the run.
+    const artifact = this.artifacts
+      .filter((a) => onRun(a) && a.finalized && a.name === name)
+      .sort((a, b) => b.id - a.id)[0];
     if (artifact === undefined) {
       json(404, { code: 'not_found', msg: `artifact '${name}' not found` });
       return;

@@ -1,25 +1,55 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeArtifactService } from '../fakes/artifact-service.js';
-import { uploadArtifact } from '../../src/github/artifact.js';
+import { ghesMessage, uploadArtifact } from '../../src/github/artifact.js';
 
-const log = { info: (): void => {}, warn: (): void => {} };
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The log lines uploadArtifact writes, kept per test. */
+const lines: string[] = [];
+const log = { info: (line: string): void => void lines.push(line), warn: (): void => {} };
+
+/** `expires_at` as the client sends it: a protobuf Timestamp in its JSON form (RFC 3339). */
+function expiresAt(request: Record<string, unknown>): number {
+  expect(typeof request.expires_at).toBe('string');
+  return Date.parse(String(request.expires_at));
+}
 
 describe('uploadArtifact against the fake artifact service', () => {
   const fake = new FakeArtifactService();
+  const saved = { ...process.env };
   let dir = '';
+  let summary = '';
 
   beforeAll(async () => {
     await fake.start();
-    // The client reads these when it runs; set them before the dynamic import happens.
-    Object.assign(process.env, fake.env(), { GITHUB_SERVER_URL: 'https://github.com' });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-'));
     fs.mkdirSync(path.join(dir, 'logs'));
     fs.writeFileSync(path.join(dir, 'greenloop.diff'), 'diff --git a/x b/x\n+fixed\n');
     fs.writeFileSync(path.join(dir, 'summary.md'), '# greenloop\nall green\n');
     fs.writeFileSync(path.join(dir, 'logs', 'tests.log'), 'x'.repeat(50_000));
+    summary = path.join(dir, 'summary.md');
+  });
+
+  // The client reads these when it runs, not at import.
+  const useEnv = (env: Record<string, string>): void => {
+    Object.assign(process.env, fake.env(), { GITHUB_SERVER_URL: 'https://github.com' }, env);
+  };
+
+  afterEach(() => {
+    lines.length = 0;
+    for (const name of [
+      'GITHUB_SERVER_URL',
+      'GITHUB_RETENTION_DAYS',
+      'ACTIONS_RUNTIME_TOKEN',
+      'ACTIONS_RESULTS_URL',
+    ]) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
   });
 
   afterAll(async () => {
@@ -27,35 +57,141 @@ describe('uploadArtifact against the fake artifact service', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('uploads the files as a zip the service can unpack', async () => {
+  it('uploads the files as a zip the service can unpack, expiring after the retention days', async () => {
+    useEnv({});
     const files = ['greenloop.diff', 'summary.md', path.join('logs', 'tests.log')].map((f) =>
       path.join(dir, f),
     );
+    const before = Date.now();
     const result = await uploadArtifact('greenloop-run', files, dir, 3, log);
-    expect(result).toMatchObject({ ok: true, value: { id: 1000 } });
-    expect(result.ok && result.value.size).toBeGreaterThan(0);
+    const after = Date.now();
+    const created = fake.artifacts.find((a) => a.name === 'greenloop-run')!;
+    expect(result).toEqual({
+      ok: true,
+      value: { id: created.id, size: created.bytes.length, name: 'greenloop-run' },
+    });
     const entries = fake.entries('greenloop-run');
     expect([...entries.keys()].sort()).toEqual(['greenloop.diff', 'logs/tests.log', 'summary.md']);
     expect(entries.get('summary.md')).toBe('# greenloop\nall green\n');
     expect(entries.get('logs/tests.log')).toHaveLength(50_000);
-    const created = fake.artifacts[0]?.createRequest ?? {};
-    expect(created.workflow_run_backend_id).toBe('run-backend-1');
-    expect(created.expires_at).toBeDefined();
+    expect(created.createRequest.workflow_run_backend_id).toBe('run-backend-1');
+    expect(created.createRequest.workflow_job_run_backend_id).toBe('job-backend-1');
+    // The retention date: three days from the upload (the client adds days to the local date).
+    const expires = expiresAt(created.createRequest);
+    expect(expires).toBeGreaterThanOrEqual(before + 3 * DAY_MS - 60 * 60 * 1000);
+    expect(expires).toBeLessThanOrEqual(after + 3 * DAY_MS + 60 * 60 * 1000);
+    // The digest recorded at finalize is the zip's SHA-256 (what resume-from checks downloads against).
+    const sha = createHash('sha256').update(created.bytes).digest('hex');
+    expect(created.digest).toBe(`sha256:${sha}`);
     // @azure/storage-blob stages blocks, then commits the block list.
     expect(fake.requests.some((r) => r.includes('comp=block&blockid='))).toBe(true);
     expect(fake.requests.some((r) => r.endsWith('comp=blocklist'))).toBe(true);
+    expect(lines).toEqual([
+      `Uploaded artifact 'greenloop-run' (id ${created.id}, ${created.bytes.length} bytes)`,
+    ]);
+  });
+
+  it("lowers a retention above the repository's limit (GITHUB_RETENTION_DAYS) itself, in the log", async () => {
+    useEnv({ GITHUB_RETENTION_DAYS: '5' });
+    const before = Date.now();
+    const result = await uploadArtifact('kept-long', [summary], dir, 400, log);
+    expect(result.ok).toBe(true);
+    const created = fake.artifacts.find((a) => a.name === 'kept-long')!;
+    const days = (expiresAt(created.createRequest) - before) / DAY_MS;
+    expect(Math.round(days)).toBe(5);
+    expect(lines[0]).toBe("retention-days 400 is above this repository's limit: using 5");
+  });
+
+  it('sends no expiry with retention 0 (the repository default)', async () => {
+    useEnv({});
+    expect((await uploadArtifact('default-retention', [summary], dir, 0, log)).ok).toBe(true);
+    const created = fake.artifacts.find((a) => a.name === 'default-retention')!;
+    expect(created.createRequest).not.toHaveProperty('expires_at');
+  });
+
+  it('a name taken in this workflow run (another job, an earlier attempt): unique mode uploads as <name>-2', async () => {
+    useEnv(fake.env('run-2', 'job-a'));
+    const first = await uploadArtifact('greenloop', [summary], dir, 0, log);
+    useEnv(fake.env('run-2', 'job-b'));
+    const second = await uploadArtifact('greenloop', [summary], dir, 0, log);
+    expect(first).toMatchObject({ ok: true, value: { name: 'greenloop' } });
+    expect(second).toMatchObject({ ok: true, value: { name: 'greenloop-2' } });
+    const onRun = fake.artifacts.filter((a) => a.runBackendId === 'run-2');
+    expect(onRun.map((a) => [a.name, a.jobBackendId, a.finalized])).toEqual([
+      ['greenloop', 'job-a', true],
+      ['greenloop-2', 'job-b', true],
+    ]);
+    // The service answered 409 to the second CreateArtifact of 'greenloop'.
+    const creates = fake.requests.filter((r) => r.endsWith('/CreateArtifact'));
+    expect(creates.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('replace mode deletes the artifact of that name in this run, then uploads it again', async () => {
+    useEnv(fake.env('run-3', 'job-a'));
+    const first = await uploadArtifact(
+      'greenloop-checkpoint-fix',
+      [summary],
+      dir,
+      0,
+      log,
+      'replace',
+    );
+    const second = await uploadArtifact(
+      'greenloop-checkpoint-fix',
+      [summary],
+      dir,
+      0,
+      log,
+      'replace',
+    );
+    expect(first.ok && second.ok).toBe(true);
+    const named = fake.artifacts.filter(
+      (a) => a.runBackendId === 'run-3' && a.name === 'greenloop-checkpoint-fix',
+    );
+    expect(named.map((a) => a.deleted)).toEqual([true, false]);
+    expect(second.ok && second.value.id).toBe(named[1]!.id);
+    expect(lines).toContain(
+      "Replaced the artifact 'greenloop-checkpoint-fix' uploaded earlier in this workflow run",
+    );
+  });
+
+  it('a name the service refuses (over 256 characters) is an error naming the limit', async () => {
+    useEnv({});
+    const result = await uploadArtifact('n'.repeat(257), [summary], dir, 0, log);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toContain('(400)');
+    expect(!result.ok && result.error).toContain('between 1 and 256 characters');
+  });
+
+  it('uploads on GHE.com (data residency, *.ghe.com), which is not GitHub Enterprise Server', async () => {
+    useEnv({ GITHUB_SERVER_URL: 'https://octo-corp.ghe.com' });
+    const result = await uploadArtifact('on-ghe-com', [summary], dir, 0, log);
+    expect(result).toMatchObject({ ok: true, value: { name: 'on-ghe-com' } });
+  });
+
+  it('refuses on GitHub Enterprise Server without calling the service', async () => {
+    useEnv({ GITHUB_SERVER_URL: 'https://github.example-corp.com' });
+    const before = fake.requests.length;
+    const result = await uploadArtifact('on-ghes', [summary], dir, 0, log);
+    expect(result).toEqual({
+      ok: false,
+      error: `artifact 'on-ghes': ${ghesMessage('https://github.example-corp.com')}`,
+    });
+    expect(fake.requests.length).toBe(before);
   });
 
   it('returns a readable error when the service refuses', async () => {
+    useEnv({});
     fake.faults.push({
       method: 'CreateArtifact',
       status: 403,
       msg: 'artifact storage quota exceeded',
     });
-    const result = await uploadArtifact('refused', [path.join(dir, 'summary.md')], dir, 0, log);
+    const result = await uploadArtifact('refused', [summary], dir, 0, log);
     expect(result).toEqual({
       ok: false,
-      error: expect.stringContaining('quota exceeded') as unknown,
+      error:
+        "artifact 'refused' upload failed: Failed to CreateArtifact: Received non-retryable error: Failed request: (403) Forbidden: artifact storage quota exceeded",
     });
   });
 
