@@ -27,9 +27,17 @@ function tableNames(heading: string): string[] {
 }
 
 describe('action.yml', () => {
-  it('runs on node24 from dist/index.js with branding', () => {
+  it('runs on node24 from dist/index.js', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
-    expect(action.branding.icon).toBeTruthy();
+  });
+
+  it('brands itself with an icon and a color GitHub accepts', () => {
+    // GitHub's own lists (test/fixtures/action-branding/SOURCE): Feather icons, less the brand
+    // icons and a few more ('tool', 'key', 'coffee'...) that GitHub omits.
+    const names = (file: string): string[] =>
+      readFileSync(`test/fixtures/action-branding/${file}`, 'utf8').trim().split('\n');
+    expect(names('icons.txt')).toContain(action.branding.icon);
+    expect(names('colors.txt')).toContain(action.branding.color);
   });
 
   it('declares exactly the inputs of src/config/inputs.ts, with their defaults', () => {

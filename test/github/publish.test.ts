@@ -60,6 +60,13 @@ function record(diff: string): RunRecord {
 
 const api = new FakeGitHubApi('octo', 'proj');
 const artifacts = new FakeArtifactService();
+
+/** Name and id (FinalizeArtifact's artifact_id) the fake service issued for the last upload. */
+function lastIssued(): { artifactName: string; artifactId: number } {
+  const last = artifacts.artifacts.filter((a) => a.finalized).at(-1);
+  if (last === undefined) throw new Error('the fake artifact service finalized no artifact');
+  return { artifactName: last.name, artifactId: last.id };
+}
 const logs: string[] = [];
 const log = {
   info: (m: string): void => void logs.push(`info: ${m}`),
@@ -241,7 +248,7 @@ describe('publish', () => {
     );
     expect(result.errors).toEqual([]);
     expect(result.branch).toBeUndefined();
-    expect(result.artifactId).toBeGreaterThan(0);
+    expect(result).toMatchObject(lastIssued());
     expect(logs.some((l) => l.startsWith('warning: not pushing to the fork'))).toBe(true);
     expect(() =>
       repo.remoteGit('rev-parse', '--verify', 'refs/heads/greenloop/fix').trim(),
@@ -258,7 +265,7 @@ describe('publish', () => {
     expect(result.errors).toEqual([
       'commit/pull-request refused: the change touches protected paths (.github/workflows/ci.yml)',
     ]);
-    expect(result.artifactId).toBeGreaterThan(0);
+    expect(result).toMatchObject(lastIssued());
     expect(api.pulls).toHaveLength(0);
   });
 

@@ -230,8 +230,16 @@ describe('Responses adapter, edge answers', () => {
 
 describe('Responses adapter, compaction', () => {
   it('returns the compacted user messages as messages and the compaction item as opaque', async () => {
-    fake = await startFakeOpenAI([]);
-    const model = createModelClient(modelConfig({ baseUrl: fake.url }));
+    const usage = {
+      inputTokens: 1_000_000,
+      cachedInputTokens: 400_000,
+      outputTokens: 100_000,
+      reasoningTokens: 0,
+    };
+    fake = await startFakeOpenAI([], { compact: () => ({ usage }) });
+    const model = createModelClient(
+      modelConfig({ baseUrl: fake.url, price: { input: 3, cachedInput: 1, output: 9 } }),
+    );
     const result = await model.compact?.({
       instructions: 'You are greenloop.',
       input: [
@@ -256,8 +264,9 @@ describe('Responses adapter, compaction', () => {
         }),
       },
     ]);
-    expect(result?.usage.inputTokens).toBeGreaterThan(0);
-    expect(result?.costUsd).toBeGreaterThan(0);
+    expect(result?.usage).toEqual(usage);
+    // 600k uncached at $3, 400k cached at $1, 100k output at $9 (per 1M tokens).
+    expect(result?.costUsd).toBeCloseTo(1.8 + 0.4 + 0.9, 10);
   });
 
   it('returns undefined when the endpoint answers 404', async () => {
