@@ -28,17 +28,7 @@ export async function filterChanges(input: {
   let bestTree = input.bestTree;
   if (baselineTree === '' || bestTree === '')
     return { bestTree, diff: '', filesChanged: [], dropped: [] };
-  const changes = await git.diffStat(baselineTree, bestTree);
-  const entries = await git.listTree(
-    bestTree,
-    changes.map((change) => change.path),
-  );
-  const dropped: { path: string; reason: string }[] = [];
-  for (const change of changes) {
-    const entry = entries.get(change.path);
-    const reason = whyDrop(change, entry, guard);
-    if (reason) dropped.push({ path: change.path, reason });
-  }
+  const { dropped } = await refusedChanges(git, guard, baselineTree, bestTree);
   if (dropped.length > 0) {
     for (const item of dropped)
       input.log.warn(`Dropped ${item.path} from the result: ${item.reason}`);
@@ -53,6 +43,26 @@ export async function filterChanges(input: {
     git.diffStat(baselineTree, bestTree),
   ]);
   return { bestTree, diff, filesChanged, dropped };
+}
+
+/** The changes from `baselineTree` to `tree`, and those the filter would drop, with why. */
+export async function refusedChanges(
+  git: Git,
+  guard: WorkspaceGuard,
+  baselineTree: string,
+  tree: string,
+): Promise<{ changes: FileChange[]; dropped: { path: string; reason: string }[] }> {
+  const changes = await git.diffStat(baselineTree, tree);
+  const entries = await git.listTree(
+    tree,
+    changes.map((change) => change.path),
+  );
+  const dropped: { path: string; reason: string }[] = [];
+  for (const change of changes) {
+    const reason = whyDrop(change, entries.get(change.path), guard);
+    if (reason) dropped.push({ path: change.path, reason });
+  }
+  return { changes, dropped };
 }
 
 function whyDrop(

@@ -3,12 +3,12 @@
  * step verifies the diff itself (applied to a clean checkout, tests run in the sandbox) and only
  * the verified result ranks. Pure: no I/O.
  *
- * Ranking, best first: the tests pass, then fewest failing tests, then the smallest diff, then
- * the lowest cost. An integrity problem (tests deleted or skipped, a protected path touched)
- * ranks an attempt below every clean one whatever its counts say, since such a diff is never
- * published: a suite made green by deleting tests is not passing. An attempt that was not verified, or whose diff did not apply, never wins.
+ * Ranking, best first (issue 23): the tests pass, then fewest failing tests, then no integrity
+ * problem (tests deleted or skipped, a protected path touched), then the smallest diff (as
+ * measured on the diff itself, not as claimed), then the lowest cost. Only a clean attempt can be
+ * chosen: a suite made green by deleting tests is never published, nor is an attempt whose report
+ * claims success while its tests fail, nor one that was not verified or did not apply.
  */
-
 import { isSuccessStatus } from '../core/status.js';
 
 /** What an attempt's `report.json` says about itself. */
@@ -83,12 +83,11 @@ export function verificationOrder(candidates: readonly Candidate[]): Candidate[]
 /** Sort key of one attempt: lower is better. Attempts not verified sort last. */
 function sortKey(a: RankedAttempt): readonly number[] {
   const v = a.verification;
-  if (v.kind !== 'verified') return [2, Infinity, 1, Infinity, Infinity];
-  // Passing with deleted or skipped tests is not passing.
+  if (v.kind !== 'verified') return [1, Infinity, 1, Infinity, Infinity];
   return [
-    v.passed && v.problems.length === 0 ? 0 : 1,
-    v.problems.length > 0 ? 1 : 0,
+    v.passed ? 0 : 1,
     v.failing,
+    v.problems.length > 0 ? 1 : 0,
     a.claim.diffLines,
     a.claim.costUsd,
   ];
@@ -102,6 +101,13 @@ function compare(a: RankedAttempt, b: RankedAttempt): number {
     if (d !== 0 && !Number.isNaN(d)) return d;
   }
   return a.claim.name.localeCompare(b.claim.name);
+}
+
+/** Whether an attempt may be published: verified, no integrity problem, no false claim. */
+function eligible(a: RankedAttempt): boolean {
+  return (
+    a.verification.kind === 'verified' && a.verification.problems.length === 0 && !a.falseClaim
+  );
 }
 
 /**
@@ -122,21 +128,15 @@ export function selectAttempt(
         !a.verification.passed,
     }))
     .sort(compare);
-  const best = ranked[0];
+  const best = ranked.find(eligible);
   const v = best?.verification;
-  if (!best || !v || v.kind !== 'verified') {
-    return {
-      ranked,
-      winner: undefined,
-      passing: false,
-      why: 'No attempt had a diff that applied and could be tested.',
-    };
+  if (!best || v?.kind !== 'verified') {
+    return { ranked, winner: undefined, passing: false, why: nothingWhy(ranked, baselineFailing) };
   }
-  if (v.passed && v.problems.length === 0) {
+  if (v.passed) {
     return { ranked, winner: best, passing: true, why: passingWhy(best, ranked) };
   }
-  const improves = v.problems.length === 0 && v.failing < baselineFailing;
-  if (!improves) {
+  if (v.failing >= baselineFailing) {
     return {
       ranked,
       winner: undefined,
@@ -152,12 +152,29 @@ export function selectAttempt(
   };
 }
 
+function nothingWhy(ranked: readonly RankedAttempt[], baselineFailing: number): string {
+  if (!ranked.some((r) => r.verification.kind === 'verified')) {
+    return 'No attempt had a diff that applied and could be tested.';
+  }
+  return `No attempt passed the tests or improved on the ${baselineFailing} failing before.`;
+}
+
 function passingWhy(best: RankedAttempt, ranked: readonly RankedAttempt[]): string {
   const others = ranked.filter(
-    (r) => r !== best && r.verification.kind === 'verified' && r.verification.passed,
+    (r) => r !== best && eligible(r) && r.verification.kind === 'verified' && r.verification.passed,
   );
-  if (others.length === 0) return `${best.claim.name} is the only attempt whose tests pass.`;
-  return `${best.claim.name}'s tests pass and its diff is the smallest of the ${others.length + 1} that pass (${best.claim.diffLines} lines).`;
+  const name = best.claim.name;
+  const next = others[0];
+  if (!next) return `${name} is the only attempt whose tests pass.`;
+  const lines = best.claim.diffLines;
+  const of = `of the ${others.length + 1} that pass`;
+  if (lines < next.claim.diffLines) {
+    return `${name}'s tests pass and its diff is the smallest ${of} (${lines} lines).`;
+  }
+  if (best.claim.costUsd < next.claim.costUsd) {
+    return `${name}'s tests pass, its diff is as small as any ${of} (${lines} lines) and it cost the least ($${best.claim.costUsd.toFixed(4)}).`;
+  }
+  return `${name}'s tests pass; it ties with ${next.claim.name} on diff size and cost and comes first by name.`;
 }
 
 /** Short words for a verification, for tables and logs. */

@@ -14,7 +14,7 @@ import type { RunLog } from '../core/log.js';
 import { summarise } from '../loop/build-record.js';
 import { type TestState, toTestState } from '../loop/evaluate.js';
 import type { RunRecord } from '../core/record.js';
-import { filterChanges, type FilteredResult } from '../loop/integrity.js';
+import { filterChanges, refusedChanges, type FilteredResult } from '../loop/integrity.js';
 import type { Git, WorkspaceGuard } from '../workspace/types.js';
 import { selectAttempt, type Candidate, type Selection } from './rank.js';
 import { verifyCandidates, verifyLabel, type Verified } from './verify.js';
@@ -38,22 +38,6 @@ export interface SelectOutcome {
   readonly bestTree: string;
   readonly baselineLogPath: string;
   readonly finalLogPath: string | undefined;
-}
-
-/** Paths a `git diff` touches, both sides of renames and copies. */
-export function diffPaths(diff: string): string[] {
-  const paths = new Set<string>();
-  for (const line of diff.split('\n')) {
-    const header = /^diff --git a\/(.+) b\/(.+)$/.exec(line);
-    if (header) {
-      paths.add(header[1]!);
-      paths.add(header[2]!);
-      continue;
-    }
-    const side = /^(?:rename|copy) (?:from|to) (.+)$/.exec(line);
-    if (side) paths.add(side[1]!);
-  }
-  return [...paths];
 }
 
 export async function runSelectSession(
@@ -122,14 +106,21 @@ function verifyInWorkspace(
           await git.restore(baselineTree);
           return err(error instanceof Error ? error.message.split('\n')[0]! : String(error));
         }
-        return ok({ dir: config.workspace, dispose: () => git.restore(baselineTree) });
+        // What the diff really changed, as git sees it once applied (never its headers).
+        const applied = await git.snapshot();
+        const { changes, dropped } = await refusedChanges(git, deps.guard, baselineTree, applied);
+        return ok({
+          dir: config.workspace,
+          diffLines: changes.reduce((sum, c) => sum + c.added + c.removed, 0),
+          refused: dropped.map((d) => `${d.path} (${d.reason})`),
+          dispose: () => git.restore(baselineTree),
+        });
       },
       runTests: async (_dir, label) => {
         const run = await deps.runTests(label);
         runs.set(label, run);
         return run;
       },
-      protectedPaths: (diff) => diffPaths(diff).filter((p) => deps.guard.isProtected(p)),
       info: (line) => deps.log.info(line),
     },
     Math.max(1, config.maxIterations),

@@ -2,7 +2,10 @@
  * Verifies attempts instead of trusting them: each candidate diff is applied to a clean
  * checkout of the starting commit and the test command runs there (in the sandbox, through the
  * same test runner as the loop). The verified run is compared with the baseline by the same
- * integrity check the loop uses, and a diff touching a protected path is rejected.
+ * integrity check the loop uses; a diff that changes what the result filter never publishes
+ * (protected paths, `.git/`, symlinks out of the workspace) is rejected without running it. The
+ * changed paths and the diff's size are read from git after applying, never from the diff's
+ * headers or the attempt's report.
  */
 import { integrityProblem } from '../checks/compare.js';
 import type { TestRun } from '../checks/types.js';
@@ -12,6 +15,13 @@ import { verificationOrder, type AttemptClaim, type Candidate, type Verification
 /** A clean checkout with one candidate applied. */
 export interface AppliedCheckout {
   readonly dir: string;
+  /** Lines added plus removed, measured on what the diff really changed (not as claimed). */
+  readonly diffLines: number;
+  /**
+   * Changes that may not be published, with why (a protected path, `.git/`, a symlink out of the
+   * workspace, a submodule, an oversized file): the candidate is rejected without running its tests.
+   */
+  readonly refused: readonly string[];
   dispose(): Promise<void>;
 }
 
@@ -20,8 +30,6 @@ export interface VerifyPorts {
   checkout(diff: string, label: string): Promise<Result<AppliedCheckout>>;
   /** Runs the test command in `dir`, sandboxed. */
   runTests(dir: string, label: string): Promise<TestRun>;
-  /** The protected paths the diff touches (empty = none). */
-  protectedPaths(diff: string): readonly string[];
   /** Progress for the log. */
   info(line: string): void;
 }
@@ -33,8 +41,10 @@ export interface Verified {
 }
 
 /**
- * Verifies at most `max` candidates, best-claimed first; the rest are reported as not verified.
- * Never throws for a candidate's fault: a diff that does not apply or tests that crash are results.
+ * Verifies candidates best-claimed first, running the tests at most `max` times; the rest are
+ * reported as not verified. A diff that does not apply or is rejected before running costs no
+ * test run, so such candidates cannot use up the verifications of the others. Never throws for a
+ * candidate's fault: a diff that does not apply or tests that crash are results.
  */
 export async function verifyCandidates(
   candidates: readonly Candidate[],
@@ -43,22 +53,21 @@ export async function verifyCandidates(
   max: number,
 ): Promise<Verified[]> {
   const order = verificationOrder(candidates);
-  const toVerify = new Set(order.slice(0, Math.max(0, max)));
   const results: Verified[] = [];
+  let runs = 0;
   for (const candidate of order) {
-    const verification = toVerify.has(candidate)
-      ? await verifyOne(candidate, baseline, ports)
-      : { kind: 'not-verified' as const, reason: `over the limit of ${max} verifications` };
-    results.push({ claim: candidate.claim, verification, diff: candidate.diff });
+    if (runs >= max) {
+      const reason = `over the limit of ${max} verifications`;
+      results.push({ ...candidate, verification: { kind: 'not-verified', reason } });
+      continue;
+    }
+    const { verification, diffLines } = await verifyOne(candidate, baseline, ports);
+    if (verification.kind === 'verified') runs++;
+    const claim = diffLines === undefined ? candidate.claim : { ...candidate.claim, diffLines };
+    results.push({ claim, verification, diff: candidate.diff });
   }
   for (const candidate of candidates) {
-    if (!order.includes(candidate)) {
-      results.push({
-        claim: candidate.claim,
-        verification: { kind: 'empty' },
-        diff: candidate.diff,
-      });
-    }
+    if (!order.includes(candidate)) results.push({ ...candidate, verification: { kind: 'empty' } });
   }
   return results;
 }
@@ -72,20 +81,21 @@ async function verifyOne(
   candidate: Candidate,
   baseline: TestRun,
   ports: VerifyPorts,
-): Promise<Verification> {
+): Promise<{ verification: Verification; diffLines?: number }> {
   const name = candidate.claim.name;
-  const touched = ports.protectedPaths(candidate.diff);
-  if (touched.length > 0) {
-    ports.info(`${name}: rejected, it changes protected paths (${touched.join(', ')})`);
-    return { kind: 'rejected', reason: `changes protected paths: ${touched.join(', ')}` };
-  }
   const applied = await ports.checkout(candidate.diff, name);
   if (!applied.ok) {
     ports.info(`${name}: the diff does not apply to the starting commit (${applied.error})`);
-    return { kind: 'not-applied', reason: applied.error };
+    return { verification: { kind: 'not-applied', reason: applied.error } };
   }
   const checkout = applied.value;
+  const diffLines = checkout.diffLines;
   try {
+    if (checkout.refused.length > 0) {
+      const reason = `changes what is never published: ${checkout.refused.join('; ')}`;
+      ports.info(`${name}: rejected without running its tests, it ${reason}`);
+      return { verification: { kind: 'rejected', reason }, diffLines };
+    }
     const run = await ports.runTests(checkout.dir, verifyLabel(name));
     const problem = integrityProblem(baseline, run);
     const problems = problem?.rejects ? [problem.message] : [];
@@ -94,7 +104,7 @@ async function verifyOne(
     ports.info(
       `${name}: ${passed ? 'tests pass' : `exit ${run.exitCode ?? 'none'}, ${failing} failing`}${problems.length > 0 ? `; ${problems[0]}` : ''}`,
     );
-    return { kind: 'verified', passed, failing, problems };
+    return { verification: { kind: 'verified', passed, failing, problems }, diffLines };
   } finally {
     await checkout.dispose();
   }

@@ -62,7 +62,9 @@ describe('selectAttempt', () => {
       2,
     );
     expect(s.ranked.map((r) => r.claim.name)).toEqual(['small-cheap', 'small-dear', 'big']);
-    expect(s.why).toMatch(/smallest of the 3 that pass/);
+    expect(s.why).toBe(
+      "small-cheap's tests pass, its diff is as small as any of the 3 that pass (5 lines) and it cost the least ($1.0000).",
+    );
   });
 
   it('a pass that deletes or skips tests is not a pass and never wins', () => {
@@ -83,6 +85,77 @@ describe('selectAttempt', () => {
     );
     expect(s.winner?.claim.name).toBe('partial');
     expect(s.passing).toBe(false);
+    // Ranked first (its tests pass), yet not published.
+    expect(s.ranked.map((r) => r.claim.name)).toEqual(['cheat', 'partial']);
+  });
+
+  // Each tiebreak of issue 23, in order: two attempts equal on every earlier key.
+  const withProblem = (v: Verification): Verification =>
+    v.kind === 'verified' ? { ...v, problems: ['1 test of the baseline no longer ran: a > b'] } : v;
+  it.each([
+    ['tests pass', { verification: pass }, { verification: failing(0) }],
+    ['fewest failing', { verification: failing(1) }, { verification: failing(2) }],
+    ['no integrity problem', { verification: pass }, { verification: withProblem(pass) }],
+    ['smallest diff', { diffLines: 3 }, { diffLines: 4 }],
+    ['lowest cost', { costUsd: 0.1 }, { costUsd: 0.2 }],
+  ] as const)('ranks by %s', (_key, better, worse) => {
+    const make = (
+      name: string,
+      over: { verification?: Verification; diffLines?: number; costUsd?: number },
+    ) => ({
+      claim: claim(name, {
+        status: 'budget-turns',
+        ...('diffLines' in over ? { diffLines: over.diffLines } : {}),
+        ...('costUsd' in over ? { costUsd: over.costUsd } : {}),
+      }),
+      verification: over.verification ?? pass,
+    });
+    // `a-worse` sorts first by name: only the key under test can put `b-better` ahead.
+    const s = selectAttempt([make('a-worse', worse), make('b-better', better)], 3);
+    expect(s.ranked.map((r) => r.claim.name)).toEqual(['b-better', 'a-worse']);
+    expect(s.winner?.claim.name).toBe('b-better');
+  });
+
+  it('fewer failing ranks above an integrity problem, which is never chosen', () => {
+    const s = selectAttempt(
+      [
+        { claim: claim('clean', { status: 'budget-turns' }), verification: failing(2) },
+        {
+          claim: claim('skipper', { status: 'budget-turns' }),
+          verification: withProblem(failing(1)),
+        },
+      ],
+      3,
+    );
+    expect(s.ranked.map((r) => r.claim.name)).toEqual(['skipper', 'clean']);
+    expect(s.winner?.claim.name).toBe('clean');
+    expect(s.passing).toBe(false);
+  });
+
+  it('never chooses an attempt that claims success while its tests fail, even as the best partial', () => {
+    const s = selectAttempt(
+      [
+        { claim: claim('liar', { status: 'success' }), verification: failing(1) },
+        { claim: claim('honest', { status: 'budget-turns' }), verification: failing(2) },
+      ],
+      3,
+    );
+    expect(s.ranked[0]?.falseClaim).toBe(true);
+    expect(s.winner?.claim.name).toBe('honest');
+    const alone = selectAttempt([{ claim: claim('liar'), verification: failing(1) }], 3);
+    expect(alone.winner).toBeUndefined();
+  });
+
+  it('says why the winner won when cost decides between equal diffs', () => {
+    const s = selectAttempt(
+      [
+        { claim: claim('dear', { costUsd: 2 }), verification: pass },
+        { claim: claim('cheap', { costUsd: 1 }), verification: pass },
+      ],
+      2,
+    );
+    expect(s.winner?.claim.name).toBe('cheap');
+    expect(s.why).toMatch(/^cheap's tests pass, .* cost the least/);
   });
 
   it('publishes nothing when no attempt improves on the baseline', () => {
@@ -191,15 +264,21 @@ describe('verifyCandidates', () => {
         { claim: claim('liar', { diffLines: 1 }), diff: 'break' },
         { claim: claim('fixer', { diffLines: 5 }), diff: 'fix' },
         { claim: claim('guard', { diffLines: 2 }), diff: 'protected' },
-        { claim: claim('slow', { status: 'model-gave-up', failingAfter: 2 }), diff: 'other' },
+        { claim: claim('stale', { diffLines: 3 }), diff: 'other' },
+        { claim: claim('slow', { status: 'model-gave-up', failingAfter: 2 }), diff: 'more' },
         { claim: claim('nothing'), diff: '' },
       ],
       baseline as never,
       {
-        protectedPaths: (d) => (d === 'protected' ? ['.github/workflows/ci.yml'] : []),
         checkout: async (diff, label) => {
           if (diff === 'other') return err('patch does not apply');
-          return ok({ dir: `/w/${label}`, dispose: async () => void disposed.push(label) });
+          return ok({
+            dir: `/w/${label}`,
+            // What git measured once applied: the liar's "1 line" was 40.
+            diffLines: diff === 'break' ? 40 : 6,
+            refused: diff === 'protected' ? ['.github/workflows/ci.yml (protected path)'] : [],
+            dispose: async () => void disposed.push(label),
+          });
         },
         runTests: async (dir) => {
           runs.push(dir);
@@ -215,18 +294,29 @@ describe('verifyCandidates', () => {
         },
         info: () => undefined,
       },
-      3,
+      2,
     );
-    const by = Object.fromEntries(results.map((r) => [r.claim.name, r.verification]));
+    const by = Object.fromEntries(results.map((r) => [r.claim.name, r]));
+    // Two test runs: the rejected and the stale diff cost none, so they use up no verification.
     expect(runs).toEqual(['/w/liar', '/w/fixer']);
-    expect(disposed).toEqual(['liar', 'fixer']);
-    expect(by.guard).toEqual({
+    expect(disposed).toEqual(['liar', 'guard', 'fixer']);
+    expect(by.guard?.verification).toEqual({
       kind: 'rejected',
-      reason: 'changes protected paths: .github/workflows/ci.yml',
+      reason: 'changes what is never published: .github/workflows/ci.yml (protected path)',
     });
-    expect(by.slow).toEqual({ kind: 'not-verified', reason: 'over the limit of 3 verifications' });
-    expect(by.nothing).toEqual({ kind: 'empty' });
-    expect(by.fixer).toEqual({ kind: 'verified', passed: true, failing: 0, problems: [] });
+    expect(by.stale?.verification.kind).toBe('not-applied');
+    expect(by.slow?.verification).toEqual({
+      kind: 'not-verified',
+      reason: 'over the limit of 2 verifications',
+    });
+    expect(by.nothing?.verification).toEqual({ kind: 'empty' });
+    expect(by.fixer?.verification).toEqual({
+      kind: 'verified',
+      passed: true,
+      failing: 0,
+      problems: [],
+    });
+    expect(by.liar?.claim.diffLines).toBe(40);
     expect(selectAttempt(results, 2).winner?.claim.name).toBe('fixer');
   });
 });

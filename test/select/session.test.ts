@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestCommand } from '../../src/checks/run-tests.js';
 import { parseConfig } from '../../src/config/index.js';
 import type { AttemptClaim, Candidate } from '../../src/select/rank.js';
-import { diffPaths, runSelectSession } from '../../src/select/session.js';
+import { runSelectSession } from '../../src/select/session.js';
 import { scrubEnv } from '../../src/workspace/env.js';
 import { createGit } from '../../src/workspace/git.js';
 import { createGuard } from '../../src/workspace/guard.js';
@@ -132,12 +132,51 @@ describe('runSelectSession', () => {
     expect(outcome.selection.ranked[0]?.verification.kind).toBe('rejected');
     expect(outcome.record.status).toBe('no-passing-attempt');
   });
-});
 
-describe('diffPaths', () => {
-  it('names both sides of a rename', () => {
-    const diff =
-      'diff --git a/.github/workflows/ci.yml b/x.yml\nsimilarity index 100%\nrename from .github/workflows/ci.yml\nrename to x.yml\n';
-    expect(diffPaths(diff).sort()).toEqual(['.github/workflows/ci.yml', 'x.yml']);
+  it('reads what a diff changes from git, not from its headers: a plain diff or a symlink out is rejected', async () => {
+    const repo = createRepo({ ...SUM_PROJECT, '.github/workflows/ci.yml': 'on: push\n' });
+    cleanup.push(() => repo.remove());
+    // `git apply` takes a traditional unified diff (no `diff --git` line) as well.
+    const plain = diffOf(repo, (r) => {
+      r.write('src/sum.js', r.read('src/sum.js').replace('let i = 1', 'let i = 0'));
+      r.write('.github/workflows/ci.yml', 'on: [push, pull_request_target]\n');
+    })
+      .split('\n')
+      .filter((line) => !/^(diff --git|index) /.test(line))
+      .join('\n');
+    const fix = diffOf(repo, (r) =>
+      r.write('src/sum.js', r.read('src/sum.js').replace('let i = 1', 'let i = 0')),
+    );
+    const link = [
+      'diff --git a/secrets b/secrets',
+      'new file mode 120000',
+      '--- /dev/null',
+      '+++ b/secrets',
+      '@@ -0,0 +1 @@',
+      '+/etc/passwd',
+      '\\ No newline at end of file',
+      '',
+    ].join('\n');
+    const { outcome, lines } = await select(repo, [
+      { claim: claim('plain', { diffLines: 1 }), diff: plain },
+      { claim: claim('link', { diffLines: 1 }), diff: fix + link },
+      { claim: claim('fixer', { diffLines: 9 }), diff: fix },
+    ]);
+    const by = Object.fromEntries(outcome.selection.ranked.map((r) => [r.claim.name, r]));
+    expect(by.plain?.verification).toMatchObject({ kind: 'rejected' });
+    expect(by.plain?.verification.kind === 'rejected' && by.plain.verification.reason).toContain(
+      '.github/workflows/ci.yml (protected path',
+    );
+    expect(by.link?.verification.kind === 'rejected' && by.link.verification.reason).toContain(
+      'secrets (symlink pointing outside the workspace',
+    );
+    // Neither ran its tests: the fixer's were the only ones run after the baseline.
+    expect(lines.filter((l) => /^(plain|link|fixer): (tests pass|exit)/.test(l))).toEqual([
+      'fixer: tests pass',
+    ]);
+    expect(outcome.selection.winner?.claim.name).toBe('fixer');
+    // The size that ranks is what git measured: the fixer's 9 claimed lines are 2.
+    expect(by.fixer?.claim.diffLines).toBe(2);
+    expect(repo.read('.github/workflows/ci.yml')).toBe('on: push\n');
   });
 });
