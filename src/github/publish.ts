@@ -371,7 +371,8 @@ async function upsertComment(
       (c.body ?? '').includes(COMMENT_MARKER) &&
       c.user !== null &&
       sameLogin(c.user.login, me.login) &&
-      (!me.bot || c.user.type === 'Bot'),
+      // A user `foo` is not the bot `foo[bot]` (an App's slug is free to take as a user name).
+      me.bot === (c.user.type === 'Bot'),
   );
   if (mine !== undefined) {
     const updated = await octokit.rest.issues.updateComment({ ...repo, comment_id: mine.id, body });
@@ -389,8 +390,10 @@ interface Identity {
 /**
  * Who the token acts as. GET /user answers for user tokens; installation tokens
  * (GITHUB_TOKEN, GitHub App tokens) get 403 "Resource not accessible by
- * integration" there, but GraphQL `viewer` answers for them with the bot's login
- * (without the `[bot]` suffix REST shows). Undefined when neither answers.
+ * integration" there, but GraphQL `viewer` answers for them with the bot's login:
+ * `github-actions[bot]` for GITHUB_TOKEN, `<app slug>[bot]` for an App token
+ * (compared with and without the `[bot]` suffix). Undefined when neither
+ * answers: then no comment is updated, a new one is posted.
  */
 async function tokenIdentity(octokit: Octokit): Promise<Identity | undefined> {
   try {
@@ -443,9 +446,36 @@ export function capBody(text: string): string {
   let kept = text.slice(0, BODY_LIMIT - note.length);
   const lineEnd = kept.lastIndexOf('\n');
   if (lineEnd > 0) kept = kept.slice(0, lineEnd + 1);
-  const fences = [...kept.matchAll(/^ {0,3}(`{3,}|~{3,})/gm)];
-  if (fences.length % 2 === 1) kept = kept.slice(0, fences[fences.length - 1]!.index);
+  const open = openFenceAt(kept);
+  if (open !== undefined) kept = kept.slice(0, open);
   return kept.trimEnd() + note;
+}
+
+/**
+ * Where the code block still open at the end of `text` starts, if one is. As
+ * CommonMark reads fences: a block opened by N backticks (or tildes) is closed
+ * only by a fence of the same character at least N long with nothing after it,
+ * so the ``` lines inside a ```` block (the summary's logs use a longer
+ * fence when the log has backticks) neither open nor close anything.
+ */
+function openFenceAt(text: string): number | undefined {
+  let open: { char: string; length: number; at: number } | undefined;
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (fence !== null) {
+      const [, run = '', rest = ''] = fence;
+      const char = run.charAt(0);
+      if (open === undefined) {
+        // A backtick fence's info string may not contain a backtick.
+        if (char !== '`' || !rest.includes('`')) open = { char, length: run.length, at };
+      } else if (char === open.char && run.length >= open.length && rest.trim() === '') {
+        open = undefined;
+      }
+    }
+    at += line.length + 1;
+  }
+  return open?.at;
 }
 
 function cleanTitle(text: string): string {
@@ -488,9 +518,14 @@ export function describeApiError(error: unknown): string {
     const record = data as { message?: unknown; errors?: unknown };
     if (typeof record.message === 'string') message = record.message;
     if (Array.isArray(record.errors)) {
+      // Entries are objects with a message (`{ resource, code, message }`) or plain strings.
       const details = record.errors
         .map((e: unknown) =>
-          typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : '',
+          typeof e === 'string'
+            ? e
+            : typeof e === 'object' && e !== null && 'message' in e
+              ? String(e.message)
+              : '',
         )
         .filter((s) => s !== '');
       if (details.length > 0) message = `${message} (${details.join('; ')})`;

@@ -6,23 +6,34 @@
  * header), and faults can be queued to answer one matching request with an error.
  *
  * It answers as github.com does, not as a lenient fake would (see `settings`):
+ * Error bodies are `{ message, documentation_url, status }`, the shape
+ * github.com sends (the 403 body quoted in actions/create-github-app-token#258).
  * - Draft pull requests in a private repository on the Free or Pro plan: 422
- *   "Draft pull requests are not supported in this repository." (the REST docs
- *   of "Create a pull request" list the plans that have drafts; the body is
- *   the one reported in SWE-agent/SWE-agent#179 and OpenHands/OpenHands#6560).
+ *   with the message "Draft pull requests are not supported in this
+ *   repository." at the top level and no `errors` array (the REST docs of
+ *   "Create a pull request" list the plans that have drafts; the body is the
+ *   one quoted in SWE-agent/SWE-agent#179, also mislav/hub#2099 and
+ *   OpenHands/OpenHands#6560).
  * - Pull request creation while the repository setting "Allow GitHub Actions to
  *   create and approve pull requests" is off: 403 "GitHub Actions is not
  *   permitted to create or approve pull requests." (docs: "Managing GitHub
  *   Actions settings for a repository" → Workflow permissions).
+ * - An installation token (`ghs_`: GITHUB_TOKEN, App tokens) without the
+ *   permission an endpoint needs: 403 "Resource not accessible by integration"
+ *   (`settings.tokenPermissions`; docs: "Controlling permissions for
+ *   GITHUB_TOKEN", and each endpoint's "Fine-grained access tokens" section:
+ *   creating or updating a pull request needs "Pull requests" write; an issue
+ *   comment needs "Issues" or "Pull requests" write).
  * - Collaborator permission of someone who is not a collaborator: 404 (docs:
  *   "Get repository permissions for a user").
  * - Lists are paginated with `per_page` (default 30, max 100) and `page`, and
  *   a `Link: <...>; rel="next"` header while more remain (docs: "Using
  *   pagination in the REST API").
- * - GET /user with an installation token (`ghs_`, as GITHUB_TOKEN and App
- *   tokens are) answers 403 "Resource not accessible by integration"
- *   (actions/create-github-app-token#258, anthropics/claude-code-action#538);
- *   GraphQL `viewer` answers for every token kind.
+ * - GET /user with an installation token answers 403 "Resource not accessible
+ *   by integration" (actions/create-github-app-token#258,
+ *   joshjohanning/bulk-github-repo-settings-sync-action#194); GraphQL `viewer`
+ *   answers for every token kind, with the bot's login as REST shows it,
+ *   `<slug>[bot]` (the same PR, and fullsend-ai/fullsend#1953).
  */
 import { createHash } from 'node:crypto';
 import * as http from 'node:http';
@@ -63,6 +74,8 @@ export interface ApiFault {
   readonly path: string | RegExp;
   readonly status: number;
   readonly message: string;
+  /** A validation error's `errors` array (`{ resource, code, message }` entries, or strings). */
+  readonly errors?: readonly unknown[];
 }
 
 export interface FakeRepoArtifact {
@@ -88,11 +101,18 @@ export interface FakeRepoSettings {
   private: boolean;
   /** The owner's plan: drafts exist in private repositories on team and enterprise only. */
   plan: 'free' | 'pro' | 'team' | 'enterprise';
-  /** "Allow GitHub Actions to create and approve pull requests". */
+  /**
+   * "Allow GitHub Actions to create and approve pull requests". It binds GITHUB_TOKEN; the
+   * fake cannot tell it from an App token (both `ghs_`), so it applies to both.
+   */
   actionsCanCreatePullRequests: boolean;
   /** Login GraphQL `viewer` (and a user token's GET /user) answers with. */
   tokenLogin: string;
+  /** What an installation token may do (a workflow's `permissions:`); a user token may do all. */
+  tokenPermissions: Readonly<Record<TokenScope, 'none' | 'read' | 'write'>>;
 }
+
+export type TokenScope = 'contents' | 'pull-requests' | 'issues' | 'actions';
 
 type Permissions = Record<string, { permission: string; role_name: string }>;
 
@@ -111,6 +131,12 @@ export class FakeGitHubApi {
     plan: 'free',
     actionsCanCreatePullRequests: true,
     tokenLogin: 'github-actions[bot]',
+    tokenPermissions: {
+      contents: 'write',
+      'pull-requests': 'write',
+      issues: 'write',
+      actions: 'read',
+    },
   };
   private readonly server: http.Server;
   private port = 0;
@@ -204,6 +230,12 @@ export class FakeGitHubApi {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(value));
     };
+    const fail = (status: number, message: string): void =>
+      send(status, {
+        message,
+        documentation_url: 'https://docs.github.com/rest',
+        status: String(status),
+      });
     /** One page of `all` (per_page default 30, max 100), with a Link header while more remain. */
     const page = <T>(all: readonly T[]): T[] => {
       const perPage = Math.min(100, Math.max(1, Number(query.per_page ?? '30')));
@@ -216,6 +248,13 @@ export class FakeGitHubApi {
       return all.slice((n - 1) * perPage, n * perPage);
     };
     const installationToken = /^(token|bearer) ghs_/i.test(req.headers.authorization ?? '');
+    /** False (after answering 403) when an installation token lacks every one of `scopes`' write. */
+    const mayWrite = (...scopes: TokenScope[]): boolean => {
+      if (!installationToken) return true;
+      if (scopes.some((scope) => this.settings.tokenPermissions[scope] === 'write')) return true;
+      fail(403, 'Resource not accessible by integration');
+      return false;
+    };
 
     const faultIndex = this.faults.findIndex(
       (f) =>
@@ -224,10 +263,15 @@ export class FakeGitHubApi {
     );
     if (faultIndex !== -1) {
       const fault = this.faults.splice(faultIndex, 1)[0];
-      send(fault?.status ?? 500, {
-        message: fault?.message ?? 'fault',
-        documentation_url: 'https://docs.github.com/rest',
-      });
+      if (fault?.errors !== undefined) {
+        send(fault.status, {
+          message: fault.message,
+          errors: fault.errors,
+          status: String(fault.status),
+        });
+      } else {
+        fail(fault?.status ?? 500, fault?.message ?? 'fault');
+      }
       return;
     }
 
@@ -244,7 +288,7 @@ export class FakeGitHubApi {
 
     if (method === 'GET' && url.pathname === '/user') {
       if (installationToken) {
-        send(403, { message: 'Resource not accessible by integration' });
+        fail(403, 'Resource not accessible by integration');
       } else {
         send(200, { login: this.settings.tokenLogin, type: 'User' });
       }
@@ -253,10 +297,7 @@ export class FakeGitHubApi {
     if (method === 'POST' && url.pathname === '/graphql') {
       const text = typeof body === 'object' && body !== null ? JSON.stringify(body) : '';
       if (/viewer\s*\{\s*login/.test(text)) {
-        // GraphQL names a bot without the `[bot]` suffix REST shows (Bot.login).
-        send(200, {
-          data: { viewer: { login: this.settings.tokenLogin.replace(/\[bot\]$/, '') } },
-        });
+        send(200, { data: { viewer: { login: this.settings.tokenLogin } } });
       } else {
         send(200, { errors: [{ message: 'this fake answers only viewer { login }' }] });
       }
@@ -265,7 +306,7 @@ export class FakeGitHubApi {
 
     const prefix = `/repos/${this.owner}/${this.repo}`;
     if (!url.pathname.startsWith(`${prefix}/`)) {
-      send(404, { message: 'Not Found' });
+      fail(404, 'Not Found');
       return;
     }
     const route = url.pathname.slice(prefix.length);
@@ -279,7 +320,7 @@ export class FakeGitHubApi {
       const login = decodeURIComponent(m[1] ?? '');
       const answer = this.permissions[login.toLowerCase()];
       if (answer === undefined) {
-        send(404, { message: `${login} is not a user` });
+        fail(404, `${login} is not a user`);
         return;
       }
       send(200, { ...answer, user: { login } });
@@ -317,7 +358,7 @@ export class FakeGitHubApi {
     if (method === 'GET' && (m = route.match(/^\/actions\/artifacts\/(\d+)\/zip$/))) {
       const artifact = this.artifacts.find((a) => a.id === Number(m?.[1]));
       if (artifact === undefined) {
-        send(404, { message: 'Not Found' });
+        fail(404, 'Not Found');
         return;
       }
       res.writeHead(302, { location: `${this.url}/blobs/${artifact.id}.zip?sig=x` });
@@ -341,7 +382,7 @@ export class FakeGitHubApi {
     if (method === 'GET' && (m = route.match(/^\/pulls\/(\d+)$/))) {
       const pull = this.pulls.find((p) => p.number === Number(m?.[1]));
       if (pull === undefined) {
-        send(404, { message: 'Not Found' });
+        fail(404, 'Not Found');
         return;
       }
       send(200, this.pullJson(pull));
@@ -349,10 +390,9 @@ export class FakeGitHubApi {
     }
     if (route === '/pulls' && method === 'POST') {
       const head = String(input.head ?? '');
+      if (!mayWrite('pull-requests')) return;
       if (!this.settings.actionsCanCreatePullRequests && installationToken) {
-        send(403, {
-          message: 'GitHub Actions is not permitted to create or approve pull requests.',
-        });
+        fail(403, 'GitHub Actions is not permitted to create or approve pull requests.');
         return;
       }
       const draftsExist =
@@ -360,11 +400,22 @@ export class FakeGitHubApi {
         this.settings.plan === 'team' ||
         this.settings.plan === 'enterprise';
       if (input.draft === true && !draftsExist) {
-        send(422, { message: 'Draft pull requests are not supported in this repository.' });
+        fail(422, 'Draft pull requests are not supported in this repository.');
         return;
       }
       if (this.pulls.some((p) => p.state === 'open' && p.head === head)) {
-        send(422, { message: `A pull request already exists for ${this.owner}:${head}.` });
+        send(422, {
+          message: 'Validation Failed',
+          errors: [
+            {
+              resource: 'PullRequest',
+              code: 'custom',
+              message: `A pull request already exists for ${this.owner}:${head}.`,
+            },
+          ],
+          documentation_url: 'https://docs.github.com/rest/pulls/pulls#create-a-pull-request',
+          status: '422',
+        });
         return;
       }
       const pull: FakePull = {
@@ -381,9 +432,10 @@ export class FakeGitHubApi {
       return;
     }
     if (method === 'PATCH' && (m = route.match(/^\/pulls\/(\d+)$/))) {
+      if (!mayWrite('pull-requests')) return;
       const pull = this.pulls.find((p) => p.number === Number(m?.[1]));
       if (pull === undefined) {
-        send(404, { message: 'Not Found' });
+        fail(404, 'Not Found');
         return;
       }
       if (typeof input.title === 'string') pull.title = input.title;
@@ -403,6 +455,7 @@ export class FakeGitHubApi {
         return;
       }
       if (method === 'POST') {
+        if (!mayWrite('issues', 'pull-requests')) return;
         const comment: FakeComment = {
           id: this.nextComment++,
           issue,
@@ -415,15 +468,16 @@ export class FakeGitHubApi {
       }
     }
     if (method === 'PATCH' && (m = route.match(/^\/issues\/comments\/(\d+)$/))) {
+      if (!mayWrite('issues', 'pull-requests')) return;
       const comment = this.comments.find((c) => c.id === Number(m?.[1]));
       if (comment === undefined) {
-        send(404, { message: 'Not Found' });
+        fail(404, 'Not Found');
         return;
       }
       if (typeof input.body === 'string') comment.body = input.body;
       send(200, this.commentJson(comment));
       return;
     }
-    send(404, { message: `Not Found: ${method} ${url.pathname}` });
+    fail(404, `Not Found: ${method} ${url.pathname}`);
   }
 }

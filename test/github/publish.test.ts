@@ -348,6 +348,86 @@ describe('publish', () => {
     }
   });
 
+  it('opens a ready pull request when the draft refusal comes as a validation error entry', async () => {
+    api.faults.push({
+      method: 'POST',
+      path: '/pulls',
+      status: 422,
+      message: 'Validation Failed',
+      errors: [
+        {
+          resource: 'PullRequest',
+          code: 'custom',
+          message: 'Draft pull requests are not supported in this repository.',
+        },
+      ],
+    });
+    const result = await publish(options({}));
+    expect(result.errors).toEqual([]);
+    expect(api.pulls.map((p) => p.draft)).toEqual([false]);
+    expect(logs.some((l) => l.includes('does not support draft pull requests'))).toBe(true);
+  });
+
+  it('a GITHUB_TOKEN without pull-requests: write gets the permission to add, not a bare 403', async () => {
+    const saved = api.settings.tokenPermissions;
+    api.settings.tokenPermissions = { ...saved, 'pull-requests': 'read' };
+    try {
+      const result = await publish(options({}));
+      expect(result.branch).toBe('greenloop/fix');
+      expect(result.errors).toEqual([
+        expect.stringMatching(
+          /^pull request: HTTP 403: Resource not accessible by integration \(hint: .*pull-requests: write/,
+        ),
+      ]);
+      expect(api.pulls).toEqual([]);
+    } finally {
+      api.settings.tokenPermissions = saved;
+    }
+  });
+
+  it('finds its own comment past the first page of a long discussion', async () => {
+    const context = ctx('issue_comment', {
+      issue: { number: 9, pull_request: { url: 'x' } },
+      comment: { body: '/greenloop' },
+    });
+    for (let id = 1; id <= 130; id++) {
+      api.comments.push({ id, issue: 9, body: `comment ${id}`, user: 'bob' });
+    }
+    api.comments.push({
+      id: 131,
+      issue: 9,
+      body: `${COMMENT_MARKER}\nold summary`,
+      user: 'github-actions[bot]',
+    });
+    const result = await publish(options({ outputs: ['none'], comment: true, context }));
+    expect(result.errors).toEqual([]);
+    expect(api.comments).toHaveLength(131);
+    expect(api.comments.find((c) => c.id === 131)?.body).toContain('All 3 tests pass now.');
+    const pages = api.requests.filter((r) => r.path.endsWith('/issues/9/comments'));
+    expect(pages.map((r) => r.query.page ?? '1')).toEqual(['1', '2']);
+  });
+
+  it("with a user's token, a bot's comment of the same name is not the token's own", async () => {
+    const context = ctx('issue_comment', {
+      issue: { number: 10, pull_request: { url: 'x' } },
+      comment: { body: '/greenloop' },
+    });
+    const saved = api.settings.tokenLogin;
+    api.settings.tokenLogin = 'alice';
+    // An App whose slug is `alice` posts as alice[bot]; the token is alice's own.
+    api.comments.push({ id: 3, issue: 10, body: `${COMMENT_MARKER}\nbot`, user: 'alice[bot]' });
+    try {
+      const result = await publish(
+        options({ outputs: ['none'], comment: true, context, token: 'ghp_usertoken' }),
+      );
+      expect(result.errors).toEqual([]);
+      expect(api.comments.find((c) => c.id === 3)?.body).toBe(`${COMMENT_MARKER}\nbot`);
+      expect(api.comments.filter((c) => c.issue === 10)).toHaveLength(2);
+    } finally {
+      api.settings.tokenLogin = saved;
+    }
+  });
+
   it("names the setting when Actions may not create pull requests (the fake's setting off)", async () => {
     api.settings.actionsCanCreatePullRequests = false;
     try {
@@ -407,7 +487,29 @@ describe('publish helpers', () => {
     expect(capped).toContain('see the artifact');
   });
 
+  it('never cuts inside a longer fence holding ``` lines (the summary fences logs that way)', () => {
+    const log = '````text\n' + '```js\nconsole.log(1)\n```\n'.repeat(3000) + '````\n';
+    const text = `## greenloop\n\nintro\n\n${log}\nafter\n`;
+    const capped = capBody(text);
+    expect(capped.length).toBeLessThanOrEqual(BODY_LIMIT);
+    expect(capped).not.toContain('````');
+    expect(capped).not.toContain('console.log');
+    expect(capped.startsWith('## greenloop\n\nintro')).toBe(true);
+  });
+
   it.each<[unknown, string]>([
+    [
+      Object.assign(new Error('x'), {
+        status: 422,
+        response: {
+          data: {
+            message: 'Validation Failed',
+            errors: ['Draft pull requests are not supported in this repository.'],
+          },
+        },
+      }),
+      'HTTP 422: Validation Failed (Draft pull requests are not supported in this repository.)',
+    ],
     [
       Object.assign(new Error('x'), {
         status: 403,
