@@ -153,7 +153,8 @@ async function preparedGit(
   } catch (error) {
     throw new SetupError(error instanceof Error ? error.message : String(error));
   }
-  if (!(await onPullRequestHead(context, output, git))) throw new SetupError('');
+  if (!(await onPullRequestHead(context, output, git, config.githubToken)))
+    throw new SetupError('');
   await removeCredentials(config, git);
   const fingerprint = await git.configFingerprint().catch(() => {
     core.warning('Could not fingerprint the git config: the tamper check before pushing is off.');
@@ -405,6 +406,7 @@ async function onPullRequestHead(
   context: GitHubContext,
   output: readonly OutputKind[],
   git: Git,
+  token: string,
 ): Promise<boolean> {
   const pushes = output.includes('commit') || output.includes('pull-request');
   const prEvent = context.eventName === 'pull_request' || context.eventName === 'issue_comment';
@@ -418,7 +420,7 @@ async function onPullRequestHead(
     );
     return false;
   }
-  if (await git.tryCheckoutCommit(context.headSha)) {
+  if (await git.tryCheckoutCommit(context.headSha, { token, serverUrl: context.serverUrl })) {
     core.info(
       `Working on the pull request head ${context.headSha} (the checkout was ${head ?? 'empty'}): the fix is published on it`,
     );

@@ -506,17 +506,28 @@ class GitRepo implements RepoGit {
     return out.code === 0 ? out.stdout.trim() : undefined;
   }
 
-  async tryCheckoutCommit(sha: string): Promise<boolean> {
+  async tryCheckoutCommit(
+    sha: string,
+    auth?: { token: string; serverUrl: string },
+  ): Promise<boolean> {
     if (!/^[0-9a-f]{40}$/.test(sha)) return false;
     await this.toplevel();
     const present = async (): Promise<boolean> =>
       (await this.call(['cat-file', '-e', `${sha}^{commit}`], { allowFail: true })).code === 0;
-    if (!(await present())) {
-      await this.call(['fetch', '-q', '--no-tags', '--depth=1', 'origin', sha], {
-        allowFail: true,
-      });
-      if (!(await present())) return false;
-    }
+    const fetch = async (env?: Record<string, string>): Promise<boolean> => {
+      const args = ['fetch', '-q', '--no-tags', '--depth=1', 'origin', sha];
+      await this.call(args, { allowFail: true, timeoutMs: 120_000, ...(env ? { env } : {}) });
+      return present();
+    };
+    // First with the checkout's own credentials (a second Authorization header next to
+    // persisted ones is refused), then with the token (`persist-credentials: false`).
+    const had =
+      (await present()) ||
+      (await fetch()) ||
+      (auth !== undefined &&
+        auth.token !== '' &&
+        (await fetch(tokenEnv(auth.token, auth.serverUrl))));
+    if (!had) return false;
     // The real index changes: the next snapshot seeds its index again.
     this.index = undefined;
     return (await this.call(['checkout', '-q', '--detach', sha], { allowFail: true })).code === 0;

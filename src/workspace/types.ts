@@ -82,10 +82,10 @@ export interface Git {
   /**
    * Detaches HEAD at a commit (a PR's head instead of the merge commit a
    * pull_request checkout gives), fetching it from `origin` when it is missing
-   * (before the run, while the checkout's credentials are still there). False
+   * (before the run, with the checkout's credentials, else with `auth`). False
    * when it cannot be had or checked out.
    */
-  tryCheckoutCommit(sha: string): Promise<boolean>;
+  tryCheckoutCommit(sha: string, auth?: { token: string; serverUrl: string }): Promise<boolean>;
   /** Records the workspace as it is now (tracked, modified and untracked, not ignored) as a tree object, without touching the index or HEAD. */
   snapshot(): Promise<string>;
   /**
