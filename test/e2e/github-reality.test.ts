@@ -7,6 +7,8 @@
  * Runs the build of the current sources (test/helpers/dist.ts).
  */
 import AdmZip from 'adm-zip';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../fakes/openai-server.js';
 import type { ActionRun } from '../helpers/action-env.js';
@@ -214,7 +216,7 @@ describe.concurrent('action end to end: GitHub as it really answers', () => {
   it('a pull_request event publishes on the PR head, not on the merge commit the checkout gives', async () => {
     await withWorld(fixingScript(), SUM_PROJECT, async (w) => {
       const r = w.repo;
-      // The PR branch adds a file; meanwhile main moves on; the checkout is their merge.
+      // The PR branch adds a file; meanwhile main moves on; GitHub's refs/pull/3/merge is their merge.
       r.git('checkout', '-q', '-b', 'feature');
       r.write('feature.txt', 'feature\n');
       const head = r.commitAll('feature');
@@ -226,6 +228,15 @@ describe.concurrent('action end to end: GitHub as it really answers', () => {
       r.git('checkout', '-q', '--detach', base);
       r.git('merge', '-q', '--no-ff', '-m', 'Merge into base', head);
       const merge = r.git('rev-parse', 'HEAD').trim();
+      r.git('push', '-q', 'origin', `${merge}:refs/pull/3/merge`);
+      // actions/checkout's default on pull_request: that merge commit alone (fetch-depth: 1),
+      // so the head commit is not in the workspace and must be fetched.
+      for (const entry of readdirSync(r.dir)) rmSync(join(r.dir, entry), { recursive: true });
+      r.git('init', '-q');
+      r.git('remote', 'add', 'origin', w.bare);
+      r.git('fetch', '-q', '--no-tags', '--depth=1', 'origin', 'refs/pull/3/merge');
+      r.git('checkout', '-q', '--detach', 'FETCH_HEAD');
+      expect(() => r.git('cat-file', '-e', `${head}^{commit}`)).toThrow();
       w.github.setPermission('octocat', 'write');
       const run = await w.run({
         inputs: { output: 'commit' },
@@ -361,6 +372,27 @@ describe.concurrent('action end to end: GitHub as it really answers', () => {
       expect(w.model.requests).toEqual([]);
     });
   }, 120_000);
+
+  it('an artifact service that refuses every upload: one warning annotation for it, checkpoints in the log only', async () => {
+    await withWorld(fixingScript(), SUM_PROJECT, async (w) => {
+      for (let i = 0; i < 20; i++) {
+        w.artifacts.faults.push({
+          method: 'CreateArtifact',
+          status: 403,
+          msg: 'Artifact storage quota has been hit. Unable to upload any new artifacts.',
+        });
+      }
+      const run = await w.run({ inputs: { output: 'artifact' } });
+      expect(run.code, run.stdout).toBe(0);
+      expect(run.outputs.status).toBe('success');
+      expect(run.outputs['artifact-id']).toBe('');
+      const warnings = annotations(run, 'warning');
+      expect(warnings, run.stdout).toHaveLength(1);
+      expect(warnings[0]).toMatch(/^::warning::artifact '[^']+' upload failed: .*storage quota/);
+      expect(run.stdout).toContain('Could not upload the checkpoint');
+      expect(annotations(run, 'error')).toEqual([]);
+    });
+  }, 180_000);
 
   it('GitHub Enterprise Server: one warning up front naming the outputs to use instead, no artifact call', async () => {
     await withWorld(fixingScript(), SUM_PROJECT, async (w) => {
