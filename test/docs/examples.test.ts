@@ -106,6 +106,13 @@ describe('docs/examples', () => {
     const [, job] = jobsOf(wf)[0] ?? ['', {}];
     expect(String(job.if)).toContain("github.event.workflow_run.conclusion == 'failure'");
     expect(String(job.if)).toContain('head_repository.full_name == github.repository');
+    // A failing fix PR (with an App token, whose pushes start workflows) must not start a fix of the fix.
+    expect(String(job.if)).toContain(
+      "!startsWith(github.event.workflow_run.head_branch, 'greenloop/')",
+    );
+    // A PR opened with GITHUB_TOKEN gets no workflow run: there is nothing to "re-run".
+    const text = fs.readFileSync(path.join(examplesDir, 'fix-on-failure.yml'), 'utf8');
+    expect(text).not.toMatch(/re-?run (the )?CI/i);
     const checkout = stepsOf(job).find((s) => s.uses === 'actions/checkout@v5');
     expect(isObject(checkout?.with) && checkout.with.ref).toBe(
       '${{ github.event.workflow_run.head_sha }}',

@@ -228,6 +228,34 @@ describe('credentials in submodule configs', () => {
   });
 });
 
+describe('credentials in the file actions/checkout v6 includes', () => {
+  it('are removed for the run and restored afterwards, the include left as it was', async () => {
+    // checkout v6 writes the header into a file under RUNNER_TEMP and includes it by gitdir.
+    const runnerTemp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'gl-runner-')));
+    try {
+      const credentials = path.join(runnerTemp, 'git-credentials-0d5a.config');
+      const key = 'http.https://github.com/.extraheader';
+      const header = 'AUTHORIZATION: basic djYtdG9rZW4=';
+      sh(['config', '--file', credentials, key, header]);
+      sh(['config', '--local', `includeIf.gitdir:${path.join(dir, '.git')}.path`, credentials]);
+      const before = ['config', 'credentials'].map((f) =>
+        fs.readFileSync(f === 'config' ? path.join(dir, '.git', 'config') : credentials, 'utf8'),
+      );
+      expect(sh(['config', '--includes', '--get', key])).toBe(header);
+
+      const git = createGit(dir);
+      expect(await git.removePersistedCredentials()).toEqual([`${credentials}: ${key}`]);
+      expect(() => sh(['config', '--includes', '--get', key])).toThrow();
+      await git.restorePersistedCredentials();
+      expect(sh(['config', '--includes', '--get', key])).toBe(header);
+      expect(fs.readFileSync(path.join(dir, '.git', 'config'), 'utf8')).toBe(before[0]);
+      expect(fs.readFileSync(credentials, 'utf8')).toBe(before[1]);
+    } finally {
+      fs.rmSync(runnerTemp, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('push with a lease', () => {
   let remote: string;
   beforeEach(() => {
