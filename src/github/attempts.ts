@@ -6,23 +6,22 @@
  * https://docs.github.com/rest/actions/artifacts#list-workflow-run-artifacts), so an artifact of
  * the same name from another run, a fork's included, is never a candidate.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { REPORT_FILES } from '../report/files.js';
 import { readClaim } from '../select/claim.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Candidate } from '../select/rank.js';
-import {
-  ArtifactDownloadError,
-  artifactNamePart,
-  ghesMessage,
-  isGhes,
-  oneLine,
-} from './artifact.js';
+import { readZipFiles } from '../select/zip.js';
+import { ArtifactDownloadError, ghesMessage, isGhes, oneLine } from './artifact.js';
 import type { GitHubContext } from './context.js';
 
 /** A diff larger than this is not read (a published diff is far smaller). */
 const MAX_DIFF_BYTES = 20 * 1024 * 1024;
+/** A report.json is a few kilobytes; more is not a greenloop report. */
+const MAX_REPORT_BYTES = 1024 * 1024;
+/** An attempt's zip holds its report, diff, logs and transcript: past this it is not downloaded. */
+const MAX_ZIP_BYTES = 100 * 1024 * 1024;
 
 export interface AttemptDownload {
   readonly candidates: Candidate[];
@@ -34,6 +33,7 @@ interface RunArtifact {
   readonly id: number;
   readonly name: string;
   readonly digest: string;
+  readonly size: number;
 }
 
 /** Whether `name` is an attempt's result artifact under `prefix` (not a checkpoint). */
@@ -68,10 +68,11 @@ export async function downloadAttempts(options: {
   const candidates: Candidate[] = [];
   const skipped: string[] = [];
   for (const artifact of attempts) {
-    const dir = path.join(options.dir, artifactNamePart(artifact.name) || String(artifact.id));
-    try {
-      const response = await client.downloadArtifact(artifact.id, {
-        path: dir,
+    const candidate = await fetchCandidate(artifact, options.dir, (into) =>
+      client.downloadArtifact(artifact.id, {
+        path: into,
+        // The zip as it is: read in memory below, never unpacked onto disk.
+        skipDecompress: true,
         ...(artifact.digest ? { expectedHash: artifact.digest } : {}),
         findBy: {
           token,
@@ -79,40 +80,58 @@ export async function downloadAttempts(options: {
           repositoryOwner: context.owner,
           repositoryName: context.repo,
         },
-      });
-      if (response.digestMismatch === true) {
-        skipped.push(`${artifact.name}: does not match the digest recorded at upload`);
-        continue;
-      }
-      const candidate = await readCandidate(artifact.name, dir);
-      if (candidate.ok) candidates.push(candidate.value);
-      else skipped.push(candidate.error);
-    } catch (error) {
-      skipped.push(`${artifact.name}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+      }),
+    );
+    if (candidate.ok) candidates.push(candidate.value);
+    else skipped.push(candidate.error);
   }
   for (const line of skipped) options.log(`Skipped ${line}`);
   return { candidates, skipped };
 }
 
-async function readCandidate(name: string, dir: string): Promise<Result<Candidate>> {
-  const reportPath = path.join(dir, REPORT_FILES.report);
-  const diffPath = path.join(dir, REPORT_FILES.diff);
-  let report: string;
-  try {
-    report = await readFile(reportPath, 'utf8');
-  } catch {
-    return err(`${name}: no ${REPORT_FILES.report}`);
+/** One attempt's artifact downloaded into its own folder (by id), read and removed. */
+async function fetchCandidate(
+  artifact: RunArtifact,
+  dir: string,
+  download: (into: string) => Promise<{ digestMismatch?: boolean }>,
+): Promise<Result<Candidate>> {
+  const refuse = (why: string): Result<Candidate> => err(`${artifact.name}: ${why}`);
+  if (artifact.size > MAX_ZIP_BYTES) {
+    return refuse(
+      `${artifact.size} bytes, over the ${MAX_ZIP_BYTES / 1024 / 1024} MB an attempt may have`,
+    );
   }
-  const claim = readClaim(name, report);
+  const into = path.join(dir, String(artifact.id));
+  try {
+    const response = await download(into);
+    if (response.digestMismatch === true)
+      return refuse('does not match the digest recorded at upload');
+    const files = await readdir(into);
+    const file = files.length === 1 ? path.join(into, files[0]!) : '';
+    const info = file ? await stat(file) : undefined;
+    if (!info?.isFile() || info.size > MAX_ZIP_BYTES)
+      return refuse('the download is not one zip file');
+    return readCandidate(artifact.name, await readFile(file));
+  } catch (error) {
+    return refuse(oneLine(error instanceof Error ? error.message : String(error)));
+  } finally {
+    await rm(into, { recursive: true, force: true });
+  }
+}
+
+/** The claim (report.json) and diff of one attempt's zip, each within its limit. */
+export function readCandidate(name: string, zip: Buffer): Result<Candidate> {
+  const files = readZipFiles(zip, {
+    [REPORT_FILES.report]: MAX_REPORT_BYTES,
+    [REPORT_FILES.diff]: MAX_DIFF_BYTES,
+  });
+  if (!files.ok) return err(`${name}: ${files.error}`);
+  const report = files.value.get(REPORT_FILES.report);
+  if (!report) return err(`${name}: no ${REPORT_FILES.report}`);
+  const claim = readClaim(name, report.toString('utf8'));
   if (!claim.ok) return claim;
   // No diff file: the attempt changed nothing.
-  const size = await stat(diffPath).then(
-    (s) => s.size,
-    () => 0,
-  );
-  if (size > MAX_DIFF_BYTES) return err(`${name}: diff over 20 MB`);
-  const diff = size > 0 ? await readFile(diffPath, 'utf8') : '';
+  const diff = files.value.get(REPORT_FILES.diff)?.toString('utf8') ?? '';
   return ok({ claim: claim.value, diff });
 }
 
@@ -132,7 +151,7 @@ async function listRunArtifacts(
     });
     return artifacts
       .filter((a) => !a.expired && (a.workflow_run?.id ?? runId) === runId)
-      .map((a) => ({ id: a.id, name: a.name, digest: a.digest ?? '' }));
+      .map((a) => ({ id: a.id, name: a.name, digest: a.digest ?? '', size: a.size_in_bytes }));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new ArtifactDownloadError(

@@ -18,8 +18,14 @@ function num(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
+/** Longest text kept from a claim's field: a model name or a status is short. */
+const MAX_TEXT = 100;
+
+/** A text field, on one line and cut: it is shown in the job summary and the log. */
 function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const line = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  return line.length > MAX_TEXT ? `${line.slice(0, MAX_TEXT - 1)}…` : line;
 }
 
 function failing(run: unknown): number | null {
