@@ -19,9 +19,50 @@ let loading: Promise<void> | undefined;
 /** Load the o200k tokenizer once; later calls return the same promise. */
 export function loadTokenizer(): Promise<void> {
   loading ??= import('gpt-tokenizer/encoding/o200k_base').then((mod) => {
-    counter = (text) => mod.countTokens(text);
+    counter = (text) => countInChunks(text, mod.countTokens);
   });
   return loading;
+}
+
+/**
+ * Longest text handed to the tokenizer in one call. Its byte-pair merge is quadratic in the
+ * length of one pre-tokenizer piece, and a piece has no length limit (a run of one letter, of
+ * punctuation, of spaces): 80,000 'Z's took 19 s, so a model answer of that kind would block
+ * the event loop (and the run's deadline) for hours.
+ */
+export const TOKENIZER_CHUNK = 4096;
+
+/**
+ * `count` summed over chunks of at most TOKENIZER_CHUNK characters, cut before a space or line
+ * break where the chunk's second half has one (the pre-tokenizer mostly starts a piece there),
+ * else inside the run. Each cut adds at most one token: never an undercount. On the real runner
+ * logs the sum equals the whole count, or exceeds it by one.
+ */
+export function countInChunks(text: string, count: (chunk: string) => number): number {
+  if (text.length <= TOKENIZER_CHUNK) return count(text);
+  let total = 0;
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(start + TOKENIZER_CHUNK, text.length);
+    if (end < text.length) {
+      const cut = lastBreakBefore(text, end, start + TOKENIZER_CHUNK / 2);
+      if (cut > start) end = cut;
+    }
+    total += count(text.slice(start, end));
+    start = end;
+  }
+  return total;
+}
+
+/** The last index in (min, end] at which a space or line break follows a non-blank character. */
+function lastBreakBefore(text: string, end: number, min: number): number {
+  for (let i = end; i > min; i--) {
+    const c = text.charCodeAt(i);
+    const before = text.charCodeAt(i - 1);
+    const blank = (x: number): boolean => isSpace(x) || isNewline(x);
+    if (blank(c) && !blank(before)) return i;
+  }
+  return -1;
 }
 
 export function isTokenizerLoaded(): boolean {

@@ -1,13 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { countTokens as o200kCount } from 'gpt-tokenizer/encoding/o200k_base';
 import {
+  countInChunks,
   countTokens,
   ESTIMATE_FLOOR,
   estimateItemsTokens,
   estimateTokens,
   isTokenizerLoaded,
   loadTokenizer,
+  TOKENIZER_CHUNK,
 } from '../../src/model/tokens.js';
 import type { Item } from '../../src/model/types.js';
 import { TOOLS } from './helpers.js';
@@ -93,5 +96,40 @@ describe('tokens', () => {
     expect(estimateItemsTokens('', [...items, ...items], [])).toBeGreaterThan(
       estimateItemsTokens('', items, []),
     );
+  });
+});
+
+// The tokenizer's byte-pair merge is quadratic in the length of one pre-tokenizer piece (80,000
+// 'Z's: 19 s on the CI machine), so a hostile model's answer of one long run blocked the event
+// loop, and with it the run's deadline, for hours. The counter hands it bounded chunks.
+describe('counting long runs without a space', () => {
+  it('never hands the tokenizer more than one chunk at a time, whatever the text', () => {
+    for (const text of ['Z'.repeat(300_000), ' '.repeat(100_000), '='.repeat(100_000)]) {
+      const seen: number[] = [];
+      const total = countInChunks(text, (chunk) => (seen.push(chunk.length), chunk.length));
+      expect(Math.max(...seen)).toBeLessThanOrEqual(TOKENIZER_CHUNK);
+      expect(total).toBe(text.length); // every character counted once
+    }
+  });
+
+  it('counts a long run through the loaded tokenizer in chunks', async () => {
+    await loadTokenizer();
+    // 'ZZ' is one o200k token: 300,000 'Z's are 150,000 tokens, with or without the chunks.
+    expect(countTokens('Z'.repeat(300_000))).toBe(150_000);
+  });
+
+  it('counts real runner logs as the whole-text tokenizer does, or one token more per cut', () => {
+    for (const name of readdirSync(REAL_LOGS)) {
+      let text: string;
+      try {
+        text = readFileSync(path.join(REAL_LOGS, name, 'log.txt'), 'utf8').slice(0, 100_000);
+      } catch {
+        continue;
+      }
+      const whole = o200kCount(text);
+      const chunked = countInChunks(text, o200kCount);
+      expect(chunked).toBeGreaterThanOrEqual(whole);
+      expect(chunked - whole).toBeLessThanOrEqual(Math.ceil(text.length / (TOKENIZER_CHUNK / 2)));
+    }
   });
 });
