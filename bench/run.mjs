@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeTooOld } from '../scripts/node-version.mjs';
 
-const tooOld = nodeTooOld('npm run bench', '22.18');
+const tooOld = nodeTooOld('npm run bench', '22.18', '`npm ci && npm run bench`');
 if (tooOld) {
   console.error(tooOld);
   process.exit(1);

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { nodeTooOld } from '../scripts/node-version.mjs';
 
 // eval runs its TypeScript harness on Node's own type stripping.
-const tooOld = nodeTooOld('npm run eval', '22.18');
+const tooOld = nodeTooOld('npm run eval', '22.18', '`npm ci && npm run eval`');
 if (tooOld) {
   console.error(tooOld);
   process.exit(1);

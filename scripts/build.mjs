@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { nodeTooOld } from './node-version.mjs';
+import { SUPPORTED, nodeTooOld } from './node-version.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = process.argv[2] ?? join(root, 'dist');
@@ -27,7 +27,7 @@ try {
       '#!/usr/bin/env node',
       '// The greenloop CLI: the same bundle as the action, started as the CLI.',
       '// An older Node gets one line saying what to do, not a stack trace.',
-      `const tooOld = (${nodeTooOld.toString()})('greenloop');`,
+      `const tooOld = (${nodeTooOld.toString()})('greenloop', '${SUPPORTED}');`,
       'if (tooOld) {',
       '  console.error(tooOld);',
       '  process.exit(1);',

@@ -21,6 +21,8 @@ versions="${GREENLOOP_NODE_VERSIONS:-20 22 24}"
 # The Node versions that also run `npm test` (default: all of them).
 test_versions="${GREENLOOP_MATRIX_TEST_VERSIONS-$versions}"
 cache="${GREENLOOP_NODE_CACHE:-$HOME/.cache/greenloop}"
+# The node-linux-* packages are Linux builds: on macOS (or elsewhere) say so instead of failing later.
+[ "$(uname -s)" = Linux ] || { echo "matrix: Linux only (it runs the npm registry's node-linux-* builds); on $(uname -s) run the README's two commands with your own Node" >&2; exit 1; }
 case "$(uname -m)" in
   x86_64) arch=x64 ;;
   aarch64 | arm64) arch=arm64 ;;
@@ -38,15 +40,15 @@ started=$SECONDS
 say() { echo "matrix [$((SECONDS - started))s]: $*"; }
 fail() { echo "matrix: FAILED: $*" >&2; exit 1; }
 
-# Prints the folder holding bin/node for this major version, fetching it once.
+# Prints the folder holding bin/node for this version (a major, or an exact one), fetching it once.
 node_home() {
-  local major="$1" dir="$cache/node$1"
+  local version="$1" dir="$cache/node$1"
   if [ ! -x "$dir/bin/node" ]; then
-    say "fetching node-linux-$arch@$major from the npm registry"
+    say "fetching node-linux-$arch@$version from the npm registry"
     local tmp
     tmp="$(mktemp -d "$work/fetch-XXXXXX")"
-    (cd "$tmp" && npm pack --silent "node-linux-$arch@$major" >/dev/null) ||
-      fail "could not fetch node-linux-$arch@$major"
+    (cd "$tmp" && npm pack --silent "node-linux-$arch@$version" >/dev/null) ||
+      fail "could not fetch node-linux-$arch@$version"
     mkdir -p "$dir"
     tar -xzf "$tmp"/node-linux-*.tgz -C "$dir" --strip-components=1 package/bin/node
     rm -rf "$tmp"
@@ -118,23 +120,27 @@ for major in $versions; do
   rm -rf "$consumer"
 done
 
-# A Node too old for greenloop: one line saying what to do, exit 1, no stack trace.
-home18="$(node_home 18)"
-consumer="$work/consumer-18"
-mkdir "$consumer"
-tar -xzf "$tarball" -C "$consumer"
-for cmd in "$consumer/package/dist/cli/index.js --version" "$repo/scripts/node-version.mjs npm-test" "$repo/scripts/demo.mjs"; do
-  set +e
-  # shellcheck disable=SC2086 # the command and its argument are split on purpose
-  out="$(with_node "$home18" node $cmd 2>&1)"
-  code=$?
-  set -e
-  lines="$(printf '%s\n' "$out" | wc -l)"
-  if [ "$code" != 1 ] || [ "$lines" != 1 ] || ! grep -q 'needs Node 20 or newer' <<<"$out"; then
-    fail "Node 18, node $cmd: expected one line and exit 1, got exit $code and: $out"
-  fi
+# A Node too old for greenloop (Node 18, and Node 20.18 below vite's floor): one line saying what
+# to do, exit 1, no stack trace, from the CLI bundle, the demo and the test script.
+for old in 18 20.18.0; do
+  home_old="$(node_home "$old")"
+  consumer="$work/consumer-$old"
+  mkdir "$consumer"
+  tar -xzf "$tarball" -C "$consumer"
+  for cmd in "$consumer/package/dist/cli/index.js --version" "$repo/scripts/node-version.mjs npm-test" "$repo/scripts/demo.mjs"; do
+    set +e
+    # shellcheck disable=SC2086 # the command and its argument are split on purpose
+    out="$(with_node "$home_old" node $cmd 2>&1)"
+    code=$?
+    set -e
+    lines="$(printf '%s\n' "$out" | wc -l)"
+    if [ "$code" != 1 ] || [ "$lines" != 1 ] || ! grep -q 'needs Node 20.19+ or 22.12+' <<<"$out"; then
+      fail "Node $old, node $cmd: expected one line and exit 1, got exit $code and: $out"
+    fi
+  done
+  say "Node $old gets one line: $out"
+  rm -rf "$consumer"
 done
-say "Node 18 gets one line: $out"
 
 # What the commands left in TMPDIR: the demo's projects stay (the demo points at them); vitest's
 # compile cache is its own. Anything else is a leak.

@@ -22,9 +22,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { nodeTooOld } from './node-version.mjs';
+import { SUPPORTED, nodeTooOld } from './node-version.mjs';
 
-const tooOld = nodeTooOld('npm run demo');
+const tooOld = nodeTooOld('npm run demo', SUPPORTED, '`npm ci && npm run demo`');
 if (tooOld) {
   console.error(tooOld);
   process.exit(1);

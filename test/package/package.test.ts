@@ -28,7 +28,7 @@ describe('the npm package', () => {
       'npx @greenloop/cli run',
     );
     expect(pkg.bin).toEqual({ greenloop: 'dist/cli/index.js' });
-    expect(pkg.engines.node).toBe('>=20');
+    expect(pkg.engines.node).toBe('^20.19.0 || >=22.12.0');
   });
 
   it('installs nothing besides itself: the bundle in dist/ is self-contained', () => {
