@@ -17,8 +17,12 @@ import { distFile } from '../helpers/dist.js';
 
 /** The build of the current sources (test/helpers/dist.ts), never a stale dist/. */
 const DIST = path.dirname(await distFile('index.js'));
-const temp = mkdtempSync(path.join(os.tmpdir(), 'gl-lazy-chunks-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
+const hooksSupported = typeof module.registerHooks === 'function';
+// Made only when the tests run: vitest runs no afterAll in a file whose tests are all skipped.
+const temp = hooksSupported ? mkdtempSync(path.join(os.tmpdir(), 'gl-lazy-chunks-')) : '';
+afterAll(() => {
+  if (temp) rmSync(temp, { recursive: true, force: true });
+});
 
 /** Code that only the chunk of one package holds (checked against the built bundle). */
 const MARKERS = {
@@ -30,19 +34,20 @@ const MARKERS = {
 } as const;
 
 const HOOK = path.join(temp, 'record-loads.mjs');
-writeFileSync(
-  HOOK,
-  [
-    "import { appendFileSync } from 'node:fs';",
-    "import { registerHooks } from 'node:module';",
-    'registerHooks({',
-    '  load(url, context, next) {',
-    "    if (url.startsWith('file:')) appendFileSync(process.env.GL_LOADS_FILE, url + '\\n');",
-    '    return next(url, context);',
-    '  },',
-    '});',
-  ].join('\n'),
-);
+if (hooksSupported)
+  writeFileSync(
+    HOOK,
+    [
+      "import { appendFileSync } from 'node:fs';",
+      "import { registerHooks } from 'node:module';",
+      'registerHooks({',
+      '  load(url, context, next) {',
+      "    if (url.startsWith('file:')) appendFileSync(process.env.GL_LOADS_FILE, url + '\\n');",
+      '    return next(url, context);',
+      '  },',
+      '});',
+    ].join('\n'),
+  );
 
 /** The dist/ chunk files a process loaded, and which packages they carry. */
 function loaded(file: string): { files: string[]; bytes: number; packages: string[] } {
@@ -55,8 +60,6 @@ function loaded(file: string): { files: string[]; bytes: number; packages: strin
     .map(([name]) => name);
   return { files, bytes: texts.reduce((a, t) => a + Buffer.byteLength(t), 0), packages };
 }
-
-const hooksSupported = typeof module.registerHooks === 'function';
 
 describe.skipIf(!hooksSupported)('start-up loads only what it runs', () => {
   it('`greenloop --version` parses commander and nothing of the action', () => {
