@@ -394,10 +394,15 @@ class GitRepo implements RepoGit {
     this.excludesFile = globalExcludesFile(this.binary, this.env);
   }
 
-  /** Private temp folder: empty `hooks/` for core.hooksPath, index files. */
+  /**
+   * Private temp folder: empty `hooks/` for core.hooksPath, index files. In the runner's temp
+   * folder when there is one (the runner empties it after each job), so an action killed at the
+   * job's time limit, before its exit listener runs, leaves nothing in a self-hosted runner's /tmp.
+   */
   private scratchDir(): string {
     if (!this.scratch) {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenloop-git-'));
+      const base = (this.options.env ?? process.env)['RUNNER_TEMP'] || os.tmpdir();
+      const dir = fs.mkdtempSync(path.join(base, 'greenloop-git-'));
       fs.mkdirSync(path.join(dir, 'hooks'));
       scratchDirs.add(dir);
       this.scratch = dir;

@@ -65,6 +65,19 @@ function initRepo(): void {
   sh(['commit', '-q', '-m', 'init']);
 }
 
+describe("createGit's scratch folder", () => {
+  it("is in the runner's temp folder when there is one, removed by the runner after the job", async () => {
+    initRepo();
+    const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-runner-temp-'));
+    try {
+      await createGit(dir, { env: { ...process.env, RUNNER_TEMP: runnerTemp } }).ensureBaseline();
+      expect(fs.readdirSync(runnerTemp)).toEqual([expect.stringMatching(/^greenloop-git-/)]);
+    } finally {
+      fs.rmSync(runnerTemp, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('createGit snapshot / restore / diff', () => {
   it('round-trips edits, deletes, untracked and binary files without touching index or HEAD', async () => {
     initRepo();
