@@ -367,7 +367,6 @@ async function upsertComment(
   const me = await tokenIdentity(octokit);
   const mine = comments.find(
     (c) =>
-      me !== undefined &&
       (c.body ?? '').includes(COMMENT_MARKER) &&
       c.user !== null &&
       sameLogin(c.user.login, me.login) &&
@@ -392,10 +391,11 @@ interface Identity {
  * (GITHUB_TOKEN, GitHub App tokens) get 403 "Resource not accessible by
  * integration" there, but GraphQL `viewer` answers for them with the bot's login:
  * `github-actions[bot]` for GITHUB_TOKEN, `<app slug>[bot]` for an App token
- * (compared with and without the `[bot]` suffix). Undefined when neither
- * answers: then no comment is updated, a new one is posted.
+ * (compared with and without the `[bot]` suffix). When neither answers (neither
+ * fails for a token github.com accepts), the job's GITHUB_TOKEN is assumed: a
+ * marker comment by `github-actions[bot]` is one a workflow of this repository wrote.
  */
-async function tokenIdentity(octokit: Octokit): Promise<Identity | undefined> {
+async function tokenIdentity(octokit: Octokit): Promise<Identity> {
   try {
     const { data } = await octokit.rest.users.getAuthenticated();
     return { login: data.login, bot: data.type === 'Bot' };
@@ -407,10 +407,11 @@ async function tokenIdentity(octokit: Octokit): Promise<Identity | undefined> {
       'query { viewer { login } }',
     );
     const login = data.viewer?.login;
-    return typeof login === 'string' && login !== '' ? { login, bot: true } : undefined;
+    if (typeof login === 'string' && login !== '') return { login, bot: true };
   } catch {
-    return undefined;
+    // Fall through to GITHUB_TOKEN's identity.
   }
+  return { login: 'github-actions[bot]', bot: true };
 }
 
 function sameLogin(a: string, b: string): boolean {

@@ -407,6 +407,26 @@ describe('publish', () => {
     expect(pages.map((r) => r.query.page ?? '1')).toEqual(['1', '2']);
   });
 
+  it('updates the github-actions[bot] comment when neither GET /user nor GraphQL names the token', async () => {
+    const context = ctx('issue_comment', {
+      issue: { number: 11, pull_request: { url: 'x' } },
+      comment: { body: '/greenloop' },
+    });
+    api.comments.push({ id: 4, issue: 11, body: `${COMMENT_MARKER}\nmallory`, user: 'mallory' });
+    api.comments.push({
+      id: 5,
+      issue: 11,
+      body: `${COMMENT_MARKER}\nold`,
+      user: 'github-actions[bot]',
+    });
+    api.faults.push({ method: 'POST', path: '/graphql', status: 502, message: 'Bad Gateway' });
+    const result = await publish(options({ outputs: ['none'], comment: true, context }));
+    expect(result.errors).toEqual([]);
+    expect(api.comments.filter((c) => c.issue === 11)).toHaveLength(2);
+    expect(api.comments.find((c) => c.id === 5)?.body).toContain('All 3 tests pass now.');
+    expect(api.comments.find((c) => c.id === 4)?.body).toBe(`${COMMENT_MARKER}\nmallory`);
+  });
+
   it("with a user's token, a bot's comment of the same name is not the token's own", async () => {
     const context = ctx('issue_comment', {
       issue: { number: 10, pull_request: { url: 'x' } },
