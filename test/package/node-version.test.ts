@@ -74,3 +74,14 @@ describe('on Node 20.18', () => {
     }
   }, 120_000);
 });
+
+describe('package.json scripts', () => {
+  it('run no command substitution (a pretest with `npm ci && npm test` in backticks ran both, forever)', () => {
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    for (const [name, script] of Object.entries(pkg.scripts)) {
+      expect(script, name).not.toMatch(/`|\$\(/);
+    }
+  });
+});
