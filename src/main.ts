@@ -124,6 +124,11 @@ function publishingPlan(
     output = output.filter((o) => o !== 'artifact');
     if (output.length === 0) output = ['none'];
   }
+  if (ghes && output.some((o) => o !== 'none')) {
+    core.info(
+      'No checkpoint artifacts either: on GHES, resume-from takes a checkpoint folder only.',
+    );
+  }
   const names = defaultArtifactNames({
     job: env.GITHUB_JOB ?? '',
     matrix: config.jobMatrix,

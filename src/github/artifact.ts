@@ -183,7 +183,9 @@ export async function uploadArtifact(
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (mode === 'unique' && isConflict(message) && n < 5) continue;
-      return err(`artifact '${candidate}' upload failed: ${oneLine(message)}${hint(message)}`);
+      return err(
+        `artifact '${candidate}' upload failed: ${oneLine(message)}${hint(message, mode)}`,
+      );
     }
   }
 }
@@ -206,14 +208,16 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, 500);
 }
 
-function hint(message: string): string {
+function hint(message: string, mode: NameMode): string {
   if (/ACTIONS_RUNTIME_TOKEN|ACTIONS_RESULTS_URL/.test(message)) {
     return ' (artifacts can only be uploaded inside a GitHub Actions job)';
   }
-  if (isConflict(message)) {
-    return ' (artifact names are unique within a workflow run: leave artifact-name empty for a unique default)';
-  }
-  return '';
+  if (!isConflict(message)) return '';
+  // After the delete, a 409 means an upload that never finished holds the name: the service
+  // lists (so deletes) finished artifacts only (DataDog/dd-trace-js#10228).
+  return mode === 'replace'
+    ? ' (an upload of this name in this workflow run never finished and still holds the name; only finished artifacts can be deleted)'
+    : ' (artifact names are unique within a workflow run: leave artifact-name empty for a unique default)';
 }
 
 export interface DownloadOptions {

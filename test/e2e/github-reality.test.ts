@@ -74,11 +74,12 @@ describe.concurrent('action end to end: GitHub as it really answers', () => {
 
   it('two matrix jobs and a re-run attempt upload into one workflow run: unique names, no 409', async () => {
     await withWorld(everyRunFixes(), SUM_PROJECT, async (w) => {
+      // Values a name cannot hold, and that read the same once cleaned (`c++`, `c#` → `c`).
       const jobs = [
-        { matrix: '{"node":20,"os":"ubuntu-latest"}', job: 'job-1', attempt: '1' },
-        { matrix: '{"node":22,"os":"ubuntu-latest"}', job: 'job-2', attempt: '1' },
+        { matrix: '{"node":20,"cc":"c++"}', job: 'job-1', attempt: '1' },
+        { matrix: '{"node":20,"cc":"c#"}', job: 'job-2', attempt: '1' },
         // "Re-run failed jobs": the same job and matrix, attempt 2, in the same run.
-        { matrix: '{"node":20,"os":"ubuntu-latest"}', job: 'job-3', attempt: '2' },
+        { matrix: '{"node":20,"cc":"c++"}', job: 'job-3', attempt: '2' },
       ];
       for (const job of jobs) {
         w.repo.git('checkout', '-q', '--', '.');
@@ -95,23 +96,31 @@ describe.concurrent('action end to end: GitHub as it really answers', () => {
         expect(run.outputs['artifact-id']).toMatch(/^\d+$/);
         expect(annotations(run, 'warning'), run.stdout).toEqual([]);
       }
+      // 8 hex digits of sha256(JSON.stringify(['test', '20', 'c++'])) and of ['test', '20', 'c#'].
       expect(
         w.artifacts
           .live()
           .map((a) => a.name)
           .sort(),
       ).toEqual([
-        'greenloop-checkpoint-test-20-ubuntu-latest',
-        'greenloop-checkpoint-test-22-ubuntu-latest',
-        'greenloop-test-20-ubuntu-latest-attempt1',
-        'greenloop-test-20-ubuntu-latest-attempt2',
-        'greenloop-test-22-ubuntu-latest-attempt1',
+        'greenloop-checkpoint-test-20-c-9401e4d7',
+        'greenloop-checkpoint-test-20-c-e0ecbfc1',
+        'greenloop-test-20-c-9401e4d7-attempt1',
+        'greenloop-test-20-c-9401e4d7-attempt2',
+        'greenloop-test-20-c-e0ecbfc1-attempt1',
       ]);
-      // The re-run replaced its job's checkpoint instead of failing on the name.
-      const checkpoints = w.artifacts.artifacts.filter(
-        (a) => a.name === 'greenloop-checkpoint-test-20-ubuntu-latest',
+      // No CreateArtifact was refused (409): every name was free the first time.
+      const creates = w.artifacts.requests.filter((r) => r.endsWith('/CreateArtifact'));
+      expect(creates).toHaveLength(w.artifacts.artifacts.length);
+      // The re-run replaced its job's checkpoint instead of failing on the name; the other job's stays.
+      const checkpoints = w.artifacts.artifacts.filter((a) =>
+        a.name.startsWith('greenloop-checkpoint'),
       );
-      expect(checkpoints.map((a) => a.deleted)).toEqual([true, false]);
+      expect(checkpoints.map((a) => [a.name.slice(-8), a.jobBackendId, a.deleted])).toEqual([
+        ['9401e4d7', 'job-1', true],
+        ['e0ecbfc1', 'job-2', false],
+        ['9401e4d7', 'job-3', false],
+      ]);
     });
   }, 300_000);
 
@@ -156,6 +165,8 @@ describe.concurrent('action end to end: GitHub as it really answers', () => {
         createdAt: '2026-11-30T10:00:00Z',
         expired: false,
         zip: uploaded!.bytes,
+        // The digest the artifact service recorded when the killed job finalized the upload.
+        digest: uploaded!.digest,
       });
       w.repo.git('checkout', '-q', '--', '.');
       phase = 2;
@@ -165,7 +176,7 @@ describe.concurrent('action end to end: GitHub as it really answers', () => {
       phaseStart = turns().length;
       const resumed = await w.run({
         inputs: { output: 'artifact', 'resume-from': 'greenloop-checkpoint-fix' },
-        env: { GITHUB_RUN_ID: '4343' },
+        env: { GITHUB_RUN_ID: '4343', ...w.artifacts.env('run-backend-2', 'job-backend-2') },
       });
       expect(resumed.code, resumed.stdout).toBe(0);
       expect(resumed.stdout).toContain('Resumed from a checkpoint');
@@ -174,6 +185,12 @@ describe.concurrent('action end to end: GitHub as it really answers', () => {
       expect(JSON.stringify(turns()[phaseStart]?.body)).toContain('Fixed sum; max is next.');
       expect(w.repo.read('src/sum.js')).toContain(SUM_FIXED_LINE);
       expect(w.repo.read('src/max.js')).toContain('(a > b ? a : b)');
+      // The new run uploads its own checkpoint; the killed run's stays (a run replaces only its own).
+      const checkpoints = w.artifacts.live().filter((a) => a.name === 'greenloop-checkpoint-fix');
+      expect(checkpoints.map((a) => [a.id === uploaded!.id, a.runBackendId])).toEqual([
+        [true, 'run-backend-1'],
+        [false, 'run-backend-2'],
+      ]);
     });
   }, 300_000);
 
@@ -404,6 +421,41 @@ describe.concurrent('action end to end: GitHub as it really answers', () => {
       expect(warnings[0]).toMatch(/output: commit/);
       expect(w.artifacts.requests).toEqual([]);
       expect(run.outputs.status).toBe('success');
+
+      // resume-from an artifact name cannot work there: one error line, before any model call.
+      const modelCalls = w.model.requests.length;
+      const resumed = await w.run({
+        inputs: { output: 'commit', 'resume-from': 'greenloop-checkpoint-fix' },
+        env: w.artifacts.ghesEnv(),
+      });
+      expect(resumed.code).toBe(1);
+      const errors = annotations(resumed, 'error');
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/resume-from.*Enterprise Server/);
+      expect(resumed.stdout).toContain('No checkpoint artifacts either');
+      expect(w.model.requests).toHaveLength(modelCalls);
+      expect(w.github.requests.filter((r) => r.path.includes('/actions/'))).toEqual([]);
+      expect(w.artifacts.requests).toEqual([]);
+    });
+  }, 120_000);
+
+  it('GHE.com (data residency, *.ghe.com) is not GHES: the artifact and checkpoint are uploaded, no warning', async () => {
+    await withWorld(fixingScript(), SUM_PROJECT, async (w) => {
+      const run = await w.run({
+        inputs: { output: 'artifact' },
+        env: { GITHUB_SERVER_URL: 'https://octo-corp.ghe.com' },
+      });
+      expect(run.code, run.stdout).toBe(0);
+      expect(annotations(run, 'warning'), run.stdout).toEqual([]);
+      expect(run.stdout).not.toMatch(/Enterprise Server/);
+      expect(
+        w.artifacts
+          .live()
+          .map((a) => a.name)
+          .sort(),
+      ).toEqual(['greenloop-checkpoint-fix', 'greenloop-fix-attempt1']);
+      const result = w.artifacts.live().find((a) => a.name === 'greenloop-fix-attempt1');
+      expect(run.outputs['artifact-id']).toBe(String(result?.id));
     });
   }, 120_000);
 });

@@ -11,8 +11,9 @@
  * Rules it enforces, as the real service does:
  * - Names are unique within a workflow run (across its jobs and attempts): a
  *   second CreateArtifact with a name already registered on the run answers
- *   409 "Conflict: an artifact with this name already exists on the workflow
- *   run" — the message users report (actions/upload-artifact#634, #493;
+ *   409 with the message "an artifact with this name already exists on the
+ *   workflow run", which the client shows as "Failed request: (409) Conflict:
+ *   an artifact with this name ..." — the line users report (actions/upload-artifact#634, #493;
  *   cilium/cilium#31001), and upload-artifact's README: "uploading to the same
  *   artifact via multiple jobs is not supported with v4". The name stays
  *   registered even when finalizing failed (DataDog/dd-trace-js#10228).
@@ -242,7 +243,7 @@ export class FakeArtifactService {
       if (this.artifacts.some((a) => onRun(a) && a.name === name)) {
         json(409, {
           code: 'already_exists',
-          msg: 'Conflict: an artifact with this name already exists on the workflow run',
+          msg: 'an artifact with this name already exists on the workflow run',
         });
         return;
       }

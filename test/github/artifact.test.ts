@@ -155,6 +155,20 @@ describe('uploadArtifact against the fake artifact service', () => {
     );
   });
 
+  it('replace mode cannot free a name held by an upload that never finished, and says so', async () => {
+    useEnv(fake.env('run-5', 'job-a'));
+    // Killed or failed between CreateArtifact and FinalizeArtifact: the name stays registered.
+    fake.faults.push({ method: 'FinalizeArtifact', status: 403, msg: 'finalize refused' });
+    expect((await uploadArtifact('held', [summary], dir, 0, log, 'replace')).ok).toBe(false);
+    useEnv(fake.env('run-5', 'job-b'));
+    const again = await uploadArtifact('held', [summary], dir, 0, log, 'replace');
+    expect(again).toEqual({
+      ok: false,
+      error:
+        "artifact 'held' upload failed: Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: an artifact with this name already exists on the workflow run (an upload of this name in this workflow run never finished and still holds the name; only finished artifacts can be deleted)",
+    });
+  });
+
   it('a name the service refuses (over 256 characters) is an error naming the limit', async () => {
     useEnv({});
     const result = await uploadArtifact('n'.repeat(257), [summary], dir, 0, log);
@@ -193,6 +207,29 @@ describe('uploadArtifact against the fake artifact service', () => {
       error:
         "artifact 'refused' upload failed: Failed to CreateArtifact: Received non-retryable error: Failed request: (403) Forbidden: artifact storage quota exceeded",
     });
+  });
+
+  it("answers the real client's ListArtifacts: the whole run, by name, newest first with latest, with digests", async () => {
+    useEnv(fake.env('run-4', 'job-a'));
+    await uploadArtifact('shared', [summary], dir, 0, log, 'replace');
+    useEnv(fake.env('run-4', 'job-b'));
+    await uploadArtifact('other', [summary], dir, 0, log);
+    await uploadArtifact('shared', [summary], dir, 0, log, 'replace');
+    const { DefaultArtifactClient } = await import('@actions/artifact');
+    const client = new DefaultArtifactClient();
+    const listed = await client.listArtifacts({ latest: true });
+    const live = fake.live().filter((a) => a.runBackendId === 'run-4');
+    // The digest as FinalizeArtifact sent it (`sha256:<hex>`): what download-artifact passes back
+    // as `expectedHash` and compares with `sha256:` + the download's hash.
+    expect(listed.artifacts.map((a) => [a.name, a.id, a.digest])).toEqual(
+      live.sort((a, b) => b.id - a.id).map((a) => [a.name, a.id, a.digest]),
+    );
+    expect(live.every((a) => /^sha256:[0-9a-f]{64}$/.test(a.digest))).toBe(true);
+    // The replaced one is gone; the other job's artifacts are listed too.
+    expect(listed.artifacts.map((a) => a.name).sort()).toEqual(['other', 'shared']);
+    expect(listed.artifacts.every((a) => a.createdAt instanceof Date)).toBe(true);
+    const byName = await client.getArtifact('other');
+    expect(byName.artifact.id).toBe(live.find((a) => a.name === 'other')?.id);
   });
 
   it('returns an error for an empty file list without calling the service', async () => {
