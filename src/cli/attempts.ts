@@ -3,14 +3,15 @@
  * HEAD (repeated `--model` / `--reasoning-effort` flags are cycled over the attempts), then the
  * same select step as the action's `mode: select` in the user's working tree.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseConfig } from '../config/parse.js';
 import type { RawInputs } from '../config/inputs.js';
 import type { RunConfig } from '../config/types.js';
 import type { RunLog } from '../core/log.js';
 import { runSession } from '../app/session.js';
-import { attemptSpecs, runLocalAttempts } from '../select/local.js';
+import { attemptSpecs, runLocalAttempts, type LocalAttemptPorts } from '../select/local.js';
 import { runSelectStep, type SelectResult } from '../app/select.js';
 import type { RepoGit } from '../workspace/git.js';
 import { err, ok, type Result } from '../core/result.js';
@@ -56,11 +57,7 @@ export async function runAttempts(options: AttemptsOptions): Promise<SelectResul
     `${specs.length} attempts, ${Math.min(options.jobs, specs.length)} at a time: ${specs.map((s) => `${s.label} ${s.model} (${s.reasoningEffort})`).join(', ')}`,
   );
   const candidates = await runLocalAttempts(specs, options.jobs, options.outDir, {
-    worktree: async (label) => {
-      const dir = path.join(options.workDir, 'worktrees', label);
-      await git.addWorktree(dir);
-      return { dir, dispose: () => git.removeWorktree(dir) };
-    },
+    worktree: await attemptWorktrees(git, config.workspace, options.workDir),
     runAttempt: async (spec, dir, outDir) => {
       const parsed = parseConfig(
         { ...options.raw, model: spec.model, 'reasoning-effort': spec.reasoningEffort },
@@ -99,6 +96,46 @@ export async function runAttempts(options: AttemptsOptions): Promise<SelectResul
     },
     candidates,
   );
+}
+
+/**
+ * Makes each attempt's worktree: the working tree as it is (uncommitted and untracked files
+ * included), with the installed dependencies a fresh worktree would lack.
+ */
+async function attemptWorktrees(
+  git: RepoGit,
+  workspace: string,
+  workDir: string,
+): Promise<LocalAttemptPorts['worktree']> {
+  const start = await git.snapshot();
+  const dependencies = await git.ignoredDependencyDirs();
+  const root = (await git.tryTopLevel()) ?? workspace;
+  return async (label) => {
+    const dir = path.join(workDir, 'worktrees', label);
+    await git.addWorktree(dir, start);
+    const dispose = (): Promise<void> => git.removeWorktree(dir);
+    try {
+      for (const rel of dependencies) await copyTree(path.join(root, rel), path.join(dir, rel));
+    } catch (error) {
+      await dispose();
+      throw error;
+    }
+    return { dir, dispose };
+  };
+}
+
+/**
+ * A copy of a dependency folder: hard links where the file system allows (instant, no space;
+ * a single run works on these very files anyway), a real copy otherwise. Symlinks stay symlinks.
+ */
+async function copyTree(from: string, to: string): Promise<void> {
+  await mkdir(path.dirname(to), { recursive: true });
+  const linked = await new Promise<boolean>((resolve) =>
+    execFile('cp', ['-al', from, to], (error) => resolve(error === null)),
+  );
+  if (linked) return;
+  await rm(to, { recursive: true, force: true });
+  await cp(from, to, { recursive: true, verbatimSymlinks: true });
 }
 
 /** `--attempts` and `--jobs` as numbers, or the one line that says what is allowed. */

@@ -130,10 +130,8 @@ async function prepare(flags: RunFlags, resume: Checkpoint | undefined): Promise
   }
   const counts = attemptCounts(flags.attempts, flags.jobs);
   if (!counts.ok) return counts;
-  if (counts.value.count > 1 && (resume || flags.allowDirty)) {
-    return err(
-      `--attempts runs every attempt on the last commit: it cannot be combined with ${resume ? 'resume' : '--allow-dirty'}.`,
-    );
+  if (counts.value.count > 1 && resume) {
+    return err('--attempts starts every attempt afresh: it cannot be combined with resume.');
   }
   const raw = rawInputs(flags, root, resume);
   const parsed = parseConfig(raw as RawInputs, { baseDir: root, env: process.env });

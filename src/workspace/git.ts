@@ -94,6 +94,17 @@ interface CallOptions {
   readonly timeoutMs?: number;
 }
 
+/** Folders of installed dependencies: ignored, so a fresh worktree lacks them. */
+const DEPENDENCY_DIRS: ReadonlySet<string> = new Set(['node_modules', '.venv', 'venv']);
+
+/** The author of a commit only greenloop sees (a worktree's starting state). */
+const AUTHOR_ENV: Readonly<Record<string, string>> = {
+  GIT_AUTHOR_NAME: 'greenloop',
+  GIT_AUTHOR_EMAIL: 'greenloop@localhost',
+  GIT_COMMITTER_NAME: 'greenloop',
+  GIT_COMMITTER_EMAIL: 'greenloop@localhost',
+};
+
 /** Written to .git/info/exclude when greenloop runs `git init` itself. */
 const INIT_EXCLUDES: readonly string[] = [
   'node_modules/',
@@ -338,8 +349,16 @@ export interface RepoGit extends Git {
   isDirty(): Promise<boolean>;
   /** Adds a line to `info/exclude` (of the common git folder) unless it is there. */
   addExclude(pattern: string): Promise<void>;
-  /** Checks HEAD out, detached, into a new linked worktree at `dir` (for `--attempts`). */
-  addWorktree(dir: string): Promise<void>;
+  /**
+   * Checks HEAD out, detached, into a new linked worktree at `dir` (for `--attempts`); with
+   * `tree` (a snapshot), that working state instead, as a commit on HEAD that no ref points to.
+   */
+  addWorktree(dir: string, tree?: string): Promise<void>;
+  /**
+   * Ignored dependency folders (`node_modules`, `.venv`, `venv`) of the working tree, relative:
+   * what a fresh worktree lacks to run the tests.
+   */
+  ignoredDependencyDirs(): Promise<string[]>;
   /** Removes a linked worktree made by `addWorktree` (its files and its entry in the repository). */
   removeWorktree(dir: string): Promise<void>;
 }
@@ -471,12 +490,31 @@ class GitRepo implements RepoGit {
   // git does not lock its list of worktrees: an `add` that reads it while another `add` or
   // `remove` is writing it fails ("failed to read .git/worktrees/<name>/commondir"). So worktree
   // changes go one at a time.
-  addWorktree(dir: string): Promise<void> {
+  addWorktree(dir: string, tree?: string): Promise<void> {
     return this.worktrees.run(async () => {
-      await this.call(['worktree', 'add', '--detach', '--quiet', dir, 'HEAD'], {
-        cwd: await this.toplevel(),
-      });
+      const cwd = await this.toplevel();
+      let start = 'HEAD';
+      if (tree !== undefined) {
+        const head = await this.tryHead();
+        const made = await this.call(
+          ['commit-tree', tree, ...(head ? ['-p', head] : []), '-m', 'greenloop: working state'],
+          { cwd, env: AUTHOR_ENV },
+        );
+        start = made.stdout.trim();
+      }
+      await this.call(['worktree', 'add', '--detach', '--quiet', dir, start], { cwd });
     });
+  }
+
+  async ignoredDependencyDirs(): Promise<string[]> {
+    const out = await this.call(
+      ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory'],
+      { cwd: await this.toplevel() },
+    );
+    return out.stdout
+      .split('\0')
+      .map((p) => p.replace(/\/$/, ''))
+      .filter((p) => DEPENDENCY_DIRS.has(path.posix.basename(p)));
   }
 
   removeWorktree(dir: string): Promise<void> {

@@ -75,13 +75,37 @@ describe('greenloop run --attempts', () => {
       const list = SCRIPTS[model] ?? [{ text: `no script for ${model}` }];
       return list[Math.min(n, list.length - 1)]!;
     });
-    const repo = createRepo(SUM_PROJECT);
+    // The tests need an installed (ignored) dependency, as most projects' tests do.
+    const repo = createRepo({
+      ...SUM_PROJECT,
+      '.gitignore': 'node_modules/\n',
+      'test/sum.test.js': SUM_PROJECT['test/sum.test.js']!.replace(
+        'assert.equal(sum([]), 0);',
+        'assert.equal(sum([]), ZERO);',
+      ).replace(
+        "import { sum } from '../src/sum.js';",
+        "import { sum } from '../src/sum.js';\nimport { ZERO } from 'zero';",
+      ),
+    });
+    repo.write(
+      'node_modules/zero/package.json',
+      '{"name":"zero","type":"module","main":"index.js"}\n',
+    );
+    repo.write('node_modules/zero/index.js', 'export const ZERO = 0;\n');
+    // Uncommitted work: a staged change, a different unstaged one on top, an untracked file.
+    repo.write('README.md', 'staged\n');
+    repo.git('add', 'README.md');
+    repo.write('README.md', 'staged, then edited\n');
+    repo.write('notes.txt', 'untracked\n');
     try {
       const before = repo.read('src/sum.js');
+      const status = repo.git('status', '--porcelain');
+      const staged = repo.git('diff', '--cached');
       const result = await run([
         'run',
         '--cwd',
         repo.dir,
+        '--allow-dirty',
         '--test-command',
         'node --test',
         '--base-url',
@@ -117,9 +141,13 @@ describe('greenloop run --attempts', () => {
         'scripted-fix',
         'scripted-idle',
       ]);
-      // The working tree is as it was, and no worktree is left registered.
+      // The working tree and the index are as they were, and no worktree is left registered.
       expect(repo.read('src/sum.js')).toBe(before);
-      expect(repo.git('status', '--porcelain').trim()).toBe('');
+      expect(repo.git('status', '--porcelain')).toBe(status);
+      expect(repo.git('diff', '--cached')).toBe(staged);
+      expect(repo.read('README.md')).toBe('staged, then edited\n');
+      expect(repo.read('notes.txt')).toBe('untracked\n');
+      expect(repo.read('node_modules/zero/index.js')).toBe('export const ZERO = 0;\n');
       expect(repo.git('worktree', 'list').trim().split('\n')).toHaveLength(1);
       const outRoot = path.join(repo.dir, '.greenloop');
       const [stamp] = readdirSync(outRoot);
