@@ -403,7 +403,8 @@ function greenloopBranchRefusal(context: GitHubContext, allowed: boolean): strin
 /**
  * On pull_request and issue_comment events a commit or pull request is built on
  * the PR's head commit, never on the merge commit a pull_request checkout gives
- * (which would carry the base branch into the fix). On pull_request, moves HEAD
+ * (which would carry the base branch into the fix), nor on the base branch a
+ * pull_request_target checkout gives. On pull_request* events, moves HEAD
  * to the event's head SHA when the checkout is elsewhere; on issue_comment, the
  * checkout must already be the head just read. False (after one error line) otherwise.
  */
@@ -414,7 +415,10 @@ async function onPullRequestHead(
   token: string,
 ): Promise<boolean> {
   const pushes = output.includes('commit') || output.includes('pull-request');
-  const prEvent = context.eventName === 'pull_request' || context.eventName === 'issue_comment';
+  // pull_request, pull_request_target (checkout: the base branch), pull_request_review*
+  // (checkout: the merge commit), and issue_comment once the PR was read.
+  const prEvent =
+    context.eventName.startsWith('pull_request') || context.eventName === 'issue_comment';
   if (!pushes || !prEvent || context.headSha === '') return true;
   const head = await git.tryHead();
   if (head === context.headSha) return true;

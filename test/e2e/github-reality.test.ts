@@ -286,6 +286,48 @@ describe.concurrent('action end to end: GitHub as it really answers', () => {
     });
   }, 180_000);
 
+  it('a pull_request_target event (checkout: the base branch) publishes on the PR head', async () => {
+    await withWorld(fixingScript(), SUM_PROJECT, async (w) => {
+      const r = w.repo;
+      r.git('checkout', '-q', '-b', 'feature');
+      r.write('feature.txt', 'feature\n');
+      const head = r.commitAll('feature');
+      r.git('push', '-q', 'origin', 'feature');
+      r.git('checkout', '-q', 'main');
+      r.write('base.txt', 'base moved on\n');
+      const base = r.commitAll('base moves on');
+      r.git('push', '-q', 'origin', 'main');
+      w.github.setPermission('octocat', 'write');
+      const run = await w.run({
+        inputs: { output: 'commit' },
+        event: {
+          name: 'pull_request_target',
+          payload: {
+            action: 'labeled',
+            number: 4,
+            pull_request: {
+              number: 4,
+              head: { ref: 'feature', sha: head, repo: { full_name: 'octo/demo' } },
+              base: { ref: 'main', sha: base, repo: { full_name: 'octo/demo' } },
+            },
+            repository: { full_name: 'octo/demo', default_branch: 'main' },
+            sender: { login: 'octocat', type: 'User' },
+          },
+        },
+        env: {
+          GITHUB_SHA: base,
+          GITHUB_REF: 'refs/heads/main',
+          GITHUB_HEAD_REF: 'feature',
+          GITHUB_BASE_REF: 'main',
+        },
+      });
+      expect(run.code, run.stdout).toBe(0);
+      const sha = run.outputs['commit-sha']!;
+      expect(w.remoteGit('rev-parse', `${sha}^@`).trim()).toBe(head);
+      expect(w.remoteGit('diff', '--name-only', head, sha).trim()).toBe('src/sum.js');
+    });
+  }, 180_000);
+
   it("issue_comment on a fork's pull request: the PR is read, its head repository makes it a fork, nothing is pushed", async () => {
     await withWorld(fixingScript(), SUM_PROJECT, async (w) => {
       w.github.setPermission('octocat', 'write');
