@@ -74,9 +74,10 @@ const DRAIN_MS = 1000;
 
 export async function createProcessRunner(options: RunnerOptions): Promise<ProcessRunner> {
   const log = options.log ?? (() => undefined);
-  const probe = await probeSandbox(options.sandbox, log);
-  const workspace = fs.realpathSync.native(path.resolve(options.workspace));
   const parentEnv = options.env ?? process.env;
+  const onRunner = parentEnv['GITHUB_ACTIONS'] === 'true';
+  const probe = await probeSandbox(options.sandbox, log, { onRunner });
+  const workspace = fs.realpathSync.native(path.resolve(options.workspace));
   const hiddenPaths = probe.mode === 'bwrap' ? secretFiles(parentEnv) : [];
   const maxProcesses = options.maxProcesses ?? DEFAULT_MAX_PROCESSES;
   const hiddenDirs = [options.tempDir, parentEnv['RUNNER_TEMP'], ...(options.hiddenDirs ?? [])]

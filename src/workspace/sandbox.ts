@@ -506,9 +506,18 @@ async function bwrapWorks(bwrap: string, isolation: Isolation): Promise<ExecOutc
 }
 
 /** A working bubblewrap, or why it does not work here. */
-async function probeUncached(log: (line: string) => void): Promise<Result<SandboxProbe>> {
-  const bwrap = which('bwrap') ?? (await tryInstallBwrap(log));
-  if (!bwrap) return err('bubblewrap (bwrap) is not installed and could not be installed');
+async function probeUncached(
+  log: (line: string) => void,
+  onRunner: boolean,
+): Promise<Result<SandboxProbe>> {
+  const bwrap = which('bwrap') ?? (onRunner ? await tryInstallBwrap(log) : undefined);
+  if (!bwrap) {
+    return err(
+      onRunner
+        ? 'bubblewrap (bwrap) is not installed and could not be installed'
+        : 'bubblewrap (bwrap) is not installed (Debian, Ubuntu: sudo apt-get install bubblewrap)',
+    );
+  }
   const isolation = isolationFor(process.getuid?.() ?? 0);
   const works = (): Result<SandboxProbe> =>
     ok({
@@ -525,7 +534,7 @@ async function probeUncached(log: (line: string) => void): Promise<Result<Sandbo
   } catch {
     // no such sysctl
   }
-  if (restricted && (await canSudo())) {
+  if (restricted && onRunner && (await canSudo())) {
     log('sandbox: lifting kernel.apparmor_restrict_unprivileged_userns so bubblewrap can run');
     const [cmd, args] = asRoot(['sysctl', '-w', 'kernel.apparmor_restrict_unprivileged_userns=0']);
     await tryExec(cmd, args, 10_000);
@@ -540,16 +549,20 @@ async function probeUncached(log: (line: string) => void): Promise<Result<Sandbo
   );
 }
 
-let cachedProbe: Promise<Result<SandboxProbe>> | undefined;
+const cachedProbes = new Map<boolean, Promise<Result<SandboxProbe>>>();
 
 /**
- * Decides whether commands run in bubblewrap. Probes (and maybe installs) once
- * per process. `auto` falls back to no sandbox with a loud reason; `bwrap`
- * throws SandboxUnavailableError when it cannot run.
+ * Decides whether commands run in bubblewrap. Probes once per process. `auto` falls back to no
+ * sandbox with a loud reason; `bwrap` throws SandboxUnavailableError when it cannot run.
+ * `onRunner` (a GitHub Actions runner, a machine made for the job): a missing bubblewrap is
+ * installed with apt-get and Ubuntu 24.04's user-namespace restriction lifted, with root or
+ * passwordless sudo. Anywhere else (the CLI or `npm run demo` on someone's laptop or container)
+ * greenloop never installs packages or changes a kernel setting: the reason says what to do.
  */
 export async function probeSandbox(
   mode: SandboxMode,
   log: (line: string) => void = () => undefined,
+  options: { readonly onRunner?: boolean } = {},
 ): Promise<SandboxProbe> {
   if (mode === 'none') return { mode: 'none', reason: 'disabled by configuration (sandbox: none)' };
   if (process.platform !== 'linux') {
@@ -557,12 +570,14 @@ export async function probeSandbox(
     if (mode === 'bwrap') throw new SandboxUnavailableError(reason);
     return { mode: 'none', reason };
   }
-  cachedProbe ??= probeUncached(log);
-  const probe = await cachedProbe;
+  const onRunner = options.onRunner ?? false;
+  let cached = cachedProbes.get(onRunner);
+  if (!cached) cachedProbes.set(onRunner, (cached = probeUncached(log, onRunner)));
+  const probe = await cached;
   if (probe.ok) return probe.value;
   if (mode === 'bwrap') throw new SandboxUnavailableError(probe.error);
-  const reason = `NOT SANDBOXED: ${probe.error}; model commands run with the runner's full file access`;
-  log(`sandbox: ${reason}`);
+  // The session's `Sandbox: none` warning carries it (said once).
+  const reason = `NOT SANDBOXED: ${probe.error}; model commands run with this user's full file access`;
   return { mode: 'none', reason };
 }
 
