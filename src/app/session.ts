@@ -122,7 +122,7 @@ export async function prepareWorkbench(
       `Sandbox: none — model commands run with a scrubbed environment only (${runner.sandbox.reason})`,
     );
   } else {
-    log.info(`Sandbox: bubblewrap (${runner.sandbox.reason})`);
+    log.info(`Sandbox: ${runner.sandbox.reason}`); // "bubblewrap at /usr/bin/bwrap; as root: ..."
   }
   const pass = { names: config.passEnv, secrets: config.passSecrets };
   const env = scrubEnv(options.env, { pass });

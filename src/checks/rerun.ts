@@ -395,8 +395,10 @@ export function passedOnRerun(
 
 export interface FlakyCheck {
   readonly flaky: readonly string[];
-  /** One line per rerun: what was rerun, and what passed. */
+  /** Warnings: a rerun that found flaky tests (what was rerun, what passed), or a skipped check. */
   readonly notes: readonly string[];
+  /** For the log only: a rerun whose tests all failed again (the usual case, nothing to act on). */
+  readonly info: readonly string[];
 }
 
 /** Runs up to `reruns` reruns of the baseline's failing tests; those that pass are flaky. */
@@ -411,6 +413,7 @@ export async function findFlakyTests(options: {
   const scripts = await packageScripts(options.cwd);
   const flaky: string[] = [];
   const notes: string[] = [];
+  const info: string[] = [];
   let failing = baseline.digest.failures;
   for (let i = 1; i <= options.reruns && failing.length > 0; i++) {
     const plan = planRerun({
@@ -426,11 +429,19 @@ export async function findFlakyTests(options: {
       break;
     }
     const passed = passedOnRerun(plan.ids, await options.run(`baseline-rerun-${i}`, plan.command));
-    notes.push(`Flaky check: ${plan.description}; ${passed.length} passed on rerun ${i}`);
+    if (passed.length > 0) {
+      notes.push(`Flaky check: ${plan.description}; ${passed.length} passed on rerun ${i}`);
+    } else {
+      const again =
+        failing.length === 1
+          ? 'the failing test failed again, so it is a real failure'
+          : `the ${failing.length} failing tests failed again, so they are real failures`;
+      info.push(`Flaky check: ${plan.description}; ${again}.`);
+    }
     flaky.push(...passed);
     failing = failing.filter((f) => !passed.includes(f.id));
   }
-  return { flaky, notes };
+  return { flaky, notes, info };
 }
 
 async function packageScripts(cwd: string): Promise<Record<string, string>> {

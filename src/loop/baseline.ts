@@ -129,6 +129,7 @@ async function findFlakies(ctx: RunContext, state: LoopState, baseline: TestRun)
     cwd: ctx.config.workspace,
     run: (label, command) => ctx.tests.run(label, { timeoutMs: ctx.budget.remainingMs(), command }),
   });
+  for (const line of check.info) ctx.log.info(line);
   for (const note of check.notes) ctx.journal.warn(note);
   state.flaky.push(...check.flaky);
   if (state.flaky.length === 0) return;

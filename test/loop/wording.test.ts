@@ -53,6 +53,22 @@ describe('the loop log', () => {
   });
 });
 
+describe('the flaky check', () => {
+  it('says in one sentence, not as a warning, that the failing tests failed again', async () => {
+    const r = sumRepo();
+    const { outcome, lines } = await runScripted(r.dir, scriptedModel([{ text: 'No idea.' }]), {
+      'flaky-reruns': '1',
+    });
+    const check = lines.filter((l) => l.includes('Flaky check'));
+    expect(check, lines.join('\n')).toEqual([
+      expect.stringMatching(
+        /^Flaky check: reran .*; the failing test failed again, so it is a real failure\.$/,
+      ),
+    ]);
+    expect(outcome.warnings.join('\n')).not.toContain('Flaky check');
+  });
+});
+
 describe('a rollback is explained in whole sentences', () => {
   it('a change that breaks a passing test', async () => {
     const patch = BREAK_OTHER_TEST;
