@@ -68,7 +68,13 @@ const DIFF = [
  * dependencies install, so the demo needs no type stripping (Node 20 has none).
  */
 async function importFakeServer(dir) {
-  const ts = createRequire(import.meta.url)('typescript');
+  let ts;
+  try {
+    ts = createRequire(import.meta.url)('typescript');
+  } catch {
+    console.error('greenloop demo: run `npm ci` first (the demo needs the dev dependencies).');
+    process.exit(1);
+  }
   const todo = [join(root, 'test', 'fakes', 'openai-server.ts')];
   const done = new Set();
   while (todo.length > 0) {
@@ -152,12 +158,13 @@ const code = await new Promise((resolve) => child.on('close', resolve));
 await fake?.close();
 
 const here = (p) => relative(process.cwd(), p) || '.';
+const change = code === 0 ? 'the fix' : 'the best change it found';
 console.log(
   [
     '',
     'What to open next:',
     `  ${join(out, 'summary.md')}   what happened, iteration by iteration`,
-    `  ${join(out, 'greenloop.diff')}   the fix (already applied: cd ${project} && git diff)`,
+    `  ${join(out, 'greenloop.diff')}   ${change} (left in the project: cd ${project} && git diff)`,
     `  ${join(out, 'report.json')}   the same as data`,
     'The same run in a GitHub workflow: its summary.md becomes the job summary',
     `  (${here(join(root, 'docs', 'job-summary-example.md'))}); a workflow to start from:`,
