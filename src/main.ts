@@ -21,7 +21,7 @@ import type { Git } from './workspace/types.js';
 import type { RunLog } from './core/log.js';
 import { checkTrigger, createPermissionApi } from './github/gating.js';
 import { appendJobSummary, setOutputs, setRunOutputs } from './github/outputs.js';
-import { describeApiError, outputBranch, publish } from './github/publish.js';
+import { describeApiError, outputBranch, publish, refusedBranches } from './github/publish.js';
 import { actionLog } from './github/log.js';
 import { loadResume } from './github/resume.js';
 import { Redactor, secretForms, secretValues } from './core/secrets.js';
@@ -118,6 +118,13 @@ function publishingPlan(
       ? (core.warning('The pull request comes from a fork: publishing as an artifact only.'),
         ['artifact'])
       : [...config.output];
+  const pushes = output.some((o) => o === 'commit' || o === 'pull-request');
+  const branch = outputBranch(config.branch, context);
+  if (pushes && config.branch !== '' && refusedBranches(context).includes(branch)) {
+    throw new SetupError(
+      `Input 'branch' must not be the default branch or the branch the run starts from, got '${config.branch}'.`,
+    );
+  }
   const ghes = isGhes(context.serverUrl);
   if (ghes && output.includes('artifact')) {
     core.warning(`No artifact: ${ghesMessage(context.serverUrl)}.`);

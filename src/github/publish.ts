@@ -237,6 +237,18 @@ export function outputBranch(branch: string, context: GitHubContext): string {
   return sanitiseBranchName(branch || `greenloop/${context.runId || 'run'}`);
 }
 
+/**
+ * Branches never pushed to: the one the run starts from, and the default branch (`main` and
+ * `master` when the event does not name it; the push also refuses the default branch by name).
+ */
+export function refusedBranches(context: GitHubContext): string[] {
+  const base = startingBranch(context);
+  return [
+    ...(context.defaultBranch === '' ? ['main', 'master'] : [context.defaultBranch]),
+    ...(base !== '' ? [base] : []),
+  ];
+}
+
 /** Commits the best state and pushes it; returns the branch, or undefined on failure. */
 async function commitAndPush(
   options: PublishOptions,
@@ -249,10 +261,7 @@ async function commitAndPush(
     result.errors.push('commit: no workspace folder to commit from');
     return undefined;
   }
-  const base = startingBranch(context);
-  const protectedBranches = [...(options.protectedBranches ?? [])];
-  if (context.defaultBranch === '') protectedBranches.push('main', 'master');
-  if (base !== '') protectedBranches.push(base);
+  const protectedBranches = [...(options.protectedBranches ?? []), ...refusedBranches(context)];
 
   try {
     const { sha } = await commitBestState({

@@ -37,4 +37,34 @@ describe('runner contract: node dist/index.js', () => {
     expect(run.stdout).not.toContain('Baseline');
     expect(run.summary).toBe('');
   });
+
+  // README: the output branch is "never the default branch" (nor the branch the run starts
+  // from, which the push refuses too); the run used to spend its budget, then fail to push
+  // with a warning and exit 0.
+  it.each([
+    ['the default branch', 'main', 'refs/heads/main'],
+    ['the branch the run starts from', 'develop', 'refs/heads/develop'],
+  ])('an output branch that is %s is refused before anything starts', async (_, branch, ref) => {
+    const run = await runAction({
+      workspace,
+      inputs: {
+        output: 'commit',
+        branch,
+        'test-command': 'touch baseline-ran',
+        'github-token': 't',
+      },
+      event: {
+        name: 'workflow_dispatch',
+        payload: { ref, repository: { full_name: 'octo/demo', default_branch: 'main' } },
+      },
+      env: { GITHUB_REF: ref },
+    });
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split('\n').filter((line) => line.startsWith('::error::'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`Input 'branch'`);
+    expect(lines[0]).toContain(`'${branch}'`);
+    expect(run.stdout).not.toContain('Baseline');
+    expect(run.summary).toBe('');
+  });
 });
