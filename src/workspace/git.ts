@@ -141,6 +141,9 @@ export interface GitBinary {
 
 const resolved = new Map<string, GitBinary>();
 
+/** Repository top folder by root folder (`rev-parse --show-toplevel`), shared by every GitRepo. */
+const knownTops = new Map<string, string>();
+
 function isUnder(child: string, parent: string): boolean {
   const rel = path.relative(parent, child);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
@@ -152,6 +155,30 @@ function realOrSelf(p: string): string {
   } catch {
     return p;
   }
+}
+
+/** `git --version` of each binary (by path, size and time of change): asked once per process. */
+const versions = new Map<string, string>();
+
+function gitVersion(file: string, pathEnv: string): string {
+  const stat = fs.statSync(file);
+  const key = [file, stat.size, stat.mtimeMs].join('\0');
+  const known = versions.get(key);
+  if (known !== undefined) return known;
+  let version: string;
+  try {
+    version = execFileSync(file, ['--version'], {
+      encoding: 'utf8',
+      env: { PATH: pathEnv, LC_ALL: 'C' },
+      timeout: 30_000,
+    }).trim();
+  } catch (error) {
+    throw new GitSetupError(
+      `greenloop cannot run ${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    );
+  }
+  versions.set(key, version);
+  return version;
 }
 
 /**
@@ -191,18 +218,7 @@ export function resolveGit(workspace: string, env: NodeJS.ProcessEnv = process.e
       'greenloop needs git, and found none in a PATH folder outside the workspace and the home folder',
     );
   }
-  let version: string;
-  try {
-    version = execFileSync(file, ['--version'], {
-      encoding: 'utf8',
-      env: { PATH: dirs.join(path.delimiter), LC_ALL: 'C' },
-      timeout: 30_000,
-    }).trim();
-  } catch (error) {
-    throw new GitSetupError(
-      `greenloop cannot run ${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-    );
-  }
+  const version = gitVersion(file, dirs.join(path.delimiter));
   const match = /(\d+)\.(\d+)/.exec(version);
   const [major, minor] = [Number(match?.[1] ?? 0), Number(match?.[2] ?? 0)];
   const [needMajor, needMinor] = MIN_GIT_VERSION;
@@ -257,9 +273,33 @@ function gitEnv(binary: GitBinary, env: NodeJS.ProcessEnv): Record<string, strin
 function globalExcludesFile(binary: GitBinary, env: Record<string, string>): string | undefined {
   const home = env['HOME'];
   if (home === undefined) return undefined;
-  const xdg = path.join(home, '.config', 'git', 'config');
+  const files = [path.join(home, '.config', 'git', 'config'), path.join(home, '.gitconfig')];
+  const key = [binary.file, ...files.map(statKey)].join('\0');
+  if (excludesFiles.has(key)) return excludesFiles.get(key);
+  const found = readExcludesFile(binary, env, files);
+  excludesFiles.set(key, found);
+  return found;
+}
+
+/** Answers read by globalExcludesFile, by git binary and the global config files' states. */
+const excludesFiles = new Map<string, string | undefined>();
+
+function statKey(file: string): string {
+  try {
+    const stat = fs.statSync(file);
+    return `${file}:${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return `${file}:absent`;
+  }
+}
+
+function readExcludesFile(
+  binary: GitBinary,
+  env: Record<string, string>,
+  files: readonly string[],
+): string | undefined {
   let found: string | undefined;
-  for (const file of [xdg, path.join(home, '.gitconfig')]) {
+  for (const file of files) {
     if (!fs.existsSync(file)) continue;
     try {
       const value = execFileSync(
@@ -455,36 +495,59 @@ class GitRepo implements RepoGit {
   }
 
   private async toplevel(): Promise<string> {
-    if (!this.top) {
-      const out = await this.call(['rev-parse', '--show-toplevel'], { cwd: this.root });
-      this.top = path.resolve(out.stdout.trim());
+    const top = await this.tryTopLevel();
+    if (top === undefined) {
+      // Not a repository: the same call again, to throw its error.
+      await this.call(['rev-parse', '--show-toplevel'], { cwd: this.root });
     }
-    return this.top;
+    return top ?? this.root;
   }
 
   private readonly paths = new Map<string, string>();
 
   /** `git rev-parse --git-path <name>` as an absolute path (cached: it does not change). */
   private async gitPath(name: string): Promise<string> {
-    const known = this.paths.get(name);
-    if (known) return known;
-    const top = await this.toplevel();
-    const out = await this.call(['rev-parse', '--git-path', name]);
-    const resolvedPath = path.resolve(top, out.stdout.trim());
-    this.paths.set(name, resolvedPath);
-    return resolvedPath;
+    const [resolvedPath] = await this.gitPaths([name]);
+    return resolvedPath ?? '';
+  }
+
+  /** Several `--git-path`s in one `git rev-parse` (one answer per line; cached). */
+  private async gitPaths(names: readonly string[]): Promise<string[]> {
+    const missing = names.filter((name) => !this.paths.has(name));
+    if (missing.length > 0) {
+      const top = await this.toplevel();
+      const out = await this.call(['rev-parse', ...missing.flatMap((n) => ['--git-path', n])]);
+      const lines = out.stdout.replace(/\n$/, '').split('\n');
+      // A path holding a newline cannot be told apart: ask one name at a time then.
+      if (lines.length !== missing.length && missing.length > 1) {
+        for (const name of missing) await this.gitPaths([name]);
+      } else {
+        const answers = missing.length === 1 ? [out.stdout.trim()] : lines;
+        missing.forEach((name, i) => this.paths.set(name, path.resolve(top, answers[i] ?? '')));
+      }
+    }
+    return names.map((name) => this.paths.get(name) ?? '');
   }
 
   private tempIndex(): string {
     return path.join(this.scratchDir(), `index-${crypto.randomBytes(6).toString('hex')}`);
   }
 
+  /**
+   * The repository's top folder, asked of git once per process for each root (every git of
+   * a run shares the answer); undefined, and asked again next time, while it is no repository.
+   */
   async tryTopLevel(): Promise<string | undefined> {
+    this.top ??= knownTops.get(this.root);
+    if (this.top) return this.top;
     const out = await this.call(['rev-parse', '--show-toplevel'], {
       cwd: this.root,
       allowFail: true,
     });
-    return out.code === 0 ? this.toplevel() : undefined;
+    if (out.code !== 0) return undefined;
+    this.top = path.resolve(out.stdout.trim());
+    knownTops.set(this.root, this.top);
+    return this.top;
   }
 
   // git does not lock its list of worktrees: an `add` that reads it while another `add` or
@@ -875,11 +938,7 @@ class GitRepo implements RepoGit {
   }
 
   async ensureBaseline(): Promise<string> {
-    const probe = await this.call(['rev-parse', '--show-toplevel'], {
-      cwd: this.root,
-      allowFail: true,
-    });
-    if (probe.code !== 0) {
+    if ((await this.tryTopLevel()) === undefined) {
       this.options.log?.(`git: ${this.root} is not a git repository; running git init`);
       await this.call(['init', '-q'], { cwd: this.root });
       // No .gitignore may exist yet: keep dependency and cache folders out of snapshots.
@@ -897,9 +956,9 @@ class GitRepo implements RepoGit {
    * every file they include, recursively. Existing files only.
    */
   private async configFiles(): Promise<string[]> {
-    const config = await this.gitPath('config');
+    const [config = '', worktreeConfig = ''] = await this.gitPaths(['config', 'config.worktree']);
     const common = path.dirname(config);
-    const starts = [config, await this.gitPath('config.worktree')];
+    const starts = [config, worktreeConfig];
     starts.push(...findFiles(path.join(common, 'worktrees'), 'config.worktree', 1));
     for (const file of findFiles(path.join(common, 'modules'), 'config', 8)) {
       starts.push(file, path.join(path.dirname(file), 'config.worktree'));
