@@ -15,6 +15,7 @@ import type { TokenCounter } from '../core/tokens.js';
 import type { Counts, Digest, Failure } from './types.js';
 import { own, ParseContext, type ParseResult, type ParsedFailure } from './parsers/base.js';
 import { JunitParser } from './parsers/junit.js';
+import { loadXml, xmlLoading } from './parsers/xml.js';
 import { layout, type Block } from './layout.js';
 import { Segmenter } from './segment.js';
 import { familyOf, isAmbiguousNodeRunner } from './sniff.js';
@@ -108,6 +109,10 @@ export class DigestBuilder {
   }
 }
 
+/**
+ * Digests a log held in memory. Synchronous: a log holding JUnit XML needs `await loadXml()`
+ * first (digestFile loads the XML parser itself).
+ */
 export function digestText(text: string, options: DigestOptions): FullDigest {
   const b = new DigestBuilder(options);
   let start = 0;
@@ -125,6 +130,8 @@ export async function digestFile(file: string, options: DigestOptions): Promise<
   const b = new DigestBuilder(options);
   await eachLine(file, (line) => b.push(line));
   const reports = await readReports(options, b.ctx);
+  // A JUnit XML log holds its test cases until the XML parser has loaded.
+  await xmlLoading();
   return b.finish(reports);
 }
 
@@ -151,6 +158,7 @@ async function readReports(options: DigestOptions, ctx: ParseContext): Promise<P
     await glob(options.reportGlob, { cwd: options.projectRoot, absolute: true })
   ).sort();
   const out: ParseResult[] = [];
+  if (files.length > 0) await loadXml();
   for (const f of files) {
     const p = new JunitParser(ctx);
     await eachLine(f, (line) => p.push(line));

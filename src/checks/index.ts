@@ -9,6 +9,7 @@ export {
   type DigestJson,
   type FullDigest,
 } from './digest.js';
+export { loadXml } from './parsers/xml.js';
 export { detectRunner, RUNNERS, type RunnerName } from './sniff.js';
 export {
   compareRuns,

@@ -8,6 +8,7 @@ import stripAnsi from 'strip-ansi';
 import { describe, expect, it } from 'vitest';
 import {
   digestText as digestTextWith,
+  loadXml,
   type DigestOptions,
   type FullDigest,
 } from '../../src/checks/index.js';
@@ -17,6 +18,8 @@ import { realCases, score, type RealCase } from './real-corpus.js';
 
 // Exact o200k counts (the model layer's counter, with its tables loaded).
 await loadTokenizer();
+// The corpus holds JUnit XML logs: digestText is synchronous, so the XML parser loads first.
+await loadXml();
 const digestText = (text: string, o: Omit<DigestOptions, 'counter'> = {}): FullDigest =>
   digestTextWith(text, { counter: o200k, ...o });
 

@@ -30,6 +30,7 @@ const MARKERS = {
   'the artifact client (@actions/artifact)': 'storage-blob',
   'octokit (@actions/github)': 'universal-user-agent',
   commander: 'class Command extends',
+  'the XML parser (fast-xml-parser)': 'unpairedTags',
   "@actions/core's HTTP client (undici)": 'undici',
 } as const;
 
@@ -75,7 +76,29 @@ describe.skipIf(!hooksSupported)('start-up loads only what it runs', () => {
     expect(bytes).toBeLessThan(300 * 1024);
   });
 
-  it('the action reaches its first model request without the tokenizer, artifact client, octokit or commander', async () => {
+  it('`greenloop digest` of a JUnit XML log loads the XML parser and reads every test case', () => {
+    const loads = path.join(temp, 'digest-loads');
+    const log = fileURLToPath(new URL('../fixtures/digest/002_junit_xml/log.txt', import.meta.url));
+    const out = execFileSync(
+      process.execPath,
+      ['--import', HOOK, path.join(DIST, 'cli', 'index.js'), 'digest', '--json', log],
+      { env: { ...process.env, GL_LOADS_FILE: loads }, encoding: 'utf8' },
+    );
+    const digest = JSON.parse(out) as {
+      runner: string;
+      counts: unknown;
+      failures: { id: string }[];
+    };
+    expect(digest.runner).toBe('junit');
+    expect(digest.counts).toEqual({ passed: 1, failed: 2, skipped: 1 });
+    expect(digest.failures.map((f) => f.id)).toEqual([
+      'test/cart.test.js > cart totals > totals with discount',
+      'users > loads the profile',
+    ]);
+    expect(loaded(loads).packages).toContain('the XML parser (fast-xml-parser)');
+  });
+
+  it('the action reaches its first model request without the tokenizer, artifact client, octokit, commander or the XML parser', async () => {
     const ws = mkdtempSync(path.join(temp, 'ws-'));
     writeFileSync(path.join(ws, 'sum.js'), 'export const sum = (a, b) => a - b;\n');
     execFileSync('git', ['init', '-q'], { cwd: ws });

@@ -2,8 +2,9 @@
  * JUnit / xUnit XML. Streams: only one `<testcase>` element (capped) is buffered at a time and
  * parsed with fast-xml-parser; `<testsuite name|file>` gives context. A testcase with
  * `<failure>` or `<error>` fails (message attribute, else the first body line); `<skipped>` skips.
+ * The XML parser loads on the first test case (./xml.ts): cases met while it loads wait in
+ * `waiting`, in order, and are parsed once it is there.
  */
-import { XMLParser } from 'fast-xml-parser';
 import {
   addDetail,
   addFrame,
@@ -13,10 +14,17 @@ import {
   type ParseResult,
 } from './base.js';
 import { frameText, isProjectPath, type ProjectPaths } from './util.js';
+import { xmlParser, type XmlParse } from './xml.js';
 
 const MAX_CASE_CHARS = 64_000;
 
 type Node = Record<string, unknown>;
+
+/** The `<testsuite>` a test case is in. */
+interface Suite {
+  readonly name?: string;
+  readonly file?: string;
+}
 
 export class JunitParser implements LineParser {
   readonly runner = 'junit';
@@ -28,13 +36,9 @@ export class JunitParser implements LineParser {
     this.c = new Collector(ctx);
     this.paths = ctx.paths;
   }
-  private readonly xml = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@',
-    textNodeName: '#text',
-    trimValues: false,
-  });
-  private suite: { name?: string; file?: string } = {};
+  /** Test cases (with the suite they were in) met before the XML parser had loaded. */
+  private waiting: { chunk: string; suite: Suite }[] = [];
+  private suite: Suite = {};
   private buf: string[] = [];
   private bufChars = 0;
 
@@ -78,17 +82,37 @@ export class JunitParser implements LineParser {
   }
 
   private testcase(chunk: string): void {
+    const xml = xmlParser();
+    if (xml === undefined) {
+      this.waiting.push({ chunk, suite: this.suite });
+      return;
+    }
+    this.drain(xml);
+    this.parseCase(xml, chunk, this.suite);
+  }
+
+  private drain(xml: XmlParse): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const w of waiting) this.parseCase(xml, w.chunk, w.suite);
+  }
+
+  private parseCase(xml: XmlParse, chunk: string, suite: Suite): void {
     let parsed: Node;
     try {
-      parsed = this.xml.parse(chunk) as Node;
+      parsed = xml(chunk) as Node;
     } catch {
       return;
     }
     const tc = parsed['testcase'] as Node | undefined;
     if (!tc || typeof tc !== 'object') return;
+    this.record(tc, suite);
+  }
+
+  private record(tc: Node, suite: Suite): void {
     const name = String(tc['@name'] ?? '');
     const classname = tc['@classname'] !== undefined ? String(tc['@classname']) : undefined;
-    const file = tc['@file'] !== undefined ? this.paths.rel(String(tc['@file'])) : this.suite.file;
+    const file = tc['@file'] !== undefined ? this.paths.rel(String(tc['@file'])) : suite.file;
     const bad = (tc['failure'] ?? tc['error']) as Node | string | Node[] | undefined;
     if (tc['skipped'] !== undefined) {
       this.c.skipped++;
@@ -96,8 +120,8 @@ export class JunitParser implements LineParser {
     }
     const parts: string[] = [];
     if (file) parts.push(file);
-    if (classname && classname !== file && classname !== this.suite.name) parts.push(classname);
-    else if (!file && this.suite.name && classname !== this.suite.name) parts.push(this.suite.name);
+    if (classname && classname !== file && classname !== suite.name) parts.push(classname);
+    else if (!file && suite.name && classname !== suite.name) parts.push(suite.name);
     else if (!file && classname) parts.push(classname);
     // vitest names a file that fails to load after the file itself
     if (name !== parts[parts.length - 1]) parts.push(name);
@@ -139,6 +163,12 @@ export class JunitParser implements LineParser {
   }
 
   finish(): ParseResult {
+    if (this.waiting.length > 0) {
+      const xml = xmlParser();
+      // Only a synchronous caller can get here (digestFile waits for xmlLoading() first).
+      if (xml === undefined) throw new Error('JUnit XML met before `await loadXml()`');
+      this.drain(xml);
+    }
     return this.c.result(this.runner);
   }
 }
