@@ -15,7 +15,13 @@ import {
   withPullRequest,
   type GitHubContext,
 } from './github/context.js';
-import { defaultArtifactNames, ghesMessage, isGhes, uploadArtifact } from './github/artifact.js';
+import {
+  chosenArtifactNames,
+  defaultArtifactNames,
+  ghesMessage,
+  isGhes,
+  uploadArtifact,
+} from './github/artifact.js';
 import type { OutputKind, RunConfig } from './config/types.js';
 import type { Git } from './workspace/types.js';
 import type { RunLog } from './core/log.js';
@@ -141,12 +147,10 @@ function publishingPlan(
     matrix: config.jobMatrix,
     runAttempt: context.runAttempt,
   });
-  return {
-    output,
-    ghes,
-    artifactName: config.artifactName || names.result,
-    checkpointName: config.artifactName ? `${config.artifactName}-checkpoint` : names.checkpoint,
-  };
+  const chosen = config.artifactName
+    ? chosenArtifactNames(config.artifactName, config.jobMatrix)
+    : names;
+  return { output, ghes, artifactName: chosen.result, checkpointName: chosen.checkpoint };
 }
 
 /**

@@ -146,7 +146,7 @@ export const INPUTS = [
     name: 'artifact-name',
     default: '',
     description:
-      'Name of the uploaded artifact. Empty: `greenloop-<job>-<matrix values>-<attempt>`, unique in the workflow run. A name you set replaces an artifact of that name in the same run.',
+      'Name of the uploaded artifact. Empty: `greenloop-<job>-<matrix values>-<attempt>`, unique in the workflow run. A name you set replaces an artifact of that name in the same run; in a matrix job the matrix values follow it, so attempts never replace one another.',
   },
   {
     name: 'matrix',

@@ -142,6 +142,22 @@ export function defaultArtifactNames(identity: JobIdentity): {
   };
 }
 
+/**
+ * The names for an `artifact-name` the user set. Outside a matrix, that name (a later upload of
+ * it replaces the earlier). In a matrix job the matrix values follow it, so each entry's artifact
+ * still starts with the name (what `mode: select` lists) but one attempt never replaces another.
+ */
+export function chosenArtifactNames(
+  name: string,
+  matrix: string,
+): { result: string; checkpoint: string } {
+  const room = Math.max(9, MAX_NAME - name.length - '-checkpoint-'.length);
+  const values = jobPart({ job: '', matrix, runAttempt: 0 }, room);
+  return values
+    ? { result: `${name}-${values}`, checkpoint: `${name}-checkpoint-${values}` }
+    : { result: name, checkpoint: `${name}-checkpoint` };
+}
+
 function isConflict(message: string): boolean {
   return /\(409\)|already exists/i.test(message);
 }

@@ -105,7 +105,8 @@ describe('action end to end: several attempts, one select step', () => {
         phaseStart = w.model.requests.length;
         w.repo.git('checkout', '-q', '--', '.');
         const run = await w.run({
-          inputs: { output: 'artifact', matrix },
+          // A name set by the user: each matrix entry's artifact still has its own (issue 23).
+          inputs: { output: 'artifact', matrix, 'artifact-name': 'fix' },
           env: { GITHUB_JOB: 'attempt' },
         });
         expect(run.code, run.stdout).toBe(which === 'fix' ? 0 : 0);
@@ -127,7 +128,7 @@ describe('action end to end: several attempts, one select step', () => {
       // A third attempt whose report claims success, with a diff that breaks another test.
       w.github.artifacts.push({
         id: id++,
-        name: 'greenloop-attempt-liar-attempt1',
+        name: 'fix-liar',
         runId: RUN_ID,
         createdAt: '2026-11-30T10:00:00Z',
         expired: false,
@@ -136,7 +137,7 @@ describe('action end to end: several attempts, one select step', () => {
       // Same name as the fixing attempt, from another workflow run: never a candidate.
       w.github.artifacts.push({
         id: id++,
-        name: 'greenloop-attempt-gpt-5.1-codex-max-high-attempt1',
+        name: 'fix-gpt-5.1-codex-max-high',
         runId: 999,
         createdAt: '2026-11-30T11:00:00Z',
         expired: false,
@@ -147,7 +148,7 @@ describe('action end to end: several attempts, one select step', () => {
       });
       const before = w.model.requests.length;
       const select = await w.run({
-        inputs: { mode: 'select', output: 'pull-request' },
+        inputs: { mode: 'select', output: 'pull-request', 'artifact-name': 'fix' },
         env: { GITHUB_JOB: 'select' },
       });
       expect(select.code, select.stdout).toBe(0);
@@ -162,7 +163,9 @@ describe('action end to end: several attempts, one select step', () => {
       expect(w.remoteGit('ls-tree', '--name-only', branch)).not.toContain('evil.txt');
       // Every attempt of this run is listed with what the tests said.
       expect(select.summary).toContain('Attempts (3)');
-      expect(select.summary).toContain('greenloop-attempt-liar-attempt1');
+      expect(select.summary).toContain('fix-liar');
+      expect(select.summary).toMatch(/\| fix-gpt-5\.1-codex-max-high \|.*\*\*chosen\*\*/);
+      expect(select.summary).toMatch(/\| fix-gpt-5\.1-codex-mini-high \|.*no change/);
       expect(select.summary).toContain('claimed success, tests fail');
       expect(select.summary).toContain('**chosen**');
       expect(select.summary).not.toContain('other-run');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   artifactNamePart,
+  chosenArtifactNames,
   defaultArtifactNames,
   isGhes,
   matrixValues,
@@ -36,6 +37,25 @@ describe('default artifact names', () => {
       checkpoint: 'greenloop-checkpoint-fix',
     });
     expect(names('', '', 3).result).toBe('greenloop-attempt3');
+  });
+
+  // Issue 23: each attempt's artifact starts with artifact-name and is unique per matrix entry.
+  it('a name you set is kept outside a matrix, and followed by the matrix values in one', () => {
+    expect(chosenArtifactNames('fix', 'null')).toEqual({
+      result: 'fix',
+      checkpoint: 'fix-checkpoint',
+    });
+    const a = chosenArtifactNames('fix', '{"model":"gpt-5.1-codex-max","effort":"high"}');
+    const b = chosenArtifactNames('fix', '{"model":"gpt-5.1-codex-mini","effort":"high"}');
+    expect(a).toEqual({
+      result: 'fix-gpt-5.1-codex-max-high',
+      checkpoint: 'fix-checkpoint-gpt-5.1-codex-max-high',
+    });
+    expect(b.result).not.toBe(a.result);
+    expect(b.checkpoint).not.toBe(a.checkpoint);
+    expect(isAttemptArtifact(a.result, 'fix')).toBe(true);
+    expect(isAttemptArtifact(a.checkpoint, 'fix')).toBe(false);
+    expectValid(chosenArtifactNames('x'.repeat(100), '{"v":"c++"}').result.slice(0, 100));
   });
 
   it('keep only characters the service accepts', () => {
