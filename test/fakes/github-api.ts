@@ -24,8 +24,9 @@
  *   GITHUB_TOKEN", and each endpoint's "Fine-grained access tokens" section:
  *   creating or updating a pull request needs "Pull requests" write; an issue
  *   comment needs "Issues" or "Pull requests" write).
- * - Collaborator permission of someone who is not a collaborator: 404 (docs:
- *   "Get repository permissions for a user").
+ * - Collaborator permission (docs: "Get repository permissions for a user"): a
+ *   non-collaborator gets the base role (`read` on a public repository, `none`
+ *   on a private one); a login that does not exist gets 404 "<login> is not a user".
  * - Lists are paginated with `per_page` (default 30, max 100) and `page`, and
  *   a `Link: <...>; rel="next"` header while more remain (docs: "Using
  *   pagination in the REST API").
@@ -123,8 +124,10 @@ export class FakeGitHubApi {
   readonly faults: ApiFault[] = [];
   /** Artifacts of the repository, for list and download. */
   readonly artifacts: FakeRepoArtifact[] = [];
-  /** login → permission answer; unknown logins get 404. */
+  /** login → permission answer; other logins have the base role (read, or none if private). */
   readonly permissions: Permissions = {};
+  /** Logins GitHub does not know (a deleted account): the permission lookup answers 404. */
+  readonly unknownUsers = new Set<string>();
   readonly settings: FakeRepoSettings = {
     id: 101,
     private: false,
@@ -319,11 +322,15 @@ export class FakeGitHubApi {
     if (method === 'GET' && (m = route.match(/^\/collaborators\/([^/]+)\/permission$/))) {
       const login = decodeURIComponent(m[1] ?? '');
       const answer = this.permissions[login.toLowerCase()];
-      if (answer === undefined) {
+      if (this.unknownUsers.has(login.toLowerCase())) {
         fail(404, `${login} is not a user`);
         return;
       }
-      send(200, { ...answer, user: { login } });
+      // Someone who is not a collaborator still has an answer: the base role everyone has,
+      // read on a public repository, none on a private one (the docs list `none` among the
+      // values; aws-ia/cloudformation-github-resource-providers#14 met `read` for everyone).
+      const base = this.settings.private ? 'none' : 'read';
+      send(200, { ...(answer ?? { permission: base, role_name: base }), user: { login } });
       return;
     }
     // List artifacts of the repository, or of one workflow run (`/actions/runs/{run_id}/artifacts`):

@@ -177,11 +177,16 @@ describe('downloadArtifactByName (resume-from) through the real artifact client'
       apiUrl: api.url,
     });
     expect(await permissions.permissionOf('maintainer')).toBe('maintain');
-    expect(await permissions.permissionOf('stranger')).toBe('none');
+    // Not a collaborator of a public repository: the base role, read.
+    expect(await permissions.permissionOf('stranger')).toBe('read');
+    // A login GitHub does not know: 404, no access.
+    api.unknownUsers.add('ghost-of-a-user');
+    expect(await permissions.permissionOf('ghost-of-a-user')).toBe('none');
     const asked = api.requests.filter((r) => r.path.includes('/collaborators/'));
     expect(asked.map((r) => [r.path, r.authorization])).toEqual([
       ['/repos/octo/proj/collaborators/maintainer/permission', 'token ghs_y'],
       ['/repos/octo/proj/collaborators/stranger/permission', 'token ghs_y'],
+      ['/repos/octo/proj/collaborators/ghost-of-a-user/permission', 'token ghs_y'],
     ]);
   });
 });
