@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type Reply } from '../fakes/openai-server.js';
 
 import { distFile } from '../helpers/dist.js';
+import { ReportSchema } from '../../src/report/schema.js';
 import { createRepo, SUM_FIX, SUM_PROJECT } from '../helpers/repo.js';
 
 const CLI = await distFile('cli/index.js');
@@ -132,6 +133,10 @@ describe('greenloop run --attempts', () => {
         'scripted-idle',
         '--model',
         'scripted-fix',
+        '--reasoning-effort',
+        'medium',
+        '--reasoning-effort',
+        'high',
       ]);
       expect(result.code, result.stdout + result.stderr).toBe(0);
       expect(result.stdout).toMatch(/^status=success$/m);
@@ -162,9 +167,22 @@ describe('greenloop run --attempts', () => {
       expect(summary).toMatch(
         /\| attempt-3 \| scripted-fix \|[^\n]*\| tests pass \| \*\*chosen\*\* \|/,
       );
-      for (const label of ['attempt-1', 'attempt-2', 'attempt-3']) {
-        expect(readdirSync(path.join(out, label))).toContain('report.json');
+      // Each attempt's report.json records what select ranks by, in the published schema.
+      const efforts = { 'attempt-1': 'medium', 'attempt-2': 'high', 'attempt-3': 'medium' };
+      for (const [label, effort] of Object.entries(efforts)) {
+        const report = ReportSchema.parse(
+          JSON.parse(readFileSync(path.join(out, label, 'report.json'), 'utf8')),
+        );
+        expect(report.config.reasoningEffort).toBe(effort);
+        expect(report.tests.baseline?.counts.failed).toBe(1);
+        expect(report.totals.tokens).toBeGreaterThan(0);
+        if (label === 'attempt-3') {
+          expect(report).toMatchObject({ model: 'scripted-fix', status: 'success' });
+          expect(report.tests.final?.counts.failed).toBe(0);
+          expect(report.diff).toMatchObject({ files: 1, added: 1, removed: 1 });
+        }
       }
+      expect(summary).toMatch(/\| attempt-2 \| scripted-idle \| high \|/);
     } finally {
       await fake.close();
       repo.remove();

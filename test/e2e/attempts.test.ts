@@ -16,20 +16,14 @@ import { createWorld, fixingScript } from './world.js';
 
 const RUN_ID = 4242;
 
-/** A diff that fixes `sum` for non-empty lists but breaks `sum of nothing is 0`. */
-const LIAR_DIFF = [
-  'diff --git a/src/sum.js b/src/sum.js',
-  '--- a/src/sum.js',
-  '+++ b/src/sum.js',
-  '@@ -1,5 +1,5 @@',
-  ' export function sum(values) {',
+/** Fixes `sum` for non-empty lists but breaks `sum of nothing is 0` (native apply_patch, V4A). */
+const LIAR_V4A = [
+  '@@ export function sum(values) {',
   '-  let total = 0;',
   '+  let total = values.length === 0 ? 1 : 0;',
   '-  for (let i = 1; i < values.length; i++) total += values[i];',
   '+  for (let i = 0; i < values.length; i++) total += values[i];',
   '   return total;',
-  ' }',
-  '',
 ].join('\n');
 
 function artifactZip(
@@ -88,29 +82,61 @@ function claimedReport(model: string, failingAfter: number, added: number): obje
 
 describe('action end to end: several attempts, one select step', () => {
   it('publishes the verified fix as a pull request, lists every attempt, ignores other runs', async () => {
-    let phase: 'fix' | 'idle' = 'fix';
+    type Phase = 'fix' | 'idle' | 'liar';
+    let phase: Phase = 'fix';
     let phaseStart = 0;
-    const fix = fixingScript();
-    const idle: Reply[] = [{ text: 'I could not find the bug.' }];
-    const script = (_request: unknown, index: number): Reply =>
-      phase === 'fix' ? fix[Math.min(index - phaseStart, fix.length - 1)]! : idle[0]!;
+    const scripts: Record<Phase, Reply[]> = {
+      fix: fixingScript(),
+      idle: [{ text: 'I could not find the bug.' }],
+      liar: [
+        {
+          toolCalls: [
+            {
+              name: 'apply_patch',
+              arguments: { operation: { type: 'update_file', path: 'src/sum.js', diff: LIAR_V4A } },
+            },
+          ],
+        },
+        { text: 'Fixed sum().' },
+      ],
+    };
+    const script = (_request: unknown, index: number): Reply => {
+      const list = scripts[phase];
+      return list[Math.min(index - phaseStart, list.length - 1)]!;
+    };
     const w = await createWorld(script, SUM_PROJECT);
     try {
-      // Attempt jobs of a matrix, all in workflow run 4242.
-      for (const [matrix, which] of [
-        ['{"model":"gpt-5.1-codex-max","effort":"high"}', 'fix'],
-        ['{"model":"gpt-5.1-codex-mini","effort":"high"}', 'idle'],
+      // Three attempt jobs of a matrix, all in workflow run 4242, each uploading to the artifact
+      // service. The third runs only the test it fixes (a job set up differently, as happens):
+      // its own loop sees success, and its report claims it, with a diff that breaks another test.
+      for (const [matrix, which, testCommand] of [
+        ['{"model":"gpt-5.1-codex-max","effort":"high"}', 'fix', 'node --test'],
+        ['{"model":"gpt-5.1-codex-mini","effort":"high"}', 'idle', 'node --test'],
+        [
+          '{"model":"gpt-5.1-codex-max","effort":"low"}',
+          'liar',
+          "node --test --test-name-pattern='adds every'",
+        ],
       ] as const) {
         phase = which;
         phaseStart = w.model.requests.length;
         w.repo.git('checkout', '-q', '--', '.');
+        const { model, effort } = JSON.parse(matrix) as { model: string; effort: string };
         const run = await w.run({
-          // A name set by the user: each matrix entry's artifact still has its own (issue 23).
-          inputs: { output: 'artifact', matrix, 'artifact-name': 'fix' },
+          // As docs/examples/attempts-matrix.yml passes them; a name set by the user: each
+          // matrix entry's artifact still has its own (issue 23).
+          inputs: {
+            output: 'artifact',
+            matrix,
+            model,
+            'reasoning-effort': effort,
+            'artifact-name': 'fix',
+            'test-command': testCommand,
+          },
           env: { GITHUB_JOB: 'attempt' },
         });
-        expect(run.code, run.stdout).toBe(which === 'fix' ? 0 : 0);
-        expect(run.outputs.status, run.stdout).toBe(which === 'fix' ? 'success' : 'model-gave-up');
+        expect(run.code, run.stdout).toBe(0);
+        expect(run.outputs.status, run.stdout).toBe(which === 'idle' ? 'model-gave-up' : 'success');
       }
       w.repo.git('checkout', '-q', '--', '.');
       w.repo.git('clean', '-fdq');
@@ -125,15 +151,6 @@ describe('action end to end: several attempts, one select step', () => {
           zip: uploaded.bytes,
         });
       }
-      // A third attempt whose report claims success, with a diff that breaks another test.
-      w.github.artifacts.push({
-        id: id++,
-        name: 'fix-liar',
-        runId: RUN_ID,
-        createdAt: '2026-11-30T10:00:00Z',
-        expired: false,
-        zip: artifactZip(claimedReport('liar-model', 0, 2), LIAR_DIFF),
-      });
       // Same name as the fixing attempt, from another workflow run: never a candidate.
       w.github.artifacts.push({
         id: id++,
@@ -163,9 +180,19 @@ describe('action end to end: several attempts, one select step', () => {
       expect(w.remoteGit('ls-tree', '--name-only', branch)).not.toContain('evil.txt');
       // Every attempt of this run is listed with what the tests said.
       expect(select.summary).toContain('Attempts (3)');
-      expect(select.summary).toContain('fix-liar');
-      expect(select.summary).toMatch(/\| fix-gpt-5\.1-codex-max-high \|.*\*\*chosen\*\*/);
-      expect(select.summary).toMatch(/\| fix-gpt-5\.1-codex-mini-high \|.*no change/);
+      // Model, effort, claimed status and failing after, diff lines, tokens, cost, verified result.
+      expect(select.summary).toMatch(
+        /\| fix-gpt-5\.1-codex-max-low \| gpt-5\.1-codex-max \| low \| success \| 0 \| 4 \| \d+ \| \$0\.\d{4} \| 1 failing \| claimed success, tests fail \|/,
+      );
+      expect(select.summary).toMatch(
+        /\| fix-gpt-5\.1-codex-max-high \| gpt-5\.1-codex-max \| high \| success \| 0 \| 2 \|.*\| tests pass \| \*\*chosen\*\* \|/,
+      );
+      expect(select.summary).toMatch(
+        /\| fix-gpt-5\.1-codex-mini-high \| gpt-5\.1-codex-mini \| high \| model-gave-up \|.*\| no change \|/,
+      );
+      expect(select.summary).toContain(
+        'fix-gpt-5.1-codex-max-high is the only attempt whose tests pass.',
+      );
       expect(select.summary).toContain('claimed success, tests fail');
       expect(select.summary).toContain('**chosen**');
       expect(select.summary).not.toContain('other-run');
