@@ -28,7 +28,16 @@ case "$(uname -m)" in
   aarch64 | arm64) arch=arm64 ;;
   *) echo "matrix: no node-linux package for $(uname -m)" >&2; exit 1 ;;
 esac
-work="$(mktemp -d "${TMPDIR:-/tmp}/greenloop-matrix-XXXXXX")"
+# A clean machine's /tmp for the README's commands when we can have one (root, unshare): each runs
+# in a private mount namespace on an empty /tmp, so what any process they start leaves in /tmp
+# (TMPDIR or not) is seen. The work folder is then outside /tmp, which that mount hides.
+fresh_tmp=false
+if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then fresh_tmp=true; fi
+if [ "$fresh_tmp" = true ]; then
+  work="$(mktemp -d /var/tmp/greenloop-matrix-XXXXXX)"
+else
+  work="$(mktemp -d "${TMPDIR:-/tmp}/greenloop-matrix-XXXXXX")"
+fi
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/tmp"
 # Traversable like /tmp: tests run sandboxes as unprivileged users (useradd) below it.
@@ -63,6 +72,32 @@ with_node() {
   (export PATH="$home/bin:$PATH" && "$@")
 }
 
+# Runs a command of the README in a clone ($1) with Node ($2): with fresh_tmp, on an empty private
+# /tmp (TMPDIR unset, as on a fresh machine), failing when anything but the demo's projects (the
+# demo points at them) and Node's compile cache is left there; else with TMPDIR=$work/tmp, checked
+# at the end.
+readme_command() {
+  local clone="$1" home="$2"
+  shift 2
+  if [ "$fresh_tmp" != true ]; then
+    (cd "$clone" && with_node "$home" "$@")
+    return
+  fi
+  local left="$work/left-in-tmp"
+  # shellcheck disable=SC2016 # expanded by the inner bash
+  unshare -m bash -c '
+    mount -t tmpfs -o mode=1777 greenloop-matrix-tmp /tmp || exit 1
+    unset TMPDIR
+    (cd "$1" && with_node "$2" "${@:4}")
+    code=$?
+    find /tmp -mindepth 1 -maxdepth 1 ! -name "greenloop-demo-*" ! -name node-compile-cache -printf "%f\n" >"$3"
+    exit $code' bash "$clone" "$home" "$left" "$@" || return 1
+  if [ -s "$left" ]; then
+    echo "matrix: $* left in /tmp: $(tr '\n' ' ' <"$left")" >&2
+    return 1
+  fi
+}
+
 # npm must install quietly: no EBADENGINE or other warnings on a supported Node.
 quiet_ci() {
   local log="$work/npm-ci.log"
@@ -74,6 +109,9 @@ quiet_ci() {
     return 1
   fi
 }
+# readme_command's inner bash calls these.
+export -f with_node quiet_ci
+export work
 
 git_head="$(git -C "$repo" rev-parse --short HEAD)"
 say "repository $repo at $git_head; Node versions: $versions"
@@ -84,13 +122,13 @@ for major in $versions; do
   clone="$work/clone-$major"
   git clone -q "$repo" "$clone"
   say "Node $(with_node "$home" node --version): npm ci && npm run demo  (fresh clone)"
-  (cd "$clone" && with_node "$home" quiet_ci && with_node "$home" npm run demo) ||
+  (readme_command "$clone" "$home" quiet_ci && readme_command "$clone" "$home" npm run demo) ||
     fail "npm ci && npm run demo under Node $major"
   # The README's second command; its `npm ci` would reinstall the same lockfile in
   # the same clone, so it is run once per Node.
   if [[ " $test_versions " == *" $major "* ]]; then
     say "Node $major: npm test  (same clone)"
-    (cd "$clone" && with_node "$home" npm test) || fail "npm test under Node $major"
+    readme_command "$clone" "$home" npm test || fail "npm test under Node $major"
   else
     say "Node $major: npm test not run here (GREENLOOP_MATRIX_TEST_VERSIONS=$test_versions)"
   fi

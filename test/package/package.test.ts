@@ -35,7 +35,7 @@ describe('the npm package', () => {
     expect(pkg.dependencies ?? {}).toEqual({});
   });
 
-  it('packs dist/ and the package files, no sources or tests', () => {
+  it('packs dist/ and the package files (the MIT licence text with them), no sources or tests', () => {
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
       cwd: repoRoot,
       encoding: 'utf8',
@@ -48,6 +48,6 @@ describe('the npm package', () => {
     expect(files).toContain('dist/cli/index.js');
     expect(files).toContain('package.json');
     const other = files.filter((f) => !f.startsWith('dist/'));
-    expect(other.sort()).toEqual(['README.md', 'package.json']);
+    expect(other.sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
   });
 });
