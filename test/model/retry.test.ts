@@ -256,10 +256,11 @@ describe('non-retryable errors', () => {
     fake = await startFakeOpenAI([{ fault: 'stall', afterEvents: 1 }, { text: 'never' }]);
     const model = createModelClient(modelConfig({ baseUrl: fake.url }), { sleep: noSleep });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error('run timeout')), 100);
-    await expect(
-      model.turn({ instructions: '', input: [], tools: [], signal: controller.signal }),
-    ).rejects.toThrow('run timeout');
+    const turn = model.turn({ instructions: '', input: [], tools: [], signal: controller.signal });
+    // Aborted once the request has arrived (a fixed delay lost that race on a loaded machine).
+    while (fake.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort(new Error('run timeout'));
+    await expect(turn).rejects.toThrow('run timeout');
     expect(fake.requests).toHaveLength(1);
   });
 });
