@@ -20,7 +20,7 @@ import {
   defaultArtifactNames,
   ghesMessage,
   isGhes,
-  uploadArtifact,
+  replaceArtifact,
 } from './github/artifact.js';
 import type { OutputKind, RunConfig } from './config/types.js';
 import type { Git } from './workspace/types.js';
@@ -286,18 +286,14 @@ function checkpointUploader(
   checkpointName: string,
 ): (dir: string, file: string, iteration: number) => Promise<void> {
   return async (dir, file, iteration) => {
-    const upload = await uploadArtifact(
-      checkpointName,
-      [file],
-      dir,
-      config.retentionDays,
-      { info: () => {}, warn: () => {} },
-      'replace',
-    );
+    const upload = await replaceArtifact(checkpointName, [file], dir, config.retentionDays, {
+      info: () => {},
+      warn: () => {},
+    });
     core.info(
       !upload.ok
         ? `Could not upload the checkpoint: ${upload.error}`
-        : `Uploaded the checkpoint of iteration ${iteration} as artifact '${checkpointName}' (resume-from: ${checkpointName})`,
+        : `Uploaded the checkpoint of iteration ${iteration} as artifact '${upload.value.name}' (resume-from: ${checkpointName})`,
     );
   };
 }

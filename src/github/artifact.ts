@@ -178,14 +178,8 @@ export async function uploadArtifact(
   const { DefaultArtifactClient } = await import('@actions/artifact');
   const client = new DefaultArtifactClient();
   const options = retentionDays > 0 ? { retentionDays: cappedRetention(retentionDays, log) } : {};
-  if (mode === 'replace') {
-    try {
-      await client.deleteArtifact(name);
-      log.info(`Replaced the artifact '${name}' uploaded earlier in this workflow run`);
-    } catch {
-      // Nothing of that name in this run yet ("Does not fail if the artifact does not
-      // exist", as upload-artifact's `overwrite` documents it).
-    }
+  if (mode === 'replace' && (await deleteInRun(name))) {
+    log.info(`Replaced the artifact '${name}' uploaded earlier in this workflow run`);
   }
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? name : `${name}-${n}`;
@@ -204,6 +198,51 @@ export async function uploadArtifact(
       );
     }
   }
+}
+
+/**
+ * Deletes the finished artifact `name` of this workflow run; false when there is none ("Does not
+ * fail if the artifact does not exist", as upload-artifact's `overwrite` documents it).
+ */
+async function deleteInRun(name: string): Promise<boolean> {
+  const { DefaultArtifactClient } = await import('@actions/artifact');
+  return new DefaultArtifactClient().deleteArtifact(name).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The name of the copy `replaceArtifact` uploads first. */
+export function stagedName(name: string): string {
+  return `${name}-staged`;
+}
+
+/**
+ * Replaces the artifact `name` of this workflow run so that a finished copy exists at every
+ * moment: the files go up as `<name>-staged` first, then replace `name` (delete, upload), then
+ * the staged copy is deleted. A job killed midway, or an upload failing after the delete, leaves
+ * the staged copy, which `resume-from` takes when it is the newer (`downloadArtifactByName`).
+ * Between iterations exactly one artifact holds the checkpoint.
+ */
+export async function replaceArtifact(
+  name: string,
+  files: string[],
+  rootDir: string,
+  retentionDays: number,
+  log: PublishLog,
+): Promise<Result<UploadedArtifact>> {
+  const staged = await uploadArtifact(
+    stagedName(name),
+    files,
+    rootDir,
+    retentionDays,
+    log,
+    'replace',
+  );
+  const replaced = await uploadArtifact(name, files, rootDir, retentionDays, log, 'replace');
+  if (!replaced.ok) return staged.ok ? staged : replaced;
+  if (staged.ok) await deleteInRun(stagedName(name));
+  return replaced;
 }
 
 /**
@@ -341,10 +380,12 @@ async function findTrustedArtifact(
   options: DownloadOptions,
 ): Promise<ListedArtifact & { digest: string }> {
   const { context } = options;
-  const listed = await listArtifactsNamed(name, options);
+  // The staged copy of a checkpoint is the newer when a job was killed while replacing it.
+  const names = [name, stagedName(name)];
+  const listed = (await Promise.all(names.map((each) => listArtifactsNamed(each, options)))).flat();
   const where = `${context.owner}/${context.repo}`;
   const named = listed
-    .filter((a) => a.name === name && !a.expired)
+    .filter((a) => names.includes(a.name) && !a.expired)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
   if (named.length === 0) {
     throw new ArtifactDownloadError(`no unexpired artifact named '${name}' in ${where}`);

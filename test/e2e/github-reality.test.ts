@@ -113,8 +113,8 @@ describe.concurrent('action end to end: GitHub as it really answers', () => {
       const creates = w.artifacts.requests.filter((r) => r.endsWith('/CreateArtifact'));
       expect(creates).toHaveLength(w.artifacts.artifacts.length);
       // The re-run replaced its job's checkpoint instead of failing on the name; the other job's stays.
-      const checkpoints = w.artifacts.artifacts.filter((a) =>
-        a.name.startsWith('greenloop-checkpoint'),
+      const checkpoints = w.artifacts.artifacts.filter(
+        (a) => a.name.startsWith('greenloop-checkpoint') && !a.name.endsWith('-staged'),
       );
       expect(checkpoints.map((a) => [a.name.slice(-8), a.jobBackendId, a.deleted])).toEqual([
         ['9401e4d7', 'job-1', true],
@@ -191,6 +191,90 @@ describe.concurrent('action end to end: GitHub as it really answers', () => {
         [true, 'run-backend-1'],
         [false, 'run-backend-2'],
       ]);
+    });
+  }, 300_000);
+
+  it('a job killed while its checkpoint was being replaced resumes from the newest checkpoint', async () => {
+    let phase = 1;
+    let phaseStart = 0;
+    const first: Reply[] = [
+      ...fixingScript('Fixed sum; max is next.'),
+      {
+        toolCalls: [
+          {
+            name: 'apply_patch',
+            arguments: { operation: { type: 'create_file', path: 'NOTES.md', diff: '+max\n' } },
+          },
+        ],
+      },
+      { text: 'Still reading max.' },
+      { fault: 'stall', afterEvents: 0 },
+    ];
+    const second: Reply[] = [
+      {
+        toolCalls: [
+          {
+            name: 'apply_patch',
+            arguments: { operation: { type: 'update_file', path: 'src/max.js', diff: MAX_DIFF } },
+          },
+        ],
+      },
+      { text: 'Fixed max too.' },
+    ];
+    const script = (_request: unknown, index: number): Reply =>
+      phase === 1
+        ? first[Math.min(index, first.length - 1)]!
+        : second[Math.min(index - phaseStart, second.length - 1)]!;
+    await withWorld(script, { ...SUM_PROJECT, ...MAX_FILES }, async (w) => {
+      const name = 'greenloop-checkpoint-fix';
+      let armed = false;
+      const killed = await w.run({
+        inputs: { output: 'artifact', 'max-iterations': '5' },
+        killWhen: (stdout) => {
+          // Iteration 2's checkpoint: the old one is deleted, then the job dies before the new
+          // one is finished (here: its upload is refused, and the job is killed after).
+          if (!armed && stdout.includes('Uploaded the checkpoint of iteration 1')) {
+            armed = true;
+            w.artifacts.faults.push({ method: 'CreateArtifact', status: 403, msg: 'gone', name });
+          }
+          return stdout.includes('checkpoint of iteration 2');
+        },
+      });
+      expect(killed.code, killed.stdout).toBe(null);
+      const live = w.artifacts.live().filter((a) => a.name.startsWith(name));
+      expect(
+        live.map((a) => a.name),
+        killed.stdout,
+      ).toEqual([`${name}-staged`]);
+      // The next run finds what the killed run left through the REST API of the repository.
+      for (const a of live) {
+        w.github.artifacts.push({
+          id: a.id,
+          name: a.name,
+          runId: 4242,
+          createdAt: a.createdAt.toISOString(),
+          expired: false,
+          zip: a.bytes,
+          digest: a.digest,
+        });
+      }
+      // A new job: a fresh checkout.
+      w.repo.git('checkout', '-q', '--', '.');
+      w.repo.git('clean', '-fdq');
+      phase = 2;
+      const turns = (): typeof w.model.requests =>
+        w.model.requests.filter((r) => r.path === '/v1/responses');
+      phaseStart = turns().length;
+      const resumed = await w.run({
+        inputs: { output: 'artifact', 'resume-from': name },
+        env: { GITHUB_RUN_ID: '4343', ...w.artifacts.env('run-backend-2', 'job-backend-2') },
+      });
+      expect(resumed.code, resumed.stdout).toBe(0);
+      expect(resumed.stdout).toMatch(/Resumed from a checkpoint of .*: 2 iterations and \d+ turns/);
+      expect(resumed.outputs.status).toBe('success');
+      // Iteration 2's conversation came back, not only iteration 1's.
+      expect(JSON.stringify(turns()[phaseStart]?.body)).toContain('Still reading max.');
+      expect(w.repo.read('src/max.js')).toContain('(a > b ? a : b)');
     });
   }, 300_000);
 

@@ -68,6 +68,8 @@ export interface ArtifactFault {
     'CreateArtifact' | 'FinalizeArtifact' | 'ListArtifacts' | 'DeleteArtifact' | 'upload';
   readonly status: number;
   readonly msg: string;
+  /** Only a call for this artifact name (Twirp methods); any call when unset. */
+  readonly name?: string;
 }
 
 /** An unsigned JWT whose `scp` claim carries the Actions.Results backend ids. */
@@ -180,8 +182,10 @@ export class FakeArtifactService {
     return result;
   }
 
-  private takeFault(method: ArtifactFault['method']): ArtifactFault | undefined {
-    const index = this.faults.findIndex((f) => f.method === method);
+  private takeFault(method: ArtifactFault['method'], name?: string): ArtifactFault | undefined {
+    const index = this.faults.findIndex(
+      (f) => f.method === method && (f.name === undefined || f.name === name),
+    );
     return index === -1 ? undefined : this.faults.splice(index, 1)[0];
   }
 
@@ -228,7 +232,7 @@ export class FakeArtifactService {
       json(404, { code: 'bad_route', msg: `unknown method ${method}` });
       return;
     }
-    const fault = this.takeFault(kind);
+    const fault = this.takeFault(kind, name);
     if (fault) {
       json(fault.status, { code: 'permission_denied', msg: fault.msg });
       return;

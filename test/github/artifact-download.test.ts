@@ -93,6 +93,32 @@ describe('downloadArtifactByName (resume-from) through the real artifact client'
     expect(zipRequest?.authorization).toBe('token ghs_x');
   });
 
+  it("takes a checkpoint's staged copy when it is the newer (a job killed while replacing it)", async () => {
+    const zip = api.artifacts.find((a) => a.id === 2)!.zip;
+    const pair = (stagedAt: string, checkpointAt: string): void => {
+      api.artifacts.push(
+        { id: 40, name: 'cp', runId: 50, createdAt: checkpointAt, expired: false, zip },
+        { id: 41, name: 'cp-staged', runId: 50, createdAt: stagedAt, expired: false, zip },
+      );
+    };
+    const zipOf = async (out: string): Promise<string | undefined> => {
+      api.requests.length = 0;
+      await downloadArtifactByName('cp', {
+        token: 'ghs_x',
+        context: context(),
+        dir: path.join(dir, out),
+        branch: 'main',
+      });
+      return api.requests.find((r) => r.path.endsWith('/zip'))?.path;
+    };
+    pair('2026-03-02T00:00:00Z', '2026-03-01T00:00:00Z');
+    expect(await zipOf('staged')).toBe('/repos/octo/proj/actions/artifacts/41/zip');
+    api.artifacts.splice(-2);
+    pair('2026-03-01T00:00:00Z', '2026-03-02T00:00:00Z');
+    expect(await zipOf('replaced')).toBe('/repos/octo/proj/actions/artifacts/40/zip');
+    api.artifacts.splice(-2);
+  });
+
   it('throws ArtifactDownloadError when no artifact matches', async () => {
     const error: unknown = await downloadArtifactByName('missing', {
       token: 'ghs_x',

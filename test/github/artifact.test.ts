@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeArtifactService } from '../fakes/artifact-service.js';
-import { ghesMessage, uploadArtifact } from '../../src/github/artifact.js';
+import { ghesMessage, replaceArtifact, uploadArtifact } from '../../src/github/artifact.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -153,6 +153,43 @@ describe('uploadArtifact against the fake artifact service', () => {
     expect(lines).toContain(
       "Replaced the artifact 'greenloop-checkpoint-fix' uploaded earlier in this workflow run",
     );
+  });
+
+  it('replaceArtifact keeps a finished copy at every moment: staged first, then replaced, staged deleted', async () => {
+    useEnv(fake.env('run-6', 'job-a'));
+    const name = 'greenloop-checkpoint-build';
+    const onRun = (): typeof fake.artifacts =>
+      fake.artifacts.filter((a) => a.runBackendId === 'run-6');
+    for (const iteration of [1, 2, 3]) {
+      fs.writeFileSync(path.join(dir, 'checkpoint.json'), `{"iteration":${iteration}}`);
+      const result = await replaceArtifact(name, [path.join(dir, 'checkpoint.json')], dir, 0, log);
+      expect(result).toMatchObject({ ok: true, value: { name } });
+      // Between iterations exactly one artifact holds the checkpoint: the newest.
+      expect(
+        onRun()
+          .filter((a) => !a.deleted && a.finalized)
+          .map((a) => a.name),
+      ).toEqual([name]);
+      expect(fake.entries(name).get('checkpoint.json')).toBe(`{"iteration":${iteration}}`);
+    }
+    // Each iteration: the staged copy is finished before the previous checkpoint is deleted.
+    expect(onRun().map((a) => a.name)).toEqual([1, 2, 3].flatMap(() => [`${name}-staged`, name]));
+    const deletes = fake.requests.filter((r) => r.endsWith('/DeleteArtifact')).length;
+    expect(deletes).toBeGreaterThanOrEqual(5);
+
+    // The upload of the checkpoint itself fails after its old copy was deleted: the staged copy,
+    // with this iteration's checkpoint, stays.
+    fs.writeFileSync(path.join(dir, 'checkpoint.json'), '{"iteration":4}');
+    fake.faults.push({ method: 'CreateArtifact', status: 403, msg: 'refused', name });
+    const failed = await replaceArtifact(name, [path.join(dir, 'checkpoint.json')], dir, 0, log);
+    expect(failed).toMatchObject({ ok: true, value: { name: `${name}-staged` } });
+    expect(
+      onRun()
+        .filter((a) => !a.deleted && a.finalized)
+        .map((a) => a.name),
+    ).toEqual([`${name}-staged`]);
+    expect(fake.entries(`${name}-staged`).get('checkpoint.json')).toBe('{"iteration":4}');
+    fs.rmSync(path.join(dir, 'checkpoint.json'));
   });
 
   it('replace mode cannot free a name held by an upload that never finished, and says so', async () => {
