@@ -5,7 +5,7 @@
  * plant, then asserts the concrete outcome: no canary file written, the
  * credential gone and back, the remote branch untouched.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
@@ -340,6 +340,95 @@ describe('network settings', () => {
     } finally {
       proxy.closeAllConnections();
       await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
+  });
+});
+
+/**
+ * A smart-HTTP git server (git http-backend behind node:http) that answers 401 unless the
+ * request carries `Authorization: basic <x-access-token:token>`, as github.com does for a
+ * private repository.
+ */
+async function privateGitServer(
+  root: string,
+  token: string,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const expected = `basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
+  const server = http.createServer((req, res) => {
+    if ((req.headers.authorization ?? '').toLowerCase() !== expected.toLowerCase()) {
+      res.writeHead(401, { 'www-authenticate': 'Basic realm="GitHub"' });
+      res.end();
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const cgi = spawn('/usr/lib/git-core/git-http-backend', [], {
+      env: {
+        GIT_PROJECT_ROOT: root,
+        GIT_HTTP_EXPORT_ALL: '1',
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        PATH_INFO: url.pathname,
+        QUERY_STRING: url.search.slice(1),
+        REQUEST_METHOD: req.method ?? 'GET',
+        CONTENT_TYPE: req.headers['content-type'] ?? '',
+        GIT_PROTOCOL: String(req.headers['git-protocol'] ?? ''),
+        REMOTE_ADDR: '127.0.0.1',
+      },
+    });
+    req.pipe(cgi.stdin);
+    const chunks: Buffer[] = [];
+    cgi.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    cgi.on('close', () => {
+      const out = Buffer.concat(chunks);
+      const split = out.indexOf('\r\n\r\n');
+      const head = out.subarray(0, split).toString('utf8').split('\r\n');
+      const headers: Record<string, string> = {};
+      let status = 200;
+      for (const line of head) {
+        const [name = '', ...rest] = line.split(':');
+        if (name.toLowerCase() === 'status') status = Number.parseInt(rest.join(':').trim(), 10);
+        else if (name !== '') headers[name] = rest.join(':').trim();
+      }
+      res.writeHead(status, headers);
+      res.end(out.subarray(split + 4));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('the pull request head of a private repository', () => {
+  it('is fetched with the token when the checkout kept no credentials (persist-credentials: false)', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'gl-private-')));
+    const server = await privateGitServer(root, 'ghs_pr_head_token');
+    try {
+      // The PR head exists on the server only.
+      sh(['clone', '-q', '--bare', dir, path.join(root, 'demo.git')], os.tmpdir());
+      const work = path.join(root, 'work');
+      sh(['clone', '-q', dir, work], os.tmpdir());
+      sh(['commit', '-q', '--allow-empty', '-m', 'pr head'], work);
+      const head = sh(['rev-parse', 'HEAD'], work);
+      sh(['push', '-q', path.join(root, 'demo.git'), `HEAD:refs/heads/feature`], work);
+      sh(['remote', 'add', 'origin', `${server.url}/demo.git`]);
+
+      const git = createGit(dir);
+      expect(await git.tryCheckoutCommit(head)).toBe(false);
+      expect(await git.tryCheckoutCommit(head, { token: 'wrong', serverUrl: server.url })).toBe(
+        false,
+      );
+      expect(
+        await git.tryCheckoutCommit(head, { token: 'ghs_pr_head_token', serverUrl: server.url }),
+      ).toBe(true);
+      expect(await git.tryHead()).toBe(head);
+      // The token was used for that one fetch: nothing of it is left in the repository's config.
+      expect(fs.readFileSync(path.join(dir, '.git', 'config'), 'utf8')).not.toContain('basic');
+    } finally {
+      await server.close();
+      fs.rmSync(root, { recursive: true, force: true });
     }
   });
 });
