@@ -58,6 +58,23 @@ export interface ModelClientOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
+/**
+ * Why the configured reasoning effort cannot be sent to the model (the API answers 400
+ * "Unsupported value"), as a bad-input line naming the efforts the model table gives it; else
+ * undefined. Models without a `reasoning` parameter take any effort (none is sent).
+ */
+export function effortRefusal(
+  config: Pick<ModelConfig, 'model' | 'reasoningEffort' | 'contextWindow' | 'price'>,
+): string | undefined {
+  const { efforts } = capabilitiesOf(config.model, {
+    contextWindow: config.contextWindow,
+    price: config.price,
+  });
+  if (efforts.length === 0 || efforts.includes(config.reasoningEffort)) return undefined;
+  const allowed = efforts.map((e) => `'${e}'`).join(', ');
+  return `Input 'reasoning-effort' must be one of ${allowed} for model '${config.model}', got '${config.reasoningEffort}'.`;
+}
+
 /** Placeholder sent to keyless local servers; the SDK refuses to run without a key. */
 export const KEYLESS_PLACEHOLDER = 'not-needed';
 

@@ -67,4 +67,26 @@ describe('runner contract: node dist/index.js', () => {
     expect(run.stdout).not.toContain('Baseline');
     expect(run.summary).toBe('');
   });
+
+  // README: "a reasoning-effort the model does not accept ends the run before any request,
+  // naming the ones it does"; it ended the run only after the setup, the baseline and the flaky
+  // reruns, as a model-error. The model table (src/model/capabilities.ts) knows it up front.
+  it('a reasoning effort the model does not take is a bad input: one line, nothing starts', async () => {
+    const run = await runAction({
+      workspace,
+      inputs: {
+        model: 'gpt-5.1-codex',
+        'reasoning-effort': 'xhigh',
+        'test-command': 'touch baseline-ran',
+        'base-url': 'http://127.0.0.1:9/v1',
+      },
+    });
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split('\n').filter((line) => line.startsWith('::error::'));
+    expect(lines).toEqual([
+      "::error::Input 'reasoning-effort' must be one of 'low', 'medium', 'high' for model 'gpt-5.1-codex', got 'xhigh'.",
+    ]);
+    expect(run.stdout).not.toContain('Baseline');
+    expect(run.summary).toBe('');
+  });
 });
