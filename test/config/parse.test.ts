@@ -186,6 +186,13 @@ describe('parseConfig refuses bad values with one line each', () => {
       { 'tool-style': 'xml' },
       "Input 'tool-style' must be one of 'auto', 'native', 'function', got 'xml'.",
     ],
+    // Native shell/apply_patch tools exist on the Responses API only (openai SDK: `ShellTool`,
+    // `ApplyPatchTool` are Responses `Tool`s; Chat Completions tools are functions): the pair was
+    // silently run with function tools.
+    [
+      { api: 'chat', 'tool-style': 'native' },
+      "Input 'tool-style' must be 'auto' or 'function' with api 'chat' (native tools are a Responses API feature), got 'native'.",
+    ],
     [{ mode: 'best-of' }, "Input 'mode' must be one of 'loop', 'select', got 'best-of'."],
     [
       { sandbox: 'docker' },
