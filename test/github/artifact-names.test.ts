@@ -5,6 +5,7 @@ import {
   defaultArtifactNames,
   isGhes,
   matrixValues,
+  stagedName,
 } from '../../src/github/artifact.js';
 import { isAttemptArtifact } from '../../src/github/attempts.js';
 
@@ -112,6 +113,8 @@ describe('default artifact names', () => {
     const { result, checkpoint } = names('attempt', matrix, 2);
     expect(isAttemptArtifact(result, 'greenloop')).toBe(true);
     expect(isAttemptArtifact(checkpoint, 'greenloop')).toBe(false);
+    // The copy a checkpoint is staged under while it is replaced is no attempt either.
+    expect(isAttemptArtifact(stagedName(checkpoint), 'greenloop')).toBe(false);
   });
 });
 
