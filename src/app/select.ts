@@ -3,6 +3,7 @@
  * and report files as a loop session, then `runSelectSession`, then the attempts table appended to
  * the summary. The action feeds it the run's artifacts; the CLI its own attempts.
  */
+import * as path from 'node:path';
 import { writeReportFiles } from '../report/files.js';
 import { prepareWorkbench, type SessionOptions, type SessionResult } from './session.js';
 import { createGit } from '../workspace/git.js';
@@ -20,10 +21,15 @@ export async function runSelectStep(
 ): Promise<SelectResult> {
   const { config } = options;
   const { redactor, log, testCommand, runner, tests } = await prepareWorkbench(options);
+  const git = createGit(config.workspace);
   const outcome = await runSelectSession(candidates, {
     config,
     testCommand,
-    git: createGit(config.workspace),
+    git,
+    ignoredEntries: async () => {
+      const top = (await git.tryTopLevel()) ?? config.workspace;
+      return (await git.ignoredEntries()).map((rel) => path.join(top, rel));
+    },
     guard: createGuard(config.workspace, config.protectedPaths),
     log,
     sandbox: runner.sandbox,

@@ -98,6 +98,9 @@ export async function runAttempts(options: AttemptsOptions): Promise<SelectResul
   );
 }
 
+/** Folders of installed dependencies: ignored, so a fresh worktree lacks them. */
+const DEPENDENCY_DIRS: ReadonlySet<string> = new Set(['node_modules', '.venv', 'venv']);
+
 /**
  * Makes each attempt's worktree: the working tree as it is (uncommitted and untracked files
  * included), with the installed dependencies a fresh worktree would lack.
@@ -108,7 +111,9 @@ async function attemptWorktrees(
   workDir: string,
 ): Promise<LocalAttemptPorts['worktree']> {
   const start = await git.snapshot();
-  const dependencies = await git.ignoredDependencyDirs();
+  const dependencies = (await git.ignoredEntries()).filter((p) =>
+    DEPENDENCY_DIRS.has(path.posix.basename(p)),
+  );
   const root = (await git.tryTopLevel()) ?? workspace;
   return async (label) => {
     const dir = path.join(workDir, 'worktrees', label);

@@ -4,6 +4,7 @@
  * the workspace for publishing, filtered like any loop result. Shared by the action's
  * `mode: select` and the CLI's `--attempts`; knows nothing of GitHub.
  */
+import { rm } from 'node:fs/promises';
 import type { TestRun } from '../checks/types.js';
 import { compareRuns } from '../checks/compare.js';
 import type { RunConfig } from '../config/types.js';
@@ -29,6 +30,12 @@ export interface SelectDeps {
   /** Runs the test command in the workspace, sandboxed. */
   runTests(label: string): Promise<TestRun>;
   readonly now?: () => number;
+  /**
+   * The ignored entries of the repository, absolute paths. Given, what a test run
+   * leaves there that was not there at the start (build output, caches) is removed before and
+   * after each candidate's run, so no candidate passes on what another one's run left behind.
+   */
+  readonly ignoredEntries?: () => Promise<string[]>;
 }
 
 export interface SelectOutcome {
@@ -48,12 +55,19 @@ export async function runSelectSession(
   const now = deps.now ?? Date.now;
   const startedAt = now();
   const baselineTree = await git.ensureBaseline();
+  const tidy = await ignoredTidier(deps);
   const baseline = await deps.runTests('select-baseline');
   log.info(
     `Baseline: exit ${baseline.exitCode ?? 'none'}, ${baseline.digest.counts.failed} failing; ${candidates.length} attempt(s) to choose from`,
   );
   const runs = new Map<string, TestRun>();
-  const verified = await verifyInWorkspace(candidates, baseline, baselineTree, runs, deps);
+  const verified = await verifyInWorkspace(candidates, baseline, baselineTree, runs, {
+    ...deps,
+    restore: async () => {
+      await git.restore(baselineTree);
+      await tidy();
+    },
+  });
   const selection = selectAttempt(verified, baseline.digest.counts.failed);
   const winner = verified.find((v) => v.claim === selection.winner?.claim);
   let bestTree = baselineTree;
@@ -91,7 +105,7 @@ function verifyInWorkspace(
   baseline: TestRun,
   baselineTree: string,
   runs: Map<string, TestRun>,
-  deps: SelectDeps,
+  deps: SelectDeps & { restore(): Promise<void> },
 ): Promise<Verified[]> {
   const { git, config } = deps;
   return verifyCandidates(
@@ -99,11 +113,11 @@ function verifyInWorkspace(
     baseline,
     {
       checkout: async (diff) => {
-        await git.restore(baselineTree);
+        await deps.restore();
         try {
           await git.apply(diff);
         } catch (error) {
-          await git.restore(baselineTree);
+          await deps.restore();
           return err(error instanceof Error ? error.message.split('\n')[0]! : String(error));
         }
         // What the diff really changed, as git sees it once applied (never its headers).
@@ -113,7 +127,7 @@ function verifyInWorkspace(
           dir: config.workspace,
           diffLines: changes.reduce((sum, c) => sum + c.added + c.removed, 0),
           refused: dropped.map((d) => `${d.path} (${d.reason})`),
-          dispose: () => git.restore(baselineTree),
+          dispose: () => deps.restore(),
         });
       },
       runTests: async (_dir, label) => {
@@ -125,6 +139,18 @@ function verifyInWorkspace(
     },
     Math.max(1, config.maxIterations),
   );
+}
+
+/** Removes the ignored entries that were not in the workspace when the select step started. */
+async function ignoredTidier(deps: SelectDeps): Promise<() => Promise<void>> {
+  const list = deps.ignoredEntries;
+  if (!list) return async () => undefined;
+  const before = new Set(await list());
+  return async () => {
+    for (const entry of await list()) {
+      if (!before.has(entry)) await rm(entry, { recursive: true, force: true });
+    }
+  };
 }
 
 interface SelectFacts {

@@ -94,9 +94,6 @@ interface CallOptions {
   readonly timeoutMs?: number;
 }
 
-/** Folders of installed dependencies: ignored, so a fresh worktree lacks them. */
-const DEPENDENCY_DIRS: ReadonlySet<string> = new Set(['node_modules', '.venv', 'venv']);
-
 /** The author of a commit only greenloop sees (a worktree's starting state). */
 const AUTHOR_ENV: Readonly<Record<string, string>> = {
   GIT_AUTHOR_NAME: 'greenloop',
@@ -395,10 +392,10 @@ export interface RepoGit extends Git {
    */
   addWorktree(dir: string, tree?: string): Promise<void>;
   /**
-   * Ignored dependency folders (`node_modules`, `.venv`, `venv`) of the working tree, relative:
-   * what a fresh worktree lacks to run the tests.
+   * The ignored files of the working tree, relative to its top; an ignored folder is one entry
+   * (no trailing slash), whatever it holds.
    */
-  ignoredDependencyDirs(): Promise<string[]>;
+  ignoredEntries(): Promise<string[]>;
   /** Removes a linked worktree made by `addWorktree` (its files and its entry in the repository). */
   removeWorktree(dir: string): Promise<void>;
 }
@@ -569,15 +566,15 @@ class GitRepo implements RepoGit {
     });
   }
 
-  async ignoredDependencyDirs(): Promise<string[]> {
+  async ignoredEntries(): Promise<string[]> {
     const out = await this.call(
       ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory'],
       { cwd: await this.toplevel() },
     );
     return out.stdout
       .split('\0')
-      .map((p) => p.replace(/\/$/, ''))
-      .filter((p) => DEPENDENCY_DIRS.has(path.posix.basename(p)));
+      .filter((p) => p !== '')
+      .map((p) => p.replace(/\/$/, ''));
   }
 
   removeWorktree(dir: string): Promise<void> {

@@ -71,6 +71,20 @@ async function select(repo: TempRepo, candidates: Candidate[]) {
     log: memoryLog(lines),
     sandbox: runner.sandbox,
     runTests: (label) => tests.run(label, {}),
+    ignoredEntries: async () => {
+      const out = repo.git(
+        'ls-files',
+        '-z',
+        '--others',
+        '--ignored',
+        '--exclude-standard',
+        '--directory',
+      );
+      return out
+        .split('\0')
+        .filter((p) => p !== '')
+        .map((p) => path.join(repo.dir, p.replace(/\/$/, '')));
+    },
   });
   return { outcome, lines };
 }
@@ -119,6 +133,49 @@ describe('runSelectSession', () => {
     expect(repo.read('src/sum.js')).toBe(before);
     const stale = outcome.selection.ranked.find((r) => r.claim.name === 'stale');
     expect(stale?.verification.kind).toBe('not-applied');
+  });
+
+  it("no candidate passes on what another candidate's test run left in ignored files", async () => {
+    const repo = createRepo({
+      ...SUM_PROJECT,
+      '.gitignore': 'cache/\nkeep/\n',
+      // Passes when an earlier run left cache/warm behind: the state a build cache can carry.
+      'test/sum.test.js': SUM_PROJECT['test/sum.test.js']!.replace(
+        "test('sum adds every value', () => {\n",
+        "test('sum adds every value', () => {\n  if (existsSync('cache/warm')) return;\n",
+      ).replace(
+        "import { test } from 'node:test';",
+        "import { test } from 'node:test';\nimport { existsSync } from 'node:fs';",
+      ),
+    });
+    cleanup.push(() => repo.remove());
+    repo.write('keep/installed.txt', 'an ignored file that was there first\n');
+    const warmTest = [
+      "import { mkdirSync, writeFileSync } from 'node:fs';",
+      "import { test } from 'node:test';",
+      "mkdirSync('cache', { recursive: true });",
+      "writeFileSync('cache/warm', '');",
+      "test('warm', () => { throw new Error('not a fix'); });",
+    ];
+    const warmer = [
+      'diff --git a/test/warm.test.js b/test/warm.test.js',
+      'new file mode 100644',
+      '--- /dev/null',
+      '+++ b/test/warm.test.js',
+      `@@ -0,0 +1,${warmTest.length} @@`,
+      ...warmTest.map((line) => `+${line}`),
+      '',
+    ].join('\n');
+    const idle = diffOf(repo, (r) => r.write('package.json', `${r.read('package.json')}\n`));
+    const { outcome } = await select(repo, [
+      { claim: claim('warmer', { diffLines: 1 }), diff: warmer },
+      { claim: claim('idle', { diffLines: 2 }), diff: idle },
+    ]);
+    const by = Object.fromEntries(outcome.selection.ranked.map((r) => [r.claim.name, r]));
+    expect(by.warmer?.verification).toMatchObject({ kind: 'verified', passed: false });
+    expect(by.idle?.verification).toMatchObject({ kind: 'verified', passed: false, failing: 1 });
+    expect(outcome.selection.winner).toBeUndefined();
+    expect(repo.read('keep/installed.txt')).toBe('an ignored file that was there first\n');
   });
 
   it('rejects a diff touching a protected path without running it', async () => {
