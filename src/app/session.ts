@@ -85,6 +85,8 @@ export interface Workbench {
   /** The scrubbed environment of every test run and model command (pass-env included). */
   readonly env: Record<string, string>;
   readonly tests: TestCommand;
+  /** Setup warnings the report lists besides the log (the sandbox's own has its line). */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -129,11 +131,11 @@ export async function prepareWorkbench(
   const { passed, skipped } = passedVariables(options.env, pass);
   if (passed.length > 0)
     log.info(`Environment: also passed to the tests (pass-env): ${passed.join(', ')}`);
-  for (const name of skipped) {
-    log.warn(
+  const warnings = skipped.map(
+    (name) =>
       `pass-env: ${name} looks like a secret and is not passed; list it in pass-secrets to pass it anyway`,
-    );
-  }
+  );
+  for (const line of warnings) log.warn(line);
   const tests = createTestCommand({
     runner,
     command: testCommand,
@@ -145,17 +147,21 @@ export async function prepareWorkbench(
     counter: o200k,
     reportGlob: config.testReport,
   });
-  return { redactor, log, testCommand, runner, env, tests };
+  return { redactor, log, testCommand, runner, env, tests, warnings };
 }
 
 export async function runSession(options: SessionOptions): Promise<SessionResult> {
   const { config } = options;
   const refused = effortRefusal(config);
   if (refused !== undefined) throw new SetupError(refused);
+  const gitWarnings: string[] = [];
   const git = createGit(config.workspace, {
     env: options.env,
     // Only paths and sizes: files left out of snapshots for their size.
-    log: (line) => options.log.warn(line),
+    log: (line) => {
+      gitWarnings.push(line);
+      options.log.warn(line);
+    },
     deadline: Date.now() + config.timeoutMinutes * 60_000,
   });
   // The sandbox probe, the baseline snapshot and the endpoint check are independent: all at once.
@@ -176,7 +182,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     bestTree: outcome.bestTree,
     log: bench.log,
   });
-  return writeSession(options, bench, outcome, filtered);
+  return writeSession(options, bench, outcome, filtered, gitWarnings);
 }
 
 /** The loop with the workbench's parts and a model client built from the config. */
@@ -220,6 +226,7 @@ async function writeSession(
   bench: Workbench,
   outcome: LoopOutcome,
   filtered: FilteredResult,
+  gitWarnings: readonly string[],
 ): Promise<SessionResult> {
   const { config } = options;
   const { redactor, log, testCommand, runner } = bench;
@@ -232,7 +239,11 @@ async function writeSession(
     diff: filtered.diff,
     filesChanged: filtered.filesChanged,
     dropped: filtered.dropped,
-    warnings: filtered.dropped.map((d) => `Dropped ${d.path} from the result: ${d.reason}`),
+    warnings: [
+      ...bench.warnings,
+      ...gitWarnings,
+      ...filtered.dropped.map((d) => `Dropped ${d.path} from the result: ${d.reason}`),
+    ],
   });
   const written = await writeReportFiles(
     record,

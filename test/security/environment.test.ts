@@ -215,6 +215,13 @@ describe.skipIf(skipBwrap !== undefined)('repository code runs sandboxed', () =>
       const log = run.logLines.join('\n');
       expect(log).toContain('FOO_API_TOKEN looks like a secret and is not passed');
       expect(log).toMatch(/also passed to the tests \(pass-env\): .*NODE_ENV/);
+      // The job summary and report list it too: a setup warning is not only a log line.
+      const summary = fs.readFileSync(path.join(run.outDir, 'summary.md'), 'utf8');
+      expect(summary).toContain('FOO\\_API\\_TOKEN looks like a secret and is not passed');
+      const report = JSON.parse(fs.readFileSync(path.join(run.outDir, 'report.json'), 'utf8')) as {
+        warnings: string[];
+      };
+      expect(report.warnings.join('\n')).toContain('FOO_API_TOKEN looks like a secret');
     } finally {
       await run.fake.close();
       run.cleanup();
