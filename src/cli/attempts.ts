@@ -3,7 +3,7 @@
  * HEAD (repeated `--model` / `--reasoning-effort` flags are cycled over the attempts), then the
  * same select step as the action's `mode: select` in the user's working tree.
  */
-import { execFile } from 'node:child_process';
+import { constants as fsConstants } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseConfig } from '../config/parse.js';
@@ -130,17 +130,19 @@ async function attemptWorktrees(
 }
 
 /**
- * A copy of a dependency folder: hard links where the file system allows (instant, no space;
- * a single run works on these very files anyway), a real copy otherwise. Symlinks stay symlinks.
+ * A copy of a dependency folder that is the attempt's own: a model command that rewrites a file
+ * in place must change neither the user's tree nor another attempt's (hard links would share the
+ * file). Copy-on-write clones where the file system has them, a plain copy otherwise; symlinks
+ * stay symlinks.
  */
 async function copyTree(from: string, to: string): Promise<void> {
   await mkdir(path.dirname(to), { recursive: true });
-  const linked = await new Promise<boolean>((resolve) =>
-    execFile('cp', ['-al', from, to], (error) => resolve(error === null)),
-  );
-  if (linked) return;
-  await rm(to, { recursive: true, force: true });
-  await cp(from, to, { recursive: true, verbatimSymlinks: true });
+  await cp(from, to, {
+    recursive: true,
+    verbatimSymlinks: true,
+    preserveTimestamps: true,
+    mode: fsConstants.COPYFILE_FICLONE,
+  });
 }
 
 /** `--attempts` and `--jobs` as numbers, or the one line that says what is allowed. */

@@ -35,7 +35,21 @@ const SCRIPTS: Record<string, readonly Reply[]> = {
     { toolCalls: [{ name: 'apply_patch', arguments: { patch: SUM_FIX } }] },
     { text: 'Fixed the off-by-one in sum().' },
   ],
-  'scripted-idle': [{ text: 'I could not find the bug.' }],
+  // Also rewrites an installed dependency in place (same file, not a new one): the attempt's
+  // copy of node_modules must not be the user's files, nor the other attempts'.
+  'scripted-idle': [
+    {
+      toolCalls: [
+        {
+          name: 'shell',
+          arguments: {
+            commands: ["printf 'export const ZERO = 7;\\n' > node_modules/zero/index.js"],
+          },
+        },
+      ],
+    },
+    { text: 'I could not find the bug.' },
+  ],
   'scripted-breaks': [
     { toolCalls: [{ name: 'apply_patch', arguments: { patch: BREAKS_OTHER } }] },
     { text: 'Fixed sum().' },
