@@ -27,7 +27,13 @@ import type { Git } from './workspace/types.js';
 import type { RunLog } from './core/log.js';
 import { checkTrigger, createPermissionApi } from './github/gating.js';
 import { appendJobSummary, setOutputs, setRunOutputs } from './github/outputs.js';
-import { describeApiError, outputBranch, publish, refusedBranches } from './github/publish.js';
+import {
+  describeApiError,
+  outputBranch,
+  publish,
+  refusedBranches,
+  type PublishResult,
+} from './github/publish.js';
 import { actionLog } from './github/log.js';
 import { loadResume } from './github/resume.js';
 import { Redactor, secretForms, secretValues } from './core/secrets.js';
@@ -206,6 +212,19 @@ async function removeCredentials(config: RunConfig, git: RepoGit): Promise<void>
     );
 }
 
+/** Where the result went and what was refused, for the job summary (the annotations alone vanish). */
+function publishedSection(published: PublishResult): string {
+  const lines = [
+    published.prUrl ? `- Pull request: ${escapeMarkdown(published.prUrl)}` : '',
+    published.branch
+      ? `- Pushed ${published.commitSha ?? ''} to ${escapeMarkdown(published.branch)}`
+      : '',
+    published.artifactName ? `- Artifact: ${escapeMarkdown(published.artifactName)}` : '',
+    ...published.errors.map((error) => `- ⚠️ ${escapeMarkdown(error)}`),
+  ].filter((line) => line !== '');
+  return lines.length === 0 ? '' : `\n### Published\n\n${lines.join('\n')}\n`;
+}
+
 /** The session (or select step), then publishing; credentials restored and work folder removed after. */
 async function runAndPublish(run: ActionRun): Promise<void> {
   const temp = await mkdtemp(path.join(run.env.RUNNER_TEMP ?? os.tmpdir(), 'greenloop-'));
@@ -334,7 +353,7 @@ async function publishStep(
   for (const error of published.errors) core.warning(error);
   setRunOutputs(session.record, session.files, published);
   try {
-    appendJobSummary(summary);
+    appendJobSummary(summary + publishedSection(published));
   } catch (error) {
     core.warning(
       `Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`,

@@ -72,6 +72,20 @@ describe.concurrent('action end to end: GitHub as it really answers', () => {
     });
   }, 180_000);
 
+  // The job summary is where a person looks after a run: it said "success" with the diff, and
+  // nothing of where the fix went, nor that the pull request was refused (only an annotation did).
+  it('the job summary says where the result went, and what GitHub refused', async () => {
+    await withWorld(fixingScript(), SUM_PROJECT, async (w) => {
+      w.github.settings.actionsCanCreatePullRequests = false;
+      const run = await w.run({ inputs: { output: 'pull-request' } });
+      expect(run.code, run.stdout).toBe(0);
+      expect(run.outputs.branch).toBe('greenloop/4242');
+      expect(run.summary).toContain('greenloop/4242');
+      expect(run.summary).toContain(run.outputs['commit-sha']);
+      expect(run.summary).toMatch(/pull request: HTTP 403: GitHub Actions is not permitted/);
+    });
+  }, 180_000);
+
   it('two matrix jobs and a re-run attempt upload into one workflow run: unique names, no 409', async () => {
     await withWorld(everyRunFixes(), SUM_PROJECT, async (w) => {
       // Values a name cannot hold, and that read the same once cleaned (`c++`, `c#` → `c`).
