@@ -207,7 +207,7 @@ export class Collector {
       (id) => !failures.some((f) => f.id === id) || !this.map.has(id),
     );
     const failed = this.summary
-      ? Math.max(this.failed, failures.length)
+      ? Math.max(this.failed, failures.length + this.dropped)
       : failures.length + this.dropped;
     const counted = this.passed + failed + this.skipped;
     const named =
