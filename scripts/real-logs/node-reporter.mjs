@@ -2,9 +2,6 @@
 const KIND = { hookFailed: 'hook', testTimeoutFailure: 'timeout', cancelledByParent: 'cancelled' };
 export default async function* reporter(source) {
   const stacks = new Map();
-  // Per file, per nesting level: whether the open test there has subtests. A parent is no test of
-  // its own: passed (node counts it in `# pass`) or failed through them (subtestsFailed).
-  const parents = new Map();
   const stderr = new Map();
   for await (const { type, data } of source) {
     if (type === 'test:stderr') {
@@ -16,10 +13,6 @@ export default async function* reporter(source) {
       s[data.nesting] = data.name;
       s.length = data.nesting + 1;
       stacks.set(data.file, s);
-      const p = parents.get(data.file) ?? [];
-      if (data.nesting > 0) p[data.nesting - 1] = true;
-      p[data.nesting] = false;
-      parents.set(data.file, p);
       continue;
     }
     if (type !== 'test:pass' && type !== 'test:fail') continue;
@@ -33,7 +26,6 @@ export default async function* reporter(source) {
     const err = data.details?.error;
     if (type === 'test:fail' && err?.failureType === 'subtestsFailed') continue;
     if (data.details?.type === 'suite' && type === 'test:pass') continue;
-    if (type === 'test:pass' && parents.get(data.file)?.[data.nesting]) continue;
     const skip = data.skip !== undefined || data.todo !== undefined;
     const event = type === 'test:fail' ? 'fail' : skip ? 'skip' : 'pass';
     const cause = err?.cause ?? err;

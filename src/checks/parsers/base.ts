@@ -116,6 +116,11 @@ export class Collector {
   passed = 0;
   failed = 0;
   skipped = 0;
+  /**
+   * Passes the runner counts that are no test of their own, so never named (node:test counts a
+   * passed parent test in `# pass`). `passed` keeps the runner's count, as the truth files do.
+   */
+  unnamedPasses = 0;
   summary = false;
 
   constructor(private readonly ctx: ParseContext) {}
@@ -209,7 +214,7 @@ export class Collector {
     const failed = this.summary
       ? Math.max(this.failed, failures.length + this.dropped)
       : failures.length + this.dropped;
-    const counted = this.passed + failed + this.skipped;
+    const counted = this.passed - this.unnamedPasses + failed + this.skipped;
     const named =
       this.summary &&
       !this.namedOverflow &&

@@ -39,7 +39,7 @@ export class NodeSpecParser implements LineParser {
   /** A test file that threw while loading: node prints its error, then `✖ <file>` says 'test failed'. */
   private thrownIn: string | undefined;
   private readonly loadErrors = new Map<string, string>();
-  /** `ℹ pass` and the `✔` leaves: node also counts a passed parent test (`t.test`), the digest not. */
+  /** `ℹ pass` and the `✔` leaves: node also counts a passed parent test (`t.test`), which is not named. */
   private summaryPass = 0;
   private leafPass = 0;
 
@@ -210,9 +210,10 @@ export class NodeSpecParser implements LineParser {
   }
 
   finish(): ParseResult {
-    // The `✔` closing a parent is not a leaf (closeSuites): a log without the tree keeps node's.
-    this.c.passed =
-      this.leafPass > 0 ? Math.min(this.summaryPass, this.leafPass) : this.summaryPass;
+    // The runner's count, as the truth files keep it; the `✔` closing a parent is not a leaf
+    // (closeSuites), so passes beyond the leaves are parents, counted but not named.
+    this.c.passed = this.summaryPass;
+    if (this.leafPass > 0) this.c.unnamedPasses = Math.max(0, this.summaryPass - this.leafPass);
     const r = this.c.result(this.runner);
     const failures = r.failures.map((f) => {
       const file = f.file;

@@ -59,7 +59,7 @@ export class TapParser implements LineParser {
   private totals = false;
   private leafPass = 0;
   private leafSkip = 0;
-  /** Passed parent tests (`t.test`): node counts them in `# pass`, the digest counts the leaves. */
+  /** Passed parent tests (`t.test`): node counts them in `# pass`; they are not named tests. */
   private parentPass = 0;
   /** Stack of open subtests by indentation. */
   private stack: Level[] = [];
@@ -170,7 +170,7 @@ export class TapParser implements LineParser {
     const n = Number(total[2]);
     if (total[1] === 'pass') this.c.passed = n;
     else if (total[1] === 'skipped' || total[1] === 'todo') this.c.skipped += n;
-    // `# pass` counts passed parent tests (finish takes them off). `# fail` is not the failure
+    // `# pass` counts passed parent tests (kept: the runner's count; they are not named). `# fail` is not the failure
     // count: node counts in it a parent test whose subtests failed,
     // and neither a suite whose hook failed or whose body threw nor a cancelled test (measured
     // on Node 20, 22 and 24: test/fixtures/digest/node-suites). The failures listed are.
@@ -315,7 +315,7 @@ export class TapParser implements LineParser {
       this.c.skipped = this.leafSkip;
     } else {
       this.c.summary = true;
-      this.c.passed = Math.max(0, this.c.passed - this.parentPass);
+      this.c.unnamedPasses = Math.min(this.parentPass, this.c.passed);
     }
     return this.c.result(this.runner);
   }
