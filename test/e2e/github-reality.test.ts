@@ -355,26 +355,7 @@ describe.concurrent('action end to end: GitHub as it really answers', () => {
       w.github.setPermission('octocat', 'write');
       const run = await w.run({
         inputs: { output: 'commit' },
-        event: {
-          name: 'pull_request',
-          payload: {
-            action: 'synchronize',
-            number: 3,
-            pull_request: {
-              number: 3,
-              head: { ref: 'feature', sha: head, repo: { full_name: 'octo/demo' } },
-              base: { ref: 'main', sha: base, repo: { full_name: 'octo/demo' } },
-            },
-            repository: { full_name: 'octo/demo', default_branch: 'main' },
-            sender: { login: 'octocat', type: 'User' },
-          },
-        },
-        env: {
-          GITHUB_SHA: merge,
-          GITHUB_REF: 'refs/pull/3/merge',
-          GITHUB_HEAD_REF: 'feature',
-          GITHUB_BASE_REF: 'main',
-        },
+        ...prEvent('pull_request', { number: 3, head, base, sha: merge, ref: 'refs/pull/3/merge' }),
       });
       expect(run.code, run.stdout).toBe(0);
       const sha = run.outputs['commit-sha']!;
@@ -398,26 +379,13 @@ describe.concurrent('action end to end: GitHub as it really answers', () => {
       w.github.setPermission('octocat', 'write');
       const run = await w.run({
         inputs: { output: 'commit' },
-        event: {
-          name: 'pull_request_target',
-          payload: {
-            action: 'labeled',
-            number: 4,
-            pull_request: {
-              number: 4,
-              head: { ref: 'feature', sha: head, repo: { full_name: 'octo/demo' } },
-              base: { ref: 'main', sha: base, repo: { full_name: 'octo/demo' } },
-            },
-            repository: { full_name: 'octo/demo', default_branch: 'main' },
-            sender: { login: 'octocat', type: 'User' },
-          },
-        },
-        env: {
-          GITHUB_SHA: base,
-          GITHUB_REF: 'refs/heads/main',
-          GITHUB_HEAD_REF: 'feature',
-          GITHUB_BASE_REF: 'main',
-        },
+        ...prEvent('pull_request_target', {
+          number: 4,
+          head,
+          base,
+          sha: base,
+          ref: 'refs/heads/main',
+        }),
       });
       expect(run.code, run.stdout).toBe(0);
       const sha = run.outputs['commit-sha']!;
@@ -599,3 +567,36 @@ describe.concurrent('action end to end: GitHub as it really answers', () => {
     });
   }, 120_000);
 });
+
+/**
+ * A same-repository pull request event from branch `feature` to `main` as the runner gives it:
+ * the payload and GITHUB_SHA / GITHUB_REF of the event's checkout (`sha`, `ref`).
+ */
+function prEvent(
+  name: string,
+  pr: { number: number; head: string; base: string; sha: string; ref: string },
+) {
+  const side = (ref: string, sha: string) => ({ ref, sha, repo: { full_name: 'octo/demo' } });
+  return {
+    event: {
+      name,
+      payload: {
+        action: name === 'pull_request' ? 'synchronize' : 'labeled',
+        number: pr.number,
+        pull_request: {
+          number: pr.number,
+          head: side('feature', pr.head),
+          base: side('main', pr.base),
+        },
+        repository: { full_name: 'octo/demo', default_branch: 'main' },
+        sender: { login: 'octocat', type: 'User' },
+      },
+    },
+    env: {
+      GITHUB_SHA: pr.sha,
+      GITHUB_REF: pr.ref,
+      GITHUB_HEAD_REF: 'feature',
+      GITHUB_BASE_REF: 'main',
+    },
+  };
+}
