@@ -66,11 +66,26 @@ async function pytestCommand(dir: string): Promise<DetectedCommand | undefined> 
   if (/^\[pytest\]/m.test((await read(path.join(dir, 'tox.ini'))) ?? ''))
     return { command, reason: 'tox.ini has [pytest]' };
   if (await exists(path.join(dir, 'conftest.py'))) return { command, reason: 'conftest.py exists' };
-  for (const sub of ['tests', 'test']) {
+  return undefined;
+}
+
+const PYTEST_FILE = /^test_.*\.py$|_test\.py$/;
+
+/**
+ * pytest without configuration: test files named the way pytest collects them by default
+ * (`test_*.py` or `*_test.py`, pytest's `python_files` default) at the top or in tests/ or test/.
+ * Checked last, so Python files in another ecosystem's project do not take over.
+ */
+async function pytestFilesCommand(dir: string): Promise<DetectedCommand | undefined> {
+  for (const sub of ['.', 'tests', 'test']) {
     try {
       const names = await fs.readdir(path.join(dir, sub));
-      if (names.some((n) => /^test_.*\.py$|_test\.py$/.test(n)))
-        return { command, reason: `${sub}/ holds test_*.py files` };
+      const where = sub === '.' ? 'the top folder' : `${sub}/`;
+      if (names.some((n) => PYTEST_FILE.test(n)))
+        return {
+          command: 'python -m pytest',
+          reason: `${where} holds test_*.py or *_test.py files`,
+        };
     } catch {
       // no such folder
     }
@@ -89,7 +104,8 @@ async function makeCommand(dir: string): Promise<DetectedCommand | undefined> {
 
 /**
  * The test command for a project: package.json `test` script (with the lockfile's package
- * manager), pytest, cargo, go, maven, gradle, or a Makefile `test` target; undefined if none.
+ * manager), configured pytest, cargo, go, maven, gradle, a Makefile `test` target, then pytest
+ * for unconfigured Python test files; undefined if none.
  */
 export async function detectTestCommand(projectDir: string): Promise<DetectedCommand | undefined> {
   const node = await nodeCommand(projectDir);
@@ -111,5 +127,5 @@ export async function detectTestCommand(projectDir: string): Promise<DetectedCom
       };
     }
   }
-  return makeCommand(projectDir);
+  return (await makeCommand(projectDir)) ?? pytestFilesCommand(projectDir);
 }

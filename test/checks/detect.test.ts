@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { detectTestCommand } from '../../src/checks/index.js';
 
@@ -19,10 +20,12 @@ function project(files: Record<string, string>): string {
   return dir;
 }
 
+const INFLECTION = fileURLToPath(new URL('../fixtures/real-projects/inflection', import.meta.url));
+
 const pkg = (test: string): string => JSON.stringify({ name: 'x', scripts: { test } });
 
 describe('detectTestCommand', () => {
-  const table: [string, Record<string, string>, string | undefined][] = [
+  const table: [string, Record<string, string> | 'inflection', string | undefined][] = [
     [
       'npm with package-lock',
       { 'package.json': pkg('vitest run'), 'package-lock.json': '{}' },
@@ -57,6 +60,37 @@ describe('detectTestCommand', () => {
     ['tox.ini pytest', { 'tox.ini': '[pytest]\n' }, 'python -m pytest'],
     ['conftest.py', { 'conftest.py': '' }, 'python -m pytest'],
     ['tests folder', { 'tests/test_app.py': 'def test_x(): pass\n' }, 'python -m pytest'],
+    // Unconfigured pytest: test files at the top level (the vendored inflection project).
+    ['test_*.py at the top', { 'test_app.py': 'def test_x(): pass\n' }, 'python -m pytest'],
+    ['*_test.py at the top', { 'app_test.py': 'def test_x(): pass\n' }, 'python -m pytest'],
+    [
+      'the real inflection project (setup.cfg and pyproject.toml without pytest)',
+      'inflection',
+      'python -m pytest',
+    ],
+    ['python helper that is no test', { 'scripts/test_helper.py': '', 'tool.py': '' }, undefined],
+    ['python file named like test but not one', { 'testing.py': '', 'contest.py': '' }, undefined],
+    [
+      'node test script wins over python test files',
+      { 'package.json': pkg('vitest run'), 'test_x.py': '', 'tests/test_y.py': '' },
+      'npm test',
+    ],
+    [
+      'go wins over python test files',
+      { 'go.mod': 'module x\n', 'tests/test_y.py': '' },
+      'go test ./...',
+    ],
+    ['cargo wins over python test files', { 'Cargo.toml': '', 'test_x.py': '' }, 'cargo test'],
+    [
+      'makefile test target wins over python test files',
+      { Makefile: 'test:\n\t./run\n', 'test_x.py': '' },
+      'make test',
+    ],
+    [
+      'configured pytest still wins over cargo',
+      { 'Cargo.toml': '', 'pytest.ini': '' },
+      'python -m pytest',
+    ],
     ['cargo', { 'Cargo.toml': '[package]\nname = "x"\n' }, 'cargo test'],
     ['go', { 'go.mod': 'module x\n' }, 'go test ./...'],
     ['maven', { 'pom.xml': '<project/>' }, 'mvn -B test'],
@@ -72,7 +106,8 @@ describe('detectTestCommand', () => {
   ];
   for (const [name, files, want] of table) {
     it(name, async () => {
-      const got = await detectTestCommand(project(files));
+      const dir = files === 'inflection' ? INFLECTION : project(files);
+      const got = await detectTestCommand(dir);
       expect(got?.command).toBe(want);
       if (got) expect(got.reason.length).toBeGreaterThan(5);
     });
