@@ -5,7 +5,7 @@
  * Runs the build of the current sources (test/helpers/dist.ts).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { digestFile, digestJson } from '../../src/checks/index.js';
 import { o200k } from '../../src/model/tokens.js';
@@ -244,6 +244,34 @@ describe.concurrent('greenloop run', { timeout: 150_000 }, () => {
     ]);
     expect(fake.requests).toEqual([]);
     expect(outputFolders(repo)).toEqual([]);
+  });
+});
+
+/** The vendored inflection project (test/fixtures/real-projects/inflection): pytest, unconfigured. */
+function inflectionFiles(): Record<string, string> {
+  const base = path.join(repoRoot, 'test/fixtures/real-projects/inflection');
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(base, { recursive: true, encoding: 'utf8' })) {
+    const file = path.join(base, name);
+    if (statSync(file).isFile()) files[name] = readFileSync(file, 'utf8');
+  }
+  return files;
+}
+
+describe('greenloop run on an unconfigured pytest project', { timeout: 150_000 }, () => {
+  it('detects python -m pytest without --test-command and finds it green', async ({
+    onTestFinished,
+  }) => {
+    const repo = tempRepo(onTestFinished, inflectionFiles());
+    const fake = await fakeModel(onTestFinished, FIX_FUNCTION);
+    const flags = runFlags(fake, repo);
+    flags.splice(flags.indexOf('--test-command'), 2);
+    const run = await runCli(['run', ...flags]);
+    expect(`${run.stdout}${run.stderr}`).toContain('Test command: python -m pytest (detected:');
+    expect(run.stderr).not.toContain('No test command found');
+    expect(run.code).toBe(0);
+    // Green from the start: no model turn (only the GET /v1/models metadata probe).
+    expect(fake.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 });
 
