@@ -85,6 +85,9 @@ export function createTestCommand(options: TestCommandOptions): TestCommand {
  * - pytest exits 5 when no tests were collected (pytest's ExitCode.NO_TESTS_COLLECTED).
  * - cargo: `error: could not find `Cargo.toml` in ...`; go: `no Go files in ...`,
  *   `go: warning: "./..." matched no packages`.
+ * - `python -m pytest` without pytest installed: `/usr/bin/python3: No module named pytest`
+ *   (CPython's runpy `_run_module_as_main`: `"%s: %s" % (sys.executable, exc)`, exit code 1);
+ *   a test's own failed import reads `ModuleNotFoundError: No module named 'x'`, quoted.
  */
 const CANNOT_RUN: readonly RegExp[] = [
   /^npm (?:error|ERR!) Missing script: .*/,
@@ -97,6 +100,7 @@ const CANNOT_RUN: readonly RegExp[] = [
   /^error: could not find `Cargo\.toml`.*/,
   /no Go files in .*/,
   /matched no packages/,
+  /^\S.*: No module named [\w.]+$/,
 ];
 /** Exit codes of a shell that could not start the command (see CANNOT_RUN). */
 const NOT_RUNNABLE = new Set([126, 127]);

@@ -200,6 +200,17 @@ describe('a test command that cannot run stops the run before any model call', (
       { ...SUM_PROJECT, 'run-tests.sh': 'node --test\n' },
       /Permission denied.*exit code 126/,
     ],
+    // `python -m pytest` where pytest is not installed (a unittest-only project): CPython's runpy
+    // prints `<python>: No module named pytest` and exits 1. A missing module name stands in here.
+    [
+      'python -m with the module not installed (exit 1)',
+      'python3 -m pytset -q',
+      {
+        'test_a.py':
+          'import unittest\n\nclass T(unittest.TestCase):\n    def test_a(self):\n        self.assertEqual(1, 2)\n',
+      },
+      /: No module named pytset$/,
+    ],
   ];
   for (const [name, command, files, reason] of cases) {
     it(name, async () => {
