@@ -30,7 +30,12 @@ const MAX_CRASHES = 5;
 class Stream {
   private current: { family: Family; parser: LineParser } | undefined;
   private readonly replay = new RingBuffer(REPLAY_LINES);
-  readonly results: ParseResult[] = [];
+  /**
+   * What parsers closed when another runner's output began gave. One still waiting for a module
+   * (a JUnit parser for the XML parser) is kept and finishes in `finish()`: a close happens
+   * mid-stream, inside a synchronous line callback.
+   */
+  private readonly closed: (ParseResult | LineParser)[] = [];
 
   constructor(
     private readonly forced: Family | undefined,
@@ -63,14 +68,15 @@ class Stream {
   }
 
   private close(): void {
-    if (this.current && this.results.length < MAX_FAILURES)
-      this.results.push(this.current.parser.finish());
+    const parser = this.current?.parser;
+    if (parser && this.closed.length < MAX_FAILURES)
+      this.closed.push(parser.waiting?.() ? parser : parser.finish());
     this.current = undefined;
   }
 
   finish(): ParseResult[] {
     this.close();
-    return this.results;
+    return this.closed.map((r) => ('finish' in r ? r.finish() : r));
   }
 }
 

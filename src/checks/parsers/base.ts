@@ -76,6 +76,8 @@ export interface LineParser {
   readonly ended: boolean;
   push(line: string): void;
   finish(): ParseResult;
+  /** True while `finish()` must wait for a module still loading (JUnit: the XML parser). */
+  waiting?(): boolean;
 }
 
 export interface MutableFailure {

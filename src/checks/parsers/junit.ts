@@ -3,7 +3,7 @@
  * parsed with fast-xml-parser; `<testsuite name|file>` gives context. A testcase with
  * `<failure>` or `<error>` fails (message attribute, else the first body line); `<skipped>` skips.
  * The XML parser loads on the first test case (./xml.ts): cases met while it loads wait in
- * `waiting`, in order, and are parsed once it is there.
+ * `held`, in order, and are parsed once it is there.
  */
 import {
   addDetail,
@@ -37,7 +37,7 @@ export class JunitParser implements LineParser {
     this.paths = ctx.paths;
   }
   /** Test cases (with the suite they were in) met before the XML parser had loaded. */
-  private waiting: { chunk: string; suite: Suite }[] = [];
+  private held: { chunk: string; suite: Suite }[] = [];
   private suite: Suite = {};
   private buf: string[] = [];
   private bufChars = 0;
@@ -84,7 +84,7 @@ export class JunitParser implements LineParser {
   private testcase(chunk: string): void {
     const xml = xmlParser();
     if (xml === undefined) {
-      this.waiting.push({ chunk, suite: this.suite });
+      this.held.push({ chunk, suite: this.suite });
       return;
     }
     this.drain(xml);
@@ -92,9 +92,9 @@ export class JunitParser implements LineParser {
   }
 
   private drain(xml: XmlParse): void {
-    const waiting = this.waiting;
-    this.waiting = [];
-    for (const w of waiting) this.parseCase(xml, w.chunk, w.suite);
+    const held = this.held;
+    this.held = [];
+    for (const w of held) this.parseCase(xml, w.chunk, w.suite);
   }
 
   private parseCase(xml: XmlParse, chunk: string, suite: Suite): void {
@@ -162,8 +162,12 @@ export class JunitParser implements LineParser {
     }
   }
 
+  waiting(): boolean {
+    return this.held.length > 0 && xmlParser() === undefined;
+  }
+
   finish(): ParseResult {
-    if (this.waiting.length > 0) {
+    if (this.held.length > 0) {
       const xml = xmlParser();
       // Only a synchronous caller can get here (digestFile waits for xmlLoading() first).
       if (xml === undefined) throw new Error('JUnit XML met before `await loadXml()`');
