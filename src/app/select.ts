@@ -28,7 +28,9 @@ export async function runSelectStep(
     git,
     ignoredEntries: async () => {
       const top = (await git.tryTopLevel()) ?? config.workspace;
-      return (await git.ignoredEntries()).map((rel) => path.join(top, rel));
+      return (await git.ignoredEntries())
+        .map((rel) => path.join(top, rel))
+        .filter((entry) => !path.relative(config.workspace, entry).startsWith('..'));
     },
     guard: createGuard(config.workspace, config.protectedPaths),
     log,

@@ -31,9 +31,10 @@ export interface SelectDeps {
   runTests(label: string): Promise<TestRun>;
   readonly now?: () => number;
   /**
-   * The ignored entries of the repository, absolute paths. Given, what a test run
-   * leaves there that was not there at the start (build output, caches) is removed before and
-   * after each candidate's run, so no candidate passes on what another one's run left behind.
+   * The ignored entries of the workspace, absolute paths. Given, the ones that appeared while a
+   * test run of this step ran (build output, caches) are removed before and after each
+   * candidate's run, so no candidate passes on what another one's run left behind. Entries made
+   * between runs (by the user, on a laptop) are left alone.
    */
   readonly ignoredEntries?: () => Promise<string[]>;
 }
@@ -55,8 +56,8 @@ export async function runSelectSession(
   const now = deps.now ?? Date.now;
   const startedAt = now();
   const baselineTree = await git.ensureBaseline();
-  const tidy = await ignoredTidier(deps);
-  const baseline = await deps.runTests('select-baseline');
+  const tidy = ignoredTidier(deps);
+  const baseline = await tidy.during(() => deps.runTests('select-baseline'));
   log.info(
     `Baseline: exit ${baseline.exitCode ?? 'none'}, ${baseline.digest.counts.failed} failing; ${candidates.length} attempt(s) to choose from`,
   );
@@ -65,8 +66,9 @@ export async function runSelectSession(
     ...deps,
     restore: async () => {
       await git.restore(baselineTree);
-      await tidy();
+      await tidy.sweep();
     },
+    runTests: (label) => tidy.during(() => deps.runTests(label)),
   });
   const selection = selectAttempt(verified, baseline.digest.counts.failed);
   const winner = verified.find((v) => v.claim === selection.winner?.claim);
@@ -141,15 +143,27 @@ function verifyInWorkspace(
   );
 }
 
-/** Removes the ignored entries that were not in the workspace when the select step started. */
-async function ignoredTidier(deps: SelectDeps): Promise<() => Promise<void>> {
+/** Notes the ignored entries each test run makes (`during`) and removes them (`sweep`). */
+function ignoredTidier(deps: SelectDeps): {
+  during<T>(run: () => Promise<T>): Promise<T>;
+  sweep(): Promise<void>;
+} {
   const list = deps.ignoredEntries;
-  if (!list) return async () => undefined;
-  const before = new Set(await list());
-  return async () => {
-    for (const entry of await list()) {
-      if (!before.has(entry)) await rm(entry, { recursive: true, force: true });
-    }
+  const made = new Set<string>();
+  return {
+    async during(run) {
+      if (!list) return run();
+      const before = new Set(await list());
+      try {
+        return await run();
+      } finally {
+        for (const entry of await list()) if (!before.has(entry)) made.add(entry);
+      }
+    },
+    async sweep() {
+      for (const entry of made) await rm(entry, { recursive: true, force: true });
+      made.clear();
+    },
   };
 }
 
