@@ -376,6 +376,7 @@ async function upsertComment(
   const me = await tokenIdentity(octokit);
   const mine = comments.find(
     (c) =>
+      me !== undefined &&
       (c.body ?? '').includes(COMMENT_MARKER) &&
       c.user !== null &&
       sameLogin(c.user.login, me.login) &&
@@ -400,16 +401,20 @@ interface Identity {
  * (GITHUB_TOKEN, GitHub App tokens) get 403 "Resource not accessible by
  * integration" there, but GraphQL `viewer` answers for them with the bot's login:
  * `github-actions[bot]` for GITHUB_TOKEN, `<app slug>[bot]` for an App token
- * (compared with and without the `[bot]` suffix). When neither answers (neither
- * fails for a token github.com accepts), the job's GITHUB_TOKEN is assumed: a
+ * (compared with and without the `[bot]` suffix). When GET /user said 403 (an
+ * installation token) and GraphQL did not answer, the job's GITHUB_TOKEN is assumed: a
  * marker comment by `github-actions[bot]` is one a workflow of this repository wrote.
+ * Otherwise (a server error, the network) the identity is unknown: a new comment is posted.
  */
-async function tokenIdentity(octokit: Octokit): Promise<Identity> {
+async function tokenIdentity(octokit: Octokit): Promise<Identity | undefined> {
+  let installation: boolean;
   try {
     const { data } = await octokit.rest.users.getAuthenticated();
     return { login: data.login, bot: data.type === 'Bot' };
-  } catch {
-    // An installation token: ask GraphQL.
+  } catch (error) {
+    // An installation token gets 403 here: ask GraphQL.
+    installation =
+      typeof error === 'object' && error !== null && 'status' in error && error.status === 403;
   }
   try {
     const data = await octokit.graphql<{ viewer?: { login?: unknown } }>(
@@ -420,7 +425,7 @@ async function tokenIdentity(octokit: Octokit): Promise<Identity> {
   } catch {
     // Fall through to GITHUB_TOKEN's identity.
   }
-  return { login: 'github-actions[bot]', bot: true };
+  return installation ? { login: 'github-actions[bot]', bot: true } : undefined;
 }
 
 function sameLogin(a: string, b: string): boolean {

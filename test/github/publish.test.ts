@@ -427,6 +427,27 @@ describe('publish', () => {
     expect(api.comments.find((c) => c.id === 4)?.body).toBe(`${COMMENT_MARKER}\nmallory`);
   });
 
+  it('posts a new comment when GitHub could not say who the token is (server errors, not a 403)', async () => {
+    const context = ctx('issue_comment', {
+      issue: { number: 12, pull_request: { url: 'x' } },
+      comment: { body: '/greenloop' },
+    });
+    api.comments.push({
+      id: 6,
+      issue: 12,
+      body: `${COMMENT_MARKER}\nanother workflow's`,
+      user: 'github-actions[bot]',
+    });
+    api.faults.push({ method: 'GET', path: '/user', status: 502, message: 'Bad Gateway' });
+    api.faults.push({ method: 'POST', path: '/graphql', status: 502, message: 'Bad Gateway' });
+    const result = await publish(options({ outputs: ['none'], comment: true, context }));
+    expect(result.errors).toEqual([]);
+    expect(api.comments.find((c) => c.id === 6)?.body).toBe(
+      `${COMMENT_MARKER}\nanother workflow's`,
+    );
+    expect(api.comments.filter((c) => c.issue === 12)).toHaveLength(2);
+  });
+
   it("with a user's token, a bot's comment of the same name is not the token's own", async () => {
     const context = ctx('issue_comment', {
       issue: { number: 10, pull_request: { url: 'x' } },
