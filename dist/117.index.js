@@ -32,6 +32,8 @@ var report_escape = __webpack_require__(14031);
 var app_session = __webpack_require__(82188);
 // EXTERNAL MODULE: ./src/core/result.ts
 var result = __webpack_require__(39294);
+// EXTERNAL MODULE: ./src/core/status.ts
+var core_status = __webpack_require__(85009);
 // EXTERNAL MODULE: ./src/select/claim.ts
 var select_claim = __webpack_require__(81448);
 ;// CONCATENATED MODULE: ./src/select/local.ts
@@ -112,6 +114,7 @@ var app_select = __webpack_require__(99138);
 
 
 
+
 /** Lines of one attempt, prefixed with its label. */
 function labelled(log, label) {
     const tag = (line) => `[${label}] ${line}`;
@@ -127,11 +130,7 @@ async function runAttempts(options) {
     const specs = attemptSpecs(options.count, options.models.length > 0 ? options.models : [config.model], options.efforts.length > 0 ? options.efforts : [config.reasoningEffort]);
     log.info(`${specs.length} attempts, ${Math.min(options.jobs, specs.length)} at a time: ${specs.map((s) => `${s.label} ${s.model} (${s.reasoningEffort})`).join(', ')}`);
     const candidates = await runLocalAttempts(specs, options.jobs, options.outDir, {
-        worktree: async (label) => {
-            const dir = external_node_path_.join(options.workDir, 'worktrees', label);
-            await git.addWorktree(dir);
-            return { dir, dispose: () => git.removeWorktree(dir) };
-        },
+        worktree: await attemptWorktrees(git, config.workspace, options.workDir),
         runAttempt: async (spec, dir, outDir) => {
             const parsed = (0,parse/* parseConfig */.o4)({ ...options.raw, model: spec.model, 'reasoning-effort': spec.reasoningEffort }, { baseDir: dir, env: options.env });
             if (!parsed.ok)
@@ -166,6 +165,46 @@ async function runAttempts(options) {
         env: options.env,
         secrets: options.secrets,
     }, candidates);
+}
+/** Folders of installed dependencies: ignored, so a fresh worktree lacks them. */
+const DEPENDENCY_DIRS = new Set(['node_modules', '.venv', 'venv']);
+/**
+ * Makes each attempt's worktree: the working tree as it is (uncommitted and untracked files
+ * included), with the installed dependencies a fresh worktree would lack.
+ */
+async function attemptWorktrees(git, workspace, workDir) {
+    const start = await git.snapshot();
+    const dependencies = (await git.ignoredEntries()).filter((p) => DEPENDENCY_DIRS.has(external_node_path_.posix.basename(p)));
+    const root = (await git.tryTopLevel()) ?? workspace;
+    return async (label) => {
+        const dir = external_node_path_.join(workDir, 'worktrees', label);
+        await git.addWorktree(dir, start);
+        const dispose = () => git.removeWorktree(dir);
+        try {
+            for (const rel of dependencies)
+                await copyTree(external_node_path_.join(root, rel), external_node_path_.join(dir, rel));
+        }
+        catch (error) {
+            await dispose();
+            throw error;
+        }
+        return { dir, dispose };
+    };
+}
+/**
+ * A copy of a dependency folder that is the attempt's own: a model command that rewrites a file
+ * in place must change neither the user's tree nor another attempt's (hard links would share the
+ * file). Copy-on-write clones where the file system has them, a plain copy otherwise; symlinks
+ * stay symlinks.
+ */
+async function copyTree(from, to) {
+    await (0,promises_.mkdir)(external_node_path_.dirname(to), { recursive: true });
+    await (0,promises_.cp)(from, to, {
+        recursive: true,
+        verbatimSymlinks: true,
+        preserveTimestamps: true,
+        mode: external_node_fs_.constants.COPYFILE_FICLONE,
+    });
 }
 /** `--attempts` and `--jobs` as numbers, or the one line that says what is allowed. */
 function attemptCounts(attempts, jobs) {
@@ -233,6 +272,7 @@ function terminalLog(stream) {
 var progress = __webpack_require__(90199);
 ;// CONCATENATED MODULE: ./src/cli/run.ts
 /** `greenloop run` and `greenloop resume`: the core on a local repository. */
+
 
 
 
@@ -337,8 +377,8 @@ async function prepare(flags, resume) {
     const counts = attemptCounts(flags.attempts, flags.jobs);
     if (!counts.ok)
         return counts;
-    if (counts.value.count > 1 && (resume || flags.allowDirty)) {
-        return (0,result/* err */._)(`--attempts runs every attempt on the last commit: it cannot be combined with ${resume ? 'resume' : '--allow-dirty'}.`);
+    if (counts.value.count > 1 && resume) {
+        return (0,result/* err */._)('--attempts starts every attempt afresh: it cannot be combined with resume.');
     }
     const raw = rawInputs(flags, root, resume);
     const parsed = (0,parse/* parseConfig */.o4)(raw, { baseDir: root, env: process.env });
@@ -417,7 +457,7 @@ function outcomeLines(session, root, applied) {
 function exitCode(status) {
     if (status === 'cancelled')
         return 130;
-    return status === 'success' || status === 'already-green' ? 0 : 1;
+    return core_status/* SUCCESS_STATUSES */.h5.has(status) ? 0 : 1;
 }
 /** A run that wrote nothing (stopped before its report) leaves no empty output folder behind. */
 function removeIfEmpty(dir, parent) {

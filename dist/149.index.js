@@ -11,38 +11,47 @@ __webpack_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runSelectStep)
 });
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/report/files.ts + 3 modules
 var files = __webpack_require__(41822);
 // EXTERNAL MODULE: ./src/app/session.ts + 35 modules
 var session = __webpack_require__(82188);
 // EXTERNAL MODULE: ./src/workspace/git.ts
-var git = __webpack_require__(3133);
+var workspace_git = __webpack_require__(3133);
 // EXTERNAL MODULE: ./src/workspace/guard.ts
 var guard = __webpack_require__(56256);
 // EXTERNAL MODULE: ./src/workspace/safe-fs.ts
 var safe_fs = __webpack_require__(89382);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/checks/compare.ts
 var compare = __webpack_require__(6474);
 // EXTERNAL MODULE: ./src/config/parse.ts + 1 modules
 var parse = __webpack_require__(94849);
+// EXTERNAL MODULE: ./src/core/result.ts
+var result = __webpack_require__(39294);
 // EXTERNAL MODULE: ./src/loop/build-record.ts
 var build_record = __webpack_require__(49422);
 // EXTERNAL MODULE: ./src/loop/evaluate.ts
 var evaluate = __webpack_require__(84539);
 // EXTERNAL MODULE: ./src/loop/integrity.ts
 var integrity = __webpack_require__(83205);
+// EXTERNAL MODULE: ./src/core/status.ts
+var core_status = __webpack_require__(85009);
 ;// CONCATENATED MODULE: ./src/select/rank.ts
 /**
  * Choosing between attempts by evidence. An attempt's report says what it claims; the select
  * step verifies the diff itself (applied to a clean checkout, tests run in the sandbox) and only
  * the verified result ranks. Pure: no I/O.
  *
- * Ranking, best first: the tests pass, then fewest failing tests, then the smallest diff, then
- * the lowest cost. An integrity problem (tests deleted or skipped, a protected path touched)
- * ranks an attempt below every clean one whatever its counts say, since such a diff is never
- * published: a suite made green by deleting tests is not passing. An attempt that was not verified, or whose diff did not apply, never wins.
+ * Ranking, best first (issue 23): the tests pass, then fewest failing tests, then no integrity
+ * problem (tests deleted or skipped, a protected path touched), then the smallest diff (as
+ * measured on the diff itself, not as claimed), then the lowest cost. Only a clean attempt can be
+ * chosen: a suite made green by deleting tests is never published, nor is an attempt whose report
+ * claims success while its tests fail, nor one that was not verified or did not apply.
  */
-const CLAIMED_SUCCESS = new Set(['success', 'already-green']);
+
 /**
  * Order in which to spend verifications: attempts claiming success first, then fewest failing
  * tests claimed, then smallest diff. Empty diffs are left out (there is nothing to verify).
@@ -50,7 +59,7 @@ const CLAIMED_SUCCESS = new Set(['success', 'already-green']);
 function verificationOrder(candidates) {
     return candidates
         .filter((c) => c.diff.trim() !== '')
-        .sort((a, b) => Number(CLAIMED_SUCCESS.has(b.claim.status)) - Number(CLAIMED_SUCCESS.has(a.claim.status)) ||
+        .sort((a, b) => Number((0,core_status/* isSuccessStatus */.ar)(b.claim.status)) - Number((0,core_status/* isSuccessStatus */.ar)(a.claim.status)) ||
         (a.claim.failingAfter ?? Infinity) - (b.claim.failingAfter ?? Infinity) ||
         a.claim.diffLines - b.claim.diffLines ||
         a.claim.name.localeCompare(b.claim.name));
@@ -59,12 +68,11 @@ function verificationOrder(candidates) {
 function sortKey(a) {
     const v = a.verification;
     if (v.kind !== 'verified')
-        return [2, Infinity, 1, Infinity, Infinity];
-    // Passing with deleted or skipped tests is not passing.
+        return [1, Infinity, 1, Infinity, Infinity];
     return [
-        v.passed && v.problems.length === 0 ? 0 : 1,
-        v.problems.length > 0 ? 1 : 0,
+        v.passed ? 0 : 1,
         v.failing,
+        v.problems.length > 0 ? 1 : 0,
         a.claim.diffLines,
         a.claim.costUsd,
     ];
@@ -79,6 +87,10 @@ function rank_compare(a, b) {
     }
     return a.claim.name.localeCompare(b.claim.name);
 }
+/** Whether an attempt may be published: verified, no integrity problem, no false claim. */
+function eligible(a) {
+    return (a.verification.kind === 'verified' && a.verification.problems.length === 0 && !a.falseClaim);
+}
 /**
  * Ranks attempts by their verified results. `baselineFailing` is the number of failing tests
  * before any attempt: a non-passing attempt wins only when it fails fewer tests than that, with
@@ -88,26 +100,20 @@ function selectAttempt(attempts, baselineFailing) {
     const ranked = attempts
         .map((a) => ({
         ...a,
-        falseClaim: CLAIMED_SUCCESS.has(a.claim.status) &&
+        falseClaim: (0,core_status/* isSuccessStatus */.ar)(a.claim.status) &&
             a.verification.kind === 'verified' &&
             !a.verification.passed,
     }))
         .sort(rank_compare);
-    const best = ranked[0];
+    const best = ranked.find(eligible);
     const v = best?.verification;
-    if (!best || !v || v.kind !== 'verified') {
-        return {
-            ranked,
-            winner: undefined,
-            passing: false,
-            why: 'No attempt had a diff that applied and could be tested.',
-        };
+    if (!best || v?.kind !== 'verified') {
+        return { ranked, winner: undefined, passing: false, why: nothingWhy(ranked, baselineFailing) };
     }
-    if (v.passed && v.problems.length === 0) {
+    if (v.passed) {
         return { ranked, winner: best, passing: true, why: passingWhy(best, ranked) };
     }
-    const improves = v.problems.length === 0 && v.failing < baselineFailing;
-    if (!improves) {
+    if (v.failing >= baselineFailing) {
         return {
             ranked,
             winner: undefined,
@@ -122,11 +128,27 @@ function selectAttempt(attempts, baselineFailing) {
         why: `No attempt passed the tests; ${best.claim.name} leaves the fewest failing (${v.failing} of ${baselineFailing}).`,
     };
 }
+function nothingWhy(ranked, baselineFailing) {
+    if (!ranked.some((r) => r.verification.kind === 'verified')) {
+        return 'No attempt had a diff that applied and could be tested.';
+    }
+    return `No attempt passed the tests or improved on the ${baselineFailing} failing before.`;
+}
 function passingWhy(best, ranked) {
-    const others = ranked.filter((r) => r !== best && r.verification.kind === 'verified' && r.verification.passed);
-    if (others.length === 0)
-        return `${best.claim.name} is the only attempt whose tests pass.`;
-    return `${best.claim.name}'s tests pass and its diff is the smallest of the ${others.length + 1} that pass (${best.claim.diffLines} lines).`;
+    const others = ranked.filter((r) => r !== best && eligible(r) && r.verification.kind === 'verified' && r.verification.passed);
+    const name = best.claim.name;
+    const next = others[0];
+    if (!next)
+        return `${name} is the only attempt whose tests pass.`;
+    const lines = best.claim.diffLines;
+    const of = `of the ${others.length + 1} that pass`;
+    if (lines < next.claim.diffLines) {
+        return `${name}'s tests pass and its diff is the smallest ${of} (${lines} lines).`;
+    }
+    if (best.claim.costUsd < next.claim.costUsd) {
+        return `${name}'s tests pass, its diff is as small as any ${of} (${lines} lines) and it cost the least ($${best.claim.costUsd.toFixed(4)}).`;
+    }
+    return `${name}'s tests pass; it ties with ${next.claim.name} on diff size and cost and comes first by name.`;
 }
 /** Short words for a verification, for tables and logs. */
 function describeVerification(v) {
@@ -151,32 +173,38 @@ function describeVerification(v) {
  * Verifies attempts instead of trusting them: each candidate diff is applied to a clean
  * checkout of the starting commit and the test command runs there (in the sandbox, through the
  * same test runner as the loop). The verified run is compared with the baseline by the same
- * integrity check the loop uses, and a diff touching a protected path is rejected.
+ * integrity check the loop uses; a diff that changes what the result filter never publishes
+ * (protected paths, `.git/`, symlinks out of the workspace) is rejected without running it. The
+ * changed paths and the diff's size are read from git after applying, never from the diff's
+ * headers or the attempt's report.
  */
 
 
 /**
- * Verifies at most `max` candidates, best-claimed first; the rest are reported as not verified.
- * Never throws for a candidate's fault: a diff that does not apply or tests that crash are results.
+ * Verifies candidates best-claimed first, running the tests at most `max` times; the rest are
+ * reported as not verified. A diff that does not apply or is rejected before running costs no
+ * test run, so such candidates cannot use up the verifications of the others. Never throws for a
+ * candidate's fault: a diff that does not apply or tests that crash are results.
  */
 async function verifyCandidates(candidates, baseline, ports, max) {
     const order = verificationOrder(candidates);
-    const toVerify = new Set(order.slice(0, Math.max(0, max)));
     const results = [];
+    let runs = 0;
     for (const candidate of order) {
-        const verification = toVerify.has(candidate)
-            ? await verifyOne(candidate, baseline, ports)
-            : { kind: 'not-verified', reason: `over the limit of ${max} verifications` };
-        results.push({ claim: candidate.claim, verification, diff: candidate.diff });
+        if (runs >= max) {
+            const reason = `over the limit of ${max} verifications`;
+            results.push({ ...candidate, verification: { kind: 'not-verified', reason } });
+            continue;
+        }
+        const { verification, diffLines } = await verifyOne(candidate, baseline, ports);
+        if (verification.kind === 'verified')
+            runs++;
+        const claim = diffLines === undefined ? candidate.claim : { ...candidate.claim, diffLines };
+        results.push({ claim, verification, diff: candidate.diff });
     }
     for (const candidate of candidates) {
-        if (!order.includes(candidate)) {
-            results.push({
-                claim: candidate.claim,
-                verification: { kind: 'empty' },
-                diff: candidate.diff,
-            });
-        }
+        if (!order.includes(candidate))
+            results.push({ ...candidate, verification: { kind: 'empty' } });
     }
     return results;
 }
@@ -186,24 +214,26 @@ function verifyLabel(name) {
 }
 async function verifyOne(candidate, baseline, ports) {
     const name = candidate.claim.name;
-    const touched = ports.protectedPaths(candidate.diff);
-    if (touched.length > 0) {
-        ports.info(`${name}: rejected, it changes protected paths (${touched.join(', ')})`);
-        return { kind: 'rejected', reason: `changes protected paths: ${touched.join(', ')}` };
+    const applied = await ports.checkout(candidate.diff, name);
+    if (!applied.ok) {
+        ports.info(`${name}: the diff does not apply to the starting commit (${applied.error})`);
+        return { verification: { kind: 'not-applied', reason: applied.error } };
     }
-    const checkout = await ports.checkout(candidate.diff, name);
-    if (typeof checkout === 'string') {
-        ports.info(`${name}: the diff does not apply to the starting commit (${checkout})`);
-        return { kind: 'not-applied', reason: checkout };
-    }
+    const checkout = applied.value;
+    const diffLines = checkout.diffLines;
     try {
+        if (checkout.refused.length > 0) {
+            const reason = `changes what is never published: ${checkout.refused.join('; ')}`;
+            ports.info(`${name}: rejected without running its tests, it ${reason}`);
+            return { verification: { kind: 'rejected', reason }, diffLines };
+        }
         const run = await ports.runTests(checkout.dir, verifyLabel(name));
         const problem = (0,compare/* integrityProblem */.RP)(baseline, run);
         const problems = problem?.rejects ? [problem.message] : [];
         const failing = run.digest.counts.failed;
         const passed = run.exitCode === 0 && !run.timedOut;
         ports.info(`${name}: ${passed ? 'tests pass' : `exit ${run.exitCode ?? 'none'}, ${failing} failing`}${problems.length > 0 ? `; ${problems[0]}` : ''}`);
-        return { kind: 'verified', passed, failing, problems };
+        return { verification: { kind: 'verified', passed, failing, problems }, diffLines };
     }
     finally {
         await checkout.dispose();
@@ -211,6 +241,12 @@ async function verifyOne(candidate, baseline, ports) {
 }
 
 ;// CONCATENATED MODULE: ./src/select/session.ts
+/**
+ * The select step as a session: the baseline test run, each candidate verified in the workspace
+ * (restored to the starting state before and after), the choice, and the chosen diff left in
+ * the workspace for publishing, filtered like any loop result. Shared by the action's
+ * `mode: select` and the CLI's `--attempts`; knows nothing of GitHub.
+ */
 
 
 
@@ -218,31 +254,24 @@ async function verifyOne(candidate, baseline, ports) {
 
 
 
-/** Paths a `git diff` touches, both sides of renames and copies. */
-function diffPaths(diff) {
-    const paths = new Set();
-    for (const line of diff.split('\n')) {
-        const header = /^diff --git a\/(.+) b\/(.+)$/.exec(line);
-        if (header) {
-            paths.add(header[1]);
-            paths.add(header[2]);
-            continue;
-        }
-        const side = /^(?:rename|copy) (?:from|to) (.+)$/.exec(line);
-        if (side)
-            paths.add(side[1]);
-    }
-    return [...paths];
-}
+
+
 async function runSelectSession(candidates, deps) {
     const { git, log } = deps;
     const now = deps.now ?? Date.now;
     const startedAt = now();
     const baselineTree = await git.ensureBaseline();
+    const tidy = await ignoredTidier(deps);
     const baseline = await deps.runTests('select-baseline');
     log.info(`Baseline: exit ${baseline.exitCode ?? 'none'}, ${baseline.digest.counts.failed} failing; ${candidates.length} attempt(s) to choose from`);
     const runs = new Map();
-    const verified = await verifyInWorkspace(candidates, baseline, baselineTree, runs, deps);
+    const verified = await verifyInWorkspace(candidates, baseline, baselineTree, runs, {
+        ...deps,
+        restore: async () => {
+            await git.restore(baselineTree);
+            await tidy();
+        },
+    });
     const selection = selectAttempt(verified, baseline.digest.counts.failed);
     const winner = verified.find((v) => v.claim === selection.winner?.claim);
     let bestTree = baselineTree;
@@ -251,7 +280,7 @@ async function runSelectSession(candidates, deps) {
         await git.apply(winner.diff);
         bestTree = await git.snapshot();
     }
-    const filtered = await (0,integrity/* filterChanges */.E)({ git, guard: deps.guard, baselineTree, bestTree, log });
+    const filtered = await (0,integrity/* filterChanges */.E7)({ git, guard: deps.guard, baselineTree, bestTree, log });
     const finalRun = winner ? runs.get(verifyLabel(winner.claim.name)) : undefined;
     log.info(`Selected: ${selection.why}`);
     const record = selectRecord(deps, {
@@ -278,24 +307,44 @@ function verifyInWorkspace(candidates, baseline, baselineTree, runs, deps) {
     const { git, config } = deps;
     return verifyCandidates(candidates, baseline, {
         checkout: async (diff) => {
-            await git.restore(baselineTree);
+            await deps.restore();
             try {
                 await git.apply(diff);
             }
             catch (error) {
-                await git.restore(baselineTree);
-                return error instanceof Error ? error.message.split('\n')[0] : String(error);
+                await deps.restore();
+                return (0,result/* err */._)(error instanceof Error ? error.message.split('\n')[0] : String(error));
             }
-            return { dir: config.workspace, dispose: () => git.restore(baselineTree) };
+            // What the diff really changed, as git sees it once applied (never its headers).
+            const applied = await git.snapshot();
+            const { changes, dropped } = await (0,integrity/* refusedChanges */.q_)(git, deps.guard, baselineTree, applied);
+            return (0,result.ok)({
+                dir: config.workspace,
+                diffLines: changes.reduce((sum, c) => sum + c.added + c.removed, 0),
+                refused: dropped.map((d) => `${d.path} (${d.reason})`),
+                dispose: () => deps.restore(),
+            });
         },
         runTests: async (_dir, label) => {
             const run = await deps.runTests(label);
             runs.set(label, run);
             return run;
         },
-        protectedPaths: (diff) => diffPaths(diff).filter((p) => deps.guard.isProtected(p)),
         info: (line) => deps.log.info(line),
     }, Math.max(1, config.maxIterations));
+}
+/** Removes the ignored entries that were not in the workspace when the select step started. */
+async function ignoredTidier(deps) {
+    const list = deps.ignoredEntries;
+    if (!list)
+        return async () => undefined;
+    const before = new Set(await list());
+    return async () => {
+        for (const entry of await list()) {
+            if (!before.has(entry))
+                await (0,promises_.rm)(entry, { recursive: true, force: true });
+        }
+    };
 }
 /** The run record of a select step: the loop's record shape, with the attempts' totals. */
 function selectRecord(deps, facts) {
@@ -399,13 +448,19 @@ function attemptsTable(selection) {
 
 
 
+
 async function runSelectStep(options, candidates) {
     const { config } = options;
     const { redactor, log, testCommand, runner, tests } = await (0,session/* prepareWorkbench */.Pj)(options);
+    const git = (0,workspace_git/* createGit */.lD)(config.workspace);
     const outcome = await runSelectSession(candidates, {
         config,
         testCommand,
-        git: (0,git/* createGit */.lD)(config.workspace),
+        git,
+        ignoredEntries: async () => {
+            const top = (await git.tryTopLevel()) ?? config.workspace;
+            return (await git.ignoredEntries()).map((rel) => external_node_path_.join(top, rel));
+        },
         guard: (0,guard/* createGuard */.ow)(config.workspace, config.protectedPaths),
         log,
         sandbox: runner.sandbox,
@@ -457,8 +512,8 @@ var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/checks/index.ts + 20 modules
-var checks = __webpack_require__(19137);
+// EXTERNAL MODULE: ./src/checks/index.ts + 21 modules
+var checks = __webpack_require__(12247);
 ;// CONCATENATED MODULE: ./src/checks/run-tests.ts
 /**
  * Runs the test command through the one process runner (timeout, process-group
@@ -1722,6 +1777,21 @@ var model_tokens = __webpack_require__(53643);
 
 
 
+/**
+ * Why the configured reasoning effort cannot be sent to the model (the API answers 400
+ * "Unsupported value"), as a bad-input line naming the efforts the model table gives it; else
+ * undefined. Models without a `reasoning` parameter take any effort (none is sent).
+ */
+function effortRefusal(config) {
+    const { efforts } = capabilitiesOf(config.model, {
+        contextWindow: config.contextWindow,
+        price: config.price,
+    });
+    if (efforts.length === 0 || efforts.includes(config.reasoningEffort))
+        return undefined;
+    const allowed = efforts.map((e) => `'${e}'`).join(', ');
+    return `Input 'reasoning-effort' must be one of ${allowed} for model '${config.model}', got '${config.reasoningEffort}'.`;
+}
 /** Placeholder sent to keyless local servers; the SDK refuses to run without a key. */
 const KEYLESS_PLACEHOLDER = 'not-needed';
 /** Native tools by default for the models whose capability row says so (the GPT-5.1 family), on the Responses API. */
@@ -2015,6 +2085,8 @@ var safe_fs = __webpack_require__(89382);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: ./src/core/result.ts
+var result = __webpack_require__(39294);
 ;// CONCATENATED MODULE: ./src/workspace/sandbox.ts
 /**
  * The bubblewrap sandbox (Linux only).
@@ -2048,6 +2120,7 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
  * - with `--die-with-parent` and the PID namespace, every process the command
  *   started (daemons included) dies when the command ends or is killed.
  */
+
 
 
 
@@ -2455,12 +2528,16 @@ async function bwrapWorks(bwrap, isolation) {
     const argv = sandboxArgv(bwrap, isolation, NAMESPACE_ARGS, ['true'], DEFAULT_MAX_PROCESSES);
     return tryExec(argv[0], argv.slice(1), 30_000);
 }
-async function probeUncached(log) {
-    const bwrap = which('bwrap') ?? (await tryInstallBwrap(log));
-    if (!bwrap)
-        return 'bubblewrap (bwrap) is not installed and could not be installed';
+/** A working bubblewrap, or why it does not work here. */
+async function probeUncached(log, onRunner) {
+    const bwrap = which('bwrap') ?? (onRunner ? await tryInstallBwrap(log) : undefined);
+    if (!bwrap) {
+        return (0,result/* err */._)(onRunner
+            ? 'bubblewrap (bwrap) is not installed and could not be installed'
+            : 'bubblewrap (bwrap) is not installed (Debian, Ubuntu: sudo apt-get install bubblewrap)');
+    }
     const isolation = isolationFor(process.getuid?.() ?? 0);
-    const works = () => ({
+    const works = () => (0,result.ok)({
         mode: 'bwrap',
         reason: `bubblewrap at ${bwrap}; ${isolation.description}`,
         bwrapPath: bwrap,
@@ -2476,7 +2553,7 @@ async function probeUncached(log) {
     catch {
         // no such sysctl
     }
-    if (restricted && (await canSudo())) {
+    if (restricted && onRunner && (await canSudo())) {
         log('sandbox: lifting kernel.apparmor_restrict_unprivileged_userns so bubblewrap can run');
         const [cmd, args] = asRoot(['sysctl', '-w', 'kernel.apparmor_restrict_unprivileged_userns=0']);
         await tryExec(cmd, args, 10_000);
@@ -2485,17 +2562,20 @@ async function probeUncached(log) {
             return works();
     }
     const detail = outcome.stderr.trim().split('\n').pop() ?? `exit code ${outcome.code}`;
-    return restricted
+    return (0,result/* err */._)(restricted
         ? `bwrap cannot create user namespaces (kernel.apparmor_restrict_unprivileged_userns=1): ${detail}`
-        : `bwrap does not work here: ${detail}`;
+        : `bwrap does not work here: ${detail}`);
 }
-let cachedProbe;
+const cachedProbes = new Map();
 /**
- * Decides whether commands run in bubblewrap. Probes (and maybe installs) once
- * per process. `auto` falls back to no sandbox with a loud reason; `bwrap`
- * throws SandboxUnavailableError when it cannot run.
+ * Decides whether commands run in bubblewrap. Probes once per process. `auto` falls back to no
+ * sandbox with a loud reason; `bwrap` throws SandboxUnavailableError when it cannot run.
+ * `onRunner` (a GitHub Actions runner, a machine made for the job): a missing bubblewrap is
+ * installed with apt-get and Ubuntu 24.04's user-namespace restriction lifted, with root or
+ * passwordless sudo. Anywhere else (the CLI or `npm run demo` on someone's laptop or container)
+ * greenloop never installs packages or changes a kernel setting: the reason says what to do.
  */
-async function probeSandbox(mode, log = () => undefined) {
+async function probeSandbox(mode, log = () => undefined, options = {}) {
     if (mode === 'none')
         return { mode: 'none', reason: 'disabled by configuration (sandbox: none)' };
     if (process.platform !== 'linux') {
@@ -2504,14 +2584,17 @@ async function probeSandbox(mode, log = () => undefined) {
             throw new SandboxUnavailableError(reason);
         return { mode: 'none', reason };
     }
-    cachedProbe ??= probeUncached(log);
-    const probe = await cachedProbe;
-    if (typeof probe !== 'string')
-        return probe;
+    const onRunner = options.onRunner ?? false;
+    let cached = cachedProbes.get(onRunner);
+    if (!cached)
+        cachedProbes.set(onRunner, (cached = probeUncached(log, onRunner)));
+    const probe = await cached;
+    if (probe.ok)
+        return probe.value;
     if (mode === 'bwrap')
-        throw new SandboxUnavailableError(probe);
-    const reason = `NOT SANDBOXED: ${probe}; model commands run with the runner's full file access`;
-    log(`sandbox: ${reason}`);
+        throw new SandboxUnavailableError(probe.error);
+    // The session's `Sandbox: none` warning carries it (said once).
+    const reason = `NOT SANDBOXED: ${probe.error}; model commands run with this user's full file access`;
     return { mode: 'none', reason };
 }
 function exists(p) {
@@ -2791,9 +2874,10 @@ const DEFAULT_MAX_FILE = 32 * 1024 * 1024;
 const DRAIN_MS = 1000;
 async function createProcessRunner(options) {
     const log = options.log ?? (() => undefined);
-    const probe = await probeSandbox(options.sandbox, log);
-    const workspace = external_node_fs_default().realpathSync.native(external_node_path_default().resolve(options.workspace));
     const parentEnv = options.env ?? process.env;
+    const onRunner = parentEnv['GITHUB_ACTIONS'] === 'true';
+    const probe = await probeSandbox(options.sandbox, log, { onRunner });
+    const workspace = external_node_fs_default().realpathSync.native(external_node_path_default().resolve(options.workspace));
     const hiddenPaths = probe.mode === 'bwrap' ? secretFiles(parentEnv) : [];
     const maxProcesses = options.maxProcesses ?? DEFAULT_MAX_PROCESSES;
     const hiddenDirs = [options.tempDir, parentEnv['RUNNER_TEMP'], ...(options.hiddenDirs ?? [])]
@@ -3084,6 +3168,7 @@ var build_record = __webpack_require__(49422);
  * wrong base URL or a refused key ends the run in one line instead of after the baseline and a
  * series of connection retries.
  */
+
 /** OpenAI's endpoint, used by the `openai` SDK when no base URL is set. */
 const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 const PROBE_TIMEOUT_MS = 10_000;
@@ -3122,12 +3207,11 @@ async function checkEndpoint(settings, options = {}) {
             : `the model endpoint ${baseUrl} refused the API key (HTTP ${response.status}): check the api-key input or OPENAI_API_KEY`);
     }
 }
-/** The headers the model client sends (src/model/index.ts: Azure also gets `api-key`). */
+/** The headers the model client sends (Azure, by host or `/openai/v1` path, also gets `api-key`). */
 function headersFor(baseUrl, apiKey) {
     if (apiKey === '')
         return {};
-    const azure = /\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/i.test(hostOf(baseUrl));
-    return { authorization: `Bearer ${apiKey}`, ...(azure ? { 'api-key': apiKey } : {}) };
+    return { authorization: `Bearer ${apiKey}`, ...(isAzure(baseUrl) ? { 'api-key': apiKey } : {}) };
 }
 function isOpenAI(baseUrl) {
     return hostOf(baseUrl).toLowerCase() === 'api.openai.com';
@@ -3503,6 +3587,7 @@ async function findFlakyTests(options) {
     const scripts = await packageScripts(options.cwd);
     const flaky = [];
     const notes = [];
+    const info = [];
     let failing = baseline.digest.failures;
     for (let i = 1; i <= options.reruns && failing.length > 0; i++) {
         const plan = planRerun({
@@ -3518,11 +3603,19 @@ async function findFlakyTests(options) {
             break;
         }
         const passed = passedOnRerun(plan.ids, await options.run(`baseline-rerun-${i}`, plan.command));
-        notes.push(`Flaky check: ${plan.description}; ${passed.length} passed on rerun ${i}`);
+        if (passed.length > 0) {
+            notes.push(`Flaky check: ${plan.description}; ${passed.length} passed on rerun ${i}`);
+        }
+        else {
+            const again = failing.length === 1
+                ? 'the failing test failed again, so it is a real failure'
+                : `the ${failing.length} failing tests failed again, so they are real failures`;
+            info.push(`Flaky check: ${plan.description}; ${again}.`);
+        }
         flaky.push(...passed);
         failing = failing.filter((f) => !passed.includes(f.id));
     }
-    return { flaky, notes };
+    return { flaky, notes, info };
 }
 async function packageScripts(cwd) {
     try {
@@ -3539,8 +3632,6 @@ async function packageScripts(cwd) {
 
 // EXTERNAL MODULE: ./src/tools/patch/index.ts + 3 modules
 var tools_patch = __webpack_require__(96357);
-// EXTERNAL MODULE: ./src/core/result.ts
-var result = __webpack_require__(39294);
 ;// CONCATENATED MODULE: ./src/tools/result.ts
 
 function toolOk(call, output) {
@@ -4722,6 +4813,8 @@ async function findFlakies(ctx, state, baseline) {
         cwd: ctx.config.workspace,
         run: (label, command) => ctx.tests.run(label, { timeoutMs: ctx.budget.remainingMs(), command }),
     });
+    for (const line of check.info)
+        ctx.log.info(line);
     for (const note of check.notes)
         ctx.journal.warn(note);
     state.flaky.push(...check.flaky);
@@ -5387,16 +5480,16 @@ async function prepareWorkbench(options) {
         log.warn(`Sandbox: none — model commands run with a scrubbed environment only (${runner.sandbox.reason})`);
     }
     else {
-        log.info(`Sandbox: bubblewrap (${runner.sandbox.reason})`);
+        log.info(`Sandbox: ${runner.sandbox.reason}`); // "bubblewrap at /usr/bin/bwrap; as root: ..."
     }
     const pass = { names: config.passEnv, secrets: config.passSecrets };
     const env = scrubEnv(options.env, { pass });
     const { passed, skipped } = passedVariables(options.env, pass);
     if (passed.length > 0)
         log.info(`Environment: also passed to the tests (pass-env): ${passed.join(', ')}`);
-    for (const name of skipped) {
-        log.warn(`pass-env: ${name} looks like a secret and is not passed; list it in pass-secrets to pass it anyway`);
-    }
+    const warnings = skipped.map((name) => `pass-env: ${name} looks like a secret and is not passed; list it in pass-secrets to pass it anyway`);
+    for (const line of warnings)
+        log.warn(line);
     const tests = createTestCommand({
         runner,
         command: testCommand,
@@ -5408,14 +5501,21 @@ async function prepareWorkbench(options) {
         counter: model_tokens/* o200k */.Hr,
         reportGlob: config.testReport,
     });
-    return { redactor, log, testCommand, runner, env, tests };
+    return { redactor, log, testCommand, runner, env, tests, warnings };
 }
 async function runSession(options) {
     const { config } = options;
+    const refused = effortRefusal(config);
+    if (refused !== undefined)
+        throw new SetupError(refused);
+    const gitWarnings = [];
     const git = (0,workspace_git/* createGit */.lD)(config.workspace, {
         env: options.env,
         // Only paths and sizes: files left out of snapshots for their size.
-        log: (line) => options.log.warn(line),
+        log: (line) => {
+            gitWarnings.push(line);
+            options.log.warn(line);
+        },
         deadline: Date.now() + config.timeoutMinutes * 60_000,
     });
     // The sandbox probe, the baseline snapshot and the endpoint check are independent: all at once.
@@ -5429,14 +5529,14 @@ async function runSession(options) {
     ]);
     const guard = (0,workspace_guard/* createGuard */.ow)(config.workspace, config.protectedPaths);
     const outcome = await loop(options, bench, git, guard);
-    const filtered = await (0,integrity/* filterChanges */.E)({
+    const filtered = await (0,integrity/* filterChanges */.E7)({
         git,
         guard,
         baselineTree: outcome.baselineTree,
         bestTree: outcome.bestTree,
         log: bench.log,
     });
-    return writeSession(options, bench, outcome, filtered);
+    return writeSession(options, bench, outcome, filtered, gitWarnings);
 }
 /** The loop with the workbench's parts and a model client built from the config. */
 function loop(options, bench, git, guard) {
@@ -5467,7 +5567,7 @@ function loop(options, bench, git, guard) {
     });
 }
 /** The run record of the filtered outcome, and the report files (and checkpoint) written redacted. */
-async function writeSession(options, bench, outcome, filtered) {
+async function writeSession(options, bench, outcome, filtered, gitWarnings) {
     const { config } = options;
     const { redactor, log, testCommand, runner } = bench;
     const record = (0,build_record/* buildRecord */.k)(outcome, {
@@ -5479,7 +5579,11 @@ async function writeSession(options, bench, outcome, filtered) {
         diff: filtered.diff,
         filesChanged: filtered.filesChanged,
         dropped: filtered.dropped,
-        warnings: filtered.dropped.map((d) => `Dropped ${d.path} from the result: ${d.reason}`),
+        warnings: [
+            ...bench.warnings,
+            ...gitWarnings,
+            ...filtered.dropped.map((d) => `Dropped ${d.path} from the result: ${d.reason}`),
+        ],
     });
     const written = await (0,files/* writeReportFiles */.t4)(record, options.outDir, {
         ...(outcome.baseline ? { baselineLogPath: outcome.baseline.logPath } : {}),
@@ -5571,7 +5675,7 @@ async function resolveTestCommand(config, log) {
 /* harmony export */   f: () => (/* binding */ summarise),
 /* harmony export */   k: () => (/* binding */ buildRecord)
 /* harmony export */ });
-/* harmony import */ var _checks_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(19137);
+/* harmony import */ var _checks_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(12247);
 /* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94849);
 /** Turns the loop's outcome into the run's record (plain data for the report). */
 
@@ -5795,7 +5899,7 @@ function upgradeCheckpoint(data, source = 'checkpoint') {
 /* harmony export */   $: () => (/* binding */ toTestState),
 /* harmony export */   t: () => (/* binding */ evaluateRun)
 /* harmony export */ });
-/* harmony import */ var _checks_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(19137);
+/* harmony import */ var _checks_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(12247);
 /**
  * Judges one test run against the baseline and the best state so far. Pure:
  * the loop decides what to do with the verdict (keep, roll back, stop).
@@ -5921,7 +6025,8 @@ function messageFor(verdict, state, comparison, note) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ filterChanges)
+/* harmony export */   E7: () => (/* binding */ filterChanges),
+/* harmony export */   q_: () => (/* binding */ refusedChanges)
 /* harmony export */ });
 /* unused harmony export MAX_FILE_BYTES */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
@@ -5939,15 +6044,7 @@ async function filterChanges(input) {
     let bestTree = input.bestTree;
     if (baselineTree === '' || bestTree === '')
         return { bestTree, diff: '', filesChanged: [], dropped: [] };
-    const changes = await git.diffStat(baselineTree, bestTree);
-    const entries = await git.listTree(bestTree, changes.map((change) => change.path));
-    const dropped = [];
-    for (const change of changes) {
-        const entry = entries.get(change.path);
-        const reason = whyDrop(change, entry, guard);
-        if (reason)
-            dropped.push({ path: change.path, reason });
-    }
+    const { dropped } = await refusedChanges(git, guard, baselineTree, bestTree);
     if (dropped.length > 0) {
         for (const item of dropped)
             input.log.warn(`Dropped ${item.path} from the result: ${item.reason}`);
@@ -5959,6 +6056,18 @@ async function filterChanges(input) {
         git.diffStat(baselineTree, bestTree),
     ]);
     return { bestTree, diff, filesChanged, dropped };
+}
+/** The changes from `baselineTree` to `tree`, and those the filter would drop, with why. */
+async function refusedChanges(git, guard, baselineTree, tree) {
+    const changes = await git.diffStat(baselineTree, tree);
+    const entries = await git.listTree(tree, changes.map((change) => change.path));
+    const dropped = [];
+    for (const change of changes) {
+        const reason = whyDrop(change, entries.get(change.path), guard);
+        if (reason)
+            dropped.push({ path: change.path, reason });
+    }
+    return { changes, dropped };
 }
 function whyDrop(change, entry, guard) {
     const parts = change.path.split('/');
@@ -6329,7 +6438,7 @@ const fileChange = schemas/* object */.Ikc({
 const ReportSchema = schemas/* object */.Ikc({
     schemaVersion: schemas/* literal */.euz(REPORT_SCHEMA_VERSION).describe('Layout version.'),
     tool: schemas/* literal */.euz('greenloop'),
-    status: schemas/* enum */.k5n(core_status/* RUN_STATUSES */.L).describe('The `status` output.'),
+    status: schemas/* enum */.k5n(core_status/* RUN_STATUSES */.LV).describe('The `status` output.'),
     success: schemas/* boolean */.zMY().describe('status is success or already-green.'),
     stopReason: schemas/* string */.YjP().describe('Why the run stopped, one line.'),
     startedAt: iso/* datetime */.w$(),
@@ -6391,7 +6500,7 @@ function buildReportJson(record) {
         schemaVersion: REPORT_SCHEMA_VERSION,
         tool: 'greenloop',
         status: record.status,
-        success: core_status/* SUCCESS_STATUSES */.h.has(record.status),
+        success: core_status/* SUCCESS_STATUSES */.h5.has(record.status),
         stopReason: record.stopReason,
         startedAt: record.startedAt,
         finishedAt: record.finishedAt,
@@ -6967,8 +7076,14 @@ function isObject(value) {
 function num(value) {
     return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
+/** Longest text kept from a claim's field: a model name or a status is short. */
+const MAX_TEXT = 100;
+/** A text field, on one line and cut: it is shown in the job summary and the log. */
 function str(value) {
-    return typeof value === 'string' ? value : undefined;
+    if (typeof value !== 'string')
+        return undefined;
+    const line = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+    return line.length > MAX_TEXT ? `${line.slice(0, MAX_TEXT - 1)}…` : line;
 }
 function failing(run) {
     if (!isObject(run) || !isObject(run.counts))
@@ -7032,8 +7147,9 @@ function readClaim(name, text) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(14006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_7__);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(14006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_8___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_8__);
+/* harmony import */ var _core_result_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(39294);
 /* harmony import */ var _core_secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58198);
 /* harmony import */ var _safe_fs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89382);
 /**
@@ -7072,6 +7188,7 @@ function readClaim(name, text) {
 
 
 
+
 class GitError extends Error {
     args;
     exitCode;
@@ -7101,6 +7218,13 @@ const MIN_GIT_VERSION = [2, 32];
 const SNAPSHOT_GRACE_MS = 10_000;
 /** More reported paths than this, and a snapshot walks the whole tree instead (one command line). */
 const MAX_TOUCHED_PATHS = 500;
+/** The author of a commit only greenloop sees (a worktree's starting state). */
+const AUTHOR_ENV = {
+    GIT_AUTHOR_NAME: 'greenloop',
+    GIT_AUTHOR_EMAIL: 'greenloop@localhost',
+    GIT_COMMITTER_NAME: 'greenloop',
+    GIT_COMMITTER_EMAIL: 'greenloop@localhost',
+};
 /** Written to .git/info/exclude when greenloop runs `git init` itself. */
 const INIT_EXCLUDES = [
     'node_modules/',
@@ -7123,6 +7247,8 @@ process.once('exit', () => {
         node_fs__WEBPACK_IMPORTED_MODULE_2___default().rmSync(dir, { recursive: true, force: true });
 });
 const resolved = new Map();
+/** Repository top folder by root folder (`rev-parse --show-toplevel`), shared by every GitRepo. */
+const knownTops = new Map();
 function isUnder(child, parent) {
     const rel = node_path__WEBPACK_IMPORTED_MODULE_4___default().relative(parent, child);
     return rel === '' || (!rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_4___default().isAbsolute(rel));
@@ -7134,6 +7260,28 @@ function realOrSelf(p) {
     catch {
         return p;
     }
+}
+/** `git --version` of each binary (by path, size and time of change): asked once per process. */
+const versions = new Map();
+function gitVersion(file, pathEnv) {
+    const stat = node_fs__WEBPACK_IMPORTED_MODULE_2___default().statSync(file);
+    const key = [file, stat.size, stat.mtimeMs].join('\0');
+    const known = versions.get(key);
+    if (known !== undefined)
+        return known;
+    let version;
+    try {
+        version = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)(file, ['--version'], {
+            encoding: 'utf8',
+            env: { PATH: pathEnv, LC_ALL: 'C' },
+            timeout: 30_000,
+        }).trim();
+    }
+    catch (error) {
+        throw new GitSetupError(`greenloop cannot run ${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+    versions.set(key, version);
+    return version;
 }
 /**
  * Finds git once per (workspace, PATH, HOME): the first `git` in a PATH folder
@@ -7172,17 +7320,7 @@ function resolveGit(workspace, env = process.env) {
     if (file === undefined) {
         throw new GitSetupError('greenloop needs git, and found none in a PATH folder outside the workspace and the home folder');
     }
-    let version;
-    try {
-        version = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)(file, ['--version'], {
-            encoding: 'utf8',
-            env: { PATH: dirs.join((node_path__WEBPACK_IMPORTED_MODULE_4___default().delimiter)), LC_ALL: 'C' },
-            timeout: 30_000,
-        }).trim();
-    }
-    catch (error) {
-        throw new GitSetupError(`greenloop cannot run ${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-    }
+    const version = gitVersion(file, dirs.join((node_path__WEBPACK_IMPORTED_MODULE_4___default().delimiter)));
     const match = /(\d+)\.(\d+)/.exec(version);
     const [major, minor] = [Number(match?.[1] ?? 0), Number(match?.[2] ?? 0)];
     const [needMajor, needMinor] = MIN_GIT_VERSION;
@@ -7235,9 +7373,28 @@ function globalExcludesFile(binary, env) {
     const home = env['HOME'];
     if (home === undefined)
         return undefined;
-    const xdg = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(home, '.config', 'git', 'config');
+    const files = [node_path__WEBPACK_IMPORTED_MODULE_4___default().join(home, '.config', 'git', 'config'), node_path__WEBPACK_IMPORTED_MODULE_4___default().join(home, '.gitconfig')];
+    const key = [binary.file, ...files.map(statKey)].join('\0');
+    if (excludesFiles.has(key))
+        return excludesFiles.get(key);
+    const found = readExcludesFile(binary, env, files);
+    excludesFiles.set(key, found);
+    return found;
+}
+/** Answers read by globalExcludesFile, by git binary and the global config files' states. */
+const excludesFiles = new Map();
+function statKey(file) {
+    try {
+        const stat = node_fs__WEBPACK_IMPORTED_MODULE_2___default().statSync(file);
+        return `${file}:${stat.size}:${stat.mtimeMs}`;
+    }
+    catch {
+        return `${file}:absent`;
+    }
+}
+function readExcludesFile(binary, env, files) {
     let found;
-    for (const file of [xdg, node_path__WEBPACK_IMPORTED_MODULE_4___default().join(home, '.gitconfig')]) {
+    for (const file of files) {
         if (!node_fs__WEBPACK_IMPORTED_MODULE_2___default().existsSync(file))
             continue;
         try {
@@ -7331,10 +7488,15 @@ class GitRepo {
         this.maxFileBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
         this.excludesFile = globalExcludesFile(this.binary, this.env);
     }
-    /** Private temp folder: empty `hooks/` for core.hooksPath, index files. */
+    /**
+     * Private temp folder: empty `hooks/` for core.hooksPath, index files. In the runner's temp
+     * folder when there is one (the runner empties it after each job), so an action killed at the
+     * job's time limit, before its exit listener runs, leaves nothing in a self-hosted runner's /tmp.
+     */
     scratchDir() {
         if (!this.scratch) {
-            const dir = node_fs__WEBPACK_IMPORTED_MODULE_2___default().mkdtempSync(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(node_os__WEBPACK_IMPORTED_MODULE_3___default().tmpdir(), 'greenloop-git-'));
+            const base = (this.options.env ?? process.env)['RUNNER_TEMP'] || node_os__WEBPACK_IMPORTED_MODULE_3___default().tmpdir();
+            const dir = node_fs__WEBPACK_IMPORTED_MODULE_2___default().mkdtempSync(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(base, 'greenloop-git-'));
             node_fs__WEBPACK_IMPORTED_MODULE_2___default().mkdirSync(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, 'hooks'));
             scratchDirs.add(dir);
             this.scratch = dir;
@@ -7367,43 +7529,80 @@ class GitRepo {
         return result;
     }
     async toplevel() {
-        if (!this.top) {
-            const out = await this.call(['rev-parse', '--show-toplevel'], { cwd: this.root });
-            this.top = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(out.stdout.trim());
+        const top = await this.tryTopLevel();
+        if (top === undefined) {
+            // Not a repository: the same call again, to throw its error.
+            await this.call(['rev-parse', '--show-toplevel'], { cwd: this.root });
         }
-        return this.top;
+        return top ?? this.root;
     }
     paths = new Map();
     /** `git rev-parse --git-path <name>` as an absolute path (cached: it does not change). */
     async gitPath(name) {
-        const known = this.paths.get(name);
-        if (known)
-            return known;
-        const top = await this.toplevel();
-        const out = await this.call(['rev-parse', '--git-path', name]);
-        const resolvedPath = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(top, out.stdout.trim());
-        this.paths.set(name, resolvedPath);
-        return resolvedPath;
+        const [resolvedPath] = await this.gitPaths([name]);
+        return resolvedPath ?? '';
+    }
+    /** Several `--git-path`s in one `git rev-parse` (one answer per line; cached). */
+    async gitPaths(names) {
+        const missing = names.filter((name) => !this.paths.has(name));
+        if (missing.length > 0) {
+            const top = await this.toplevel();
+            const out = await this.call(['rev-parse', ...missing.flatMap((n) => ['--git-path', n])]);
+            const lines = out.stdout.replace(/\n$/, '').split('\n');
+            // A path holding a newline cannot be told apart: ask one name at a time then.
+            if (lines.length !== missing.length && missing.length > 1) {
+                for (const name of missing)
+                    await this.gitPaths([name]);
+            }
+            else {
+                const answers = missing.length === 1 ? [out.stdout.trim()] : lines;
+                missing.forEach((name, i) => this.paths.set(name, node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(top, answers[i] ?? '')));
+            }
+        }
+        return names.map((name) => this.paths.get(name) ?? '');
     }
     tempIndex() {
         return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.scratchDir(), `index-${node_crypto__WEBPACK_IMPORTED_MODULE_1___default().randomBytes(6).toString('hex')}`);
     }
+    /**
+     * The repository's top folder, asked of git once per process for each root (every git of
+     * a run shares the answer); undefined, and asked again next time, while it is no repository.
+     */
     async tryTopLevel() {
+        this.top ??= knownTops.get(this.root);
+        if (this.top)
+            return this.top;
         const out = await this.call(['rev-parse', '--show-toplevel'], {
             cwd: this.root,
             allowFail: true,
         });
-        return out.code === 0 ? this.toplevel() : undefined;
+        if (out.code !== 0)
+            return undefined;
+        this.top = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(out.stdout.trim());
+        knownTops.set(this.root, this.top);
+        return this.top;
     }
     // git does not lock its list of worktrees: an `add` that reads it while another `add` or
     // `remove` is writing it fails ("failed to read .git/worktrees/<name>/commondir"). So worktree
     // changes go one at a time.
-    addWorktree(dir) {
+    addWorktree(dir, tree) {
         return this.worktrees.run(async () => {
-            await this.call(['worktree', 'add', '--detach', '--quiet', dir, 'HEAD'], {
-                cwd: await this.toplevel(),
-            });
+            const cwd = await this.toplevel();
+            let start = 'HEAD';
+            if (tree !== undefined) {
+                const head = await this.tryHead();
+                const made = await this.call(['commit-tree', tree, ...(head ? ['-p', head] : []), '-m', 'greenloop: working state'], { cwd, env: AUTHOR_ENV });
+                start = made.stdout.trim();
+            }
+            await this.call(['worktree', 'add', '--detach', '--quiet', dir, start], { cwd });
         });
+    }
+    async ignoredEntries() {
+        const out = await this.call(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory'], { cwd: await this.toplevel() });
+        return out.stdout
+            .split('\0')
+            .filter((p) => p !== '')
+            .map((p) => p.replace(/\/$/, ''));
     }
     removeWorktree(dir) {
         return this.worktrees.run(async () => {
@@ -7434,18 +7633,25 @@ class GitRepo {
         });
         return out.code === 0 ? out.stdout.trim() : undefined;
     }
-    async tryCheckoutCommit(sha) {
+    async tryCheckoutCommit(sha, auth) {
         if (!/^[0-9a-f]{40}$/.test(sha))
             return false;
         await this.toplevel();
         const present = async () => (await this.call(['cat-file', '-e', `${sha}^{commit}`], { allowFail: true })).code === 0;
-        if (!(await present())) {
-            await this.call(['fetch', '-q', '--no-tags', '--depth=1', 'origin', sha], {
-                allowFail: true,
-            });
-            if (!(await present()))
-                return false;
-        }
+        const fetch = async (env) => {
+            const args = ['fetch', '-q', '--no-tags', '--depth=1', 'origin', sha];
+            await this.call(args, { allowFail: true, timeoutMs: 120_000, ...(env ? { env } : {}) });
+            return present();
+        };
+        // First with the checkout's own credentials (a second Authorization header next to
+        // persisted ones is refused), then with the token (`persist-credentials: false`).
+        const had = (await present()) ||
+            (await fetch()) ||
+            (auth !== undefined &&
+                auth.token !== '' &&
+                (await fetch(tokenEnv(auth.token, auth.serverUrl))));
+        if (!had)
+            return false;
         // The real index changes: the next snapshot seeds its index again.
         this.index = undefined;
         return (await this.call(['checkout', '-q', '--detach', sha], { allowFail: true })).code === 0;
@@ -7739,11 +7945,7 @@ class GitRepo {
         return entries;
     }
     async ensureBaseline() {
-        const probe = await this.call(['rev-parse', '--show-toplevel'], {
-            cwd: this.root,
-            allowFail: true,
-        });
-        if (probe.code !== 0) {
+        if ((await this.tryTopLevel()) === undefined) {
             this.options.log?.(`git: ${this.root} is not a git repository; running git init`);
             await this.call(['init', '-q'], { cwd: this.root });
             // No .gitignore may exist yet: keep dependency and cache folders out of snapshots.
@@ -7760,9 +7962,9 @@ class GitRepo {
      * every file they include, recursively. Existing files only.
      */
     async configFiles() {
-        const config = await this.gitPath('config');
+        const [config = '', worktreeConfig = ''] = await this.gitPaths(['config', 'config.worktree']);
         const common = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(config);
-        const starts = [config, await this.gitPath('config.worktree')];
+        const starts = [config, worktreeConfig];
         starts.push(...findFiles(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(common, 'worktrees'), 'config.worktree', 1));
         for (const file of findFiles(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(common, 'modules'), 'config', 8)) {
             starts.push(file, node_path__WEBPACK_IMPORTED_MODULE_4___default().join(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(file), 'config.worktree'));
@@ -7900,7 +8102,7 @@ class GitRepo {
         try {
             const refusal = await this.pushRefusal(opts);
             if (refusal !== undefined)
-                return { ok: false, error: refusal };
+                return (0,_core_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(refusal);
             const ref = `refs/heads/${opts.branch}`;
             // With a lease the remote branch is replaced only if it is still what it was
             // before the run ('' = it did not exist); without one, only a fast-forward.
@@ -7911,13 +8113,13 @@ class GitRepo {
             });
             if (result.code !== 0) {
                 const detail = redact(lastLines(result.stderr || result.stdout, 4), opts.token);
-                return { ok: false, error: `git push to '${opts.branch}' failed: ${detail}` };
+                return (0,_core_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(`git push to '${opts.branch}' failed: ${detail}`);
             }
-            return { ok: true };
+            return (0,_core_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)(undefined);
         }
         catch (error) {
             const message = error instanceof Error ? error.message : String(error);
-            return { ok: false, error: redact(message, opts.token) };
+            return (0,_core_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(redact(message, opts.token));
         }
     }
     async pushRefusal(opts) {
@@ -7929,7 +8131,7 @@ class GitRepo {
             return `refused to push to the default branch '${branch}'; set a different output branch`;
         }
         const patterns = opts.protectedBranches ?? [];
-        if (patterns.length > 0 && picomatch__WEBPACK_IMPORTED_MODULE_7___default().isMatch(branch, [...patterns], { dot: true })) {
+        if (patterns.length > 0 && picomatch__WEBPACK_IMPORTED_MODULE_8___default().isMatch(branch, [...patterns], { dot: true })) {
             return `refused to push to protected branch '${branch}'`;
         }
         if (opts.expectedFingerprint !== undefined && opts.fingerprint !== undefined) {
@@ -8104,7 +8306,7 @@ function pushBranch(opts) {
         return createGit(opts.root).tryPush(opts);
     }
     catch (error) {
-        return Promise.resolve({ ok: false, error: redact(String(error), opts.token) });
+        return Promise.resolve((0,_core_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(redact(String(error), opts.token)));
     }
 }
 /** The token and its encoded forms (the basic-auth header among them) out of an error. */

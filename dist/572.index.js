@@ -180,11 +180,16 @@ function parseModel(read, env) {
     if (baseUrl !== '' && !/^https?:\/\/[^\s]+$/i.test(baseUrl)) {
         read.fail('base-url', 'an http(s) URL');
     }
+    const api = read.choice('api', ['responses', 'chat']);
+    const toolStyle = read.choice('tool-style', ['auto', 'native', 'function']);
+    if (api === 'chat' && toolStyle === 'native') {
+        read.errors.push("Input 'tool-style' must be 'auto' or 'function' with api 'chat' (native tools are a Responses API feature), got 'native'.");
+    }
     return {
         model,
         reasoningEffort: read.choice('reasoning-effort', EFFORTS),
-        api: read.choice('api', ['responses', 'chat']),
-        toolStyle: read.choice('tool-style', ['auto', 'native', 'function']),
+        api,
+        toolStyle,
         baseUrl,
         apiKey: read.text('api-key') || env.OPENAI_API_KEY?.trim() || '',
         price: parsePrice(read),

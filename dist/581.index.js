@@ -55,14 +55,14 @@ function collect(value, previous) {
     return [...(Array.isArray(previous) ? previous.filter((v) => typeof v === 'string') : []), value];
 }
 addRunFlags(program.command('run').description('fix the failing tests, or do --task, in a git repository')).action(async (flags) => {
-    const { runCommand } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(866), __webpack_require__.e(145), __webpack_require__.e(451), __webpack_require__.e(572), __webpack_require__.e(149), __webpack_require__.e(117)]).then(__webpack_require__.bind(__webpack_require__, 16117));
+    const { runCommand } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(422), __webpack_require__.e(453), __webpack_require__.e(572), __webpack_require__.e(149), __webpack_require__.e(117)]).then(__webpack_require__.bind(__webpack_require__, 16117));
     process.exitCode = await runCommand(flags);
 });
 addRunFlags(program
     .command('resume')
     .description('continue a run from a checkpoint folder')
     .argument('<checkpoint>')).action(async (checkpoint, flags) => {
-    const { resumeCommand } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(866), __webpack_require__.e(145), __webpack_require__.e(451), __webpack_require__.e(572), __webpack_require__.e(149), __webpack_require__.e(117)]).then(__webpack_require__.bind(__webpack_require__, 16117));
+    const { resumeCommand } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(422), __webpack_require__.e(453), __webpack_require__.e(572), __webpack_require__.e(149), __webpack_require__.e(117)]).then(__webpack_require__.bind(__webpack_require__, 16117));
     process.exitCode = await resumeCommand(checkpoint, flags);
 });
 program
@@ -73,7 +73,7 @@ program
     .option('--runner <name>', 'force a runner (vitest, jest, mocha, node-test, ava, tap, pytest, unittest, cargo, go, junit, generic)')
     .option('--tokens <n>', 'token budget of the digest', '2000')
     .action(async (file, flags) => {
-    const { digestCommand } = await Promise.all(/* import() */[__webpack_require__.e(866), __webpack_require__.e(451), __webpack_require__.e(728)]).then(__webpack_require__.bind(__webpack_require__, 4728));
+    const { digestCommand } = await Promise.all(/* import() */[__webpack_require__.e(453), __webpack_require__.e(225)]).then(__webpack_require__.bind(__webpack_require__, 4728));
     process.exitCode = await digestCommand(file, flags);
 });
 program
@@ -272,7 +272,7 @@ const INPUTS = [
     {
         name: 'artifact-name',
         default: '',
-        description: 'Name of the uploaded artifact. Empty: `greenloop-<job>-<matrix values>-<attempt>`, unique in the workflow run. A name you set replaces an artifact of that name in the same run.',
+        description: 'Name of the uploaded artifact. Empty: `greenloop-<job>-<matrix values>-<attempt>`, unique in the workflow run. A name you set replaces an artifact of that name in the same run; in a matrix job the matrix values follow it, so attempts never replace one another.',
     },
     {
         name: 'matrix',
@@ -366,7 +366,7 @@ const INPUTS = [
 const OUTPUTS = [
     {
         name: 'status',
-        description: `How the run ended: ${_core_status_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_STATUSES */ .L.join(', ')}.`,
+        description: `How the run ended: ${_core_status_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_STATUSES */ .LV.join(', ')}.`,
     },
     {
         name: 'diff-path',
@@ -392,8 +392,10 @@ const OUTPUTS = [
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ RUN_STATUSES),
-/* harmony export */   h: () => (/* binding */ SUCCESS_STATUSES)
+/* harmony export */   LV: () => (/* binding */ RUN_STATUSES),
+/* harmony export */   ar: () => (/* binding */ isSuccessStatus),
+/* harmony export */   h5: () => (/* binding */ SUCCESS_STATUSES),
+/* harmony export */   yV: () => (/* binding */ FAILING_STATUSES)
 /* harmony export */ });
 /**
  * How a run ends: the one list of statuses. The `status` output, `report.json`'s schema, the
@@ -418,6 +420,17 @@ const RUN_STATUSES = [
 ];
 /** Statuses that count as a successful run (exit code 0 in the CLI). */
 const SUCCESS_STATUSES = new Set(['success', 'already-green']);
+/** Statuses that fail the action's step (the others, except success, leave a warning). */
+const FAILING_STATUSES = new Set([
+    'model-error',
+    'auth-error',
+    'error',
+]);
+/** Whether `status` (any string, e.g. read from another attempt's report.json) is a success. */
+function isSuccessStatus(status) {
+    const success = SUCCESS_STATUSES;
+    return success.has(status);
+}
 
 
 /***/ }),

@@ -493,11 +493,10 @@ class GitRepo implements RepoGit {
 
   private async toplevel(): Promise<string> {
     const top = await this.tryTopLevel();
-    if (top === undefined) {
-      // Not a repository: the same call again, to throw its error.
-      await this.call(['rev-parse', '--show-toplevel'], { cwd: this.root });
-    }
-    return top ?? this.root;
+    if (top !== undefined) return top;
+    // Not a repository: asked again, to throw git's error (or its answer, if one was made meanwhile).
+    await this.call(['rev-parse', '--show-toplevel'], { cwd: this.root });
+    return (await this.tryTopLevel()) ?? this.root;
   }
 
   private readonly paths = new Map<string, string>();
