@@ -86,15 +86,23 @@ export function usesNativeTools(config: Pick<ModelConfig, 'api' | 'model' | 'too
   return capabilitiesOf(config.model).nativeTools;
 }
 
+/**
+ * Hosts that serve the OpenAI API under an `/openai/v1` path without being Azure
+ * (https://console.groq.com/docs/openai: base URL `https://api.groq.com/openai/v1`).
+ */
+const NOT_AZURE_HOSTS = /(^|\.)groq\.com$/i;
+
 /** Azure OpenAI: by its host names, or by its `/openai/v1` path (behind a proxy). */
 export function isAzure(baseUrl: string): boolean {
   try {
     const url = new URL(baseUrl);
-    return (
+    if (
       /\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/i.test(
         url.hostname,
-      ) || /\/openai\/v1\/?$/.test(url.pathname)
-    );
+      )
+    )
+      return true;
+    return /\/openai\/v1\/?$/.test(url.pathname) && !NOT_AZURE_HOSTS.test(url.hostname);
   } catch {
     return false;
   }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   KEYLESS_PLACEHOLDER,
   createModelClient,
+  isAzure,
   usesNativeTools,
   type ModelConfig,
 } from '../../src/model/index.js';
@@ -29,6 +30,23 @@ describe('usesNativeTools', () => {
     ['chat', 'gpt-5.1-codex-max', 'native', false],
   ])('%s %s %s → %s', (api, model, toolStyle, expected) => {
     expect(usesNativeTools({ api, model, toolStyle })).toBe(expected);
+  });
+});
+
+describe('isAzure', () => {
+  it.each<[string, boolean]>([
+    ['https://my-resource.openai.azure.com/openai/v1', true],
+    ['https://my-resource.cognitiveservices.azure.com/openai/v1/', true],
+    // Azure behind a company gateway: known by Azure's v1 path.
+    ['https://llm-gateway.example.com/openai/v1', true],
+    // Groq serves the OpenAI API under the same path (its docs' base URL): not Azure, so no
+    // `store: true` and no `api-key` header.
+    ['https://api.groq.com/openai/v1', false],
+    ['https://api.openai.com/v1', false],
+    ['http://127.0.0.1:8080/v1', false],
+    ['not a url', false],
+  ])('%s → %s', (url, azure) => {
+    expect(isAzure(url)).toBe(azure);
   });
 });
 
