@@ -133,7 +133,8 @@ async function attemptWorktrees(
  * A copy of a dependency folder that is the attempt's own: a model command that rewrites a file
  * in place must change neither the user's tree nor another attempt's (hard links would share the
  * file). Copy-on-write clones where the file system has them, a plain copy otherwise; symlinks
- * stay symlinks.
+ * stay symlinks. A virtualenv's copy still names the original by absolute path (its scripts'
+ * interpreter, an editable install's source folder): the README says what that means.
  */
 async function copyTree(from: string, to: string): Promise<void> {
   await mkdir(path.dirname(to), { recursive: true });
