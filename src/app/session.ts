@@ -330,7 +330,7 @@ async function resolveTestCommand(config: RunConfig, log: RunLog): Promise<strin
   const detected = await detectTestCommand(config.workspace);
   if (!detected) {
     throw new SetupError(
-      "No test command found: set the 'test-command' input (no package.json test script, pytest, Cargo.toml, go.mod, pom.xml, build.gradle or Makefile test target in the working directory).",
+      "No test command found: set the 'test-command' input (no package.json test script, pytest configuration or test_*.py files, Cargo.toml, go.mod, pom.xml, build.gradle or Makefile test target in the working directory).",
     );
   }
   log.info(`Test command: ${detected.command} (detected: ${detected.reason})`);
