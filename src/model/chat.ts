@@ -18,6 +18,7 @@ import type {
 } from 'openai/resources/chat/completions';
 import type { CompletionUsage } from 'openai/resources/completions';
 import {
+  StreamMeter,
   buildTurn,
   parseArgs,
   reasoningEffortFor,
@@ -250,8 +251,10 @@ class ChatModelClient implements ModelClient {
     const calls = new ToolCallAccumulator();
     let usage: CompletionUsage | null | undefined;
     let finished = false;
+    const meter = new StreamMeter();
     for await (const chunk of stream) {
       ctx.touch();
+      meter.add(deltaChars(chunk));
       if (chunk.usage) usage = chunk.usage;
       // Some servers leave `choices` out of the usage-only last chunk.
       const choices: readonly ChatCompletionChunk.Choice[] | undefined = chunk.choices;
@@ -264,6 +267,17 @@ class ChatModelClient implements ModelClient {
     if (!finished) throw new IncompleteStreamError();
     return { text, calls: calls.calls, usage };
   }
+}
+
+/** Characters of text and tool-call arguments one chunk adds to the answer. */
+function deltaChars(chunk: ChatCompletionChunk): number {
+  // Some servers leave `choices` out of the usage-only last chunk.
+  const choices: readonly ChatCompletionChunk.Choice[] | undefined = chunk.choices;
+  const delta = choices?.[0]?.delta;
+  if (!delta) return 0;
+  let n = delta.content?.length ?? 0;
+  for (const call of delta.tool_calls ?? []) n += call.function?.arguments?.length ?? 0;
+  return n;
 }
 
 export function createChatClient(client: OpenAI, options: AdapterOptions): ModelClient {

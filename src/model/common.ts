@@ -3,7 +3,7 @@ import type { ReasoningEffort } from '../config/types.js';
 import type { Capabilities } from './capabilities.js';
 import { ModelError } from './errors.js';
 import { costOf } from './pricing.js';
-import type { RetryOptions } from './retry.js';
+import { StreamTooLongError, type RetryOptions } from './retry.js';
 import type { Item, ToolCall, Turn, Usage } from './types.js';
 
 export interface AdapterOptions {
@@ -99,4 +99,36 @@ export function retryFor(options: AdapterOptions): RetryOptions {
         ...options.retry,
         idleTimeoutMs: Math.max(options.retry.idleTimeoutMs, options.requestTimeoutMs),
       };
+}
+
+/**
+ * What one streamed turn may carry. The real APIs end every answer (Responses:
+ * `response.completed`, `.incomplete` or `.failed`; Chat: a chunk with a
+ * `finish_reason`), and a gpt-5* answer is at most 128,000 output tokens:
+ * ~4 characters each (~0.5 MiB) in about one delta event per token. A stream
+ * past 8× those characters or 4× those events has no end in sight: it is
+ * aborted as a model fault (not retried) instead of growing the answer in
+ * memory until `timeout-minutes` (measured with 8-character deltas: +155 MB RSS, 18 s).
+ */
+export const STREAM_CAP = { chars: 4 * 1024 * 1024, events: 4 * 128_000 } as const;
+
+/** Counts one streamed turn against {@link STREAM_CAP}; throws StreamTooLongError past it. */
+export class StreamMeter {
+  private chars = 0;
+  private events = 0;
+
+  constructor(
+    private readonly cap: { readonly chars: number; readonly events: number } = STREAM_CAP,
+  ) {}
+
+  /** One event carrying `chars` characters of text, reasoning or argument deltas. */
+  add(chars: number): void {
+    this.chars += chars;
+    this.events += 1;
+    if (this.chars > this.cap.chars || this.events > this.cap.events) {
+      throw new StreamTooLongError(
+        `stream exceeded the per-turn cap of ${this.cap.chars} characters of text/argument deltas or ${this.cap.events} events without ending; aborted`,
+      );
+    }
+  }
 }

@@ -15,7 +15,8 @@
  *   function tools.
  * - Streaming goes through the SDK's `responses.stream()` helper, which
  *   accumulates the events into the final response; we add only the idle
- *   watchdog (`ctx.touch()`) and the retry budget (retry.ts).
+ *   watchdog (`ctx.touch()`), the per-turn cap (STREAM_CAP) and the retry
+ *   budget (retry.ts).
  * - A response that ends with reasoning and nothing after it (an `incomplete`
  *   response cut during reasoning) keeps no reasoning item: the API rejects a
  *   replayed reasoning item without the item that followed it.
@@ -37,6 +38,7 @@ import type {
   Tool,
 } from 'openai/resources/responses/responses';
 import {
+  StreamMeter,
   buildTurn,
   parseArgs,
   reasoningEffortFor,
@@ -422,8 +424,10 @@ class ResponsesModelClient implements ModelClient {
     const final = stream.finalResponse();
     // The iteration below reports any failure; this keeps the helper's promise from going unhandled.
     final.catch(() => undefined);
+    const meter = new StreamMeter();
     for await (const event of stream) {
       ctx.touch();
+      meter.add('delta' in event && typeof event.delta === 'string' ? event.delta.length : 0);
       if (event.type === 'error') {
         throw new ResponseFailedError(event.code ?? undefined, event.message);
       }

@@ -72,6 +72,11 @@ export class IncompleteStreamError extends Error {
   }
 }
 
+/** A stream that passed the per-turn cap without ending (see STREAM_CAP in common.ts): not retried. */
+export class StreamTooLongError extends Error {
+  override readonly name = 'StreamTooLongError';
+}
+
 /** A failure reported inside a 200 response (`response.failed`, stream `error` event). */
 export class ResponseFailedError extends Error {
   override readonly name = 'ResponseFailedError';
@@ -162,6 +167,9 @@ function causeCode(e: unknown): string | undefined {
 export function classifyError(e: unknown): Failure {
   if (e instanceof StreamStallError || e instanceof IncompleteStreamError) {
     return { retryable: true, status: 'model-error', reason: e.message, detail: '' };
+  }
+  if (e instanceof StreamTooLongError) {
+    return { retryable: false, status: 'model-error', reason: e.message, detail: '' };
   }
   if (e instanceof ResponseFailedError) return failedResponse('response failed', e.code, e.message);
   if (e instanceof APIUserAbortError) {

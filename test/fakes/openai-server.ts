@@ -51,6 +51,12 @@
  *   { fault: 'silent-reasoning', silentMs, then? } a long reasoning phase: the reasoning item is
  *       announced, then nothing is sent for `silentMs` (Codex waits 300 s for such streams), then
  *       the answer `then` (default `{ text: 'ok' }`) follows.
+ *   { fault: 'endless-stream', delta? }         (streaming) a text answer whose `delta` (default
+ *       'x' × 64 KiB) repeats until the client hangs up: never `response.completed` (Responses)
+ *       nor a `finish_reason` (Chat). The real APIs always end an answer with one of those
+ *       (Responses streaming guide: `response.completed`/`.incomplete`/`.failed`; Chat:
+ *       the SDK's `ChatCompletionChunk.Choice.finish_reason`), so this models a broken server.
+ *       Writes respect back-pressure, so the fake never buffers more than the socket does.
  *
  * Strictness (on unless `strict: false`; rules and their sources in openai-rules.ts):
  * /responses bodies, tool declarations and input items are checked against the SDK's types;
@@ -122,7 +128,8 @@ export type FaultReply =
   | { readonly fault: 'sse-error'; readonly code?: string; readonly message?: string }
   | { readonly fault: 'response-failed'; readonly code?: string; readonly message?: string }
   | { readonly fault: 'incomplete-reasoning' }
-  | { readonly fault: 'silent-reasoning'; readonly silentMs: number; readonly then?: AnswerReply };
+  | { readonly fault: 'silent-reasoning'; readonly silentMs: number; readonly then?: AnswerReply }
+  | { readonly fault: 'endless-stream'; readonly delta?: string };
 
 export type Reply = AnswerReply | FaultReply;
 
@@ -638,6 +645,35 @@ export async function startFakeOpenAI(
     res.end();
   };
 
+  /** The opening events of a text answer, then its first delta again and again (see 'endless-stream'). */
+  const endless = (req: RecordedRequest, res: http.ServerResponse, delta: string): void => {
+    const chat = req.path === '/v1/chat/completions';
+    const built = chat
+      ? chatEvents({ text: delta }, req, ids, delta.length, 'openai')
+      : responsesEvents({ text: delta }, req, ids, delta.length);
+    const first = built.events.findIndex((e) =>
+      chat ? e !== built.events[0] : e.type === 'response.output_text.delta',
+    );
+    const repeated = built.events[first]!;
+    startSse(res);
+    for (const event of built.events.slice(0, first)) writeEvent(res, event, chat);
+    let sequence = first;
+    const pump = (): void => {
+      while (!res.destroyed) {
+        const event = chat ? repeated : { ...repeated, sequence_number: sequence++ };
+        const data = JSON.stringify(event);
+        const frame = chat
+          ? `data: ${data}\n\n`
+          : `event: ${String(event.type)}\ndata: ${data}\n\n`;
+        if (!res.write(frame)) {
+          res.once('drain', pump);
+          return;
+        }
+      }
+    };
+    pump();
+  };
+
   const handleModel = async (req: RecordedRequest, res: http.ServerResponse): Promise<void> => {
     const rejection = check(req);
     if (rejection) {
@@ -649,6 +685,17 @@ export async function startFakeOpenAI(
     switch (reply.fault) {
       case undefined:
         answer(req, res, reply);
+        return;
+      case 'endless-stream':
+        if (!streaming) {
+          sendJson(
+            res,
+            500,
+            errorBody('fake-openai: endless-stream needs stream: true', 'server_error', null),
+          );
+          return;
+        }
+        endless(req, res, reply.delta ?? 'x'.repeat(64 * 1024));
         return;
       case 'status':
         sendJson(

@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { STREAM_CAP, StreamMeter } from '../../src/model/common.js';
 import { ModelError } from '../../src/model/errors.js';
 import { createModelClient, type ModelClientOptions } from '../../src/model/index.js';
 import {
   IncompleteStreamError,
   ResponseFailedError,
   StreamStallError,
+  StreamTooLongError,
   classifyError,
   retryAfterMs,
 } from '../../src/model/retry.js';
@@ -326,5 +328,37 @@ describe('classifyError', () => {
     ['bug', new RangeError('oops'), false, 'model-error'],
   ])('%s', (_name, error, retryable, status) => {
     expect(classifyError(error)).toMatchObject({ retryable, status });
+  });
+});
+
+describe('stream cap', () => {
+  it.each(['responses', 'chat'] as const)(
+    'ends an endless stream with a model-error naming the cap, without retrying (%s)',
+    async (api) => {
+      const { lines, run } = await setup([{ fault: 'endless-stream' }, { text: 'never' }], api);
+      const e = await failure(run());
+      expect(e.status).toBe('model-error');
+      expect(e.attempts).toBe(1);
+      expect(e.message).toBe(
+        `model: stream exceeded the per-turn cap of ${STREAM_CAP.chars} characters of text/argument deltas or ${STREAM_CAP.events} events without ending; aborted`,
+      );
+      expect(fake?.requests).toHaveLength(1);
+      expect(lines).toEqual([]);
+    },
+  );
+
+  it('counts every delta character and every event', () => {
+    const meter = new StreamMeter({ chars: 10, events: 3 });
+    meter.add(4);
+    meter.add(6);
+    expect(() => meter.add(1)).toThrow(StreamTooLongError);
+    const events = new StreamMeter({ chars: 10, events: 3 });
+    for (let i = 0; i < 3; i++) events.add(0);
+    expect(() => events.add(0)).toThrow(StreamTooLongError);
+  });
+
+  it('allows far more than a full 128,000-token answer (~4 bytes per token)', () => {
+    expect(STREAM_CAP.chars).toBeGreaterThanOrEqual(8 * 128_000 * 4);
+    expect(STREAM_CAP.events).toBeGreaterThanOrEqual(4 * 128_000);
   });
 });
