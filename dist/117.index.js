@@ -195,7 +195,8 @@ async function attemptWorktrees(git, workspace, workDir) {
  * A copy of a dependency folder that is the attempt's own: a model command that rewrites a file
  * in place must change neither the user's tree nor another attempt's (hard links would share the
  * file). Copy-on-write clones where the file system has them, a plain copy otherwise; symlinks
- * stay symlinks.
+ * stay symlinks. A virtualenv's copy still names the original by absolute path (its scripts'
+ * interpreter, an editable install's source folder): the README says what that means.
  */
 async function copyTree(from, to) {
     await (0,promises_.mkdir)(external_node_path_.dirname(to), { recursive: true });

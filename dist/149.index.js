@@ -261,16 +261,17 @@ async function runSelectSession(candidates, deps) {
     const now = deps.now ?? Date.now;
     const startedAt = now();
     const baselineTree = await git.ensureBaseline();
-    const tidy = await ignoredTidier(deps);
-    const baseline = await deps.runTests('select-baseline');
+    const tidy = ignoredTidier(deps);
+    const baseline = await tidy.during(() => deps.runTests('select-baseline'));
     log.info(`Baseline: exit ${baseline.exitCode ?? 'none'}, ${baseline.digest.counts.failed} failing; ${candidates.length} attempt(s) to choose from`);
     const runs = new Map();
     const verified = await verifyInWorkspace(candidates, baseline, baselineTree, runs, {
         ...deps,
         restore: async () => {
             await git.restore(baselineTree);
-            await tidy();
+            await tidy.sweep();
         },
+        runTests: (label) => tidy.during(() => deps.runTests(label)),
     });
     const selection = selectAttempt(verified, baseline.digest.counts.failed);
     const winner = verified.find((v) => v.claim === selection.winner?.claim);
@@ -333,17 +334,29 @@ function verifyInWorkspace(candidates, baseline, baselineTree, runs, deps) {
         info: (line) => deps.log.info(line),
     }, Math.max(1, config.maxIterations));
 }
-/** Removes the ignored entries that were not in the workspace when the select step started. */
-async function ignoredTidier(deps) {
+/** Notes the ignored entries each test run makes (`during`) and removes them (`sweep`). */
+function ignoredTidier(deps) {
     const list = deps.ignoredEntries;
-    if (!list)
-        return async () => undefined;
-    const before = new Set(await list());
-    return async () => {
-        for (const entry of await list()) {
-            if (!before.has(entry))
+    const made = new Set();
+    return {
+        async during(run) {
+            if (!list)
+                return run();
+            const before = new Set(await list());
+            try {
+                return await run();
+            }
+            finally {
+                for (const entry of await list())
+                    if (!before.has(entry))
+                        made.add(entry);
+            }
+        },
+        async sweep() {
+            for (const entry of made)
                 await (0,promises_.rm)(entry, { recursive: true, force: true });
-        }
+            made.clear();
+        },
     };
 }
 /** The run record of a select step: the loop's record shape, with the attempts' totals. */
@@ -459,7 +472,9 @@ async function runSelectStep(options, candidates) {
         git,
         ignoredEntries: async () => {
             const top = (await git.tryTopLevel()) ?? config.workspace;
-            return (await git.ignoredEntries()).map((rel) => external_node_path_.join(top, rel));
+            return (await git.ignoredEntries())
+                .map((rel) => external_node_path_.join(top, rel))
+                .filter((entry) => !external_node_path_.relative(config.workspace, entry).startsWith('..'));
         },
         guard: (0,guard/* createGuard */.ow)(config.workspace, config.protectedPaths),
         log,
@@ -569,6 +584,9 @@ function createTestCommand(options) {
  * - pytest exits 5 when no tests were collected (pytest's ExitCode.NO_TESTS_COLLECTED).
  * - cargo: `error: could not find `Cargo.toml` in ...`; go: `no Go files in ...`,
  *   `go: warning: "./..." matched no packages`.
+ * - `python -m pytest` without pytest installed: `/usr/bin/python3: No module named pytest`
+ *   (CPython's runpy `_run_module_as_main`: `"%s: %s" % (sys.executable, exc)`, exit code 1);
+ *   a test's own failed import reads `ModuleNotFoundError: No module named 'x'`, quoted.
  */
 const CANNOT_RUN = [
     /^npm (?:error|ERR!) Missing script: .*/,
@@ -581,6 +599,7 @@ const CANNOT_RUN = [
     /^error: could not find `Cargo\.toml`.*/,
     /no Go files in .*/,
     /matched no packages/,
+    /^\S.*: No module named [\w.]+$/,
 ];
 /** Exit codes of a shell that could not start the command (see CANNOT_RUN). */
 const NOT_RUNNABLE = new Set([126, 127]);
@@ -822,74 +841,6 @@ function costOf(model, usage, override) {
     return { usd, priced: true };
 }
 
-;// CONCATENATED MODULE: ./src/model/common.ts
-
-
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function str(v) {
-    return typeof v === 'string' ? v : undefined;
-}
-function num(v) {
-    return typeof v === 'number' && Number.isFinite(v) ? v : 0;
-}
-/** Parse function-call arguments; invalid JSON is reported, not thrown (the tools layer answers the model). */
-function parseArgs(raw) {
-    const text = raw.trim() === '' ? '{}' : raw;
-    try {
-        return { args: JSON.parse(text) };
-    }
-    catch (e) {
-        const why = e instanceof Error ? e.message : String(e);
-        return { args: undefined, argsError: `arguments are not valid JSON: ${why}` };
-    }
-}
-/**
- * The effort to send, or undefined for a model that takes no `reasoning`
- * parameter. An effort the model rejects (the API answers 400 "Unsupported
- * value") ends the run before any request, with the efforts it accepts.
- */
-function reasoningEffortFor(options) {
-    const { efforts } = options.capabilities;
-    if (efforts.length === 0)
-        return undefined;
-    if (efforts.includes(options.reasoningEffort))
-        return options.reasoningEffort;
-    throw new ModelError('model-error', `model: reasoning-effort '${options.reasoningEffort}' is not accepted by ${options.model} (it accepts: ${efforts.join(', ')})`);
-}
-function buildTurn(options, items, usage, retries) {
-    const toolCalls = [];
-    const texts = [];
-    for (const item of items) {
-        if (item.type === 'tool_call')
-            toolCalls.push(item.call);
-        else if (item.type === 'message' && item.role === 'assistant')
-            texts.push(item.text);
-    }
-    return {
-        items,
-        toolCalls,
-        text: texts.join('\n'),
-        usage,
-        costUsd: costOf(options.model, usage, options.capabilities.price).usd,
-        retries,
-    };
-}
-/**
- * Retry options for one request: a streamed answer must show activity every
- * `idleTimeoutMs`; a whole (non-streamed) answer may stay silent until the
- * request timeout, since the model reasons before the first byte.
- */
-function retryFor(options) {
-    return options.stream
-        ? options.retry
-        : {
-            ...options.retry,
-            idleTimeoutMs: Math.max(options.retry.idleTimeoutMs, options.requestTimeoutMs),
-        };
-}
-
 // EXTERNAL MODULE: ./src/core/secrets.ts
 var core_secrets = __webpack_require__(58198);
 ;// CONCATENATED MODULE: ./src/model/retry.ts
@@ -934,6 +885,10 @@ class IncompleteStreamError extends Error {
     constructor(message = 'stream ended before the response completed') {
         super(message);
     }
+}
+/** A stream that passed the per-turn cap without ending (see STREAM_CAP in common.ts): not retried. */
+class StreamTooLongError extends Error {
+    name = 'StreamTooLongError';
 }
 /** A failure reported inside a 200 response (`response.failed`, stream `error` event). */
 class ResponseFailedError extends Error {
@@ -1005,6 +960,9 @@ function causeCode(e) {
 function classifyError(e) {
     if (e instanceof StreamStallError || e instanceof IncompleteStreamError) {
         return { retryable: true, status: 'model-error', reason: e.message, detail: '' };
+    }
+    if (e instanceof StreamTooLongError) {
+        return { retryable: false, status: 'model-error', reason: e.message, detail: '' };
     }
     if (e instanceof ResponseFailedError)
         return failedResponse('response failed', e.code, e.message);
@@ -1164,6 +1122,102 @@ async function withRetries(fn, options, outer) {
         options.log(mask(`model: ${failure.reason}, retrying in ${(delay / 1000).toFixed(1)}s (attempt ${attempt + 1}/${maxAttempts})`));
         waited += delay;
         await sleepUnlessAborted(options.sleep(delay), outer);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/common.ts
+
+
+
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function str(v) {
+    return typeof v === 'string' ? v : undefined;
+}
+function num(v) {
+    return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+}
+/** Parse function-call arguments; invalid JSON is reported, not thrown (the tools layer answers the model). */
+function parseArgs(raw) {
+    const text = raw.trim() === '' ? '{}' : raw;
+    try {
+        return { args: JSON.parse(text) };
+    }
+    catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        return { args: undefined, argsError: `arguments are not valid JSON: ${why}` };
+    }
+}
+/**
+ * The effort to send, or undefined for a model that takes no `reasoning`
+ * parameter. An effort the model rejects (the API answers 400 "Unsupported
+ * value") ends the run before any request, with the efforts it accepts.
+ */
+function reasoningEffortFor(options) {
+    const { efforts } = options.capabilities;
+    if (efforts.length === 0)
+        return undefined;
+    if (efforts.includes(options.reasoningEffort))
+        return options.reasoningEffort;
+    throw new ModelError('model-error', `model: reasoning-effort '${options.reasoningEffort}' is not accepted by ${options.model} (it accepts: ${efforts.join(', ')})`);
+}
+function buildTurn(options, items, usage, retries) {
+    const toolCalls = [];
+    const texts = [];
+    for (const item of items) {
+        if (item.type === 'tool_call')
+            toolCalls.push(item.call);
+        else if (item.type === 'message' && item.role === 'assistant')
+            texts.push(item.text);
+    }
+    return {
+        items,
+        toolCalls,
+        text: texts.join('\n'),
+        usage,
+        costUsd: costOf(options.model, usage, options.capabilities.price).usd,
+        retries,
+    };
+}
+/**
+ * Retry options for one request: a streamed answer must show activity every
+ * `idleTimeoutMs`; a whole (non-streamed) answer may stay silent until the
+ * request timeout, since the model reasons before the first byte.
+ */
+function retryFor(options) {
+    return options.stream
+        ? options.retry
+        : {
+            ...options.retry,
+            idleTimeoutMs: Math.max(options.retry.idleTimeoutMs, options.requestTimeoutMs),
+        };
+}
+/**
+ * What one streamed turn may carry. The real APIs end every answer (Responses:
+ * `response.completed`, `.incomplete` or `.failed`; Chat: a chunk with a
+ * `finish_reason`), and a gpt-5* answer is at most 128,000 output tokens:
+ * ~4 characters each (~0.5 MiB) in about one delta event per token. A stream
+ * past 8× those characters or 4× those events has no end in sight: it is
+ * aborted as a model fault (not retried) instead of growing the answer in
+ * memory until `timeout-minutes` (measured with 8-character deltas: +155 MB RSS, 18 s).
+ */
+const STREAM_CAP = { chars: 4 * 1024 * 1024, events: 4 * 128_000 };
+/** Counts one streamed turn against {@link STREAM_CAP}; throws StreamTooLongError past it. */
+class StreamMeter {
+    cap;
+    chars = 0;
+    events = 0;
+    constructor(cap = STREAM_CAP) {
+        this.cap = cap;
+    }
+    /** One event carrying `chars` characters of text, reasoning or argument deltas. */
+    add(chars) {
+        this.chars += chars;
+        this.events += 1;
+        if (this.chars > this.cap.chars || this.events > this.cap.events) {
+            throw new StreamTooLongError(`stream exceeded the per-turn cap of ${this.cap.chars} characters of text/argument deltas or ${this.cap.events} events without ending; aborted`);
+        }
     }
 }
 
@@ -1357,8 +1411,10 @@ class ChatModelClient {
         const calls = new ToolCallAccumulator();
         let usage;
         let finished = false;
+        const meter = new StreamMeter();
         for await (const chunk of stream) {
             ctx.touch();
+            meter.add(deltaChars(chunk));
             if (chunk.usage)
                 usage = chunk.usage;
             // Some servers leave `choices` out of the usage-only last chunk.
@@ -1377,6 +1433,18 @@ class ChatModelClient {
             throw new IncompleteStreamError();
         return { text, calls: calls.calls, usage };
     }
+}
+/** Characters of text and tool-call arguments one chunk adds to the answer. */
+function deltaChars(chunk) {
+    // Some servers leave `choices` out of the usage-only last chunk.
+    const choices = chunk.choices;
+    const delta = choices?.[0]?.delta;
+    if (!delta)
+        return 0;
+    let n = delta.content?.length ?? 0;
+    for (const call of delta.tool_calls ?? [])
+        n += call.function?.arguments?.length ?? 0;
+    return n;
 }
 function createChatClient(client, options) {
     return new ChatModelClient(client, options);
@@ -1705,8 +1773,10 @@ class ResponsesModelClient {
         const final = stream.finalResponse();
         // The iteration below reports any failure; this keeps the helper's promise from going unhandled.
         final.catch(() => undefined);
+        const meter = new StreamMeter();
         for await (const event of stream) {
             ctx.touch();
+            meter.add('delta' in event && typeof event.delta === 'string' ? event.delta.length : 0);
             if (event.type === 'error') {
                 throw new ResponseFailedError(event.code ?? undefined, event.message);
             }
@@ -1804,11 +1874,18 @@ function usesNativeTools(config) {
         return false;
     return capabilitiesOf(config.model).nativeTools;
 }
+/**
+ * Hosts that serve the OpenAI API under an `/openai/v1` path without being Azure
+ * (https://console.groq.com/docs/openai: base URL `https://api.groq.com/openai/v1`).
+ */
+const NOT_AZURE_HOSTS = /(^|\.)groq\.com$/i;
 /** Azure OpenAI: by its host names, or by its `/openai/v1` path (behind a proxy). */
 function isAzure(baseUrl) {
     try {
         const url = new URL(baseUrl);
-        return (/\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/i.test(url.hostname) || /\/openai\/v1\/?$/.test(url.pathname));
+        if (/\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/i.test(url.hostname))
+            return true;
+        return /\/openai\/v1\/?$/.test(url.pathname) && !NOT_AZURE_HOSTS.test(url.hostname);
     }
     catch {
         return false;
@@ -5659,7 +5736,7 @@ async function resolveTestCommand(config, log) {
         return config.testCommand;
     const detected = await (0,checks/* detectTestCommand */.HK)(config.workspace);
     if (!detected) {
-        throw new SetupError("No test command found: set the 'test-command' input (no package.json test script, pytest, Cargo.toml, go.mod, pom.xml, build.gradle or Makefile test target in the working directory).");
+        throw new SetupError("No test command found: set the 'test-command' input (no package.json test script, pytest configuration or test_*.py files, Cargo.toml, go.mod, pom.xml, build.gradle or Makefile test target in the working directory).");
     }
     log.info(`Test command: ${detected.command} (detected: ${detected.reason})`);
     return detected.command;
@@ -7530,11 +7607,11 @@ class GitRepo {
     }
     async toplevel() {
         const top = await this.tryTopLevel();
-        if (top === undefined) {
-            // Not a repository: the same call again, to throw its error.
-            await this.call(['rev-parse', '--show-toplevel'], { cwd: this.root });
-        }
-        return top ?? this.root;
+        if (top !== undefined)
+            return top;
+        // Not a repository: asked again, to throw git's error (or its answer, if one was made meanwhile).
+        await this.call(['rev-parse', '--show-toplevel'], { cwd: this.root });
+        return (await this.tryTopLevel()) ?? this.root;
     }
     paths = new Map();
     /** `git rev-parse --git-path <name>` as an absolute path (cached: it does not change). */
