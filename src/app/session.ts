@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { detectTestCommand } from '../checks/index.js';
 import { createTestCommand, type TestCommand } from '../checks/run-tests.js';
 import type { RunConfig } from '../config/types.js';
-import { createModelClient, effortRefusal } from '../model/index.js';
+import { configEffortRefusal, createModelClient } from '../model/index.js';
 import { Redactor, secretValues } from '../core/secrets.js';
 import { writeReportFiles } from '../report/files.js';
 import { passedVariables, scrubEnv } from '../workspace/env.js';
@@ -152,7 +152,7 @@ export async function prepareWorkbench(
 
 export async function runSession(options: SessionOptions): Promise<SessionResult> {
   const { config } = options;
-  const refused = effortRefusal(config);
+  const refused = configEffortRefusal(config);
   if (refused !== undefined) throw new SetupError(refused);
   const gitWarnings: string[] = [];
   const git = createGit(config.workspace, {

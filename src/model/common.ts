@@ -51,18 +51,31 @@ export function parseArgs(raw: string): { args: unknown; argsError?: string } {
 }
 
 /**
- * The effort to send, or undefined for a model that takes no `reasoning`
- * parameter. An effort the model rejects (the API answers 400 "Unsupported
- * value") ends the run before any request, with the efforts it accepts.
+ * The efforts the model takes when it does not take this one (the API answers 400 "Unsupported
+ * value"); undefined when it does, or when it takes no `reasoning` parameter at all (none is sent).
+ */
+export function refusedEffort(
+  capabilities: Pick<Capabilities, 'efforts'>,
+  effort: ReasoningEffort,
+): readonly ReasoningEffort[] | undefined {
+  const { efforts } = capabilities;
+  return efforts.length === 0 || efforts.includes(effort) ? undefined : efforts;
+}
+
+/**
+ * The effort to send, or undefined for a model that takes no `reasoning` parameter. Sessions
+ * refuse an effort the model rejects before they start (configEffortRefusal); a client used
+ * without that check ends before any request, with the efforts the model accepts.
  */
 export function reasoningEffortFor(options: AdapterOptions): ReasoningEffort | undefined {
-  const { efforts } = options.capabilities;
-  if (efforts.length === 0) return undefined;
-  if (efforts.includes(options.reasoningEffort)) return options.reasoningEffort;
-  throw new ModelError(
-    'model-error',
-    `model: reasoning-effort '${options.reasoningEffort}' is not accepted by ${options.model} (it accepts: ${efforts.join(', ')})`,
-  );
+  const accepted = refusedEffort(options.capabilities, options.reasoningEffort);
+  if (accepted !== undefined) {
+    throw new ModelError(
+      'model-error',
+      `model: reasoning-effort '${options.reasoningEffort}' is not accepted by ${options.model} (it accepts: ${accepted.join(', ')})`,
+    );
+  }
+  return options.capabilities.efforts.length === 0 ? undefined : options.reasoningEffort;
 }
 
 export function buildTurn(

@@ -15,7 +15,7 @@ import OpenAI from 'openai';
 import type { RunConfig } from '../config/types.js';
 import { capabilitiesOf } from './capabilities.js';
 import { createChatClient } from './chat.js';
-import type { AdapterOptions } from './common.js';
+import { refusedEffort, type AdapterOptions } from './common.js';
 import { createResponsesClient } from './responses.js';
 import { defaultRetryOptions, type RetryOptions } from './retry.js';
 import type { ModelClient } from './types.js';
@@ -59,19 +59,19 @@ export interface ModelClientOptions {
 }
 
 /**
- * Why the configured reasoning effort cannot be sent to the model (the API answers 400
- * "Unsupported value"), as a bad-input line naming the efforts the model table gives it; else
- * undefined. Models without a `reasoning` parameter take any effort (none is sent).
+ * Why the configured reasoning effort cannot be sent to the model, as a bad-input line naming
+ * the efforts the model table gives it (common.ts refusedEffort); else undefined.
  */
-export function effortRefusal(
+export function configEffortRefusal(
   config: Pick<ModelConfig, 'model' | 'reasoningEffort' | 'contextWindow' | 'price'>,
 ): string | undefined {
-  const { efforts } = capabilitiesOf(config.model, {
+  const capabilities = capabilitiesOf(config.model, {
     contextWindow: config.contextWindow,
     price: config.price,
   });
-  if (efforts.length === 0 || efforts.includes(config.reasoningEffort)) return undefined;
-  const allowed = efforts.map((e) => `'${e}'`).join(', ');
+  const accepted = refusedEffort(capabilities, config.reasoningEffort);
+  if (accepted === undefined) return undefined;
+  const allowed = accepted.map((e) => `'${e}'`).join(', ');
   return `Input 'reasoning-effort' must be one of ${allowed} for model '${config.model}', got '${config.reasoningEffort}'.`;
 }
 
