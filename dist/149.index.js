@@ -1150,17 +1150,24 @@ function parseArgs(raw) {
     }
 }
 /**
- * The effort to send, or undefined for a model that takes no `reasoning`
- * parameter. An effort the model rejects (the API answers 400 "Unsupported
- * value") ends the run before any request, with the efforts it accepts.
+ * The efforts the model takes when it does not take this one (the API answers 400 "Unsupported
+ * value"); undefined when it does, or when it takes no `reasoning` parameter at all (none is sent).
+ */
+function refusedEffort(capabilities, effort) {
+    const { efforts } = capabilities;
+    return efforts.length === 0 || efforts.includes(effort) ? undefined : efforts;
+}
+/**
+ * The effort to send, or undefined for a model that takes no `reasoning` parameter. Sessions
+ * refuse an effort the model rejects before they start (configEffortRefusal); a client used
+ * without that check ends before any request, with the efforts the model accepts.
  */
 function reasoningEffortFor(options) {
-    const { efforts } = options.capabilities;
-    if (efforts.length === 0)
-        return undefined;
-    if (efforts.includes(options.reasoningEffort))
-        return options.reasoningEffort;
-    throw new ModelError('model-error', `model: reasoning-effort '${options.reasoningEffort}' is not accepted by ${options.model} (it accepts: ${efforts.join(', ')})`);
+    const accepted = refusedEffort(options.capabilities, options.reasoningEffort);
+    if (accepted !== undefined) {
+        throw new ModelError('model-error', `model: reasoning-effort '${options.reasoningEffort}' is not accepted by ${options.model} (it accepts: ${accepted.join(', ')})`);
+    }
+    return options.capabilities.efforts.length === 0 ? undefined : options.reasoningEffort;
 }
 function buildTurn(options, items, usage, retries) {
     const toolCalls = [];
@@ -1847,19 +1854,20 @@ var model_tokens = __webpack_require__(53643);
 
 
 
+
 /**
- * Why the configured reasoning effort cannot be sent to the model (the API answers 400
- * "Unsupported value"), as a bad-input line naming the efforts the model table gives it; else
- * undefined. Models without a `reasoning` parameter take any effort (none is sent).
+ * Why the configured reasoning effort cannot be sent to the model, as a bad-input line naming
+ * the efforts the model table gives it (common.ts refusedEffort); else undefined.
  */
-function effortRefusal(config) {
-    const { efforts } = capabilitiesOf(config.model, {
+function configEffortRefusal(config) {
+    const capabilities = capabilitiesOf(config.model, {
         contextWindow: config.contextWindow,
         price: config.price,
     });
-    if (efforts.length === 0 || efforts.includes(config.reasoningEffort))
+    const accepted = refusedEffort(capabilities, config.reasoningEffort);
+    if (accepted === undefined)
         return undefined;
-    const allowed = efforts.map((e) => `'${e}'`).join(', ');
+    const allowed = accepted.map((e) => `'${e}'`).join(', ');
     return `Input 'reasoning-effort' must be one of ${allowed} for model '${config.model}', got '${config.reasoningEffort}'.`;
 }
 /** Placeholder sent to keyless local servers; the SDK refuses to run without a key. */
@@ -5582,7 +5590,7 @@ async function prepareWorkbench(options) {
 }
 async function runSession(options) {
     const { config } = options;
-    const refused = effortRefusal(config);
+    const refused = configEffortRefusal(config);
     if (refused !== undefined)
         throw new SetupError(refused);
     const gitWarnings = [];
