@@ -145,7 +145,11 @@ function moreSkipped(
   };
 }
 
-/** Fewer tests, and the runner does not name them: a note, never a reason to reject. */
+/**
+ * Fewer tests, and the runner does not name them: a note, never a reason to reject. Not when
+ * neither run counted a passing test: such a runner prints only failures (`go test` without
+ * `-v`), so its totals are failures, and fewer of them is what a fix looks like.
+ */
 function fewerUnnamed(
   baseline: RunEvidence,
   current: RunEvidence,
@@ -153,7 +157,8 @@ function fewerUnnamed(
 ): IntegrityProblem | undefined {
   const totalBefore = total(baseline);
   const totalNow = total(current);
-  if (named || totalNow >= totalBefore) return undefined;
+  const countsPasses = baseline.digest.counts.passed > 0 || current.digest.counts.passed > 0;
+  if (named || totalNow >= totalBefore || !countsPasses) return undefined;
   return {
     kind: 'unverified',
     rejects: false,

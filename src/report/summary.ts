@@ -145,7 +145,19 @@ function failingLine(record: RunRecord): string {
     `**Failing tests:** ${show(before, record.baseline)} → ${show(after, record.final)}` +
     ` · fixed ${c.fixed.length} · still failing ${c.stillFailing.length}` +
     ` · newly failing ${c.newlyFailing.length}` +
-    (record.final ? ` · passing ${record.final.counts.passed}` : '')
+    (record.final && countsPasses(record) ? ` · passing ${record.final.counts.passed}` : '')
+  );
+}
+
+/**
+ * Whether the test runner counted passing tests in this run. Some print only failures (`go test`
+ * without `-v`): "0 passed" would then read as "nothing passes", so no figure is shown.
+ */
+function countsPasses(record: RunRecord): boolean {
+  return (
+    (record.baseline?.counts.passed ?? 0) > 0 ||
+    (record.final?.counts.passed ?? 0) > 0 ||
+    record.iterations.some((it) => it.passed > 0)
   );
 }
 
@@ -236,6 +248,7 @@ function iterationNote(it: IterationRecord): string {
 }
 
 function iterationsSection(record: RunRecord, limits: Limits): string {
+  const passed = (n: number): string => (countsPasses(record) ? String(n) : '–');
   const rows: string[] = [
     '| # | failing | passed | turns | tokens | cost | duration | note |',
     '|--:|--:|--:|--:|--:|--:|--:|:--|',
@@ -243,11 +256,11 @@ function iterationsSection(record: RunRecord, limits: Limits): string {
   if (record.baseline) {
     const b = record.baseline;
     const note = b.timedOut ? 'timed out' : '';
-    rows.push(`| baseline | ${failingCount(b)} | ${b.counts.passed} | | | | | ${note} |`);
+    rows.push(`| baseline | ${failingCount(b)} | ${passed(b.counts.passed)} | | | | | ${note} |`);
   }
   const its = record.iterations;
   const row = (it: IterationRecord): string =>
-    `| ${it.index} | ${it.failing} | ${it.passed} | ${it.turns} | ${formatTokens(iterationTokens(it))} ` +
+    `| ${it.index} | ${it.failing} | ${passed(it.passed)} | ${it.turns} | ${formatTokens(iterationTokens(it))} ` +
     `| ${formatCost(it.costUsd, record.model)} | ${formatDuration(it.durationMs)} | ${iterationNote(it)} |`;
   if (its.length <= limits.iterationRows) {
     rows.push(...its.map(row));

@@ -47,6 +47,25 @@ describe('renderSummary: success', () => {
     expect(md).not.toContain('No sandbox');
   });
 
+  it('says how many tests pass, unless the runner counted none (go test prints only failures)', () => {
+    expect(md).toContain('newly failing 0 · passing 13');
+    const go = testSummary({
+      runner: 'go',
+      exitCode: 0,
+      counts: { passed: 0, failed: 0, skipped: 0 },
+    });
+    // go test without -v: the baseline names 3 failures, no run counts a passing test.
+    const noPasses = { baseline: { ...go, exitCode: 1 }, final: { ...go, failures: [] } };
+    const goMd = renderSummary(
+      successRecord({ ...noPasses, iterations: [iteration(1, { failing: 0, passed: 0 })] }),
+    );
+    expect(goMd).toContain(
+      '**Failing tests:** 3 → 0 · fixed 3 · still failing 0 · newly failing 0\n',
+    );
+    expect(goMd).toContain('| baseline | 3 | – |');
+    expect(goMd).toContain('| 1 | 0 | – |');
+  });
+
   it('has the iteration table with a baseline row', () => {
     expect(md).toContain('| # | failing | passed | turns | tokens | cost | duration | note |');
     expect(md).toContain('| baseline | 3 | 10 | | | | |  |');

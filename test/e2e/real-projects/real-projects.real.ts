@@ -181,8 +181,14 @@ describe.concurrent('greenloop on real projects', () => {
         const report = JSON.parse(readFileSync(path.join(ws.out, 'report.json'), 'utf8')) as {
           status: string;
           flaky: string[];
+          iterations: { note?: string }[];
         };
         expect(report.status).toBe('success');
+        // A correct fix draws no note (go without -v counts no passing test: not "0 tests ran").
+        expect(
+          report.iterations.map((it) => it.note ?? ''),
+          why,
+        ).toEqual(report.iterations.map(() => ''));
         // Each bug fails the same tests every time: a test reported flaky is a misread log.
         expect(report.flaky, why).toEqual([]);
         // The model read the file before editing it, and nothing was left behind in the tree.
