@@ -12,6 +12,7 @@ import { runSession, SetupError, type SessionResult } from '../app/session.js';
 import type { RunConfig } from '../config/types.js';
 import { err, ok, type Result } from '../core/result.js';
 import { SUCCESS_STATUSES } from '../core/status.js';
+import { failingCount, type TestSummary } from '../core/record.js';
 import { attemptCounts, runAttempts } from './attempts.js';
 import { createGit, type RepoGit } from '../workspace/git.js';
 import { CLI_INPUTS, flagKey } from './flags.js';
@@ -201,12 +202,12 @@ function outcomeLines(session: RunOutcome, root: string, applied: boolean): stri
     const summary = path.relative(root, files.summaryPath);
     return `status=already-green: ${record.stopReason}, so nothing ran (summary: ${summary}).`;
   }
-  const failingBefore = record.baseline?.failures.length ?? 0;
-  const failingAfter = record.final?.failures.length ?? 0;
+  // No test run after the baseline (it could not run, the model failed first): unknown, "?".
+  const failing = (s: TestSummary | undefined): string => (s ? String(failingCount(s)) : '?');
   return [
     `status=${record.status}`,
     `reason: ${record.stopReason}`,
-    `failing: ${failingBefore} -> ${failingAfter}`,
+    `failing: ${failing(record.baseline)} -> ${failing(record.final)}`,
     `iterations: ${record.totals.iterations}, turns: ${record.totals.turns}, tokens: ${record.totals.tokens}, cost: ${formatCost(record.totals.costUsd, record.model)}`,
     `diff: ${files.diffPath}`,
     `summary: ${files.summaryPath}`,

@@ -74,6 +74,15 @@ export interface TestSummary {
   readonly logPath: string;
 }
 
+/**
+ * Failing tests of a test run, as the summary, the CLI and the action's outputs report them: the
+ * runner's own count, or the failures named when it counted fewer (a failing command with no
+ * test named counts one).
+ */
+export function failingCount(summary: TestSummary): number {
+  return Math.max(summary.counts.failed, summary.failures.length);
+}
+
 export interface RunRecord {
   readonly schemaVersion: 1;
   readonly status: RunStatus;

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as core from '@actions/core';
 import { OUTPUTS, type OutputName } from '../config/inputs.js';
-import type { RunRecord } from '../core/record.js';
+import { failingCount, type RunRecord } from '../core/record.js';
 import type { PublishResult } from './publish.js';
 import { appendNoFollowSync } from '../workspace/safe-fs.js';
 
@@ -36,6 +36,7 @@ export function runOutputValues(
   files: { readonly diffPath: string; readonly summaryPath: string; readonly reportPath: string },
   published: Partial<PublishResult> = {},
 ): Record<OutputName, OutputValue> {
+  const failingAfter = record.final ?? record.baseline;
   return {
     status: record.status,
     'diff-path': files.diffPath,
@@ -44,8 +45,8 @@ export function runOutputValues(
     iterations: record.totals.iterations,
     tokens: record.totals.tokens,
     'cost-usd': Number(record.totals.costUsd.toFixed(4)),
-    'failing-before': record.baseline?.counts.failed,
-    'failing-after': (record.final ?? record.baseline)?.counts.failed,
+    'failing-before': record.baseline && failingCount(record.baseline),
+    'failing-after': failingAfter && failingCount(failingAfter),
     branch: published.branch,
     'commit-sha': published.commitSha,
     'pr-url': published.prUrl,

@@ -8,7 +8,13 @@
  * lowest priority first (diff, then iteration rows, then lists and the explanation).
  */
 import type { Failure } from '../checks/types.js';
-import type { IterationRecord, RunRecord, RunStatus, TestSummary } from '../core/record.js';
+import {
+  failingCount,
+  type IterationRecord,
+  type RunRecord,
+  type RunStatus,
+  type TestSummary,
+} from '../core/record.js';
 import { codeBlock, escapeHtml, escapeMarkdown, escapeTableCell } from './escape.js';
 import {
   formatBytes,
@@ -129,20 +135,14 @@ function render(record: RunRecord, limits: Limits): string {
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
 }
 
-function failingCount(summary: TestSummary | undefined): number | undefined {
-  if (!summary) return undefined;
-  return Math.max(summary.counts.failed, summary.failures.length);
-}
-
 function failingLine(record: RunRecord): string {
-  const before = failingCount(record.baseline);
-  const after = failingCount(record.final);
-  if (before === undefined && after === undefined) return '**Failing tests:** no test run recorded';
-  const show = (n: number | undefined, s: TestSummary | undefined): string =>
-    n === undefined ? '?' : `${n}${s?.timedOut ? ' (timed out)' : ''}`;
+  const { baseline, final } = record;
+  if (!baseline && !final) return '**Failing tests:** no test run recorded';
+  const show = (s: TestSummary | undefined): string =>
+    s ? `${failingCount(s)}${s.timedOut ? ' (timed out)' : ''}` : '?';
   const c = record.comparison;
   return (
-    `**Failing tests:** ${show(before, record.baseline)} → ${show(after, record.final)}` +
+    `**Failing tests:** ${show(baseline)} → ${show(final)}` +
     ` · fixed ${c.fixed.length} · still failing ${c.stillFailing.length}` +
     ` · newly failing ${c.newlyFailing.length}` +
     (record.final && countsPasses(record) ? ` · passing ${record.final.counts.passed}` : '')

@@ -234,6 +234,19 @@ describe.concurrent('greenloop run', { timeout: 150_000 }, () => {
     expect(outputFolders(repo)).toEqual([]);
   });
 
+  it('a test command that cannot run: exit 1 before any model call, and no "-> 0" claimed', async ({
+    onTestFinished,
+  }) => {
+    const repo = tempRepo(onTestFinished);
+    const fake = await fakeModel(onTestFinished, FIX_FUNCTION);
+    const run = await runCli(['run', ...runFlags(fake, repo, '--test-command', 'nosuchcmd --x')]);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/^reason: the test command cannot run: .*nosuchcmd.*not found/m);
+    // No test ran after the baseline: the count after is unknown, as the summary says (→ ?).
+    expect(run.stdout).toMatch(/^failing: 1 -> \?$/m);
+    expect(fake.requests.filter((r) => r.method === 'POST')).toEqual([]);
+  });
+
   it('a bad flag value exits 1 with the config error line', async ({ onTestFinished }) => {
     const repo = tempRepo(onTestFinished);
     const fake = await fakeModel(onTestFinished, FIX_FUNCTION);
