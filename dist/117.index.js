@@ -34,6 +34,8 @@ var app_session = __webpack_require__(82188);
 var result = __webpack_require__(39294);
 // EXTERNAL MODULE: ./src/core/status.ts
 var core_status = __webpack_require__(85009);
+// EXTERNAL MODULE: ./src/core/record.ts
+var core_record = __webpack_require__(14130);
 // EXTERNAL MODULE: ./src/select/claim.ts
 var select_claim = __webpack_require__(81448);
 ;// CONCATENATED MODULE: ./src/select/local.ts
@@ -289,6 +291,7 @@ var progress = __webpack_require__(90199);
 
 
 
+
 async function runCommand(flags) {
     return run(flags, undefined);
 }
@@ -437,12 +440,12 @@ function outcomeLines(session, root, applied) {
         const summary = external_node_path_.relative(root, files.summaryPath);
         return `status=already-green: ${record.stopReason}, so nothing ran (summary: ${summary}).`;
     }
-    const failingBefore = record.baseline?.failures.length ?? 0;
-    const failingAfter = record.final?.failures.length ?? 0;
+    // No test run after the baseline (it could not run, the model failed first): unknown, "?".
+    const failing = (s) => (s ? String((0,core_record/* failingCount */.e)(s)) : '?');
     return [
         `status=${record.status}`,
         `reason: ${record.stopReason}`,
-        `failing: ${failingBefore} -> ${failingAfter}`,
+        `failing: ${failing(record.baseline)} -> ${failing(record.final)}`,
         `iterations: ${record.totals.iterations}, turns: ${record.totals.turns}, tokens: ${record.totals.tokens}, cost: ${(0,progress/* formatCost */.BD)(record.totals.costUsd, record.model)}`,
         `diff: ${files.diffPath}`,
         `summary: ${files.summaryPath}`,

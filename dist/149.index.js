@@ -5753,6 +5753,24 @@ async function resolveTestCommand(config, log) {
 
 /***/ }),
 
+/***/ 14130:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ failingCount)
+/* harmony export */ });
+/**
+ * Failing tests of a test run, as the summary, the CLI and the action's outputs report them: the
+ * runner's own count, or the failures named when it counted fewer (a failing command with no
+ * test named counts one).
+ */
+function failingCount(summary) {
+    return Math.max(summary.counts.failed, summary.failures.length);
+}
+
+
+/***/ }),
+
 /***/ 49422:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -6637,11 +6655,14 @@ function buildReportJson(record) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/record.ts
+var core_record = __webpack_require__(14130);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
 // EXTERNAL MODULE: ./src/loop/progress.ts
 var progress = __webpack_require__(90199);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 const DEFAULT_MAX_BYTES = 900_000;
@@ -6734,22 +6755,25 @@ function render(record, limits) {
     ];
     return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
 }
-function failingCount(summary) {
-    if (!summary)
-        return undefined;
-    return Math.max(summary.counts.failed, summary.failures.length);
-}
 function failingLine(record) {
-    const before = failingCount(record.baseline);
-    const after = failingCount(record.final);
-    if (before === undefined && after === undefined)
+    const { baseline, final } = record;
+    if (!baseline && !final)
         return '**Failing tests:** no test run recorded';
-    const show = (n, s) => n === undefined ? '?' : `${n}${s?.timedOut ? ' (timed out)' : ''}`;
+    const show = (s) => s ? `${(0,core_record/* failingCount */.e)(s)}${s.timedOut ? ' (timed out)' : ''}` : '?';
     const c = record.comparison;
-    return (`**Failing tests:** ${show(before, record.baseline)} → ${show(after, record.final)}` +
+    return (`**Failing tests:** ${show(baseline)} → ${show(final)}` +
         ` · fixed ${c.fixed.length} · still failing ${c.stillFailing.length}` +
         ` · newly failing ${c.newlyFailing.length}` +
-        (record.final ? ` · passing ${record.final.counts.passed}` : ''));
+        (record.final && countsPasses(record) ? ` · passing ${record.final.counts.passed}` : ''));
+}
+/**
+ * Whether the test runner counted passing tests in this run. Some print only failures (`go test`
+ * without `-v`): "0 passed" would then read as "nothing passes", so no figure is shown.
+ */
+function countsPasses(record) {
+    return ((record.baseline?.counts.passed ?? 0) > 0 ||
+        (record.final?.counts.passed ?? 0) > 0 ||
+        record.iterations.some((it) => it.passed > 0));
 }
 function totalsLine(record) {
     const t = record.totals;
@@ -6830,6 +6854,7 @@ function iterationNote(it) {
     return notes.join(' · ');
 }
 function iterationsSection(record, limits) {
+    const passed = (n) => (countsPasses(record) ? String(n) : '–');
     const rows = [
         '| # | failing | passed | turns | tokens | cost | duration | note |',
         '|--:|--:|--:|--:|--:|--:|--:|:--|',
@@ -6837,10 +6862,10 @@ function iterationsSection(record, limits) {
     if (record.baseline) {
         const b = record.baseline;
         const note = b.timedOut ? 'timed out' : '';
-        rows.push(`| baseline | ${failingCount(b)} | ${b.counts.passed} | | | | | ${note} |`);
+        rows.push(`| baseline | ${(0,core_record/* failingCount */.e)(b)} | ${passed(b.counts.passed)} | | | | | ${note} |`);
     }
     const its = record.iterations;
-    const row = (it) => `| ${it.index} | ${it.failing} | ${it.passed} | ${it.turns} | ${(0,progress/* formatTokens */._y)(iterationTokens(it))} ` +
+    const row = (it) => `| ${it.index} | ${it.failing} | ${passed(it.passed)} | ${it.turns} | ${(0,progress/* formatTokens */._y)(iterationTokens(it))} ` +
         `| ${(0,progress/* formatCost */.BD)(it.costUsd, record.model)} | ${(0,progress/* formatDuration */.a3)(it.durationMs)} | ${iterationNote(it)} |`;
     if (its.length <= limits.iterationRows) {
         rows.push(...its.map(row));
@@ -6867,7 +6892,7 @@ function chartsSection(record) {
     if (its.length === 0)
         return '';
     const labels = (record.baseline ? ['baseline'] : []).concat(its.map((it) => String(it.index)));
-    const failing = (record.baseline ? [failingCount(record.baseline) ?? 0] : []).concat(its.map((it) => it.failing));
+    const failing = (record.baseline ? [(0,core_record/* failingCount */.e)(record.baseline) ?? 0] : []).concat(its.map((it) => it.failing));
     const maxFailing = Math.max(1, ...failing);
     const failingChart = [
         'xychart-beta',

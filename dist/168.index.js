@@ -970,6 +970,8 @@ function createPermissionApi(client, repo) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/record.ts
+var core_record = __webpack_require__(14130);
 // EXTERNAL MODULE: ./src/workspace/safe-fs.ts
 var safe_fs = __webpack_require__(89382);
 ;// CONCATENATED MODULE: ./src/github/outputs.ts
@@ -977,6 +979,7 @@ var safe_fs = __webpack_require__(89382);
  * The action's outputs and job summary. Output names come from `OUTPUTS` in src/config/inputs.ts,
  * the one list action.yml and the README table are generated from.
  */
+
 
 
 
@@ -1000,6 +1003,7 @@ function setOutputs(values) {
  * name is listed (a value may be undefined), so a new output fails to compile until it is set.
  */
 function runOutputValues(record, files, published = {}) {
+    const failingAfter = record.final ?? record.baseline;
     return {
         status: record.status,
         'diff-path': files.diffPath,
@@ -1008,8 +1012,8 @@ function runOutputValues(record, files, published = {}) {
         iterations: record.totals.iterations,
         tokens: record.totals.tokens,
         'cost-usd': Number(record.totals.costUsd.toFixed(4)),
-        'failing-before': record.baseline?.counts.failed,
-        'failing-after': (record.final ?? record.baseline)?.counts.failed,
+        'failing-before': record.baseline && (0,core_record/* failingCount */.e)(record.baseline),
+        'failing-after': failingAfter && (0,core_record/* failingCount */.e)(failingAfter),
         branch: published.branch,
         'commit-sha': published.commitSha,
         'pr-url': published.prUrl,

@@ -114,11 +114,16 @@ function moreSkipped(baseline, current, named) {
             : `the run skips ${skippedNow} tests, the baseline skipped ${skippedBefore} (${baseline.digest.runner} does not name every test, so which ones could not be checked)`,
     };
 }
-/** Fewer tests, and the runner does not name them: a note, never a reason to reject. */
+/**
+ * Fewer tests, and the runner does not name them: a note, never a reason to reject. Not when
+ * neither run counted a passing test: such a runner prints only failures (`go test` without
+ * `-v`), so its totals are failures, and fewer of them is what a fix looks like.
+ */
 function fewerUnnamed(baseline, current, named) {
     const totalBefore = total(baseline);
     const totalNow = total(current);
-    if (named || totalNow >= totalBefore)
+    const countsPasses = baseline.digest.counts.passed > 0 || current.digest.counts.passed > 0;
+    if (named || totalNow >= totalBefore || !countsPasses)
         return undefined;
     return {
         kind: 'unverified',
