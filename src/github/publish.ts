@@ -263,16 +263,16 @@ async function commitAndPush(
   }
   const protectedBranches = [...(options.protectedBranches ?? []), ...refusedBranches(context)];
 
+  let sha: string;
   try {
-    const { sha } = await commitBestState({
+    ({ sha } = await commitBestState({
       root,
       ...(options.tree !== undefined ? { tree: options.tree } : {}),
       branch,
       message: options.commitMessage || `greenloop: ${record.status}`,
       ...(options.author !== undefined ? { author: options.author } : {}),
       parentRef: options.parentRef ?? 'HEAD',
-    });
-    result.commitSha = sha;
+    }));
   } catch (error) {
     result.errors.push(`commit: ${messageOf(error)}`);
     return undefined;
@@ -297,8 +297,10 @@ async function commitAndPush(
     result.errors.push(`push: ${pushed.error}${pushHint(pushed.error)}`);
     return undefined;
   }
+  // Only now: the commit-sha output names a commit that is on the remote.
+  result.commitSha = sha;
   result.branch = branch;
-  options.log.info(`Pushed ${result.commitSha ?? ''} to '${branch}'`);
+  options.log.info(`Pushed ${sha} to '${branch}'`);
   return branch;
 }
 

@@ -1128,8 +1128,16 @@ class GitRepo implements RepoGit {
         },
       );
       if (result.code !== 0) {
-        const detail = redact(lastLines(result.stderr || result.stdout, 4), opts.token);
-        return err(`git push to '${opts.branch}' failed: ${detail}`);
+        const rejected = porcelainRejections(result.stdout);
+        const output =
+          result.stderr.trim() !== '' || rejected.length > 0 ? result.stderr : result.stdout;
+        const detail = [...rejected, output.trim() !== '' ? lastLines(output, 4) : ''].filter(
+          (s) => s !== '',
+        );
+        const failed = `git push to '${opts.branch}' failed: ${detail.join('; ')}`;
+        return err(
+          redact(failed + rejectionMeaning(rejected, opts.lease !== undefined), opts.token),
+        );
       }
       return ok(undefined);
     } catch (error) {
@@ -1162,6 +1170,38 @@ class GitRepo implements RepoGit {
     if (local.code !== 0) return `refused to push: local branch '${branch}' does not exist`;
     return undefined;
   }
+}
+
+/**
+ * The refs `git push --porcelain` refused, as `[rejected] (stale info)`: its stdout has one
+ * line per ref, `<flag>\t<from>:<to>\t<summary>`, flag `!` for a rejected ref (git-push(1),
+ * OUTPUT); stderr then holds only "failed to push some refs".
+ */
+function porcelainRejections(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .filter((line) => line.startsWith('!\t'))
+    .map((line) => line.split('\t').slice(2).join(' ').trim())
+    .filter((summary) => summary !== '');
+}
+
+/** What a rejection means for the output branch, and what to do about it. */
+function rejectionMeaning(rejected: readonly string[], leased: boolean): string {
+  if (leased && rejected.some((r) => r.includes('stale info'))) {
+    // --force-with-lease refuses when the remote ref is no longer the tip read before the run.
+    return (
+      ': the branch changed on the remote during the run (someone pushed to it); nothing was ' +
+      'overwritten. Their commits are still there; to publish this change, set another output ' +
+      '`branch`, or rerun once their commits are kept elsewhere (a run replaces the branch)'
+    );
+  }
+  if (rejected.some((r) => /non-fast-forward|fetch first/.test(r))) {
+    return (
+      ': the remote branch has commits this run does not have; nothing was overwritten. ' +
+      'Set another output `branch`'
+    );
+  }
+  return '';
 }
 
 /** The config entries that carry the token to `serverUrl`, for one process. */

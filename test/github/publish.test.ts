@@ -221,6 +221,44 @@ describe('publish', () => {
     expect(api.pulls[0]).toMatchObject({ head: 'greenloop/4242', base: 'main' });
   });
 
+  it('a branch someone pushed to during the run: nothing overwritten, no commit-sha, and why', async () => {
+    // The output branch as it was when the run started (read with ls-remote before the run).
+    const main = repo.remoteGit('rev-parse', 'main').trim();
+    repo.remoteGit('update-ref', 'refs/heads/greenloop/nightly', main);
+    // Someone pushes to it while the loop runs (a commit on top, made in the remote).
+    const tree = repo.remoteGit('rev-parse', `${main}^{tree}`).trim();
+    const theirs = repo
+      .remoteGit(
+        '-c',
+        'user.name=Bob',
+        '-c',
+        'user.email=b@x',
+        'commit-tree',
+        tree,
+        '-p',
+        main,
+        '-m',
+        'bob',
+      )
+      .trim();
+    repo.remoteGit('update-ref', 'refs/heads/greenloop/nightly', theirs);
+
+    const result = await publish(
+      options({ outputs: ['commit'], branch: 'greenloop/nightly', remoteTip: main }),
+    );
+    expect(repo.remoteGit('rev-parse', 'refs/heads/greenloop/nightly').trim()).toBe(theirs);
+    expect(result.branch).toBeUndefined();
+    // The commit exists only in the runner's clone: no output may name it.
+    expect(result.commitSha).toBeUndefined();
+    expect(result.errors).toHaveLength(1);
+    const [error = ''] = result.errors;
+    // git's own reason (the --porcelain line on stdout), then what it means and what to do.
+    expect(error).toContain('[rejected] (stale info)');
+    expect(error).toMatch(/changed on the remote during the run/);
+    expect(error).toMatch(/nothing was overwritten/);
+    expect(error).toMatch(/rerun|another .*branch/i);
+  });
+
   it('refuses to push to the default branch, leaving it untouched', async () => {
     const before = repo.remoteGit('rev-parse', 'main').trim();
     const result = await publish(options({ outputs: ['commit'], branch: 'main' }));
