@@ -1,5 +1,6 @@
 /** Compares test runs: which failures were fixed, remain, or are new; and whether tests went missing. */
 import type { Comparison, Digest, Failure } from './types.js';
+import { isTestPath } from './parsers/util.js';
 
 export function compareRuns(
   baseline: readonly Pick<Failure, 'id'>[],
@@ -217,4 +218,27 @@ function nameOf(id: string): string {
 function listed(ids: readonly string[]): string {
   const shown = ids.slice(0, SHOWN).join('; ');
   return ids.length > SHOWN ? `${shown} and ${ids.length - SHOWN} more` : shown;
+}
+
+/**
+ * The test files among deleted paths: by the usual naming (`tests/`, `*_test.go`, `*.test.ts`,
+ * `test_*.py`, a root `test.js`) or named by the test command (`node test.js`, `pytest checks/`).
+ * A log that names no test cannot show them gone, so the integrity check looks at the files too.
+ */
+export function deletedTestFiles(deleted: readonly string[], testCommand: string): string[] {
+  const named = testCommand
+    .split(/\s+/)
+    .map((word) =>
+      word
+        .replace(/^['"]|['"]$/g, '')
+        .replace(/^\.\//, '')
+        .replace(/\/+$/, ''),
+    )
+    .filter((word) => word !== '' && word !== '.' && !word.startsWith('-'));
+  return deleted.filter(
+    (file) =>
+      isTestPath(file) ||
+      /(^|\/)(tests?|specs?)\.[^/]+$/.test(file) ||
+      named.some((word) => file === word || file.startsWith(`${word}/`)),
+  );
 }

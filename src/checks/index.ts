@@ -13,6 +13,7 @@ export { loadXml } from './parsers/xml.js';
 export { detectRunner, RUNNERS, type RunnerName } from './sniff.js';
 export {
   compareRuns,
+  deletedTestFiles,
   integrityProblem,
   LOAD_KINDS,
   type IntegrityProblem,

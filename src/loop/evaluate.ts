@@ -61,6 +61,8 @@ export interface EvaluateInput {
   readonly best: TestState;
   readonly flaky: readonly string[];
   readonly allowTestEdits: boolean;
+  /** Test files the changes deleted since the baseline (see deletedTestFiles). */
+  readonly deletedTests?: readonly string[];
 }
 
 function evidenceOf(state: TestState): RunEvidence {
@@ -87,9 +89,13 @@ export function evaluateRun(input: EvaluateInput): Evaluation {
   const regressions = regressionsOf(comparison, baseline);
   const sameFailuresAsBefore = sameIds(state.failures, best.failures);
 
+  const deleted = input.allowTestEdits ? [] : (input.deletedTests ?? []);
   let verdict: Verdict;
   let note: string | undefined;
-  if (integrity?.rejects) {
+  if (deleted.length > 0) {
+    verdict = 'worse';
+    note = `The changes deleted test files: ${listFiles(deleted)}. Fix the code instead of removing tests.`;
+  } else if (integrity?.rejects) {
     verdict = 'worse';
     note = integrity.message;
   } else if (run.exitCode === 0) {
@@ -132,6 +138,10 @@ function regressionsOf(comparison: Comparison, baseline: TestState): string[] {
     (id) =>
       !hidden.some((prefix) => prefix !== '' && (id === prefix || id.startsWith(`${prefix} > `))),
   );
+}
+
+function listFiles(files: readonly string[]): string {
+  return `${files.slice(0, 5).join(', ')}${files.length > 5 ? ` and ${files.length - 5} more` : ''}`;
 }
 
 function sameIds(a: readonly Failure[], b: readonly Failure[]): boolean {

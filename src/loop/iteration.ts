@@ -4,6 +4,7 @@
  * the time limit, the last rerun, no progress) waits until the turn's tool calls are answered.
  */
 import { type Checkpoint, configDigest, saveCheckpoint } from './checkpoint.js';
+import { deletedTestFiles } from '../checks/index.js';
 import { cancelled, type RunContext } from './context.js';
 import type { ConversationState } from './conversation.js';
 import { type Evaluation, evaluateRun } from './evaluate.js';
@@ -40,6 +41,7 @@ export async function runIteration(
     best: state.best!,
     flaky: state.flaky,
     allowTestEdits: ctx.config.allowTestEdits,
+    deletedTests: ctx.config.allowTestEdits ? [] : await deletedTests(ctx, state, tree),
   });
   ctx.journal.record('tests', {
     label: `iteration-${index}`,
@@ -59,6 +61,14 @@ export async function runIteration(
   ctx.journal.closeIteration();
   state.iterationStart = { spent: state.spent, at: ctx.now() };
   return { kind: 'tested', message: evaluation.message, next };
+}
+
+/** Test files deleted between the baseline and `tree`. */
+async function deletedTests(ctx: RunContext, state: LoopState, tree: string): Promise<string[]> {
+  if (tree === state.trees.baseline) return [];
+  const changes = await ctx.git.diffStat(state.trees.baseline, tree);
+  const deleted = changes.filter((c) => c.status === 'deleted').map((c) => c.path);
+  return deletedTestFiles(deleted, ctx.testCommand);
 }
 
 function lastRerunUsed(ctx: RunContext): Stop {

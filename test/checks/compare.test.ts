@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   compareRuns,
+  deletedTestFiles,
   digestFile,
   integrityProblem,
   type RunEvidence,
@@ -225,5 +226,22 @@ describe('integrityProblem: identities, not totals', () => {
     );
     expect(problem?.kind).toBe('not-run');
     expect(problem?.message).toContain('JavaScript heap out of memory');
+  });
+});
+
+describe('deletedTestFiles', () => {
+  it.each([
+    ['node test.js', ['test.js', 'sum.js'], ['test.js']],
+    ['pytest -q checks/', ['checks/a.py', 'lib/a.py'], ['checks/a.py']],
+    ['go test ./...', ['uuid.go', 'uuid_test.go'], ['uuid_test.go']],
+    [
+      'npm test',
+      ['src/a.test.ts', 'src/a.ts', 'test/helpers.js'],
+      ['src/a.test.ts', 'test/helpers.js'],
+    ],
+    ['cargo test', ['tests/it.rs', 'src/lib.rs'], ['tests/it.rs']],
+    ["python3 -m pytest 'tests'", ['tests/test_calc.py', 'conftest.py'], ['tests/test_calc.py']],
+  ])('%s: %j -> %j', (command, deleted, want) => {
+    expect(deletedTestFiles(deleted, command)).toEqual(want);
   });
 });

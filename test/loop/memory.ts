@@ -10,6 +10,7 @@ import { parseConfig, type RawInputs } from '../../src/config/index.js';
 import type { LoopDeps } from '../../src/loop/run.js';
 import type { ModelClient } from '../../src/model/types.js';
 import { createGuard } from '../../src/workspace/guard.js';
+import type { FileChange } from '../../src/core/record.js';
 import type { Git, ProcessResult, ProcessRunner } from '../../src/workspace/types.js';
 import { memoryLog } from './harness.js';
 
@@ -44,7 +45,27 @@ export function memoryGit(files: Files): MemoryGit {
     diff: (from, to) => Promise.resolve(from === to ? '' : `${from} -> ${to}`),
     tryHead: unused('tryHead'),
     tryCheckoutCommit: unused('tryCheckoutCommit'),
-    diffStat: unused('diffStat'),
+    diffStat: (from, to) => {
+      const before = trees.get(from);
+      const after = trees.get(to);
+      if (!before || !after) return Promise.reject(new Error(`no such tree ${from} or ${to}`));
+      const lines = (text: string | undefined) =>
+        text === undefined ? 0 : text.split('\n').length;
+      const changes = [...new Set([...before.keys(), ...after.keys()])]
+        .filter((name) => before.get(name) !== after.get(name))
+        .sort()
+        .map(
+          (name) =>
+            ({
+              path: name,
+              added: lines(after.get(name)),
+              removed: lines(before.get(name)),
+              status: !before.has(name) ? 'added' : !after.has(name) ? 'deleted' : 'modified',
+              binary: false,
+            }) satisfies FileChange,
+        );
+      return Promise.resolve(changes);
+    },
     ensureBaseline: unused('ensureBaseline'),
     removePersistedCredentials: unused('removePersistedCredentials'),
     configFingerprint: unused('configFingerprint'),

@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { patchCall, runTestsCall, scriptedModel } from '../fakes/scripted-model.js';
+import { patchCall, runTestsCall, scriptedModel, shellCall } from '../fakes/scripted-model.js';
 import { createRepo, SUM_PROJECT, type TempRepo } from '../helpers/repo.js';
 import { runScripted } from './harness.js';
 
@@ -183,6 +183,54 @@ describe('the verdict on real runners', () => {
     },
     120_000,
   );
+});
+
+describe('deleting test files is rolled back even when the log names no test', () => {
+  // A plain script as the test command (generic runner): its log names no test, so a run
+  // without the file fails "the same" (exit 1, no parsable failure). Found by an acceptance
+  // run in which the model's only action, `rm test.js`, was kept and published as a PR.
+  const SCRIPT_PROJECT: Record<string, string> = {
+    'sum.js': 'exports.sum = (a, b) => a - b;\n',
+    'test.js':
+      "const assert = require('node:assert');\nassert.equal(require('./sum.js').sum(1, 1), 2);\n",
+    'tests/unit/sum_test.py': 'def test_sum():\n    assert True\n',
+  };
+  const cases: [string, string, string][] = [
+    ['a file the test command names (node test.js)', 'rm test.js', 'test.js'],
+    ['a file in a tests/ folder', 'rm tests/unit/sum_test.py', 'tests/unit/sum_test.py'],
+  ];
+  for (const [name, command, file] of cases) {
+    it(name, async () => {
+      repo = createRepo(SCRIPT_PROJECT);
+      const model = scriptedModel([
+        { calls: [shellCall(command)] },
+        { calls: [runTestsCall] },
+        { text: 'Done.' },
+      ]);
+      const { outcome } = await runScripted(repo.dir, model, {
+        'test-command': 'node test.js',
+        'max-iterations': '1',
+      });
+      expect(outcome.iterations[0]?.rolledBack).toBe(true);
+      expect(outcome.iterations[0]?.note).toContain(`deleted test files: ${file}`);
+      expect(repo.read(file)).toBe(SCRIPT_PROJECT[file]);
+    });
+  }
+
+  it('with allow-test-edits: true the deletion is kept', async () => {
+    repo = createRepo(SCRIPT_PROJECT);
+    const model = scriptedModel([
+      { calls: [shellCall('rm tests/unit/sum_test.py')] },
+      { calls: [runTestsCall] },
+      { text: 'Done.' },
+    ]);
+    const { outcome } = await runScripted(repo.dir, model, {
+      'test-command': 'node test.js',
+      'max-iterations': '1',
+      'allow-test-edits': 'true',
+    });
+    expect(outcome.iterations[0]?.rolledBack).toBe(false);
+  });
 });
 
 describe('a test command that cannot run stops the run before any model call', () => {
