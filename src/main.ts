@@ -38,7 +38,7 @@ import { actionLog } from './github/log.js';
 import { loadResume } from './github/resume.js';
 import { Redactor, secretForms, secretValues } from './core/secrets.js';
 import { FAILING_STATUSES, SUCCESS_STATUSES } from './core/status.js';
-import { escapeMarkdown, neutraliseWorkflowCommands } from './report/escape.js';
+import { escapeMarkdown, markdownUrl, neutraliseWorkflowCommands } from './report/escape.js';
 import { runSession, SetupError, type SessionResult } from './app/session.js';
 import { downloadAttempts } from './github/attempts.js';
 import type { Candidate } from './select/rank.js';
@@ -215,7 +215,8 @@ async function removeCredentials(config: RunConfig, git: RepoGit): Promise<void>
 /** Where the result went and what was refused, for the job summary (the annotations alone vanish). */
 function publishedSection(published: PublishResult): string {
   const lines = [
-    published.prUrl ? `- Pull request: ${escapeMarkdown(published.prUrl)}` : '',
+    // GitHub's html_url, not model text: printed as a link (markdownUrl checks it first).
+    published.prUrl ? `- Pull request: ${markdownUrl(published.prUrl)}` : '',
     published.branch
       ? `- Pushed ${published.commitSha ?? ''} to ${escapeMarkdown(published.branch)}`
       : '',

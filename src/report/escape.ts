@@ -96,6 +96,31 @@ export function escapeMarkdown(text: string): string {
   return neutraliseWorkflowCommands(clean.split('\n').map(escapeLine).join('\n'));
 }
 
+/**
+ * Characters a web URL may hold here: RFC 3986's unreserved ones (`_` is common in repository
+ * names) and the reserved ones a URL from GitHub uses, plus `%`; nothing that ends an autolink
+ * (`<`, `>`, spaces, controls) or could read as markdown around it (brackets, parentheses,
+ * backslash, backtick, `*`, `&`).
+ */
+const URL_SAFE = /^[\w\-.~:/?#@%=+,;]+$/;
+
+/**
+ * A URL from a trusted answer (GitHub's `html_url`) as a link GitHub renders: a CommonMark
+ * autolink `<https://...>` (no backslash escapes or markdown apply inside one). Only an
+ * http(s) URL the URL parser accepts and made of URL-safe characters; anything else is
+ * printed as escaped text.
+ */
+export function markdownUrl(url: string): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  const web = parsed !== undefined && (parsed.protocol === 'https:' || parsed.protocol === 'http:');
+  return web && URL_SAFE.test(url) ? `<${url}>` : escapeMarkdown(url);
+}
+
 /** Like `escapeMarkdown`, for a single table cell or list item: all whitespace runs become one space. */
 export function escapeTableCell(text: string): string {
   return escapeMarkdown(stripUnsafeCharacters(text).replace(/\s+/g, ' ').trim());

@@ -289,6 +289,10 @@ function expectPublished(w: World, run: ActionRun, kind: OutputKind, mainBefore:
     expect(body.body).toBe(summaryFile);
     expect(creates[0]!.authorization).toContain(GITHUB_TOKEN);
     expect(w.github.pulls).toHaveLength(1);
+    // The URL GitHub answered with is a working link in the job summary.
+    expect(run.summary).toContain(
+      `- Pull request: <https://github.example/octo/demo/pull/${w.github.pulls[0]!.number}>`,
+    );
   } else {
     expect(w.github.requests).toEqual([]);
   }

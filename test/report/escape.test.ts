@@ -6,6 +6,7 @@ import {
   escapeHtml,
   escapeMarkdown,
   escapeTableCell,
+  markdownUrl,
   neutraliseWorkflowCommands,
   stripUnsafeCharacters,
 } from '../../src/report/escape.js';
@@ -83,6 +84,32 @@ describe('escapeMarkdown: references, links and mentions', () => {
     expect(escapeTableCell('Fixes #1 @bob www.x.y')).toBe(
       `Fixes #${ZWSP}1 @${ZWSP}bob www${ZWSP}.x.y`,
     );
+  });
+});
+
+describe('markdownUrl (a URL GitHub returned, e.g. a pull request html_url)', () => {
+  it('prints a web URL as an autolink GitHub renders as a link', () => {
+    expect(markdownUrl('https://github.com/octo/proj/pull/12')).toBe(
+      '<https://github.com/octo/proj/pull/12>',
+    );
+    expect(markdownUrl('http://ghes.example/my_org/my_repo.js/pull/3#issuecomment-9')).toBe(
+      '<http://ghes.example/my_org/my_repo.js/pull/3#issuecomment-9>',
+    );
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'https://x.example/a b',
+    'https://x.example/a>b',
+    'https://x.example/a)[x](https://evil.example',
+    'https://x.example/\u0007',
+    'https://x.example/a\nb',
+    'not a url',
+    'file:///etc/passwd',
+  ])('anything else is escaped text, never a link: %j', (url) => {
+    const printed = markdownUrl(url);
+    expect(printed).toBe(escapeMarkdown(url));
+    expect(printed).not.toMatch(/^<|\]\(|:\/\//);
   });
 });
 
