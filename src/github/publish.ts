@@ -550,10 +550,58 @@ export function describeApiError(error: unknown): string {
   }
   message = message.replace(/\s+/g, ' ').trim();
   const prefix = status !== undefined && Number.isFinite(status) ? `HTTP ${status}: ` : '';
-  return `${prefix}${message}${apiHint(status, message)}`;
+  return `${prefix}${message}${apiHint(status, message, responseHeaders(error))}`;
 }
 
-function apiHint(status: number | undefined, message: string): string {
+function responseHeaders(error: unknown): Readonly<Record<string, unknown>> {
+  if (typeof error !== 'object' || error === null || !('response' in error)) return {};
+  const headers = (error as { response?: { headers?: unknown } }).response?.headers;
+  return typeof headers === 'object' && headers !== null
+    ? (headers as Record<string, unknown>)
+    : {};
+}
+
+/**
+ * A rate limit, named as one (docs.github.com REST "Rate limits for the REST API"): a secondary
+ * limit answers 403 or 429 with a message saying so and often `retry-after` (seconds); an
+ * exhausted primary limit answers 403 or 429 with `x-ratelimit-remaining: 0` and
+ * `x-ratelimit-reset` (UTC epoch seconds).
+ */
+function rateLimitHint(
+  status: number | undefined,
+  message: string,
+  headers: Readonly<Record<string, unknown>>,
+): string | undefined {
+  if (status !== 403 && status !== 429) return undefined;
+  const retryAfter = Number(headers['retry-after'] ?? NaN);
+  const reset = Number(headers['x-ratelimit-reset'] ?? NaN);
+  const after = Number.isFinite(retryAfter) ? `: retry after ${retryAfter} s` : '';
+  if (/secondary rate limit/i.test(message)) {
+    return ` (hint: GitHub's secondary rate limit${after || ': wait a few minutes'}, then rerun)`;
+  }
+  if (
+    String(headers['x-ratelimit-remaining']) === '0' ||
+    /API rate limit exceeded/i.test(message)
+  ) {
+    const until = Number.isFinite(reset)
+      ? ` until ${new Date(reset * 1000).toISOString().replace(/\.000Z$/, 'Z')}`
+      : after;
+    return ` (hint: GitHub's API rate limit for this token is used up${until}; rerun after that)`;
+  }
+  if (status === 429) return ` (hint: GitHub rate-limited the request${after})`;
+  return undefined;
+}
+
+function apiHint(
+  status: number | undefined,
+  message: string,
+  headers: Readonly<Record<string, unknown>>,
+): string {
+  const rateLimit = rateLimitHint(status, message, headers);
+  if (rateLimit !== undefined) return rateLimit;
+  if (/issue is locked/i.test(message)) {
+    return ' (hint: the conversation is locked; unlock it, or turn `comment` off for it)';
+  }
   if (/not permitted to create or approve pull requests/i.test(message)) {
     return (
       ' (hint: enable "Allow GitHub Actions to create and approve pull requests" under the ' +

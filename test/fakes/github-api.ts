@@ -77,6 +77,13 @@ export interface ApiFault {
   readonly message: string;
   /** A validation error's `errors` array (`{ resource, code, message }` entries, or strings). */
   readonly errors?: readonly unknown[];
+  /**
+   * Response headers, e.g. a rate limit's: GitHub answers a secondary rate limit with 403 or
+   * 429 and often `retry-after` (seconds), an exhausted primary limit with 403 or 429 and
+   * `x-ratelimit-remaining: 0` + `x-ratelimit-reset` (epoch seconds) (docs.github.com, REST API
+   * "Rate limits for the REST API", "Exceeding the rate limit").
+   */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface FakeRepoArtifact {
@@ -229,8 +236,12 @@ export class FakeGitHubApi {
       authorization: req.headers.authorization ?? '',
       body,
     });
-    const send = (status: number, value: unknown): void => {
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+    const send = (
+      status: number,
+      value: unknown,
+      headers: Readonly<Record<string, string>> = {},
+    ): void => {
+      res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(value));
     };
     const fail = (status: number, message: string): void =>
@@ -266,15 +277,16 @@ export class FakeGitHubApi {
     );
     if (faultIndex !== -1) {
       const fault = this.faults.splice(faultIndex, 1)[0];
-      if (fault?.errors !== undefined) {
-        send(fault.status, {
-          message: fault.message,
-          errors: fault.errors,
-          status: String(fault.status),
-        });
-      } else {
-        fail(fault?.status ?? 500, fault?.message ?? 'fault');
-      }
+      send(
+        fault?.status ?? 500,
+        {
+          message: fault?.message ?? 'fault',
+          ...(fault?.errors !== undefined ? { errors: fault.errors } : {}),
+          documentation_url: 'https://docs.github.com/rest',
+          status: String(fault?.status ?? 500),
+        },
+        fault?.headers,
+      );
       return;
     }
 

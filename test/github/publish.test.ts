@@ -329,6 +329,67 @@ describe('publish', () => {
     );
   });
 
+  // A secondary rate limit: 403 or 429, a message naming it, often `retry-after` (docs.github.com
+  // REST "Rate limits for the REST API", "About secondary rate limits"; the message as GitHub words it).
+  it.each([403, 429])(
+    'a secondary rate limit (%i) on PR creation is named as a rate limit with its retry-after, not as permissions',
+    async (status) => {
+      api.faults.push({
+        method: 'POST',
+        path: '/pulls',
+        status,
+        message:
+          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 1234:5678.',
+        headers: { 'retry-after': '60' },
+      });
+      const result = await publish(options({}));
+      expect(result.errors).toHaveLength(1);
+      const [error = ''] = result.errors;
+      expect(error).toMatch(new RegExp(`^pull request: HTTP ${status}: You have exceeded`));
+      expect(error).toMatch(/hint: GitHub's secondary rate limit: retry after 60 s/);
+      expect(error).not.toMatch(/permissions/);
+    },
+  );
+
+  it('an exhausted primary rate limit (x-ratelimit-remaining: 0) is named with its reset time', async () => {
+    // docs.github.com REST "Rate limits for the REST API": 403 or 429, x-ratelimit-remaining 0,
+    // x-ratelimit-reset in UTC epoch seconds; the message as GitHub words it for an installation.
+    api.faults.push({
+      method: 'POST',
+      path: '/pulls',
+      status: 403,
+      message: 'API rate limit exceeded for installation ID 1234.',
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1800000000' },
+    });
+    const result = await publish(options({}));
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatch(
+      /hint: GitHub's API rate limit for this token is used up until 2027-01-15T08:00:00Z/,
+    );
+    expect(result.errors[0]).not.toMatch(/permissions/);
+  });
+
+  it('a comment refused because the conversation is locked says so, not permissions', async () => {
+    // GitHub's 403 on POST .../issues/{n}/comments of a locked conversation (seen in
+    // renovatebot/renovate#6215, probot/stale#25); the REST docs list 403 and 422 there.
+    api.faults.push({
+      method: 'POST',
+      path: '/comments',
+      status: 403,
+      message: 'Unable to create comment because issue is locked.',
+    });
+    const context = ctx('issue_comment', {
+      issue: { number: 7, pull_request: { url: 'x' } },
+      comment: { body: '/greenloop' },
+    });
+    const result = await publish(options({ outputs: ['none'], comment: true, context }));
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatch(
+      /^comment: HTTP 403: Unable to create comment because issue is locked\. \(hint: the conversation is locked/,
+    );
+    expect(result.errors[0]).not.toMatch(/permissions/);
+  });
+
   it('posts one summary comment and updates it on later runs', async () => {
     const context = ctx('issue_comment', {
       issue: { number: 7, pull_request: { url: 'x' } },
