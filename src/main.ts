@@ -32,6 +32,7 @@ import {
   outputBranch,
   publish,
   refusedBranches,
+  withDiffLocation,
   type PublishResult,
 } from './github/publish.js';
 import { actionLog } from './github/log.js';
@@ -354,7 +355,7 @@ async function publishStep(
   for (const error of published.errors) core.warning(error);
   setRunOutputs(session.record, session.files, published);
   try {
-    appendJobSummary(summary + publishedSection(published));
+    appendJobSummary(withDiffLocation(summary, published) + publishedSection(published));
   } catch (error) {
     core.warning(
       `Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`,

@@ -8,6 +8,8 @@ import * as fs from 'node:fs';
 import type { getOctokit } from '@actions/github';
 import type { OutputKind } from '../config/types.js';
 import type { RunRecord } from '../core/record.js';
+import { codeSpan } from '../report/escape.js';
+import { FULL_DIFF_NOTE } from '../report/summary.js';
 import { commitBestState, pushBranch, sanitiseBranchName, type Author } from '../workspace/git.js';
 import { uploadArtifact, type NameMode, type PublishLog } from './artifact.js';
 import { startingBranch, type GitHubContext } from './context.js';
@@ -120,7 +122,8 @@ async function publishInto(result: PublishResult, options: PublishOptions): Prom
     const pushed = await commitAndPush(options, result);
     if (pushed !== undefined && kinds.has('pull-request')) {
       await step(result, 'pull request', async () => {
-        result.prUrl = await openOrUpdatePull(await api(), options, pushed, summary);
+        const body = withDiffLocation(summary, result);
+        result.prUrl = await openOrUpdatePull(await api(), options, pushed, body);
         log.info(`Pull request: ${result.prUrl}`);
       });
     }
@@ -184,7 +187,7 @@ async function postComment(
         await api(),
         context,
         issue,
-        commentBody(summary, result),
+        commentBody(withDiffLocation(summary, result), result),
       );
       log.info(`Comment: ${result.commentUrl}`);
     });
@@ -443,6 +446,27 @@ function commentBody(summary: string, result: PublishResult): string {
   return capBody(`${COMMENT_MARKER}\n${summary.trimEnd()}${footer}`);
 }
 
+/**
+ * The summary with its "full diff" note (a cut diff) saying where this run really published
+ * the diff: the pushed commit, the artifact, or neither.
+ */
+export function withDiffLocation(summary: string, result: PublishResult): string {
+  if (!summary.includes(FULL_DIFF_NOTE)) return summary;
+  const places = [
+    ...(result.commitSha !== undefined && result.branch !== undefined
+      ? [`commit ${result.commitSha} on branch ${codeSpan(result.branch)}`]
+      : []),
+    ...(result.artifactName !== undefined
+      ? [`\`greenloop.diff\` in the artifact ${codeSpan(result.artifactName)}`]
+      : []),
+  ];
+  const note =
+    places.length > 0
+      ? `The full diff is ${places.join(', and ')}.`
+      : "The full diff was not published: it is `greenloop.diff` in the run's output folder on the runner (the `diff-path` output).";
+  return summary.split(FULL_DIFF_NOTE).join(note);
+}
+
 function readSummary(options: PublishOptions): string {
   try {
     const text = fs.readFileSync(options.files.summaryPath, 'utf8');
@@ -459,7 +483,8 @@ function readSummary(options: PublishOptions): string {
  */
 export function capBody(text: string): string {
   if (text.length <= BODY_LIMIT) return text;
-  const note = '\n\n_(cut: GitHub limits this text to 65,536 characters; see the artifact)_\n';
+  const note =
+    '\n\n_(cut: GitHub limits this text to 65,536 characters; the job summary of the run has all of it)_\n';
   let kept = text.slice(0, BODY_LIMIT - note.length);
   const lineEnd = kept.lastIndexOf('\n');
   if (lineEnd > 0) kept = kept.slice(0, lineEnd + 1);

@@ -31,6 +31,12 @@ export interface SummaryOptions {
   readonly diffLimitBytes?: number;
 }
 
+/**
+ * Where the full diff is when the summary shows only part of it: true of summary.md where it is
+ * written (and in an artifact, beside it). Publishing replaces it with where the diff went.
+ */
+export const FULL_DIFF_NOTE = 'The full diff is `greenloop.diff`, beside this summary.';
+
 export const DEFAULT_MAX_BYTES = 900_000;
 export const DEFAULT_DIFF_LIMIT_BYTES = 60_000;
 
@@ -372,13 +378,13 @@ function diffSection(record: RunRecord, limits: Limits): string {
   if (limits.diffBytes <= 0) {
     return (
       `### Diff\n\n_The diff (${formatBytes(total)}) is left out to fit the job summary size ` +
-      'limit; see `greenloop.diff` in the artifact._'
+      `limit._ ${FULL_DIFF_NOTE}`
     );
   }
   const cut = truncateBytes(diff, limits.diffBytes);
   const note = cut.truncated
     ? `\n\n> ⚠️ Diff truncated: showing the first ${formatBytes(byteLength(cut.text))} of ` +
-      `${formatBytes(total)}. The full diff is \`greenloop.diff\` in the artifact.`
+      `${formatBytes(total)}. ${FULL_DIFF_NOTE}`
     : '';
   return `<details>\n<summary>${title}</summary>\n\n${codeBlock(cut.text, 'diff')}${note}\n\n</details>`;
 }

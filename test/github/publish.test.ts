@@ -13,6 +13,7 @@ import {
   type PublishOptions,
 } from '../../src/github/publish.js';
 import type { RunRecord } from '../../src/core/record.js';
+import { renderSummary } from '../../src/report/summary.js';
 import { FakeArtifactService } from '../fakes/artifact-service.js';
 import { FakeGitHubApi } from '../fakes/github-api.js';
 import { createRemoteRepo, type RemoteRepo, removeRemoteTemplate } from '../helpers/repo.js';
@@ -606,6 +607,60 @@ describe('publish', () => {
     expect(result.artifactId).toBeUndefined();
     expect(result.errors[0]).toMatch(/^artifact 'greenloop' upload failed: .*artifacts disabled/);
   });
+
+  describe('a summary whose diff was cut says where the full diff really is', () => {
+    const bigDiff = `diff --git a/big.js b/big.js\n${'+// padding line\n'.repeat(400)}`;
+    const cutSummary = (): string =>
+      renderSummary({ ...record(bigDiff), filesChanged: [] }, { diffLimitBytes: 1000 });
+    const issueContext = (): GitHubContext =>
+      ctx('issue_comment', {
+        issue: { number: 7, pull_request: { url: 'x' } },
+        comment: { body: '/greenloop' },
+      });
+
+    it('output pull-request (no artifact): the PR body names the pushed commit, not an artifact', async () => {
+      const summary = cutSummary();
+      expect(summary).toContain('Diff truncated');
+      const result = await publish(options({ record: record(bigDiff), summary }));
+      expect(result.errors).toEqual([]);
+      const body = api.pulls[0]?.body ?? '';
+      expect(body).toContain(
+        `The full diff is commit ${result.commitSha ?? '?'} on branch \`greenloop/fix\`.`,
+      );
+      expect(body).not.toMatch(/artifact/i);
+    });
+
+    it('output artifact + pull-request: both places are named', async () => {
+      const result = await publish(
+        options({
+          outputs: ['artifact', 'pull-request'],
+          record: record(bigDiff),
+          summary: cutSummary(),
+        }),
+      );
+      expect(result.errors).toEqual([]);
+      expect(api.pulls[0]?.body).toContain(
+        `The full diff is commit ${result.commitSha ?? '?'} on branch \`greenloop/fix\`, and \`greenloop.diff\` in the artifact \`${result.artifactName ?? '?'}\`.`,
+      );
+    });
+
+    it('output none with a comment: the comment says the full diff was not published', async () => {
+      const result = await publish(
+        options({
+          outputs: ['none'],
+          comment: true,
+          context: issueContext(),
+          record: record(bigDiff),
+          summary: cutSummary(),
+        }),
+      );
+      expect(result.errors).toEqual([]);
+      const body = api.comments.at(-1)?.body ?? '';
+      expect(body).toContain('Diff truncated');
+      expect(body).toContain('The full diff was not published');
+      expect(body).not.toMatch(/artifact/i);
+    });
+  });
 });
 
 describe('publish helpers', () => {
@@ -613,7 +668,7 @@ describe('publish helpers', () => {
     expect(capBody('short')).toBe('short');
     const capped = capBody('x'.repeat(100_000));
     expect(capped.length).toBe(BODY_LIMIT);
-    expect(capped).toContain('see the artifact');
+    expect(capped).toContain('the job summary of the run has all of it');
   });
 
   it('never cuts a body inside a code fence', () => {
@@ -624,7 +679,7 @@ describe('publish helpers', () => {
     const fences = capped.split('\n').filter((line) => line.startsWith('```'));
     expect(fences.length % 2).toBe(0);
     expect(capped).toContain('intro');
-    expect(capped).toContain('see the artifact');
+    expect(capped).toContain('the job summary of the run has all of it');
   });
 
   it('never cuts inside a longer fence holding ``` lines (the summary fences logs that way)', () => {
