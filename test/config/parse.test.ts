@@ -96,7 +96,10 @@ describe('parseConfig accepts good values', () => {
     [{ 'context-window': '32000' }, { contextWindow: 32000 }],
     [{ 'compact-threshold': '0.5' }, { compactThreshold: 0.5 }],
     [{ compaction: 'mask' }, { compaction: 'mask' }],
-    [{ output: 'commit, pull-request' }, { output: ['commit', 'pull-request'] }],
+    [
+      { output: 'commit, pull-request', 'github-token': 'ghs_x' },
+      { output: ['commit', 'pull-request'] },
+    ],
     [{ output: 'none' }, { output: ['none'] }],
     [{ branch: 'greenloop/fix-1' }, { branch: 'greenloop/fix-1' }],
     [{ 'artifact-name': 'greenloop-run_2' }, { artifactName: 'greenloop-run_2' }],
@@ -108,7 +111,8 @@ describe('parseConfig accepts good values', () => {
     [{ 'pr-draft': 'false' }, { prDraft: false }],
     [{ comment: 'true' }, { comment: true }],
     [{ 'protected-paths': 'a/**\nb/*.yml, c' }, { protectedPaths: ['a/**', 'b/*.yml', 'c'] }],
-    [{ 'allow-test-edits': 'yes' }, { allowTestEdits: true }],
+    [{ 'allow-test-edits': 'TRUE' }, { allowTestEdits: true }],
+    [{ comment: 'False' }, { comment: false }],
     [{ sandbox: 'bwrap' }, { sandbox: 'bwrap' }],
     [{ mode: 'select' }, { mode: 'select' }],
     [{ 'allow-users': 'alice, bob' }, { allowUsers: ['alice', 'bob'] }],
@@ -208,6 +212,11 @@ describe('parseConfig refuses bad values with one line each', () => {
     ],
     [{ 'pr-draft': 'maybe' }, "Input 'pr-draft' must be 'true' or 'false', got 'maybe'."],
     [{ comment: '2' }, "Input 'comment' must be 'true' or 'false', got '2'."],
+    // @actions/core getBooleanInput: the YAML 1.2 core schema's six spellings only.
+    [{ 'pr-draft': 'yes' }, "Input 'pr-draft' must be 'true' or 'false', got 'yes'."],
+    [{ comment: 'off' }, "Input 'comment' must be 'true' or 'false', got 'off'."],
+    [{ comment: '1' }, "Input 'comment' must be 'true' or 'false', got '1'."],
+    [{ comment: 'tRUE' }, "Input 'comment' must be 'true' or 'false', got 'tRUE'."],
     [
       { 'allow-test-edits': 'sure' },
       "Input 'allow-test-edits' must be 'true' or 'false', got 'sure'.",
@@ -241,6 +250,14 @@ describe('parseConfig refuses bad values with one line each', () => {
     [
       { 'task-file': 'missing.md' },
       "Input 'task-file' must be a readable text file (under 100 kB) inside the working directory, got 'missing.md'.",
+    ],
+    [
+      { output: 'artifact,pull-request', 'github-token': '' },
+      "Input 'github-token' is empty, but output 'pull-request' pushes a branch with it: leave github-token unset (the job's token is the default) or set output: artifact.",
+    ],
+    [
+      { output: 'commit', 'github-token': ' ' },
+      "Input 'github-token' is empty, but output 'commit' pushes a branch with it: leave github-token unset (the job's token is the default) or set output: artifact.",
     ],
     [
       { 'working-directory': '../outside' },
