@@ -429,12 +429,14 @@ function greenloopBranchRefusal(context: GitHubContext, allowed: boolean): strin
 }
 
 /**
- * On pull_request and issue_comment events a commit or pull request is built on
- * the PR's head commit, never on the merge commit a pull_request checkout gives
- * (which would carry the base branch into the fix), nor on the base branch a
- * pull_request_target checkout gives. On pull_request* events, moves HEAD
- * to the event's head SHA when the checkout is elsewhere; on issue_comment, the
- * checkout must already be the head just read. False (after one error line) otherwise.
+ * On pull_request and issue_comment events the fix is made on the PR's head commit, never on
+ * the merge commit a pull_request checkout gives (which would carry the base branch into the
+ * fix, and give a diff that may not apply to the PR branch), nor on the base branch a
+ * pull_request_target checkout gives. On pull_request* events, moves HEAD to the event's head
+ * SHA when the checkout is elsewhere, also when nothing is pushed (artifact, comment); when
+ * that head cannot be fetched, a run that pushes stops, one that does not goes on with the
+ * checkout and says so. On issue_comment a push needs the checkout to be the head just read.
+ * False (after one error line) when the run must not go on.
  */
 async function onPullRequestHead(
   context: GitHubContext,
@@ -447,7 +449,9 @@ async function onPullRequestHead(
   // (checkout: the merge commit), and issue_comment once the PR was read.
   const prEvent =
     context.eventName.startsWith('pull_request') || context.eventName === 'issue_comment';
-  if (!pushes || !prEvent || context.headSha === '') return true;
+  if (!prEvent || context.headSha === '') return true;
+  // issue_comment without a push: the checkout is what the workflow chose (see pr-comment.yml).
+  if (!pushes && context.eventName === 'issue_comment') return true;
   const head = await git.tryHead();
   if (head === context.headSha) return true;
   if (context.eventName === 'issue_comment') {
@@ -460,6 +464,12 @@ async function onPullRequestHead(
   if (await git.tryCheckoutCommit(context.headSha, { token, serverUrl: context.serverUrl })) {
     core.info(
       `Working on the pull request head ${context.headSha} (the checkout was ${head ?? 'empty'}): the fix is published on it`,
+    );
+    return true;
+  }
+  if (!pushes) {
+    core.warning(
+      `greenloop cannot check out the pull request head ${context.headSha}: it works on the checkout ${head ?? 'as it is'} (on pull_request, a merge with the base branch), so its diff may not apply to the pull request branch; check out the head with actions/checkout (ref: the PR head SHA)`,
     );
     return true;
   }

@@ -7,7 +7,7 @@
  * Runs the build of the current sources (test/helpers/dist.ts).
  */
 import AdmZip from 'adm-zip';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../fakes/openai-server.js';
@@ -362,6 +362,44 @@ describe.concurrent('action end to end: GitHub as it really answers', () => {
       expect(w.remoteGit('rev-parse', `${sha}^@`).trim()).toBe(head);
       expect(w.remoteGit('diff', '--name-only', head, sha).trim()).toBe('src/sum.js');
       expect(w.remoteGit('ls-tree', '--name-only', sha)).not.toContain('base.txt');
+    });
+  }, 180_000);
+
+  it('a pull_request event with output artifact and a comment (no push) also works on the PR head', async () => {
+    await withWorld(fixingScript(), SUM_PROJECT, async (w) => {
+      const r = w.repo;
+      r.git('checkout', '-q', '-b', 'feature');
+      r.write('feature.txt', 'feature\n');
+      const head = r.commitAll('feature');
+      r.git('push', '-q', 'origin', 'feature');
+      r.git('checkout', '-q', 'main');
+      r.write('base-only.txt', 'base moved on\n');
+      const base = r.commitAll('base moves on');
+      r.git('push', '-q', 'origin', 'main');
+      r.git('checkout', '-q', '--detach', base);
+      r.git('merge', '-q', '--no-ff', '-m', 'Merge into base', head);
+      const merge = r.git('rev-parse', 'HEAD').trim();
+      r.git('push', '-q', 'origin', `${merge}:refs/pull/5/merge`);
+      // actions/checkout on pull_request: the merge commit alone (fetch-depth: 1).
+      for (const entry of readdirSync(r.dir)) rmSync(join(r.dir, entry), { recursive: true });
+      r.git('init', '-q');
+      r.git('remote', 'add', 'origin', w.bare);
+      r.git('fetch', '-q', '--no-tags', '--depth=1', 'origin', 'refs/pull/5/merge');
+      r.git('checkout', '-q', '--detach', 'FETCH_HEAD');
+      w.github.setPermission('octocat', 'write');
+      const run = await w.run({
+        inputs: { output: 'artifact', comment: 'true' },
+        ...prEvent('pull_request', { number: 5, head, base, sha: merge, ref: 'refs/pull/5/merge' }),
+      });
+      expect(run.code, run.stdout).toBe(0);
+      expect(run.stdout).toContain(`Working on the pull request head ${head}`);
+      // The loop ran on the head: the base branch's file is not in the workspace.
+      expect(r.git('rev-parse', 'HEAD').trim()).toBe(head);
+      expect(readdirSync(r.dir)).not.toContain('base-only.txt');
+      // The published diff is the fix alone, made on the head.
+      expect(readFileSync(run.outputs['diff-path']!, 'utf8')).not.toContain('base-only.txt');
+      expect(w.github.comments).toHaveLength(1);
+      expect(w.remoteBranches()).toEqual(['feature', 'main']);
     });
   }, 180_000);
 
