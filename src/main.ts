@@ -463,7 +463,7 @@ async function onPullRequestHead(
   }
   if (await git.tryCheckoutCommit(context.headSha, { token, serverUrl: context.serverUrl })) {
     core.info(
-      `Working on the pull request head ${context.headSha} (the checkout was ${head ?? 'empty'}): the fix is published on it`,
+      `Working on the pull request head ${context.headSha} (the checkout was ${head ?? 'empty'}): the fix ${pushes ? 'is published on it' : 'and its diff are made on it'}`,
     );
     return true;
   }
