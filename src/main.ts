@@ -217,7 +217,9 @@ async function removeCredentials(config: RunConfig, git: RepoGit): Promise<void>
 function publishedSection(published: PublishResult): string {
   const lines = [
     // GitHub's html_url, not model text: printed as a link (markdownUrl checks it first).
-    published.prUrl ? `- Pull request: ${markdownUrl(published.prUrl)}` : '',
+    published.prUrl
+      ? `- Pull request: ${markdownUrl(published.prUrl)}${published.prDraftRefused ? ' (ready for review: this repository has no draft pull requests)' : ''}`
+      : '',
     published.branch
       ? `- Pushed ${published.commitSha ?? ''} to ${escapeMarkdown(published.branch)}`
       : '',

@@ -84,6 +84,8 @@ export interface PublishResult {
   branch?: string;
   commitSha?: string;
   prUrl?: string;
+  /** The repository refused a draft (GitHub Free/Pro private): the pull request is ready for review. */
+  prDraftRefused?: boolean;
   commentUrl?: string;
   errors: string[];
 }
@@ -123,7 +125,9 @@ async function publishInto(result: PublishResult, options: PublishOptions): Prom
     if (pushed !== undefined && kinds.has('pull-request')) {
       await step(result, 'pull request', async () => {
         const body = withDiffLocation(summary, result);
-        result.prUrl = await openOrUpdatePull(await api(), options, pushed, body);
+        const pull = await openOrUpdatePull(await api(), options, pushed, body);
+        result.prUrl = pull.url;
+        if (pull.draftRefused) result.prDraftRefused = true;
         log.info(`Pull request: ${result.prUrl}`);
       });
     }
@@ -312,7 +316,7 @@ async function openOrUpdatePull(
   options: PublishOptions,
   branch: string,
   summary: string,
-): Promise<string> {
+): Promise<{ url: string; draftRefused?: boolean }> {
   const { context, record } = options;
   const base = startingBranch(context);
   if (base === '') throw new Error('cannot tell which branch the pull request should target');
@@ -334,12 +338,12 @@ async function openOrUpdatePull(
       body,
     });
     options.log.info(`Updated pull request #${existing.number}`);
-    return updated.data.html_url;
+    return { url: updated.data.html_url };
   }
   const create = (draft: boolean) =>
     octokit.rest.pulls.create({ ...repo, title, head: branch, base, body, draft });
   try {
-    return (await create(options.prDraft)).data.html_url;
+    return { url: (await create(options.prDraft)).data.html_url };
   } catch (error) {
     // Private repositories on GitHub Free and Pro have no draft pull requests: 422 "Draft pull
     // requests are not supported in this repository." Open a ready one and say so.
@@ -348,7 +352,7 @@ async function openOrUpdatePull(
     options.log.info(
       'This repository does not support draft pull requests (a private repository on GitHub Free or Pro): opening a ready pull request instead',
     );
-    return (await create(false)).data.html_url;
+    return { url: (await create(false)).data.html_url, draftRefused: true };
   }
 }
 

@@ -68,6 +68,10 @@ describe.concurrent('action end to end: GitHub as it really answers', () => {
       expect(w.github.pulls[0]!.draft).toBe(false);
       expect(run.outputs['pr-url']).toBe('https://github.example/octo/demo/pull/1');
       expect(run.stdout).toContain('does not support draft pull requests');
+      // The job summary says it too: a person expecting a draft finds a ready pull request.
+      expect(run.summary).toMatch(
+        /- Pull request: \S+ \(ready for review: .*no draft pull requests/,
+      );
       expect(annotations(run, 'warning')).toEqual([]);
     });
   }, 180_000);
