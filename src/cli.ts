@@ -19,8 +19,7 @@ import { CLI_INPUTS } from './cli/flags.js';
 const program = new Command()
   .name('greenloop')
   .description('Run a bounded coding-agent loop until the tests pass.')
-  .version(version(), '-v, --version')
-  .showHelpAfterError();
+  .version(version(), '-v, --version');
 
 function addRunFlags(command: Command): Command {
   for (const input of CLI_INPUTS) {
@@ -95,6 +94,23 @@ program
     const { applyPatchCommand } = await import('./cli/apply-patch.js');
     process.exitCode = await applyPatchCommand(file, flags);
   });
+
+// A mistyped command line gets one line, not the full usage (which pushed the line that
+// mattered off the screen): commander's message, then where the usage is.
+for (const command of [program, ...program.commands]) {
+  const usage = command === program ? 'greenloop --help' : `greenloop ${command.name()} --help`;
+  command.configureOutput({
+    outputError: (message, write) =>
+      write(`greenloop: ${oneLine(message.replace(/^error: /, ''))}. See \`${usage}\`.\n`),
+  });
+}
+
+function oneLine(message: string): string {
+  return message
+    .trim()
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\.$/, '');
+}
 
 export function readStdin(): string {
   return readFileSync(0, 'utf8');

@@ -159,6 +159,32 @@ describe.concurrent('greenloop CLI: help and version', { timeout: 150_000 }, () 
     for (const name of ['github-token', 'output', 'allow-bots'])
       expect(flags.has(name)).toBe(false);
   });
+
+  // A mistyped command line gets one line naming what is wrong and where the usage is, not
+  // the ~100 lines of `run --help` (which hid the one line that mattered at the top).
+  it.each([
+    [['run', '--bogus'], "unknown option '--bogus'. See `greenloop run --help`."],
+    [
+      ['run', '--modle', 'x'],
+      "unknown option '--modle' (Did you mean --model?). See `greenloop run --help`.",
+    ],
+    [
+      ['run', '--max-iterations'],
+      "option '--max-iterations <value>' argument missing. See `greenloop run --help`.",
+    ],
+    [['resume'], "missing required argument 'checkpoint'. See `greenloop resume --help`."],
+    [
+      ['run', 'fix it'],
+      "too many arguments for 'run'. Expected 0 arguments but got 1. See `greenloop run --help`.",
+    ],
+    [['digest', '--bogus'], "unknown option '--bogus'. See `greenloop digest --help`."],
+    [['frobnicate'], "unknown command 'frobnicate'. See `greenloop --help`."],
+  ])('%j exits 1 with one line', async (args, line) => {
+    const run = await runCli(args);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(nonEmptyLines(run.stderr)).toEqual([`greenloop: ${line}`]);
+  });
 });
 
 describe.concurrent('greenloop run', { timeout: 150_000 }, () => {
