@@ -5,7 +5,12 @@
  */
 import * as path from 'node:path';
 import { writeReportFiles } from '../report/files.js';
-import { prepareWorkbench, type SessionOptions, type SessionResult } from './session.js';
+import {
+  prepareWorkbench,
+  type SessionOptions,
+  type SessionResult,
+  type Workbench,
+} from './session.js';
 import { createGit } from '../workspace/git.js';
 import { createGuard } from '../workspace/guard.js';
 import { appendNoFollowSync } from '../workspace/safe-fs.js';
@@ -18,9 +23,12 @@ export type SelectResult = Omit<SessionResult, 'outcome'> & { readonly selection
 export async function runSelectStep(
   options: Omit<SessionOptions, 'resume' | 'modelOptions'>,
   candidates: readonly Candidate[],
+  /** The workbench when the caller checked it up front (the CLI's `--attempts`). */
+  checked?: Workbench,
 ): Promise<SelectResult> {
   const { config } = options;
-  const { redactor, log, testCommand, runner, tests } = await prepareWorkbench(options);
+  const { redactor, log, testCommand, runner, tests } =
+    checked ?? (await prepareWorkbench(options));
   const git = createGit(config.workspace);
   const outcome = await runSelectSession(candidates, {
     config,

@@ -150,10 +150,59 @@ export async function prepareWorkbench(
   return { redactor, log, testCommand, runner, env, tests, warnings };
 }
 
-export async function runSession(options: SessionOptions): Promise<SessionResult> {
+/**
+ * The up-front checks of a session, settled before anything else starts or prints: the effort the
+ * model takes, then the endpoint (a missing key, an endpoint that cannot answer or refuses the
+ * key) beside the workbench (the test command, the sandbox probe), whose lines are held until
+ * both have settled. A setup that cannot work so ends in one line, with nothing left running.
+ */
+export async function checkedWorkbench(
+  options: Parameters<typeof prepareWorkbench>[0],
+): Promise<Workbench> {
   const { config } = options;
   const refused = configEffortRefusal(config);
   if (refused !== undefined) throw new SetupError(refused);
+  const held = heldLog(options.log);
+  const [endpoint, bench] = await Promise.allSettled([
+    checkEndpoint(config, { env: options.env }),
+    prepareWorkbench({ ...options, log: held.log }),
+  ]);
+  if (endpoint.status === 'rejected') {
+    const error: unknown = endpoint.reason;
+    throw new SetupError(error instanceof Error ? error.message : String(error));
+  }
+  if (bench.status === 'rejected') throw bench.reason;
+  held.release();
+  return bench.value;
+}
+
+/** A log whose lines wait until `release` (then pass straight through). */
+function heldLog(log: RunLog): { readonly log: RunLog; release(): void } {
+  let waiting: (() => void)[] | undefined = [];
+  const hold = (write: () => void): void => {
+    if (waiting) waiting.push(write);
+    else write();
+  };
+  return {
+    log: {
+      info: (line) => hold(() => log.info(line)),
+      warn: (line) => hold(() => log.warn(line)),
+      progress: (line) => hold(() => log.progress(line)),
+      group: (title, body) => log.group(title, body),
+      ...(log.startGroup ? { startGroup: (title: string) => log.startGroup!(title) } : {}),
+      ...(log.endGroup ? { endGroup: () => log.endGroup!() } : {}),
+    },
+    release: () => {
+      const writes = waiting ?? [];
+      waiting = undefined;
+      for (const write of writes) write();
+    },
+  };
+}
+
+export async function runSession(options: SessionOptions): Promise<SessionResult> {
+  const { config } = options;
+  const bench = await checkedWorkbench(options);
   const gitWarnings: string[] = [];
   const git = createGit(config.workspace, {
     env: options.env,
@@ -164,15 +213,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     },
     deadline: Date.now() + config.timeoutMinutes * 60_000,
   });
-  // The sandbox probe, the baseline snapshot and the endpoint check are independent: all at once.
-  const [bench] = await Promise.all([
-    prepareWorkbench(options),
-    git.ensureBaseline(),
-    // A missing key or an endpoint that cannot answer ends the run before the baseline.
-    checkEndpoint(config, { env: options.env }).catch((error: unknown) => {
-      throw new SetupError(error instanceof Error ? error.message : String(error));
-    }),
-  ]);
+  await git.ensureBaseline();
   const guard = createGuard(config.workspace, config.protectedPaths);
   const outcome = await loop(options, bench, git, guard);
   const filtered = await filterChanges({

@@ -10,8 +10,14 @@ import { parseConfig } from '../config/parse.js';
 import type { RawInputs } from '../config/inputs.js';
 import type { RunConfig } from '../config/types.js';
 import type { RunLog } from '../core/log.js';
-import { runSession } from '../app/session.js';
-import { attemptSpecs, runLocalAttempts, type LocalAttemptPorts } from '../select/local.js';
+import { checkedWorkbench, runSession, SetupError } from '../app/session.js';
+import { configEffortRefusal } from '../model/index.js';
+import {
+  attemptSpecs,
+  runLocalAttempts,
+  type AttemptSpec,
+  type LocalAttemptPorts,
+} from '../select/local.js';
 import { runSelectStep, type SelectResult } from '../app/select.js';
 import type { RepoGit } from '../workspace/git.js';
 import { err, ok, type Result } from '../core/result.js';
@@ -53,17 +59,32 @@ export async function runAttempts(options: AttemptsOptions): Promise<SelectResul
     options.models.length > 0 ? options.models : [config.model],
     options.efforts.length > 0 ? options.efforts : [config.reasoningEffort],
   );
+  const selectOptions = {
+    config,
+    log,
+    outDir: options.outDir,
+    workDir: await mkdtemp(path.join(options.workDir, 'select-')),
+    env: options.env,
+    secrets: options.secrets,
+  };
+  // Every attempt's config, the endpoint, the test command and the sandbox are checked before
+  // any worktree is made: a setup that cannot work ends in one line, as a single run does.
+  const root = (await git.tryTopLevel()) ?? config.workspace;
+  for (const spec of specs) {
+    const parsed = attemptConfig(options, spec, root);
+    if (!parsed.ok) throw new SetupError(parsed.error);
+    const refused = configEffortRefusal(parsed.value);
+    if (refused !== undefined) throw new SetupError(refused);
+  }
+  const bench = await checkedWorkbench(selectOptions);
   log.info(
     `${specs.length} attempts, ${Math.min(options.jobs, specs.length)} at a time: ${specs.map((s) => `${s.label} ${s.model} (${s.reasoningEffort})`).join(', ')}`,
   );
   const candidates = await runLocalAttempts(specs, options.jobs, options.outDir, {
     worktree: await attemptWorktrees(git, config.workspace, options.workDir),
     runAttempt: async (spec, dir, outDir) => {
-      const parsed = parseConfig(
-        { ...options.raw, model: spec.model, 'reasoning-effort': spec.reasoningEffort },
-        { baseDir: dir, env: options.env },
-      );
-      if (!parsed.ok) throw new Error(parsed.error.join(' '));
+      const parsed = attemptConfig(options, spec, dir);
+      if (!parsed.ok) throw new Error(parsed.error);
       const workDir = await mkdtemp(path.join(options.workDir, `${spec.label}-`));
       try {
         const session = await runSession({
@@ -85,17 +106,20 @@ export async function runAttempts(options: AttemptsOptions): Promise<SelectResul
     },
     info: (line) => log.info(line),
   });
-  return runSelectStep(
-    {
-      config,
-      log,
-      outDir: options.outDir,
-      workDir: await mkdtemp(path.join(options.workDir, 'select-')),
-      env: options.env,
-      secrets: options.secrets,
-    },
-    candidates,
+  return runSelectStep(selectOptions, candidates, bench);
+}
+
+/** An attempt's config: the flags with its model and effort, in its worktree `root`. */
+function attemptConfig(
+  options: Pick<AttemptsOptions, 'raw' | 'env'>,
+  spec: AttemptSpec,
+  root: string,
+): Result<RunConfig> {
+  const parsed = parseConfig(
+    { ...options.raw, model: spec.model, 'reasoning-effort': spec.reasoningEffort },
+    { baseDir: root, env: options.env },
   );
+  return parsed.ok ? parsed : err(parsed.error.join(' '));
 }
 
 /** Folders of installed dependencies: ignored, so a fresh worktree lacks them. */
