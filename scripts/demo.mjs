@@ -11,6 +11,7 @@
 import { spawn, execFileSync } from 'node:child_process';
 import {
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -130,7 +131,9 @@ if (!useRealModel) {
   );
   console.log('               Set OPENAI_API_KEY to run the same demo with a real model.');
 } else {
-  console.log(`greenloop demo: real model at ${baseUrl ?? 'api.openai.com'}.`);
+  console.log(
+    `greenloop demo: real model at ${baseUrl ?? (process.env.OPENAI_BASE_URL || 'api.openai.com')}.`,
+  );
 }
 console.log(`greenloop demo: sample project with 2 failing tests in ${project}\n`);
 
@@ -159,13 +162,28 @@ await fake?.close();
 
 const here = (p) => relative(process.cwd(), p) || '.';
 const change = code === 0 ? 'the fix' : 'the best change it found';
+// Only what the run wrote: a run stopped early (a model it cannot reach, a bad flag) writes nothing.
+const files = [
+  ['summary.md', 'what happened, iteration by iteration'],
+  ['greenloop.diff', `${change} (left in the project: cd ${project} && git diff)`],
+  ['report.json', 'the same as data'],
+].filter(([name]) => existsSync(join(out, name)));
+if (files.length === 0) {
+  // The one thing to do: the demo itself runs offline (the error above says what went wrong).
+  const offline = useRealModel
+    ? `To run the demo offline with its scripted model instead: ${process.env.OPENAI_API_KEY ? 'OPENAI_API_KEY= ' : ''}npm run demo${realBaseUrl === undefined ? '' : ' (without --base-url)'}`
+    : 'Fix what it says, then run `npm run demo` again.';
+  console.log(
+    `\ngreenloop demo: the run stopped before writing anything (the error is above). ${offline}`,
+  );
+  rmSync(project, { recursive: true, force: true });
+  process.exit(code || 1);
+}
 console.log(
   [
     '',
     'What to open next:',
-    `  ${join(out, 'summary.md')}   what happened, iteration by iteration`,
-    `  ${join(out, 'greenloop.diff')}   ${change} (left in the project: cd ${project} && git diff)`,
-    `  ${join(out, 'report.json')}   the same as data`,
+    ...files.map(([name, what]) => `  ${join(out, name)}   ${what}`),
     'The same run in a GitHub workflow: its summary.md becomes the job summary',
     `  (${here(join(root, 'docs', 'job-summary-example.md'))}); a workflow to start from:`,
     `  ${here(join(root, 'docs', 'examples', 'fix-on-failure.yml'))}`,

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,7 +28,9 @@ afterAll(async () => {
   rmSync(temp, { recursive: true, force: true });
 });
 
-async function runDemo(): Promise<{ code: number | null; output: string }> {
+async function runDemo(
+  model: Record<string, string> = {},
+): Promise<{ code: number | null; output: string }> {
   const env: Record<string, string | undefined> = {
     ...process.env,
     GREENLOOP_TEST_DIST: DIST,
@@ -35,6 +38,7 @@ async function runDemo(): Promise<{ code: number | null; output: string }> {
   };
   delete env['OPENAI_API_KEY'];
   delete env['OPENAI_BASE_URL'];
+  Object.assign(env, model);
   child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'demo.mjs')], {
     cwd: repoRoot,
     env,
@@ -45,6 +49,16 @@ async function runDemo(): Promise<{ code: number | null; output: string }> {
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child!.on('close', resolve));
   return { code, output };
+}
+
+/** A loopback port nothing listens on (bound, then released). */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  return address.port;
 }
 
 describe('npm run demo', () => {
@@ -87,5 +101,27 @@ describe('npm run demo', () => {
     // Nothing a newcomer should worry about (a machine without bubblewrap is told so, once).
     const warnings = output.split('\n').filter((l) => l.startsWith('warning:'));
     expect(warnings.filter((l) => !l.startsWith('warning: Sandbox: none'))).toEqual([]);
+  }, 180_000);
+
+  // A real model that cannot be reached (no network, a proxy, a typo in --base-url): the run
+  // stops before it writes anything, so the demo must not point at files that do not exist.
+  it('a model endpoint that cannot be reached: no list of missing files, one thing to do', async () => {
+    // OPENAI_API_KEY set, as a newcomer with a key does; a loopback port just freed refuses
+    // connections: the same error as an unreachable api.openai.com, without the network.
+    const url = `http://127.0.0.1:${await freePort()}/v1`;
+    const { code, output } = await runDemo({
+      OPENAI_API_KEY: 'sk-demo-unreachable',
+      OPENAI_BASE_URL: url,
+    });
+    expect(output).toContain(`greenloop demo: real model at ${url}.`);
+    expect(code, output).toBe(1);
+    expect(output).toContain(`cannot reach the model endpoint ${url}: connect ECONNREFUSED`);
+    expect(output).not.toContain('What to open next');
+    for (const file of ['summary.md', 'greenloop.diff', 'report.json'])
+      expect(output).not.toContain(file);
+    const last = output.trimEnd().split('\n').at(-1);
+    expect(last).toBe(
+      'greenloop demo: the run stopped before writing anything (the error is above). To run the demo offline with its scripted model instead: OPENAI_API_KEY= npm run demo',
+    );
   }, 180_000);
 });
