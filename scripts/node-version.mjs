@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 export const SUPPORTED = '20.19 22.12';
 
 /**
- * One line naming the command, this Node and the fix; undefined when Node is new enough.
+ * One line naming the command (after `greenloop: `, unless it is greenloop itself), this Node
+ * and the fix; undefined when Node is new enough.
  * `floors` lists the oldest `major.minor` of each supported major line, oldest first ('20.19
  * 22.12'): a version passes at or above the floor of its own major, or on a major above the last.
  * `again` is what to run once Node is updated.
@@ -26,8 +27,10 @@ export function nodeTooOld(command, floors, again = 'it', version = process.vers
   const newest = lines[lines.length - 1][0];
   if (major > newest || lines.some(([m, n]) => major === m && minor >= n)) return undefined;
   const need = lines.map(([m, n]) => `${m}.${n}+`).join(' or ');
+  // The CLI's line reads 'greenloop needs…', not 'greenloop: greenloop needs…'.
+  const who = command === 'greenloop' ? command : `greenloop: ${command}`;
   return (
-    `greenloop: ${command} needs Node ${need}, and this is Node ${version}. ` +
+    `${who} needs Node ${need}, and this is Node ${version}. ` +
     `Install Node 24 (https://nodejs.org, or \`nvm install 24\`) and run ${again} again.`
   );
 }

@@ -32,6 +32,13 @@ describe('nodeTooOld', () => {
     },
   );
 
+  it('names greenloop once when the command is the CLI itself', () => {
+    expect(nodeTooOld('greenloop', SUPPORTED, 'it', '18.20.4')).toBe(
+      'greenloop needs Node 20.19+ or 22.12+, and this is Node 18.20.4. ' +
+        'Install Node 24 (https://nodejs.org, or `nvm install 24`) and run it again.',
+    );
+  });
+
   it('takes one floor for the scripts that strip types (22.18+, and any later major)', () => {
     expect(nodeTooOld('npm run eval', '22.18', 'it', '22.17.1')).toContain('needs Node 22.18+');
     expect(nodeTooOld('npm run eval', '22.18', 'it', '20.20.2')).toContain('needs Node 22.18+');
@@ -63,16 +70,20 @@ function asNode(version: string, args: string[]): { status: number | null; out: 
 
 describe('on Node 20.18', () => {
   it('the CLI, the demo and the test script each print one line and exit 1', () => {
+    const need = 'needs Node 20.19+ or 22.12+, and this is Node 20.18.0.';
     const commands: [string, string[]][] = [
-      ['greenloop', [CLI, '--version']],
-      ['greenloop', [CLI, 'run', '--help']],
-      ['npm run demo', [path.join(repoRoot, 'scripts', 'demo.mjs')]],
-      ['npm test', [path.join(repoRoot, 'scripts', 'node-version.mjs'), 'npm test', SUPPORTED]],
+      [`greenloop ${need}`, [CLI, '--version']],
+      [`greenloop ${need}`, [CLI, 'run', '--help']],
+      [`greenloop: npm run demo ${need}`, [path.join(repoRoot, 'scripts', 'demo.mjs')]],
+      [
+        `greenloop: npm test ${need}`,
+        [path.join(repoRoot, 'scripts', 'node-version.mjs'), 'npm test', SUPPORTED],
+      ],
     ];
-    for (const [command, args] of commands) {
+    for (const [start, args] of commands) {
       const { status, out } = asNode('20.18.0', args);
       expect(out.trimEnd().split('\n'), out).toHaveLength(1);
-      expect(out).toContain(`greenloop: ${command} needs Node 20.19+ or 22.12+`);
+      expect(out.startsWith(`${start} Install Node 24`), out).toBe(true);
       expect(status).toBe(1);
     }
   }, 120_000);
