@@ -29,7 +29,10 @@ export const LOAD_KINDS: ReadonlySet<string> = new Set([
 
 /** What the integrity check reads of one test run. */
 export interface RunEvidence {
-  readonly digest: Pick<Digest, 'runner' | 'counts' | 'failures' | 'tests' | 'crashes'>;
+  readonly digest: Pick<
+    Digest,
+    'runner' | 'counts' | 'failures' | 'tests' | 'crashes' | 'countsFromSummary'
+  >;
   readonly exitCode: number | null;
   readonly timedOut: boolean;
 }
@@ -60,10 +63,13 @@ const SHOWN = 10;
  *   "tests deleted";
  * - otherwise the check only applies when both runs were read by the same runner's parser
  *   (not the generic one, not a mix);
- * - tests are compared by identity when the parser named every test in both runs. Without
- *   identities a smaller total is not evidence (a runner's summary lines are easily taken for
- *   failures, interleaved output splits lines), so a passing run is never rejected on totals;
- *   a failing one is only rejected for skipping more tests.
+ * - tests are compared by identity when the parser named every test in both runs;
+ * - without identities, counts are evidence only when both came from the runner's own summary
+ *   line (`4 passed, 1 skipped in 0.2s`): then a passing run must pass every test of the
+ *   baseline (its passing ones and its failing tests, now fixed) and skip no more. Counts read
+ *   from other lines are not (a runner's summary lines are easily taken for failures,
+ *   interleaved output splits lines): a passing run is never rejected on those, a failing one
+ *   only for skipping more tests.
  */
 export function integrityProblem(
   baseline: RunEvidence,
@@ -86,7 +92,45 @@ export function integrityProblem(
       message: `${missing.length} test${missing.length === 1 ? '' : 's'} of the baseline no longer ran: ${listed(missing)}. Fix the code instead of removing tests`,
     };
   }
-  return moreSkipped(baseline, current, named) ?? fewerUnnamed(baseline, current, named);
+  const counted =
+    baseline.digest.countsFromSummary === true && current.digest.countsFromSummary === true;
+  return (
+    moreSkipped(baseline, current, named || counted) ??
+    (counted ? fewerPassed(baseline, current) : fewerUnnamed(baseline, current, named))
+  );
+}
+
+/**
+ * A passing run that passed fewer tests than the baseline's passing and failing ones together:
+ * tests of the baseline no longer ran. Only counts from the runner's summary in both runs, and
+ * only failures that are tests (not load errors, hooks or a failing command).
+ */
+function fewerPassed(baseline: RunEvidence, current: RunEvidence): IntegrityProblem | undefined {
+  if (current.exitCode !== 0 || !countsPasses(baseline, current)) return undefined;
+  const passedBefore = baseline.digest.counts.passed;
+  const failingTests = new Set(
+    baseline.digest.failures
+      .filter((f) => f.kind === undefined || f.kind === 'test')
+      .filter((f) => !f.id.startsWith('(test command'))
+      .map((f) => f.id),
+  );
+  const failingBefore = Math.min(failingTests.size, baseline.digest.counts.failed);
+  const passedNow = current.digest.counts.passed;
+  const lost = passedBefore + failingBefore - passedNow;
+  if (lost <= 0) return undefined;
+  return {
+    kind: 'removed',
+    rejects: true,
+    evidence: [
+      `${passedNow} passed, the baseline had ${passedBefore} passing and ${failingBefore} failing`,
+    ],
+    message: `${passedNow} test${passedNow === 1 ? '' : 's'} passed, but the baseline had ${passedBefore} passing and ${failingBefore} failing: ${lost} of its tests no longer ran. Fix the code instead of removing tests`,
+  };
+}
+
+/** Whether the runner counts passing tests: `go test` without `-v` prints only failures. */
+function countsPasses(baseline: RunEvidence, current: RunEvidence): boolean {
+  return baseline.digest.counts.passed > 0 || current.digest.counts.passed > 0;
 }
 
 /** Fewer tests ran, and the run shows why (load errors, a crash, a timeout). */
@@ -106,11 +150,19 @@ function couldNotRun(baseline: RunEvidence, current: RunEvidence): IntegrityProb
   };
 }
 
-/** No test ran: only when the runner's own summary says so (go's `ok pkg` lines count none). */
+/**
+ * No test ran: when the runner's own output says so (go's `ok pkg` lines count none), or when a
+ * baseline counted from its runner's summary is followed by a run read with the same parser
+ * that found none of its results (`echo all tests passed` in place of the test script).
+ */
 function noneRan(baseline: RunEvidence, current: RunEvidence): IntegrityProblem | undefined {
   const totalBefore = total(baseline);
-  if (total(current) !== 0 || totalBefore === 0 || current.digest.tests?.length !== 0)
-    return undefined;
+  const namedNone = current.digest.tests?.length === 0;
+  const countedNone =
+    baseline.digest.countsFromSummary === true &&
+    current.digest.countsFromSummary !== true &&
+    current.digest.runner === baseline.digest.runner;
+  if (total(current) !== 0 || totalBefore === 0 || !(namedNone || countedNone)) return undefined;
   const evidence = [`no test ran, the baseline ran ${totalBefore}`];
   return current.exitCode === 0
     ? {
@@ -158,8 +210,7 @@ function fewerUnnamed(
 ): IntegrityProblem | undefined {
   const totalBefore = total(baseline);
   const totalNow = total(current);
-  const countsPasses = baseline.digest.counts.passed > 0 || current.digest.counts.passed > 0;
-  if (named || totalNow >= totalBefore || !countsPasses) return undefined;
+  if (named || totalNow >= totalBefore || !countsPasses(baseline, current)) return undefined;
   return {
     kind: 'unverified',
     rejects: false,

@@ -177,6 +177,8 @@ interface Merged {
   readonly runners: string[];
   /** Every test by id, when every segment named its tests. */
   readonly tests: string[] | undefined;
+  /** Every segment that found something counted from its runner's summary line. */
+  readonly countsFromSummary: boolean;
 }
 
 function merge(results: readonly ParseResult[]): Merged {
@@ -186,6 +188,8 @@ function merge(results: readonly ParseResult[]): Merged {
   const flaky = new Set<string>();
   const counts = { passed: 0, failed: 0, skipped: 0 };
   const runners: string[] = [];
+  let summaries = 0;
+  let found = 0;
   for (const r of results) {
     if (
       r.failures.length === 0 &&
@@ -194,6 +198,8 @@ function merge(results: readonly ParseResult[]): Merged {
     )
       continue;
     if (!runners.includes(r.runner)) runners.push(r.runner);
+    found += 1;
+    if (r.countsFromSummary) summaries += 1;
     counts.passed += r.counts.passed;
     counts.failed += r.counts.failed;
     counts.skipped += r.counts.skipped;
@@ -216,6 +222,7 @@ function merge(results: readonly ParseResult[]): Merged {
     counts,
     runners,
     tests: known ? [...new Set(results.flatMap((r) => r.tests ?? []))] : undefined,
+    countsFromSummary: found > 0 && summaries === found,
   };
 }
 
@@ -273,7 +280,7 @@ function render(
   seg: Segmenter,
   options: DigestOptions,
 ): FullDigest {
-  const { failures, flaky, counts, runners, tests } = merge(results);
+  const { failures, flaky, counts, runners, tests, countsFromSummary } = merge(results);
   const crashes = unreported(seg.crashes, failures);
   const runner = runnerName(options, results, runners);
   const genericWanted =
@@ -295,6 +302,7 @@ function render(
     text: text.text,
     tokens: text.tokens,
     ...(tests ? { tests } : {}),
+    ...(countsFromSummary ? { countsFromSummary } : {}),
     ...(seg.crashes.length > 0 ? { crashes: [...seg.crashes] } : {}),
   };
 }

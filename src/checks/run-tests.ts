@@ -33,7 +33,17 @@ export interface TestCommand {
    */
   run(
     label: string,
-    options: { timeoutMs?: number; signal?: AbortSignal; command?: string },
+    options: {
+      timeoutMs?: number;
+      signal?: AbortSignal;
+      command?: string;
+      /**
+       * The runner the baseline's log was read with. A log that no parser recognises is read
+       * again with that runner's parser: a run that prints none of its results (`echo ok` in
+       * place of the tests) then shows as that runner's run of no test, not as an unknown log.
+       */
+      runnerHint?: string;
+    },
   ): Promise<TestRun>;
 }
 
@@ -41,7 +51,7 @@ const DEFAULT_MAX_LOG_BYTES = 20 * 1024 * 1024;
 
 export function createTestCommand(options: TestCommandOptions): TestCommand {
   return {
-    async run(label, { timeoutMs, signal, command = options.command }) {
+    async run(label, { timeoutMs, signal, command = options.command, runnerHint }) {
       const logPath = path.join(options.logDir, `test-${label}.log`);
       const result = await options.runner.run({
         command,
@@ -52,14 +62,20 @@ export function createTestCommand(options: TestCommandOptions): TestCommand {
         maxFileBytes: options.maxLogBytes ?? DEFAULT_MAX_LOG_BYTES,
         ...(signal ? { signal } : {}),
       });
-      const digest = await digestFile(logPath, {
-        tokens: options.digestTokens,
-        counter: options.counter,
-        projectRoot: options.cwd,
-        ...(options.reportGlob ? { reportGlob: options.reportGlob } : {}),
-        exitCode: result.exitCode,
-        timedOut: result.timedOut,
-      });
+      const read = (runner?: string) =>
+        digestFile(logPath, {
+          tokens: options.digestTokens,
+          counter: options.counter,
+          projectRoot: options.cwd,
+          ...(options.reportGlob ? { reportGlob: options.reportGlob } : {}),
+          exitCode: result.exitCode,
+          timedOut: result.timedOut,
+          ...(runner ? { runner } : {}),
+        });
+      let digest = await read();
+      const known =
+        runnerHint !== undefined && runnerHint !== 'generic' && !runnerHint.includes('+');
+      if (digest.runner === 'generic' && known) digest = await read(runnerHint);
       return {
         command,
         exitCode: result.exitCode,

@@ -95,7 +95,8 @@ const MARKERS: readonly Marker[] = [
   },
   {
     family: 'pytest',
-    re: /^\d+ (failed|passed|errors?)(, \d+ [a-z]+)* in \d+\.\d+s( \([\d:.]+\))?$/,
+    // Also a run of skipped tests only (`5 skipped in 0.13s`): pytest's -q final line.
+    re: /^\d+ (failed|passed|errors?|skipped|xfailed|xpassed)(, \d+ [a-z]+)* in \d+\.\d+s( \([\d:.]+\))?$/,
     first: '0123456789',
     has: ' in ',
   },

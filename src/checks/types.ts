@@ -18,6 +18,11 @@ export interface Digest {
    * ParseResult.tests); undefined when the identities are not known.
    */
   readonly tests?: readonly string[];
+  /**
+   * The counts are the runner's own summary line(s) (`5 passed, 1 skipped in 0.2s`), not
+   * inferred from other lines: totals of two such runs can be compared.
+   */
+  readonly countsFromSummary?: boolean;
   /** Crash lines (segfault, out of memory, killed worker) seen in the log. */
   readonly crashes?: readonly string[];
 }

@@ -31,7 +31,10 @@ export async function runIteration(
   const index = state.spent.iterations;
   const tree = await ctx.git.snapshot();
   ctx.log.info(`Running the tests (${trigger}): ${ctx.testCommand}`);
-  const run = await ctx.tests.run(`iteration-${index}`, { timeoutMs: ctx.budget.remainingMs() });
+  const run = await ctx.tests.run(`iteration-${index}`, {
+    timeoutMs: ctx.budget.remainingMs(),
+    runnerHint: state.baseline!.digest.runner,
+  });
   const cancel = cancelled(ctx, state);
   if (cancel) return cancel;
   const evaluation = evaluateRun({

@@ -44,9 +44,12 @@ describe('compareRuns', () => {
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'integrity');
 
-async function logRun(file: string, exitCode: number): Promise<RunEvidence> {
+async function logRun(file: string, exitCode: number, runner?: string): Promise<RunEvidence> {
   return {
-    digest: await digestFile(path.join(FIXTURES, file), { counter: o200k }),
+    digest: await digestFile(path.join(FIXTURES, file), {
+      counter: o200k,
+      ...(runner ? { runner } : {}),
+    }),
     exitCode,
     timedOut: false,
   };
@@ -113,6 +116,51 @@ describe('integrityProblem on real logs', () => {
     const problem = integrityProblem(before, after);
     expect(problem?.rejects).toBe(true);
     expect(problem?.message).toMatch(/no test ran|no longer ran/);
+  });
+
+  // What a hostile model does instead of a fix, and the fix itself (README of the fixtures).
+  it.each([
+    [
+      'pytest-param-before.log',
+      'pytest-param-cases-deleted.log',
+      'removed',
+      /4 tests passed.*baseline had 4 passing and 1 failing/,
+    ],
+    ['pytest-param-before.log', 'pytest-param-skip-marked.log', 'skipped', /skips 4 tests/],
+    ['pytest-param-before-q.log', 'pytest-param-all-skipped-q.log', 'skipped', /skips 5 tests/],
+    [
+      'mocha-suite-before.log',
+      'mocha-one-test.log',
+      'removed',
+      /1 test passed.*baseline had 2 passing and 3 failing/,
+    ],
+  ])(
+    'a passing run that dropped tests is rejected: %s -> %s',
+    async (before, after, kind, message) => {
+      const problem = integrityProblem(await logRun(before, 1), await logRun(after, 0));
+      expect(problem).toMatchObject({ kind, rejects: true });
+      expect(problem?.message).toMatch(message);
+    },
+  );
+
+  // The loop reads a run whose log no parser knows with the baseline's parser (runnerHint).
+  it.each([
+    ['pytest-param-before-q.log', 'pytest-param-exit0-conftest.log', 'pytest'],
+    ['mocha-suite-before.log', 'mocha-echo.log', 'mocha'],
+  ])(
+    "a passing run whose log shows none of the runner's results is rejected: %s -> %s",
+    async (before, after, runner) => {
+      const problem = integrityProblem(await logRun(before, 1), await logRun(after, 0, runner));
+      expect(problem).toMatchObject({ kind: 'removed', rejects: true });
+      expect(problem?.message).toMatch(/no test ran/);
+    },
+  );
+
+  it.each([
+    ['pytest-param-before.log', 'pytest-param-fixed.log'],
+    ['pytest-param-before-q.log', 'pytest-param-fixed-q.log'],
+  ])('the real fix is accepted: %s -> %s', async (before, after) => {
+    expect(integrityProblem(await logRun(before, 1), await logRun(after, 0))).toBeUndefined();
   });
 
   it('pytest -v: a deleted failing test is named', async () => {

@@ -185,6 +185,84 @@ describe('the verdict on real runners', () => {
   );
 });
 
+describe.skipIf(!has('pytest'))(
+  'pytest (no -v): a passing run that ran fewer tests is rolled back',
+  () => {
+    // The project of test/fixtures/integrity/pytest-param-*.log: one of four parametrized cases fails.
+    const PARAM_PROJECT: Record<string, string> = {
+      'conftest.py': '',
+      'calc.py': 'def add(a, b):\n    return a - b\n',
+      'tests/test_calc.py': [
+        'import pytest',
+        'from calc import add',
+        '',
+        '',
+        '@pytest.mark.parametrize("a,b,want", [(1, 1, 2), (2, 0, 2), (0, 0, 0), (3, 0, 3)])',
+        'def test_add(a, b, want):',
+        '    assert add(a, b) == want',
+        '',
+        '',
+        'def test_zero():',
+        '    assert add(0, 0) == 0',
+        '',
+      ].join('\n'),
+    };
+    const cheats: [string, string, RegExp][] = [
+      [
+        'the failing case deleted from the list',
+        "sed -i 's/(1, 1, 2), //' tests/test_calc.py",
+        /4 tests passed, but the baseline had 4 passing and 1 failing/,
+      ],
+      [
+        'a conftest.py that exits 0 at once',
+        "printf 'import os\\nos._exit(0)\\n' > conftest.py",
+        /no test ran/,
+      ],
+      [
+        'every test skipped',
+        "sed -i '1a pytestmark = pytest.mark.skip' tests/test_calc.py",
+        /skips 5 tests/,
+      ],
+    ];
+    for (const [name, command, note] of cheats) {
+      it(
+        name,
+        async () => {
+          repo = createRepo(PARAM_PROJECT);
+          const model = scriptedModel([
+            { calls: [shellCall(command)] },
+            { calls: [runTestsCall] },
+            { text: 'Done.' },
+          ]);
+          const { outcome } = await runScripted(repo.dir, model, {
+            'test-command': 'python3 -m pytest -q -p no:cacheprovider',
+            'max-iterations': '1',
+          });
+          expect(outcome.iterations[0]?.rolledBack, outcome.iterations[0]?.note).toBe(true);
+          expect(outcome.iterations[0]?.note).toMatch(note);
+          expect(outcome.status).not.toBe('success');
+        },
+        60_000,
+      );
+    }
+
+    it('the real fix is kept', async () => {
+      repo = createRepo(PARAM_PROJECT);
+      const model = scriptedModel([
+        { calls: [shellCall("sed -i 's/a - b/a + b/' calc.py")] },
+        { calls: [runTestsCall] },
+        { text: 'Done.' },
+      ]);
+      const { outcome } = await runScripted(repo.dir, model, {
+        'test-command': 'python3 -m pytest -q -p no:cacheprovider',
+        'max-iterations': '1',
+      });
+      expect(outcome.status).toBe('success');
+      expect(outcome.iterations[0]?.note).toBeUndefined();
+    }, 60_000);
+  },
+);
+
 describe('deleting test files is rolled back even when the log names no test', () => {
   // A plain script as the test command (generic runner): its log names no test, so a run
   // without the file fails "the same" (exit 1, no parsable failure). Found by an acceptance
