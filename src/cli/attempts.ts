@@ -39,6 +39,11 @@ export interface AttemptsOptions {
   readonly workDir: string;
   readonly env: NodeJS.ProcessEnv;
   readonly secrets: readonly string[];
+  /**
+   * Ctrl-C or SIGTERM: every attempt stops (its running command killed), no other starts, the
+   * worktrees are removed and the run ends with a SetupError saying so.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** Lines of one attempt, prefixed with its label. */
@@ -66,16 +71,11 @@ export async function runAttempts(options: AttemptsOptions): Promise<SelectResul
     workDir: await mkdtemp(path.join(options.workDir, 'select-')),
     env: options.env,
     secrets: options.secrets,
+    ...(options.signal ? { signal: options.signal } : {}),
   };
   // Every attempt's config, the endpoint, the test command and the sandbox are checked before
   // any worktree is made: a setup that cannot work ends in one line, as a single run does.
-  const root = (await git.tryTopLevel()) ?? config.workspace;
-  for (const spec of specs) {
-    const parsed = attemptConfig(options, spec, root);
-    if (!parsed.ok) throw new SetupError(parsed.error);
-    const refused = configEffortRefusal(parsed.value);
-    if (refused !== undefined) throw new SetupError(refused);
-  }
+  await checkSpecs(options, specs);
   const bench = await checkedWorkbench(selectOptions);
   log.info(
     `${specs.length} attempts, ${Math.min(options.jobs, specs.length)} at a time: ${specs.map((s) => `${s.label} ${s.model} (${s.reasoningEffort})`).join(', ')}`,
@@ -94,6 +94,7 @@ export async function runAttempts(options: AttemptsOptions): Promise<SelectResul
           workDir,
           env: options.env,
           secrets: options.secrets,
+          ...(options.signal ? { signal: options.signal } : {}),
         });
         log.info(`${spec.label}: ${session.record.status}: ${session.record.stopReason}`);
         return {
@@ -105,8 +106,33 @@ export async function runAttempts(options: AttemptsOptions): Promise<SelectResul
       }
     },
     info: (line) => log.info(line),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
-  return runSelectStep(selectOptions, candidates, bench);
+  stopIfCancelled(options);
+  const selected = await runSelectStep(selectOptions, candidates, bench);
+  stopIfCancelled(options);
+  return selected;
+}
+
+/** Each attempt's config parsed in the user's tree, with the effort its model takes. */
+async function checkSpecs(options: AttemptsOptions, specs: readonly AttemptSpec[]): Promise<void> {
+  const root = (await options.git.tryTopLevel()) ?? options.config.workspace;
+  for (const spec of specs) {
+    const parsed = attemptConfig(options, spec, root);
+    if (!parsed.ok) throw new SetupError(parsed.error);
+    const refused = configEffortRefusal(parsed.value);
+    if (refused !== undefined) throw new SetupError(refused);
+  }
+}
+
+/** After Ctrl-C, the attempts' own reports are all there is: said in one line. */
+function stopIfCancelled(options: Pick<AttemptsOptions, 'signal' | 'outDir'>): void {
+  const { signal } = options;
+  if (!signal?.aborted) return;
+  const reason: unknown = signal.reason;
+  throw new SetupError(
+    `${typeof reason === 'string' ? reason : 'cancelled'}: the attempts were stopped and their worktrees removed; what each one wrote is under ${options.outDir}`,
+  );
 }
 
 /** An attempt's config: the flags with its model and effort, in its worktree `root`. */

@@ -76,6 +76,8 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
     async () => {
       await (before ? git.restore(before) : Promise.resolve()).catch(() => undefined);
       await tidy().catch(() => undefined);
+      // The attempts' worktrees were under workDir: their entries go too.
+      await git.pruneWorktrees().catch(() => undefined);
     },
     before !== undefined,
   );
@@ -91,6 +93,7 @@ async function run(flags: RunFlags, resume: Checkpoint | undefined): Promise<num
             efforts: allOf(flags.reasoningEffort),
             raw,
             git,
+            signal: signals.signal,
           })
         : await runSession({ ...common, ...(resume ? { resume } : {}), signal: signals.signal });
     log.done();

@@ -27,6 +27,8 @@ export interface LocalAttemptPorts {
   /** Runs one whole loop in `dir`, writing its report files under `outDir`. */
   runAttempt(spec: AttemptSpec, dir: string, outDir: string): Promise<AttemptOutput>;
   info(line: string): void;
+  /** Aborted (Ctrl-C): no further attempt starts (the running ones stop through their own). */
+  readonly signal?: AbortSignal;
 }
 
 /** Runs `tasks` with at most `jobs` at a time; results keep the order of the tasks. */
@@ -71,6 +73,7 @@ export async function runLocalAttempts(
   ports: LocalAttemptPorts,
 ): Promise<Candidate[]> {
   const outputs = await mapLimit(specs, jobs, async (spec) => {
+    if (ports.signal?.aborted) return undefined;
     let tree: Awaited<ReturnType<LocalAttemptPorts['worktree']>> | undefined;
     try {
       tree = await ports.worktree(spec.label);

@@ -398,6 +398,8 @@ export interface RepoGit extends Git {
   ignoredEntries(): Promise<string[]>;
   /** Removes a linked worktree made by `addWorktree` (its files and its entry in the repository). */
   removeWorktree(dir: string): Promise<void>;
+  /** Forgets the linked worktrees whose folders are gone (`git worktree prune`). */
+  pruneWorktrees(): Promise<void>;
 }
 
 export function createGit(root: string, options: GitOptions = {}): RepoGit {
@@ -583,6 +585,10 @@ class GitRepo implements RepoGit {
       fs.rmSync(dir, { recursive: true, force: true });
       await this.call(['worktree', 'prune'], { cwd, allowFail: true });
     });
+  }
+
+  async pruneWorktrees(): Promise<void> {
+    await this.call(['worktree', 'prune'], { cwd: await this.toplevel(), allowFail: true });
   }
 
   async isDirty(): Promise<boolean> {

@@ -108,4 +108,57 @@ describe('Ctrl-C in the CLI', () => {
     expect(existsSync(path.join(repo.dir, '.greenloop'))).toBe(false);
     expect(readdirSync(tmpdir)).toEqual([]);
   }, 120_000);
+
+  it('--attempts: the first Ctrl-C stops every attempt (their commands killed), removes the worktrees, exits 130', async () => {
+    const { repo, tmp, tmpdir } = setup();
+    const pidFiles = [path.join(tmp, 'pids-0'), path.join(tmp, 'pids-1')];
+    // Each attempt's first turn runs a command that never ends; the tests fail (the model is asked).
+    const fake = await startFakeOpenAI((_request, index) =>
+      index < 2
+        ? {
+            toolCalls: [
+              { name: 'shell', arguments: { commands: [hangingTests(pidFiles[index]!)] } },
+            ],
+          }
+        : { text: 'I am still here.' },
+    );
+    cleanups.push(() => fake.close());
+    const status = repo.git('status', '--porcelain');
+    const { child, done } = startCli(
+      [
+        'run',
+        '--test-command',
+        'node --test',
+        '--sandbox',
+        'none',
+        '--tool-style',
+        'function',
+        '--flaky-reruns',
+        '0',
+        '--base-url',
+        fake.url,
+        '--api-key',
+        'sk-test',
+        '--attempts',
+        '3',
+        '--jobs',
+        '2',
+      ],
+      repo.dir,
+      tmpdir,
+    );
+    const pids = [...(await pidsFrom(pidFiles[0]!)), ...(await pidsFrom(pidFiles[1]!))];
+    const asked = fake.requests.filter((r) => r.method === 'POST').length;
+    child.kill('SIGINT');
+    const result = await done;
+    expect(result.code, result.stderr).toBe(130);
+    for (const pid of pids) expect(await ended(pid), `pid ${pid}`).toBe(true);
+    // No attempt asked the model again, and the third one never started.
+    expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(asked);
+    expect(result.stderr).not.toMatch(/^attempt-3: |\[attempt-3\]/m);
+    expect(result.stderr).toMatch(/^greenloop: SIGINT: the attempts were stopped/m);
+    expect(existsSync(path.join(repo.dir, '.git', 'worktrees'))).toBe(false);
+    expect(repo.git('status', '--porcelain')).toBe(status);
+    expect(readdirSync(tmpdir)).toEqual([]);
+  }, 120_000);
 });
