@@ -550,3 +550,21 @@ describe('go: verbose output printed before the result line', () => {
     expect(digest.failures.map((f) => f.message)).toContain('calc_test.go:21: Calc(1) = 2, want 4');
   });
 });
+
+describe('pytest with CI=true (the loop sets it): the short summary repeats the assertion diff', () => {
+  // pytest 9, `CI=true python3 -m pytest -q`: under CI the short test summary prints the whole
+  // assertion message, diff lines included, after the FAILURES block already showed them.
+  it('shows each diff line once', async () => {
+    const log = path.join(
+      import.meta.dirname,
+      '..',
+      'fixtures',
+      'digest',
+      'pytest-ci-short-summary.log',
+    );
+    const d = await digestFile(log);
+    expect(d.failures.map((f) => f.id)).toEqual(['tests/test_s.py > test_ord[13-13th]']);
+    expect(d.text.split('\n').filter((line) => line.trim() === '- 13th')).toHaveLength(1);
+    expect(d.text.split('\n').filter((line) => line.trim() === '+ 13rd')).toHaveLength(1);
+  });
+});

@@ -70,6 +70,8 @@ export class PytestParser implements LineParser {
   private block: Block | undefined;
   private section: 'none' | 'failures' | 'summary' = 'none';
   private lastSummary: string | undefined;
+  /** The last summary item had no FAILURES block: its continuation lines are its detail. */
+  private summaryTakesDetail = false;
   private readonly reran = new Set<string>();
 
   constructor(ctx = new ParseContext()) {
@@ -124,7 +126,9 @@ export class PytestParser implements LineParser {
   private onSummaryLine(line: string): void {
     const s = SUMMARY_ITEM.exec(line);
     if (s && s[2]) this.fromSummary(s[1] === 'ERROR', s[2], s[3]);
-    else if (this.lastSummary && /^\s/.test(line))
+    // Lines under an item continue its message (under CI, pytest prints the whole assertion
+    // diff there); kept only when no FAILURES block already gave the failure its detail.
+    else if (this.lastSummary && this.summaryTakesDetail && /^\s/.test(line))
       addDetail(this.c.get(this.lastSummary), line.trim());
   }
 
@@ -245,6 +249,7 @@ export class PytestParser implements LineParser {
       block?.kind ?? (isError ? (parts.length === 1 ? 'collection_error' : 'setup_error') : 'test');
     const f = this.c.fail({ id, file, kind });
     this.lastSummary = id;
+    this.summaryTakesDetail = block === undefined;
     if (!f) return;
     if (block) {
       this.consume(block, f);
