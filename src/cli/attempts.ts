@@ -15,10 +15,12 @@ import { configEffortRefusal } from '../model/index.js';
 import {
   attemptSpecs,
   runLocalAttempts,
+  type AttemptOutput,
   type AttemptSpec,
   type LocalAttemptPorts,
 } from '../select/local.js';
 import { runSelectStep, type SelectResult } from '../app/select.js';
+import type { Candidate } from '../select/rank.js';
 import type { RepoGit } from '../workspace/git.js';
 import { err, ok, type Result } from '../core/result.js';
 
@@ -77,41 +79,51 @@ export async function runAttempts(options: AttemptsOptions): Promise<SelectResul
   // any worktree is made: a setup that cannot work ends in one line, as a single run does.
   await checkSpecs(options, specs);
   const bench = await checkedWorkbench(selectOptions);
-  log.info(
-    `${specs.length} attempts, ${Math.min(options.jobs, specs.length)} at a time: ${specs.map((s) => `${s.label} ${s.model} (${s.reasoningEffort})`).join(', ')}`,
-  );
-  const candidates = await runLocalAttempts(specs, options.jobs, options.outDir, {
-    worktree: await attemptWorktrees(git, config.workspace, options.workDir),
-    runAttempt: async (spec, dir, outDir) => {
-      const parsed = attemptConfig(options, spec, dir);
-      if (!parsed.ok) throw new Error(parsed.error);
-      const workDir = await mkdtemp(path.join(options.workDir, `${spec.label}-`));
-      try {
-        const session = await runSession({
-          config: parsed.value,
-          log: labelled(log, spec.label),
-          outDir,
-          workDir,
-          env: options.env,
-          secrets: options.secrets,
-          ...(options.signal ? { signal: options.signal } : {}),
-        });
-        log.info(`${spec.label}: ${session.record.status}: ${session.record.stopReason}`);
-        return {
-          diff: session.record.diff,
-          report: await readFile(session.files.reportPath, 'utf8'),
-        };
-      } finally {
-        await rm(workDir, { recursive: true, force: true });
-      }
-    },
-    info: (line) => log.info(line),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
-  stopIfCancelled(options);
-  const selected = await runSelectStep(selectOptions, candidates, bench);
+  // The worktrees start from the tree as the user left it (before the select baseline ran there).
+  const worktree = await attemptWorktrees(git, config.workspace, options.workDir);
+  const attempts = async (): Promise<Candidate[]> => {
+    log.info(
+      `${specs.length} attempts, ${Math.min(options.jobs, specs.length)} at a time: ${specs.map((s) => `${s.label} ${s.model} (${s.reasoningEffort})`).join(', ')}`,
+    );
+    const candidates = await runLocalAttempts(specs, options.jobs, options.outDir, {
+      worktree,
+      runAttempt: (spec, dir, outDir) => runAttempt(options, spec, dir, outDir),
+      info: (line) => log.info(line),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    stopIfCancelled(options);
+    return candidates;
+  };
+  const selected = await runSelectStep(selectOptions, attempts, bench);
   stopIfCancelled(options);
   return selected;
+}
+
+/** One attempt: a whole loop in its worktree `dir`, its report files under `outDir`. */
+async function runAttempt(
+  options: AttemptsOptions,
+  spec: AttemptSpec,
+  dir: string,
+  outDir: string,
+): Promise<AttemptOutput> {
+  const parsed = attemptConfig(options, spec, dir);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const workDir = await mkdtemp(path.join(options.workDir, `${spec.label}-`));
+  try {
+    const session = await runSession({
+      config: parsed.value,
+      log: labelled(options.log, spec.label),
+      outDir,
+      workDir,
+      env: options.env,
+      secrets: options.secrets,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    options.log.info(`${spec.label}: ${session.record.status}: ${session.record.stopReason}`);
+    return { diff: session.record.diff, report: await readFile(session.files.reportPath, 'utf8') };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
 }
 
 /** Each attempt's config parsed in the user's tree, with the effort its model takes. */

@@ -48,8 +48,18 @@ export interface SelectOutcome {
   readonly finalLogPath: string | undefined;
 }
 
+/** The reason a loop gives (src/loop/baseline.ts) when the tests pass and there is no task. */
+const ALREADY_GREEN = 'the tests already pass and there is no task';
+
+/**
+ * The attempts to choose from: given (the action's, made by other jobs), or made once the baseline
+ * is known (the CLI's `--attempts`): then a baseline that passes with no task ends the step
+ * `already-green`, as a loop does, and no attempt starts.
+ */
+export type Candidates = readonly Candidate[] | (() => Promise<readonly Candidate[]>);
+
 export async function runSelectSession(
-  candidates: readonly Candidate[],
+  given: Candidates,
   deps: SelectDeps,
 ): Promise<SelectOutcome> {
   const { git, log } = deps;
@@ -58,6 +68,12 @@ export async function runSelectSession(
   const baselineTree = await git.ensureBaseline();
   const tidy = ignoredTidier(deps);
   const baseline = await tidy.during(() => deps.runTests('select-baseline'));
+  const green = baseline.exitCode === 0 && deps.config.task === '';
+  if (typeof given === 'function' && green) {
+    log.info('Baseline: the tests already pass and there is no task: no attempt is started');
+    return alreadyGreen(deps, baseline, baselineTree, startedAt);
+  }
+  const candidates = typeof given === 'function' ? await given() : given;
   log.info(
     `Baseline: exit ${baseline.exitCode ?? 'none'}, ${baseline.digest.counts.failed} failing; ${candidates.length} attempt(s) to choose from`,
   );
@@ -98,6 +114,41 @@ export async function runSelectSession(
     bestTree: filtered.bestTree,
     baselineLogPath: baseline.logPath,
     finalLogPath: finalRun?.logPath,
+  };
+}
+
+/** The step's outcome when the baseline passes and there is no task: nothing to choose. */
+async function alreadyGreen(
+  deps: SelectDeps,
+  baseline: TestRun,
+  baselineTree: string,
+  startedAt: number,
+): Promise<SelectOutcome> {
+  const { git, guard, log } = deps;
+  const selection: Selection = {
+    ranked: [],
+    winner: undefined,
+    passing: false,
+    why: ALREADY_GREEN,
+  };
+  const filtered = await filterChanges({ git, guard, baselineTree, bestTree: baselineTree, log });
+  const record = selectRecord(deps, {
+    baseline: toTestState(baseline, baselineTree, []),
+    final: undefined,
+    baselineGreen: true,
+    selection,
+    verified: [],
+    winner: undefined,
+    filtered,
+    startedAt,
+    finishedAt: (deps.now ?? Date.now)(),
+  });
+  return {
+    record,
+    selection,
+    bestTree: baselineTree,
+    baselineLogPath: baseline.logPath,
+    finalLogPath: undefined,
   };
 }
 

@@ -7,7 +7,8 @@
  * Runs the build of the current sources (test/helpers/dist.ts).
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type Reply } from '../fakes/openai-server.js';
@@ -215,4 +216,40 @@ describe('greenloop run --attempts', () => {
       repo.remove();
     }
   });
+
+  it('on a tree whose tests already pass: one baseline, already-green with its reason, no attempt started', async () => {
+    const fake = await startFakeOpenAI([]);
+    const repo = createRepo(SUM_PROJECT);
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'gl-cli-green-'));
+    const count = path.join(tmp, 'runs');
+    try {
+      const result = await run([
+        'run',
+        '--cwd',
+        repo.dir,
+        '--test-command',
+        `echo run >> ${count}`,
+        '--base-url',
+        fake.url,
+        '--api-key',
+        'sk-test',
+        '--sandbox',
+        'none',
+        '--attempts',
+        '3',
+      ]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(
+        /^status=already-green: the tests already pass and there is no task, so nothing ran/,
+      );
+      expect(readFileSync(count, 'utf8')).toBe('run\n');
+      expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+      expect(result.stderr).not.toMatch(/^attempt-\d: |\[attempt-\d\]/m);
+      expect(repo.git('worktree', 'list').trim().split('\n')).toHaveLength(1);
+    } finally {
+      await fake.close();
+      repo.remove();
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
