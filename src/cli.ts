@@ -11,7 +11,7 @@ import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { version } from './version.js';
 import type { RunFlags } from './cli/run.js';
-import { CLI_INPUTS } from './cli/flags.js';
+import { CLI_INPUTS, flagKey } from './cli/flags.js';
 
 // Each command's modules load when it runs (dynamic imports: ncc gives them chunks of their
 // own), so that `--version` and `--help` parse only commander.
@@ -24,10 +24,14 @@ const program = new Command()
 function addRunFlags(command: Command): Command {
   for (const input of CLI_INPUTS) {
     const option = new Option(`--${input.name} <value>`, input.description).default(undefined);
-    // Repeated for --attempts (cycled over the attempts); otherwise the last one counts.
+    // Repeated for --attempts (cycled over the attempts; no more of them than attempts).
     if (REPEATABLE.has(input.name)) option.argParser(collect);
     command.addOption(option);
   }
+  command.hook('preAction', (cmd) => {
+    const refused = moreValuesThanRuns(cmd.opts(), cmd.name() === 'resume');
+    if (refused !== undefined) cmd.error(refused);
+  });
   return command
     .option('--cwd <dir>', 'repository to work on', process.cwd())
     .option('--out <dir>', 'output folder (default: .greenloop/<timestamp> in the repository)')
@@ -45,6 +49,32 @@ function addRunFlags(command: Command): Command {
 }
 
 const REPEATABLE = new Set(['model', 'reasoning-effort']);
+
+/**
+ * README "Several attempts": repeated --model / --reasoning-effort values are cycled over the
+ * attempts. More values than runs would be dropped without a word: the message that refuses them.
+ * A --attempts that is not a whole number from 1 (or one given to resume) is left to the run's
+ * own check.
+ */
+function moreValuesThanRuns(flags: Record<string, unknown>, resume: boolean): string | undefined {
+  const attempts = flags['attempts'];
+  const given =
+    typeof attempts === 'string' && attempts.trim() !== '' ? attempts.trim() : undefined;
+  const runs = given === undefined ? 1 : Number(given);
+  if (!Number.isInteger(runs) || runs < 1) return undefined;
+  for (const name of REPEATABLE) {
+    const value = flags[flagKey(name)];
+    const count = Array.isArray(value) ? value.length : 0;
+    if (count <= runs) continue;
+    if (resume) return `--${name} is given ${count} times, but a resumed run is one run: give one.`;
+    const limit =
+      given === undefined
+        ? 'without --attempts there is one run: give one'
+        : `--attempts ${given} runs ${runs}: give at most ${runs}`;
+    return `--${name} is given ${count} times, but ${limit}, or --attempts ${count} to try each.`;
+  }
+  return undefined;
+}
 
 function collect(value: string, previous: unknown): string[] {
   return [...(Array.isArray(previous) ? previous.filter((v) => typeof v === 'string') : []), value];

@@ -286,6 +286,36 @@ describe.concurrent('greenloop run', { timeout: 150_000 }, () => {
   });
 });
 
+// README "Several attempts": repeated --model / --reasoning-effort flags are cycled over the
+// attempts. More of them than attempts would be dropped without a word (the last --model won a
+// single run; --attempts 2 ran 2 of 4 models): refused up front instead, before anything starts.
+describe.concurrent('greenloop run: more --model flags than runs', { timeout: 150_000 }, () => {
+  it.for<[string[], string]>([
+    [
+      ['--model', 'model-a', '--model', 'model-b'],
+      '--model is given 2 times, but without --attempts there is one run: give one, or --attempts 2 to try each.',
+    ],
+    [
+      ['--attempts', '2', ...['a', 'b', 'c', 'd'].flatMap((m) => ['--model', `model-${m}`])],
+      '--model is given 4 times, but --attempts 2 runs 2: give at most 2, or --attempts 4 to try each.',
+    ],
+    [
+      ['--reasoning-effort', 'low', '--reasoning-effort', 'high'],
+      '--reasoning-effort is given 2 times, but without --attempts there is one run: give one, or --attempts 2 to try each.',
+    ],
+  ])('%j exits 1 with one line, nothing started', async ([extra, line], { onTestFinished }) => {
+    const repo = tempRepo(onTestFinished);
+    const fake = await fakeModel(onTestFinished, FIX_FUNCTION);
+    const run = await runCli(['run', ...runFlags(fake, repo, ...extra)]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(nonEmptyLines(run.stderr)).toEqual([`greenloop: ${line} See \`greenloop run --help\`.`]);
+    expect(fake.requests).toEqual([]);
+    expect(outputFolders(repo)).toEqual([]);
+    expect(repo.git('worktree', 'list').trim().split('\n')).toHaveLength(1);
+  });
+});
+
 /** The vendored inflection project (test/fixtures/real-projects/inflection): pytest, unconfigured. */
 function inflectionFiles(): Record<string, string> {
   const base = path.join(repoRoot, 'test/fixtures/real-projects/inflection');
