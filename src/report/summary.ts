@@ -280,7 +280,13 @@ function iterationsSection(record: RunRecord, limits: Limits): string {
     rows.push(...its.slice(its.length - tail).map(row));
   }
   if (its.length === 0) {
-    return `### Iterations\n\nNo iteration ran.${record.baseline ? `\n\n${rows.join('\n')}` : ''}`;
+    // A select step's record: its iterations ran in the attempts (each one's report lists them).
+    const n = record.totals.iterations;
+    const none =
+      n > 0
+        ? `${n} iteration${n === 1 ? '' : 's'} ran in the attempts (see the attempts below and each one's report.json).`
+        : 'No iteration ran.';
+    return `### Iterations\n\n${none}${record.baseline ? `\n\n${rows.join('\n')}` : ''}`;
   }
   return `### Iterations\n\n${rows.join('\n')}`;
 }

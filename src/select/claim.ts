@@ -28,6 +28,18 @@ function str(value: unknown): string | undefined {
   return line.length > MAX_TEXT ? `${line.slice(0, MAX_TEXT - 1)}…` : line;
 }
 
+/** Longest explanation kept: the job summary clips it further. */
+const MAX_EXPLANATION = 20_000;
+
+/** A multi-line text field (the model's explanation): control characters but line breaks dropped. */
+function multiline(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  return value
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .slice(0, MAX_EXPLANATION);
+}
+
 function failing(run: unknown): number | null {
   if (!isObject(run) || !isObject(run.counts)) return null;
   return num(run.counts.failed) ?? null;
@@ -63,5 +75,15 @@ export function readClaim(name: string, text: string): ClaimResult {
     diffLines: (num(diff.added) ?? 0) + (num(diff.removed) ?? 0),
     tokens: num(totals.tokens) ?? 0,
     costUsd: num(totals.costUsd) ?? 0,
+    usage: {
+      iterations: num(totals.iterations) ?? 0,
+      turns: num(totals.turns) ?? 0,
+      inputTokens: num(totals.inputTokens) ?? 0,
+      cachedInputTokens: num(totals.cachedInputTokens) ?? 0,
+      outputTokens: num(totals.outputTokens) ?? 0,
+      reasoningTokens: num(totals.reasoningTokens) ?? 0,
+      compactions: num(totals.compactions) ?? 0,
+    },
+    explanation: multiline(data.explanation),
   });
 }

@@ -24,6 +24,21 @@ export interface AttemptClaim {
   readonly diffLines: number;
   readonly tokens: number;
   readonly costUsd: number;
+  /** The rest of its report's totals (missing in a report that has none: counted as 0). */
+  readonly usage?: AttemptUsage;
+  /** The model's final explanation in its report ('' when none). */
+  readonly explanation?: string;
+}
+
+/** The figures of an attempt's report that add up over the attempts. */
+export interface AttemptUsage {
+  readonly iterations: number;
+  readonly turns: number;
+  readonly inputTokens: number;
+  readonly cachedInputTokens: number;
+  readonly outputTokens: number;
+  readonly reasoningTokens: number;
+  readonly compactions: number;
 }
 
 /** What the select step found when it ran the tests on the attempt's diff. */
@@ -166,13 +181,14 @@ function passingWhy(best: RankedAttempt, ranked: readonly RankedAttempt[]): stri
   const name = best.claim.name;
   const next = others[0];
   if (!next) return `${name} is the only attempt whose tests pass.`;
-  const lines = best.claim.diffLines;
+  const size = best.claim.diffLines;
+  const lines = `${size} line${size === 1 ? '' : 's'}`;
   const of = `of the ${others.length + 1} that pass`;
-  if (lines < next.claim.diffLines) {
-    return `${name}'s tests pass and its diff is the smallest ${of} (${lines} lines).`;
+  if (size < next.claim.diffLines) {
+    return `${name}'s tests pass and its diff is the smallest ${of} (${lines}).`;
   }
   if (best.claim.costUsd < next.claim.costUsd) {
-    return `${name}'s tests pass, its diff is as small as any ${of} (${lines} lines) and it cost the least ($${best.claim.costUsd.toFixed(4)}).`;
+    return `${name}'s tests pass, its diff is as small as any ${of} (${lines}) and it cost the least ($${best.claim.costUsd.toFixed(4)}).`;
   }
   return `${name}'s tests pass; it ties with ${next.claim.name} on diff size and cost and comes first by name.`;
 }

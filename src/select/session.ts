@@ -17,7 +17,7 @@ import { type TestState, toTestState } from '../loop/evaluate.js';
 import type { RunRecord } from '../core/record.js';
 import { filterChanges, refusedChanges, type FilteredResult } from '../loop/integrity.js';
 import type { Git, WorkspaceGuard } from '../workspace/types.js';
-import { selectAttempt, type Candidate, type Selection } from './rank.js';
+import { selectAttempt, type AttemptClaim, type Candidate, type Selection } from './rank.js';
 import { verifyCandidates, verifyLabel, type Verified } from './verify.js';
 
 export interface SelectDeps {
@@ -231,6 +231,23 @@ interface SelectFacts {
   readonly finishedAt: number;
 }
 
+/** The run's totals: the sums over every attempt's report (what the whole run spent). */
+function sumTotals(claims: readonly AttemptClaim[]): RunRecord['totals'] {
+  const sum = (of: (c: AttemptClaim) => number): number =>
+    claims.reduce((total, c) => total + of(c), 0);
+  return {
+    iterations: sum((c) => c.usage?.iterations ?? 0),
+    turns: sum((c) => c.usage?.turns ?? 0),
+    inputTokens: sum((c) => c.usage?.inputTokens ?? 0),
+    cachedInputTokens: sum((c) => c.usage?.cachedInputTokens ?? 0),
+    outputTokens: sum((c) => c.usage?.outputTokens ?? 0),
+    reasoningTokens: sum((c) => c.usage?.reasoningTokens ?? 0),
+    tokens: sum((c) => c.tokens),
+    costUsd: sum((c) => c.costUsd),
+    compactions: sum((c) => c.usage?.compactions ?? 0),
+  };
+}
+
 /** The run record of a select step: the loop's record shape, with the attempts' totals. */
 function selectRecord(deps: SelectDeps, facts: SelectFacts): RunRecord {
   const { config } = deps;
@@ -243,10 +260,7 @@ function selectRecord(deps: SelectDeps, facts: SelectFacts): RunRecord {
       : selection.passing
         ? 'success'
         : 'no-passing-attempt';
-  const totals = verified.reduce(
-    (sum, v) => ({ tokens: sum.tokens + v.claim.tokens, cost: sum.cost + v.claim.costUsd }),
-    { tokens: 0, cost: 0 },
-  );
+  const totals = sumTotals(verified.map((v) => v.claim));
   return {
     schemaVersion: 1,
     status,
@@ -265,21 +279,12 @@ function selectRecord(deps: SelectDeps, facts: SelectFacts): RunRecord {
     comparison: compareRuns(before.failures, after.failures),
     flaky: [],
     iterations: [],
-    totals: {
-      iterations: verified.filter((v) => v.verification.kind === 'verified').length,
-      turns: 0,
-      inputTokens: 0,
-      cachedInputTokens: 0,
-      outputTokens: 0,
-      reasoningTokens: 0,
-      tokens: totals.tokens,
-      costUsd: totals.cost,
-      compactions: 0,
-    },
+    totals,
     filesChanged: filtered.filesChanged,
     dropped: filtered.dropped,
     plan: [],
-    explanation: selection.why,
+    // The winner's own words; why it was chosen is the stop reason.
+    explanation: winner?.claim.explanation ?? '',
     diff: filtered.diff,
     warnings: filtered.dropped.map((d) => `Dropped ${d.path} from the result: ${d.reason}`),
   };

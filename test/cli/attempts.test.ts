@@ -198,6 +198,33 @@ describe('greenloop run --attempts', () => {
         }
       }
       expect(summary).toMatch(/\| attempt-2 \| scripted-idle \| high \|/);
+      // The run's totals are the sums over the attempts, and every figure says the same.
+      const reports = ['attempt-1', 'attempt-2', 'attempt-3'].map((label) =>
+        ReportSchema.parse(JSON.parse(readFileSync(path.join(out, label, 'report.json'), 'utf8'))),
+      );
+      const total = ReportSchema.parse(
+        JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')),
+      ).totals;
+      const keys = [
+        'iterations',
+        'turns',
+        'inputTokens',
+        'cachedInputTokens',
+        'outputTokens',
+        'reasoningTokens',
+        'tokens',
+        'compactions',
+      ] as const;
+      for (const key of keys) {
+        expect(total[key], key).toBe(reports.reduce((sum, r) => sum + r.totals[key], 0));
+      }
+      expect(total.turns).toBeGreaterThan(0);
+      expect(total.tokens).toBe(total.inputTokens + total.outputTokens);
+      expect(result.stdout).toContain(`iterations: ${total.iterations}, turns: ${total.turns},`);
+      expect(summary).toContain(`**${total.iterations}** iterations · **${total.turns}** turns`);
+      expect(summary).not.toContain('No iteration ran');
+      // The winner's own words, not the selection's reason.
+      expect(summary).toMatch(/### Model's explanation\n\n> Fixed the off-by-one in sum\\\(\\\)\./);
     } finally {
       await fake.close();
       repo.remove();

@@ -67,6 +67,19 @@ describe('selectAttempt', () => {
     );
   });
 
+  it('a one-line diff is "1 line", not "1 lines"', () => {
+    const s = selectAttempt(
+      [
+        { claim: claim('one', { diffLines: 1 }), verification: pass },
+        { claim: claim('two', { diffLines: 2 }), verification: pass },
+      ],
+      2,
+    );
+    expect(s.why).toBe(
+      "one's tests pass and its diff is the smallest of the 2 that pass (1 line).",
+    );
+  });
+
   it('a pass that deletes or skips tests is not a pass and never wins', () => {
     const s = selectAttempt(
       [
@@ -191,8 +204,9 @@ describe('readClaim', () => {
         model: 'm',
         config: { reasoningEffort: 'high' },
         tests: { baseline: { counts: { failed: 2 } }, final: { counts: { failed: 0 } } },
-        totals: { tokens: 5, costUsd: 0.5 },
+        totals: { tokens: 5, costUsd: 0.5, iterations: 1, turns: 2, inputTokens: 4 },
         diff: { added: 3, removed: 1 },
+        explanation: 'Fixed it.\r\nTwo lines.\u0007',
       }),
     );
     expect(r).toEqual({
@@ -207,6 +221,16 @@ describe('readClaim', () => {
         diffLines: 4,
         tokens: 5,
         costUsd: 0.5,
+        usage: {
+          iterations: 1,
+          turns: 2,
+          inputTokens: 4,
+          cachedInputTokens: 0,
+          outputTokens: 0,
+          reasoningTokens: 0,
+          compactions: 0,
+        },
+        explanation: 'Fixed it.\nTwo lines. ',
       },
     });
   });
