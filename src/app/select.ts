@@ -43,7 +43,7 @@ export async function runSelectStep(
     guard: createGuard(config.workspace, config.protectedPaths),
     log,
     sandbox: runner.sandbox,
-    runTests: (label) => tests.run(label, {}),
+    runTests: (label, runnerHint) => tests.run(label, runnerHint ? { runnerHint } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   const written = await writeReportFiles(

@@ -6,7 +6,7 @@
  */
 import { rm } from 'node:fs/promises';
 import type { TestRun } from '../checks/types.js';
-import { compareRuns } from '../checks/compare.js';
+import { compareRuns, deletedTestFiles } from '../checks/compare.js';
 import type { RunConfig } from '../config/types.js';
 import { redactedConfig } from '../config/parse.js';
 import { err, ok } from '../core/result.js';
@@ -27,8 +27,11 @@ export interface SelectDeps {
   readonly guard: WorkspaceGuard;
   readonly log: RunLog;
   readonly sandbox: { readonly mode: 'bwrap' | 'none'; readonly reason: string };
-  /** Runs the test command in the workspace, sandboxed. */
-  runTests(label: string): Promise<TestRun>;
+  /**
+   * Runs the test command in the workspace, sandboxed; `runnerHint` reads a log no parser
+   * recognises with the baseline's parser (see TestCommand.run).
+   */
+  runTests(label: string, runnerHint?: string): Promise<TestRun>;
   readonly now?: () => number;
   /**
    * The ignored entries of the workspace, absolute paths. Given, the ones that appeared while a
@@ -84,7 +87,7 @@ export async function runSelectSession(
       await git.restore(baselineTree);
       await tidy.sweep();
     },
-    runTests: (label) => tidy.during(() => deps.runTests(label)),
+    runTests: (label, runnerHint) => tidy.during(() => deps.runTests(label, runnerHint)),
   });
   const selection = selectAttempt(verified, baseline.digest.counts.failed);
   const winner = verified.find((v) => v.claim === selection.winner?.claim);
@@ -176,15 +179,17 @@ function verifyInWorkspace(
         // What the diff really changed, as git sees it once applied (never its headers).
         const applied = await git.snapshot();
         const { changes, dropped } = await refusedChanges(git, deps.guard, baselineTree, applied);
+        const deleted = changes.filter((c) => c.status === 'deleted').map((c) => c.path);
         return ok({
           dir: config.workspace,
           diffLines: changes.reduce((sum, c) => sum + c.added + c.removed, 0),
+          deletedTests: config.allowTestEdits ? [] : deletedTestFiles(deleted, deps.testCommand),
           refused: dropped.map((d) => `${d.path} (${d.reason})`),
           dispose: () => deps.restore(),
         });
       },
-      runTests: async (_dir, label) => {
-        const run = await deps.runTests(label);
+      runTests: async (_dir, label, runnerHint) => {
+        const run = await deps.runTests(label, runnerHint);
         runs.set(label, run);
         return run;
       },

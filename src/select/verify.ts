@@ -22,14 +22,16 @@ export interface AppliedCheckout {
    * workspace, a submodule, an oversized file): the candidate is rejected without running its tests.
    */
   readonly refused: readonly string[];
+  /** Test files the diff deletes (see deletedTestFiles; empty with allow-test-edits). */
+  readonly deletedTests: readonly string[];
   dispose(): Promise<void>;
 }
 
 export interface VerifyPorts {
   /** Applies `diff` to a fresh checkout of the starting commit; the error says why it failed. */
   checkout(diff: string, label: string): Promise<Result<AppliedCheckout>>;
-  /** Runs the test command in `dir`, sandboxed. */
-  runTests(dir: string, label: string): Promise<TestRun>;
+  /** Runs the test command in `dir`, sandboxed; `runnerHint`: the baseline's runner. */
+  runTests(dir: string, label: string, runnerHint?: string): Promise<TestRun>;
   /** Progress for the log. */
   info(line: string): void;
 }
@@ -96,9 +98,14 @@ async function verifyOne(
       ports.info(`${name}: rejected without running its tests, it ${reason}`);
       return { verification: { kind: 'rejected', reason }, diffLines };
     }
-    const run = await ports.runTests(checkout.dir, verifyLabel(name));
+    const run = await ports.runTests(checkout.dir, verifyLabel(name), baseline.digest.runner);
     const problem = integrityProblem(baseline, run);
-    const problems = problem?.rejects ? [problem.message] : [];
+    const problems = [
+      ...(checkout.deletedTests.length > 0
+        ? [`it deleted test files: ${checkout.deletedTests.join(', ')}`]
+        : []),
+      ...(problem?.rejects ? [problem.message] : []),
+    ];
     const failing = run.digest.counts.failed;
     const passed = run.exitCode === 0 && !run.timedOut;
     ports.info(

@@ -301,6 +301,7 @@ describe('verifyCandidates', () => {
             // What git measured once applied: the liar's "1 line" was 40.
             diffLines: diff === 'break' ? 40 : 6,
             refused: diff === 'protected' ? ['.github/workflows/ci.yml (protected path)'] : [],
+            deletedTests: [],
             dispose: async () => void disposed.push(label),
           });
         },

@@ -41,9 +41,9 @@ function diffOf(repo: TempRepo, edit: (r: TempRepo) => void): string {
   return diff;
 }
 
-async function select(repo: TempRepo, candidates: Candidate[]) {
+async function select(repo: TempRepo, candidates: Candidate[], command = 'node --test') {
   const parsed = parseConfig(
-    { 'test-command': 'node --test', sandbox: 'none' },
+    { 'test-command': command, sandbox: 'none' },
     { baseDir: repo.dir, env: {} },
   );
   if (!parsed.ok) throw new Error(parsed.error.join('\n'));
@@ -53,7 +53,7 @@ async function select(repo: TempRepo, candidates: Candidate[]) {
   const runner = await createProcessRunner({ sandbox: 'none', workspace: repo.dir });
   const tests = createTestCommand({
     runner,
-    command: 'node --test',
+    command,
     cwd: repo.dir,
     env: scrubEnv(process.env),
     timeoutMs: 60_000,
@@ -65,12 +65,12 @@ async function select(repo: TempRepo, candidates: Candidate[]) {
   const lines: string[] = [];
   const outcome = await runSelectSession(candidates, {
     config,
-    testCommand: 'node --test',
+    testCommand: command,
     git: createGit(repo.dir),
     guard: createGuard(repo.dir, config.protectedPaths),
     log: memoryLog(lines),
     sandbox: runner.sandbox,
-    runTests: (label) => tests.run(label, {}),
+    runTests: (label, runnerHint) => tests.run(label, runnerHint ? { runnerHint } : {}),
     ignoredEntries: async () => {
       const out = repo.git(
         'ls-files',
@@ -176,6 +176,25 @@ describe('runSelectSession', () => {
     expect(by.idle?.verification).toMatchObject({ kind: 'verified', passed: false, failing: 1 });
     expect(outcome.selection.winner).toBeUndefined();
     expect(repo.read('keep/installed.txt')).toBe('an ignored file that was there first\n');
+  });
+
+  it('an attempt that deletes a test file is not chosen, also when the log names no test', async () => {
+    // `node test.js`: a plain script, its log names no test (the loop's rule, verdict.test.ts).
+    const repo = createRepo({
+      'sum.js': 'exports.sum = (a, b) => a - b;\n',
+      'test.js': "require('node:assert').equal(require('./sum.js').sum(1, 1), 2);\n",
+    });
+    cleanup.push(() => repo.remove());
+    const deleter = diffOf(repo, (r) => rmSync(path.join(r.dir, 'test.js')));
+    const { outcome } = await select(
+      repo,
+      [{ claim: claim('deleter'), diff: deleter }],
+      'node test.js',
+    );
+    const ranked = outcome.selection.ranked[0];
+    expect(ranked?.verification).toMatchObject({ kind: 'verified' });
+    expect(JSON.stringify(ranked?.verification)).toContain('deleted test files: test.js');
+    expect(outcome.record.status).toBe('no-passing-attempt');
   });
 
   it('rejects a diff touching a protected path without running it', async () => {
