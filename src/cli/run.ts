@@ -154,7 +154,8 @@ function rawInputs(
     output: 'none',
   };
   for (const input of CLI_INPUTS) {
-    // --model and --reasoning-effort may be repeated (for --attempts): the last one is the run's.
+    // --model and --reasoning-effort are repeated only for --attempts (more values than runs are
+    // refused in cli.ts); a single run has at most one.
     const value = lastOf(flags[flagKey(input.name)]);
     if (value !== undefined) raw[input.name] = value;
   }
