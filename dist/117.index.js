@@ -28,14 +28,16 @@ var parse = __webpack_require__(94849);
 var loop_checkpoint = __webpack_require__(48638);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
-// EXTERNAL MODULE: ./src/app/session.ts + 35 modules
-var app_session = __webpack_require__(82188);
+// EXTERNAL MODULE: ./src/app/session.ts + 27 modules
+var app_session = __webpack_require__(4497);
 // EXTERNAL MODULE: ./src/core/result.ts
 var result = __webpack_require__(39294);
 // EXTERNAL MODULE: ./src/core/status.ts
 var core_status = __webpack_require__(85009);
 // EXTERNAL MODULE: ./src/core/record.ts
 var core_record = __webpack_require__(14130);
+// EXTERNAL MODULE: ./src/model/index.ts + 6 modules
+var model = __webpack_require__(93166);
 // EXTERNAL MODULE: ./src/select/claim.ts
 var select_claim = __webpack_require__(81448);
 ;// CONCATENATED MODULE: ./src/select/local.ts
@@ -73,6 +75,8 @@ function attemptSpecs(count, models, efforts) {
  */
 async function runLocalAttempts(specs, jobs, outDir, ports) {
     const outputs = await mapLimit(specs, jobs, async (spec) => {
+        if (ports.signal?.aborted)
+            return undefined;
         let tree;
         try {
             tree = await ports.worktree(spec.label);
@@ -117,6 +121,7 @@ var app_select = __webpack_require__(99138);
 
 
 
+
 /** Lines of one attempt, prefixed with its label. */
 function labelled(log, label) {
     const tag = (line) => `[${label}] ${line}`;
@@ -130,43 +135,83 @@ function labelled(log, label) {
 async function runAttempts(options) {
     const { config, git, log } = options;
     const specs = attemptSpecs(options.count, options.models.length > 0 ? options.models : [config.model], options.efforts.length > 0 ? options.efforts : [config.reasoningEffort]);
-    log.info(`${specs.length} attempts, ${Math.min(options.jobs, specs.length)} at a time: ${specs.map((s) => `${s.label} ${s.model} (${s.reasoningEffort})`).join(', ')}`);
-    const candidates = await runLocalAttempts(specs, options.jobs, options.outDir, {
-        worktree: await attemptWorktrees(git, config.workspace, options.workDir),
-        runAttempt: async (spec, dir, outDir) => {
-            const parsed = (0,parse/* parseConfig */.o4)({ ...options.raw, model: spec.model, 'reasoning-effort': spec.reasoningEffort }, { baseDir: dir, env: options.env });
-            if (!parsed.ok)
-                throw new Error(parsed.error.join(' '));
-            const workDir = await (0,promises_.mkdtemp)(external_node_path_.join(options.workDir, `${spec.label}-`));
-            try {
-                const session = await (0,app_session/* runSession */.Ie)({
-                    config: parsed.value,
-                    log: labelled(log, spec.label),
-                    outDir,
-                    workDir,
-                    env: options.env,
-                    secrets: options.secrets,
-                });
-                log.info(`${spec.label}: ${session.record.status}: ${session.record.stopReason}`);
-                return {
-                    diff: session.record.diff,
-                    report: await (0,promises_.readFile)(session.files.reportPath, 'utf8'),
-                };
-            }
-            finally {
-                await (0,promises_.rm)(workDir, { recursive: true, force: true });
-            }
-        },
-        info: (line) => log.info(line),
-    });
-    return (0,app_select/* runSelectStep */.a)({
+    const selectOptions = {
         config,
         log,
         outDir: options.outDir,
         workDir: await (0,promises_.mkdtemp)(external_node_path_.join(options.workDir, 'select-')),
         env: options.env,
         secrets: options.secrets,
-    }, candidates);
+        ...(options.signal ? { signal: options.signal } : {}),
+    };
+    // Every attempt's config, the endpoint, the test command and the sandbox are checked before
+    // any worktree is made: a setup that cannot work ends in one line, as a single run does.
+    await checkSpecs(options, specs);
+    const bench = await (0,app_session/* checkedWorkbench */.tx)(selectOptions);
+    // The worktrees start from the tree as the user left it (before the select baseline ran there).
+    const worktree = await attemptWorktrees(git, config.workspace, options.workDir);
+    const attempts = async () => {
+        log.info(`${specs.length} attempts, ${Math.min(options.jobs, specs.length)} at a time: ${specs.map((s) => `${s.label} ${s.model} (${s.reasoningEffort})`).join(', ')}`);
+        const candidates = await runLocalAttempts(specs, options.jobs, options.outDir, {
+            worktree,
+            runAttempt: (spec, dir, outDir) => runAttempt(options, spec, dir, outDir),
+            info: (line) => log.info(line),
+            ...(options.signal ? { signal: options.signal } : {}),
+        });
+        stopIfCancelled(options);
+        return candidates;
+    };
+    const selected = await (0,app_select/* runSelectStep */.a)(selectOptions, attempts, bench);
+    stopIfCancelled(options);
+    return selected;
+}
+/** One attempt: a whole loop in its worktree `dir`, its report files under `outDir`. */
+async function runAttempt(options, spec, dir, outDir) {
+    const parsed = attemptConfig(options, spec, dir);
+    if (!parsed.ok)
+        throw new Error(parsed.error);
+    const workDir = await (0,promises_.mkdtemp)(external_node_path_.join(options.workDir, `${spec.label}-`));
+    try {
+        const session = await (0,app_session/* runSession */.Ie)({
+            config: parsed.value,
+            log: labelled(options.log, spec.label),
+            outDir,
+            workDir,
+            env: options.env,
+            secrets: options.secrets,
+            ...(options.signal ? { signal: options.signal } : {}),
+        });
+        options.log.info(`${spec.label}: ${session.record.status}: ${session.record.stopReason}`);
+        return { diff: session.record.diff, report: await (0,promises_.readFile)(session.files.reportPath, 'utf8') };
+    }
+    finally {
+        await (0,promises_.rm)(workDir, { recursive: true, force: true });
+    }
+}
+/** Each attempt's config parsed in the user's tree, with the effort its model takes. */
+async function checkSpecs(options, specs) {
+    const root = (await options.git.tryTopLevel()) ?? options.config.workspace;
+    for (const spec of specs) {
+        const parsed = attemptConfig(options, spec, root);
+        if (!parsed.ok)
+            throw new app_session/* SetupError */.w3(parsed.error);
+        const refused = (0,model/* configEffortRefusal */.l9)(parsed.value);
+        if (refused !== undefined)
+            throw new app_session/* SetupError */.w3(refused);
+    }
+}
+/** After Ctrl-C, the attempts' own reports are all there is: said in one line. */
+function stopIfCancelled(options) {
+    const { signal } = options;
+    if (!signal?.aborted)
+        return;
+    const reason = signal.reason;
+    throw new app_session/* SetupError */.w3(`${typeof reason === 'string' ? reason : 'cancelled'}: the attempts were stopped and their worktrees removed; what each one wrote is under ${options.outDir}`);
+}
+/** An attempt's config: the flags with its model and effort, in its worktree `root`. */
+function attemptConfig(options, spec, root) {
+    const parsed = (0,parse/* parseConfig */.o4)({ ...options.raw, model: spec.model, 'reasoning-effort': spec.reasoningEffort }, { baseDir: root, env: options.env });
+    return parsed.ok ? parsed : (0,result/* err */._)(parsed.error.join(' '));
 }
 /** Folders of installed dependencies: ignored, so a fresh worktree lacks them. */
 const DEPENDENCY_DIRS = new Set(['node_modules', '.venv', 'venv']);
@@ -328,6 +373,8 @@ async function run(flags, resume) {
     const signals = watchSignals(log, async () => {
         await (before ? git.restore(before) : Promise.resolve()).catch(() => undefined);
         await tidy().catch(() => undefined);
+        // The attempts' worktrees were under workDir: their entries go too.
+        await git.pruneWorktrees().catch(() => undefined);
     }, before !== undefined);
     try {
         const secrets = (0,core_secrets/* secretValues */.VX)({ known: [config.apiKey] });
@@ -340,6 +387,7 @@ async function run(flags, resume) {
                 efforts: allOf(flags.reasoningEffort),
                 raw,
                 git,
+                signal: signals.signal,
             })
             : await (0,app_session/* runSession */.Ie)({ ...common, ...(resume ? { resume } : {}), signal: signals.signal });
         log.done();
@@ -397,7 +445,8 @@ function rawInputs(flags, root, resume) {
         output: 'none',
     };
     for (const input of cli_flags/* CLI_INPUTS */.d) {
-        // --model and --reasoning-effort may be repeated (for --attempts): the last one is the run's.
+        // --model and --reasoning-effort are repeated only for --attempts (more values than runs are
+        // refused in cli.ts); a single run has at most one.
         const value = lastOf(flags[(0,cli_flags/* flagKey */.Q)(input.name)]);
         if (value !== undefined)
             raw[input.name] = value;

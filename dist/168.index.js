@@ -1066,6 +1066,10 @@ function truncateUtf8(text, maxBytes) {
     return bytes.subarray(0, end).toString('utf8');
 }
 
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(14031);
+// EXTERNAL MODULE: ./src/report/summary.ts
+var report_summary = __webpack_require__(57994);
 // EXTERNAL MODULE: ./src/workspace/git.ts
 var workspace_git = __webpack_require__(3133);
 ;// CONCATENATED MODULE: ./src/github/publish.ts
@@ -1075,6 +1079,8 @@ var workspace_git = __webpack_require__(3133);
  * where GitHub's answer is cryptic); nothing here throws, so publishing never
  * crashes a run. Octokit and the artifact client are imported only when used.
  */
+
+
 
 
 
@@ -1115,7 +1121,11 @@ async function publishInto(result, options) {
         const pushed = await commitAndPush(options, result);
         if (pushed !== undefined && kinds.has('pull-request')) {
             await step(result, 'pull request', async () => {
-                result.prUrl = await openOrUpdatePull(await api(), options, pushed, summary);
+                const body = withDiffLocation(summary, result);
+                const pull = await openOrUpdatePull(await api(), options, pushed, body);
+                result.prUrl = pull.url;
+                if (pull.draftRefused)
+                    result.prDraftRefused = true;
                 log.info(`Pull request: ${result.prUrl}`);
             });
         }
@@ -1168,7 +1178,7 @@ async function postComment(options, result, summary, api) {
     }
     else {
         await step(result, 'comment', async () => {
-            result.commentUrl = await upsertComment(await api(), context, issue, commentBody(summary, result));
+            result.commentUrl = await upsertComment(await api(), context, issue, commentBody(withDiffLocation(summary, result), result));
             log.info(`Comment: ${result.commentUrl}`);
         });
     }
@@ -1232,16 +1242,16 @@ async function commitAndPush(options, result) {
         return undefined;
     }
     const protectedBranches = [...(options.protectedBranches ?? []), ...refusedBranches(context)];
+    let sha;
     try {
-        const { sha } = await (0,workspace_git/* commitBestState */.Le)({
+        ({ sha } = await (0,workspace_git/* commitBestState */.Le)({
             root,
             ...(options.tree !== undefined ? { tree: options.tree } : {}),
             branch,
             message: options.commitMessage || `greenloop: ${record.status}`,
             ...(options.author !== undefined ? { author: options.author } : {}),
             parentRef: options.parentRef ?? 'HEAD',
-        });
-        result.commitSha = sha;
+        }));
     }
     catch (error) {
         result.errors.push(`commit: ${messageOf(error)}`);
@@ -1267,8 +1277,10 @@ async function commitAndPush(options, result) {
         result.errors.push(`push: ${pushed.error}${pushHint(pushed.error)}`);
         return undefined;
     }
+    // Only now: the commit-sha output names a commit that is on the remote.
+    result.commitSha = sha;
     result.branch = branch;
-    options.log.info(`Pushed ${result.commitSha ?? ''} to '${branch}'`);
+    options.log.info(`Pushed ${sha} to '${branch}'`);
     return branch;
 }
 async function openOrUpdatePull(octokit, options, branch, summary) {
@@ -1294,11 +1306,11 @@ async function openOrUpdatePull(octokit, options, branch, summary) {
             body,
         });
         options.log.info(`Updated pull request #${existing.number}`);
-        return updated.data.html_url;
+        return { url: updated.data.html_url };
     }
     const create = (draft) => octokit.rest.pulls.create({ ...repo, title, head: branch, base, body, draft });
     try {
-        return (await create(options.prDraft)).data.html_url;
+        return { url: (await create(options.prDraft)).data.html_url };
     }
     catch (error) {
         // Private repositories on GitHub Free and Pro have no draft pull requests: 422 "Draft pull
@@ -1306,7 +1318,7 @@ async function openOrUpdatePull(octokit, options, branch, summary) {
         if (!options.prDraft || !/draft pull requests are not supported/i.test(describeApiError(error)))
             throw error;
         options.log.info('This repository does not support draft pull requests (a private repository on GitHub Free or Pro): opening a ready pull request instead');
-        return (await create(false)).data.html_url;
+        return { url: (await create(false)).data.html_url, draftRefused: true };
     }
 }
 /** The issue/PR number a comment goes to, on events that have one. */
@@ -1390,6 +1402,26 @@ function commentBody(summary, result) {
     const footer = links.length > 0 ? `\n\n---\n${links.join(' · ')}\n` : '\n';
     return capBody(`${COMMENT_MARKER}\n${summary.trimEnd()}${footer}`);
 }
+/**
+ * The summary with its "full diff" note (a cut diff) saying where this run really published
+ * the diff: the pushed commit, the artifact, or neither.
+ */
+function withDiffLocation(summary, result) {
+    if (!summary.includes(report_summary/* FULL_DIFF_NOTE */.XG))
+        return summary;
+    const places = [
+        ...(result.commitSha !== undefined && result.branch !== undefined
+            ? [`commit ${result.commitSha} on branch ${(0,report_escape/* codeSpan */.SS)(result.branch)}`]
+            : []),
+        ...(result.artifactName !== undefined
+            ? [`\`greenloop.diff\` in the artifact ${(0,report_escape/* codeSpan */.SS)(result.artifactName)}`]
+            : []),
+    ];
+    const note = places.length > 0
+        ? `The full diff is ${places.join(', and ')}.`
+        : "The full diff was not published: it is `greenloop.diff` in the run's output folder on the runner (the `diff-path` output).";
+    return summary.split(report_summary/* FULL_DIFF_NOTE */.XG).join(note);
+}
 function readSummary(options) {
     try {
         const text = external_node_fs_.readFileSync(options.files.summaryPath, 'utf8');
@@ -1408,7 +1440,7 @@ function readSummary(options) {
 function capBody(text) {
     if (text.length <= BODY_LIMIT)
         return text;
-    const note = '\n\n_(cut: GitHub limits this text to 65,536 characters; see the artifact)_\n';
+    const note = '\n\n_(cut: GitHub limits this text to 65,536 characters; the job summary of the run has all of it)_\n';
     let kept = text.slice(0, BODY_LIMIT - note.length);
     const lineEnd = kept.lastIndexOf('\n');
     if (lineEnd > 0)
@@ -1496,9 +1528,49 @@ function describeApiError(error) {
     }
     message = message.replace(/\s+/g, ' ').trim();
     const prefix = status !== undefined && Number.isFinite(status) ? `HTTP ${status}: ` : '';
-    return `${prefix}${message}${apiHint(status, message)}`;
+    return `${prefix}${message}${apiHint(status, message, responseHeaders(error))}`;
 }
-function apiHint(status, message) {
+function responseHeaders(error) {
+    if (typeof error !== 'object' || error === null || !('response' in error))
+        return {};
+    const headers = error.response?.headers;
+    return typeof headers === 'object' && headers !== null
+        ? headers
+        : {};
+}
+/**
+ * A rate limit, named as one (docs.github.com REST "Rate limits for the REST API"): a secondary
+ * limit answers 403 or 429 with a message saying so and often `retry-after` (seconds); an
+ * exhausted primary limit answers 403 or 429 with `x-ratelimit-remaining: 0` and
+ * `x-ratelimit-reset` (UTC epoch seconds).
+ */
+function rateLimitHint(status, message, headers) {
+    if (status !== 403 && status !== 429)
+        return undefined;
+    const retryAfter = Number(headers['retry-after'] ?? NaN);
+    const reset = Number(headers['x-ratelimit-reset'] ?? NaN);
+    const after = Number.isFinite(retryAfter) ? `: retry after ${retryAfter} s` : '';
+    if (/secondary rate limit/i.test(message)) {
+        return ` (hint: GitHub's secondary rate limit${after || ': wait a few minutes'}, then rerun)`;
+    }
+    if (String(headers['x-ratelimit-remaining']) === '0' ||
+        /API rate limit exceeded/i.test(message)) {
+        const until = Number.isFinite(reset)
+            ? ` until ${new Date(reset * 1000).toISOString().replace(/\.000Z$/, 'Z')}`
+            : after;
+        return ` (hint: GitHub's API rate limit for this token is used up${until}; rerun after that)`;
+    }
+    if (status === 429)
+        return ` (hint: GitHub rate-limited the request${after})`;
+    return undefined;
+}
+function apiHint(status, message, headers) {
+    const rateLimit = rateLimitHint(status, message, headers);
+    if (rateLimit !== undefined)
+        return rateLimit;
+    if (/issue is locked/i.test(message)) {
+        return ' (hint: the conversation is locked; unlock it, or turn `comment` off for it)';
+    }
     if (/not permitted to create or approve pull requests/i.test(message)) {
         return (' (hint: enable "Allow GitHub Actions to create and approve pull requests" under the ' +
             'repository (or organisation) Settings → Actions → General → Workflow permissions)');
@@ -1521,8 +1593,6 @@ function pushHint(error) {
     return '';
 }
 
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(14031);
 ;// CONCATENATED MODULE: ./src/github/log.ts
 /**
  * The loop's log in the Actions UI: one group per phase. The loop's warnings
@@ -1579,10 +1649,10 @@ async function loadResume(from, options) {
 var core_secrets = __webpack_require__(58198);
 // EXTERNAL MODULE: ./src/core/status.ts
 var core_status = __webpack_require__(85009);
-// EXTERNAL MODULE: ./src/app/session.ts + 35 modules
-var session = __webpack_require__(82188);
-// EXTERNAL MODULE: ./src/report/files.ts + 3 modules
-var report_files = __webpack_require__(41822);
+// EXTERNAL MODULE: ./src/app/session.ts + 27 modules
+var session = __webpack_require__(4497);
+// EXTERNAL MODULE: ./src/report/files.ts + 2 modules
+var report_files = __webpack_require__(4025);
 // EXTERNAL MODULE: ./src/select/claim.ts
 var select_claim = __webpack_require__(81448);
 // EXTERNAL MODULE: external "node:zlib"
@@ -1952,7 +2022,10 @@ async function removeCredentials(config, git) {
 /** Where the result went and what was refused, for the job summary (the annotations alone vanish). */
 function publishedSection(published) {
     const lines = [
-        published.prUrl ? `- Pull request: ${(0,report_escape/* escapeMarkdown */.FV)(published.prUrl)}` : '',
+        // GitHub's html_url, not model text: printed as a link (markdownUrl checks it first).
+        published.prUrl
+            ? `- Pull request: ${(0,report_escape/* markdownUrl */.$x)(published.prUrl)}${published.prDraftRefused ? ' (ready for review: this repository has no draft pull requests)' : ''}`
+            : '',
         published.branch
             ? `- Pushed ${published.commitSha ?? ''} to ${(0,report_escape/* escapeMarkdown */.FV)(published.branch)}`
             : '',
@@ -2069,7 +2142,7 @@ async function publishStep(run, session, log) {
         core.warning(error);
     setRunOutputs(session.record, session.files, published);
     try {
-        appendJobSummary(summary + publishedSection(published));
+        appendJobSummary(withDiffLocation(summary, published) + publishedSection(published));
     }
     catch (error) {
         core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
@@ -2133,19 +2206,24 @@ function greenloopBranchRefusal(context, allowed) {
     return `greenloop refused to run: it would start from '${branch}', a branch greenloop wrote (set allow-greenloop-branch: true to fix a fix)`;
 }
 /**
- * On pull_request and issue_comment events a commit or pull request is built on
- * the PR's head commit, never on the merge commit a pull_request checkout gives
- * (which would carry the base branch into the fix), nor on the base branch a
- * pull_request_target checkout gives. On pull_request* events, moves HEAD
- * to the event's head SHA when the checkout is elsewhere; on issue_comment, the
- * checkout must already be the head just read. False (after one error line) otherwise.
+ * On pull_request and issue_comment events the fix is made on the PR's head commit, never on
+ * the merge commit a pull_request checkout gives (which would carry the base branch into the
+ * fix, and give a diff that may not apply to the PR branch), nor on the base branch a
+ * pull_request_target checkout gives. On pull_request* events, moves HEAD to the event's head
+ * SHA when the checkout is elsewhere, also when nothing is pushed (artifact, comment); when
+ * that head cannot be fetched, a run that pushes stops, one that does not goes on with the
+ * checkout and says so. On issue_comment a push needs the checkout to be the head just read.
+ * False (after one error line) when the run must not go on.
  */
 async function onPullRequestHead(context, output, git, token) {
     const pushes = output.includes('commit') || output.includes('pull-request');
     // pull_request, pull_request_target (checkout: the base branch), pull_request_review*
     // (checkout: the merge commit), and issue_comment once the PR was read.
     const prEvent = context.eventName.startsWith('pull_request') || context.eventName === 'issue_comment';
-    if (!pushes || !prEvent || context.headSha === '')
+    if (!prEvent || context.headSha === '')
+        return true;
+    // issue_comment without a push: the checkout is what the workflow chose (see pr-comment.yml).
+    if (!pushes && context.eventName === 'issue_comment')
         return true;
     const head = await git.tryHead();
     if (head === context.headSha)
@@ -2156,7 +2234,11 @@ async function onPullRequestHead(context, output, git, token) {
         return false;
     }
     if (await git.tryCheckoutCommit(context.headSha, { token, serverUrl: context.serverUrl })) {
-        core.info(`Working on the pull request head ${context.headSha} (the checkout was ${head ?? 'empty'}): the fix is published on it`);
+        core.info(`Working on the pull request head ${context.headSha} (the checkout was ${head ?? 'empty'}): the fix ${pushes ? 'is published on it' : 'and its diff are made on it'}`);
+        return true;
+    }
+    if (!pushes) {
+        core.warning(`greenloop cannot check out the pull request head ${context.headSha}: it works on the checkout ${head ?? 'as it is'} (on pull_request, a merge with the base branch), so its diff may not apply to the pull request branch; check out the head with actions/checkout (ref: the PR head SHA)`);
         return true;
     }
     core.error(`greenloop cannot check out the pull request head ${context.headSha}, so it will not publish a commit built on another one; check it out with actions/checkout (ref: the PR head SHA)`);

@@ -16,7 +16,7 @@ export const modules = {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _checks_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(12247);
+/* harmony import */ var _checks_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(68742);
 /* harmony import */ var _model_tokens_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(53643);
 /** `greenloop digest`: the failure digest of a test log, as text or JSON. */
 

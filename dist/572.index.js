@@ -85,11 +85,16 @@ class Reader {
         }
         return value;
     }
+    /**
+     * The spellings @actions/core's getBooleanInput accepts (the YAML 1.2 core schema's): `true`,
+     * `True`, `TRUE` and the same of `false`. `yes`, `on` or `1` are refused, as the action's own
+     * runtime would refuse them.
+     */
     boolean(name) {
-        const text = this.text(name).toLowerCase();
-        if (['true', 'yes', '1', 'on'].includes(text))
+        const text = this.text(name);
+        if (['true', 'True', 'TRUE'].includes(text))
             return true;
-        if (['false', 'no', '0', 'off'].includes(text))
+        if (['false', 'False', 'FALSE'].includes(text))
             return false;
         this.fail(name, "'true' or 'false'");
         return false;
@@ -169,6 +174,11 @@ function parseConfig(raw, environment) {
         resumeFrom: read.text('resume-from'),
         resumeFromAnyBranch: read.boolean('resume-from-any-branch'),
     };
+    // Found before anything starts, not when publishing refuses after a paid run.
+    const pushes = config.output.find((kind) => kind === 'commit' || kind === 'pull-request');
+    if (pushes !== undefined && config.githubToken === '') {
+        read.errors.push(`Input 'github-token' is empty, but output '${pushes}' pushes a branch with it: leave github-token unset (the job's token is the default) or set output: artifact.`);
+    }
     return read.errors.length > 0 ? (0,result/* err */._)(read.errors) : (0,result.ok)(Object.freeze(config));
 }
 /** Which model, through which API and endpoint, at which price. */
@@ -277,6 +287,7 @@ function parseOutput(read) {
     }
     if (items.includes('none') && items.length > 1) {
         read.fail('output', "'none' alone, or a list without 'none'");
+        return ['none'];
     }
     return [...new Set(items)];
 }

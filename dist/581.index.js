@@ -32,16 +32,20 @@ __webpack_require__.r(__webpack_exports__);
 const program = new commander__WEBPACK_IMPORTED_MODULE_0__/* .Command */ .uB()
     .name('greenloop')
     .description('Run a bounded coding-agent loop until the tests pass.')
-    .version((0,_version_js__WEBPACK_IMPORTED_MODULE_2__/* .version */ .r)(), '-v, --version')
-    .showHelpAfterError();
+    .version((0,_version_js__WEBPACK_IMPORTED_MODULE_2__/* .version */ .r)(), '-v, --version');
 function addRunFlags(command) {
     for (const input of _cli_flags_js__WEBPACK_IMPORTED_MODULE_3__/* .CLI_INPUTS */ .d) {
         const option = new commander__WEBPACK_IMPORTED_MODULE_0__/* .Option */ .c$(`--${input.name} <value>`, input.description).default(undefined);
-        // Repeated for --attempts (cycled over the attempts); otherwise the last one counts.
+        // Repeated for --attempts (cycled over the attempts; no more of them than attempts).
         if (REPEATABLE.has(input.name))
             option.argParser(collect);
         command.addOption(option);
     }
+    command.hook('preAction', (cmd) => {
+        const refused = moreValuesThanRuns(cmd.opts(), cmd.name() === 'resume');
+        if (refused !== undefined)
+            cmd.error(refused);
+    });
     return command
         .option('--cwd <dir>', 'repository to work on', process.cwd())
         .option('--out <dir>', 'output folder (default: .greenloop/<timestamp> in the repository)')
@@ -51,18 +55,44 @@ function addRunFlags(command) {
         .option('--jobs <n>', 'attempts at the same time (default 2)');
 }
 const REPEATABLE = new Set(['model', 'reasoning-effort']);
+/**
+ * README "Several attempts": repeated --model / --reasoning-effort values are cycled over the
+ * attempts. More values than runs would be dropped without a word: the message that refuses them.
+ * A --attempts that is not a whole number from 1 (or one given to resume) is left to the run's
+ * own check.
+ */
+function moreValuesThanRuns(flags, resume) {
+    const attempts = flags['attempts'];
+    const given = typeof attempts === 'string' && attempts.trim() !== '' ? attempts.trim() : undefined;
+    const runs = given === undefined ? 1 : Number(given);
+    if (!Number.isInteger(runs) || runs < 1)
+        return undefined;
+    for (const name of REPEATABLE) {
+        const value = flags[(0,_cli_flags_js__WEBPACK_IMPORTED_MODULE_3__/* .flagKey */ .Q)(name)];
+        const count = Array.isArray(value) ? value.length : 0;
+        if (count <= runs)
+            continue;
+        if (resume)
+            return `--${name} is given ${count} times, but a resumed run is one run: give one.`;
+        const limit = given === undefined
+            ? 'without --attempts there is one run: give one'
+            : `--attempts ${given} runs ${runs}: give at most ${runs}`;
+        return `--${name} is given ${count} times, but ${limit}, or --attempts ${count} to try each.`;
+    }
+    return undefined;
+}
 function collect(value, previous) {
     return [...(Array.isArray(previous) ? previous.filter((v) => typeof v === 'string') : []), value];
 }
 addRunFlags(program.command('run').description('fix the failing tests, or do --task, in a git repository')).action(async (flags) => {
-    const { runCommand } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(422), __webpack_require__.e(453), __webpack_require__.e(572), __webpack_require__.e(149), __webpack_require__.e(117)]).then(__webpack_require__.bind(__webpack_require__, 16117));
+    const { runCommand } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(422), __webpack_require__.e(946), __webpack_require__.e(572), __webpack_require__.e(149), __webpack_require__.e(117)]).then(__webpack_require__.bind(__webpack_require__, 16117));
     process.exitCode = await runCommand(flags);
 });
 addRunFlags(program
     .command('resume')
     .description('continue a run from a checkpoint folder')
     .argument('<checkpoint>')).action(async (checkpoint, flags) => {
-    const { resumeCommand } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(422), __webpack_require__.e(453), __webpack_require__.e(572), __webpack_require__.e(149), __webpack_require__.e(117)]).then(__webpack_require__.bind(__webpack_require__, 16117));
+    const { resumeCommand } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(422), __webpack_require__.e(946), __webpack_require__.e(572), __webpack_require__.e(149), __webpack_require__.e(117)]).then(__webpack_require__.bind(__webpack_require__, 16117));
     process.exitCode = await resumeCommand(checkpoint, flags);
 });
 program
@@ -73,7 +103,7 @@ program
     .option('--runner <name>', 'force a runner (vitest, jest, mocha, node-test, ava, tap, pytest, unittest, cargo, go, junit, generic)')
     .option('--tokens <n>', 'token budget of the digest', '2000')
     .action(async (file, flags) => {
-    const { digestCommand } = await Promise.all(/* import() */[__webpack_require__.e(453), __webpack_require__.e(225)]).then(__webpack_require__.bind(__webpack_require__, 4728));
+    const { digestCommand } = await Promise.all(/* import() */[__webpack_require__.e(946), __webpack_require__.e(225)]).then(__webpack_require__.bind(__webpack_require__, 4728));
     process.exitCode = await digestCommand(file, flags);
 });
 program
@@ -86,6 +116,20 @@ program
     const { applyPatchCommand } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(572), __webpack_require__.e(301)]).then(__webpack_require__.bind(__webpack_require__, 40301));
     process.exitCode = await applyPatchCommand(file, flags);
 });
+// A mistyped command line gets one line, not the full usage (which pushed the line that
+// mattered off the screen): commander's message, then where the usage is.
+for (const command of [program, ...program.commands]) {
+    const usage = command === program ? 'greenloop --help' : `greenloop ${command.name()} --help`;
+    command.configureOutput({
+        outputError: (message, write) => write(`greenloop: ${oneLine(message.replace(/^error: /, ''))}. See \`${usage}\`.\n`),
+    });
+}
+function oneLine(message) {
+    return message
+        .trim()
+        .replace(/\s*\n\s*/g, ' ')
+        .replace(/\.$/, '');
+}
 function readStdin() {
     return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(0, 'utf8');
 }
