@@ -12,6 +12,8 @@ const PROBE_TIMEOUT_MS = 10_000;
 export interface EndpointSettings {
   readonly baseUrl: string;
   readonly apiKey: string;
+  /** Checked against OpenAI's own models list (only there: see availableModels). */
+  readonly model?: string;
 }
 
 export interface ProbeOptions {
@@ -55,7 +57,14 @@ export async function checkEndpoint(
       `cannot reach the model endpoint ${baseUrl}: ${causeOf(error, timeoutMs)}`,
     );
   }
+  const models = response.ok && isOpenAI(baseUrl) ? await availableModels(response) : undefined;
   await response.body?.cancel().catch(() => undefined);
+  if (settings.model && models && models.length > 0 && !models.includes(settings.model)) {
+    const some = models.filter((id) => id.startsWith('gpt-')).slice(0, 3);
+    throw new EndpointError(
+      `model '${settings.model}' is not among the ${models.length} models ${baseUrl} lists for this API key${some.length > 0 ? ` (such as ${some.join(', ')})` : ''}: check the model input (--model)`,
+    );
+  }
   if (response.status === 401 || response.status === 403) {
     throw new EndpointError(
       apiKey === ''
@@ -63,6 +72,25 @@ export async function checkEndpoint(
         : `the model endpoint ${baseUrl} refused the API key (HTTP ${response.status}): check the api-key input or OPENAI_API_KEY`,
     );
   }
+}
+
+/**
+ * The ids of OpenAI's models list, or undefined when the body is not one. Only OpenAI's own
+ * list is taken as the models a key may use ("List models": each model the key can call); a
+ * proxy or gateway may route names it does not list, and Azure lists base models, not the
+ * deployment names the model input holds.
+ */
+async function availableModels(response: Response): Promise<string[] | undefined> {
+  const body: unknown = await response.json().catch(() => undefined);
+  if (typeof body !== 'object' || body === null || !('data' in body)) return undefined;
+  const data = body.data;
+  if (!Array.isArray(data)) return undefined;
+  const ids = data.flatMap((item: unknown) =>
+    typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string'
+      ? [item.id]
+      : [],
+  );
+  return ids;
 }
 
 /** The headers the model client sends (Azure, by host or `/openai/v1` path, also gets `api-key`). */

@@ -104,6 +104,55 @@ describe('checkEndpoint', () => {
     expect(seen).toEqual(['az-key']);
   });
 
+  describe("OpenAI's own endpoint: a model its list does not hold is named before anything runs", () => {
+    // GET /v1/models answers the models the key may use (platform.openai.com API reference,
+    // "List models": `{ "object": "list", "data": [{ "id", "object": "model", "created",
+    // "owned_by" }] }`); a model missing there gets 404 `model_not_found` on every request.
+    const listing =
+      (ids: string[]): typeof fetch =>
+      () =>
+        Promise.resolve(
+          new Response(
+            JSON.stringify({
+              object: 'list',
+              data: ids.map((id) => ({ id, object: 'model', created: 1, owned_by: 'system' })),
+            }),
+            { status: 200, headers: { 'content-type': 'application/json' } },
+          ),
+        );
+    const settings = { baseUrl: '', apiKey: 'sk-x' };
+
+    it('a typo in the model name', async () => {
+      const fetch = listing(['gpt-5.1-codex-max', 'gpt-5.1', 'gpt-4o']);
+      await expect(
+        checkEndpoint({ ...settings, model: 'gpt-5.1-codex-mx' }, { env: {}, fetch }),
+      ).rejects.toThrow(
+        /^model 'gpt-5\.1-codex-mx' is not among the 3 models https:\/\/api\.openai\.com\/v1 lists for this API key/,
+      );
+    });
+
+    it('a listed model, or a list that cannot be read, lets the run go on', async () => {
+      const fetch = listing(['gpt-5.1-codex-max']);
+      await expect(
+        checkEndpoint({ ...settings, model: 'gpt-5.1-codex-max' }, { env: {}, fetch }),
+      ).resolves.toBe(undefined);
+      const garbled: typeof fetch = () => Promise.resolve(new Response('<html>', { status: 200 }));
+      await expect(
+        checkEndpoint({ ...settings, model: 'x' }, { env: {}, fetch: garbled }),
+      ).resolves.toBe(undefined);
+    });
+
+    it('another server (a proxy may route names it does not list) is not judged by its list', async () => {
+      const fetch = listing(['llama3']);
+      await expect(
+        checkEndpoint(
+          { baseUrl: 'http://127.0.0.1:9/v1', apiKey: '', model: 'gpt-5.1-codex-max' },
+          { env: {}, fetch },
+        ),
+      ).resolves.toBe(undefined);
+    });
+  });
+
   it('a server without a models list (404) is reachable: the run goes on', async () => {
     const fake = await startFakeOpenAI([]);
     cleanups.push(() => fake.close());
