@@ -160,6 +160,20 @@ function rawInputs(
     if (value !== undefined) raw[input.name] = value;
   }
   if (resume && !raw['test-command']) raw['test-command'] = resume.testCommand;
+  // The checkpoint's model, endpoint and API, where no flag names another.
+  const settings = resume?.model;
+  if (settings) {
+    const fromCheckpoint: Record<string, string> = {
+      model: settings.model,
+      api: settings.api,
+      'base-url': settings.baseUrl,
+      'reasoning-effort': settings.reasoningEffort,
+      'tool-style': settings.toolStyle,
+    };
+    for (const [name, value] of Object.entries(fromCheckpoint)) {
+      if (raw[name] === undefined && value !== '') raw[name] = value;
+    }
+  }
   return raw;
 }
 

@@ -98,6 +98,19 @@ export const CheckpointSchema = z
       .readonly(),
     flaky: z.array(z.string()).readonly(),
     explanation: z.string(),
+    /**
+     * The model the run talked to, so `greenloop resume <checkpoint>` needs no flags to reach it
+     * again (flags given win). The key is never written. Absent in checkpoints of earlier builds.
+     */
+    model: z
+      .object({
+        model: z.string(),
+        api: z.string(),
+        baseUrl: z.string(),
+        reasoningEffort: z.string(),
+        toolStyle: z.string(),
+      })
+      .optional(),
   })
   .readonly();
 

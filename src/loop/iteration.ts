@@ -161,8 +161,24 @@ export async function writeCheckpoint(
     plan,
     flaky,
     explanation,
+    model: modelOf(ctx.config),
   };
   return saveCheckpoint(dir, checkpoint);
+}
+
+/** The model settings a checkpoint keeps; a base URL's user and password are left out. */
+function modelOf(config: RunContext['config']): NonNullable<Checkpoint['model']> {
+  let baseUrl = config.baseUrl;
+  try {
+    const url = new URL(baseUrl);
+    url.username = '';
+    url.password = '';
+    baseUrl = url.href.replace(/\/$/, '');
+  } catch {
+    // '' (the default endpoint) or not a URL: kept as given.
+  }
+  const { model, api, reasoningEffort, toolStyle } = config;
+  return { model, api, baseUrl, reasoningEffort, toolStyle };
 }
 
 /**

@@ -385,6 +385,47 @@ describe.concurrent('greenloop resume', { timeout: 150_000 }, () => {
     expect(report.totals.iterations).toBe(2);
   }, 150_000);
 
+  it("resume with the checkpoint alone talks to the run's endpoint and model (README: greenloop resume <checkpoint>)", async ({
+    onTestFinished,
+  }) => {
+    const repo = tempRepo(onTestFinished);
+    // One server for both runs: the first only reruns the tests, the resumed one fixes.
+    const fake = await fakeModel(onTestFinished, [
+      { toolCalls: [{ name: 'run_tests', arguments: {} }] },
+      ...FIX_FUNCTION,
+    ]);
+    const first = await runCli([
+      'run',
+      ...runFlags(fake, repo, '--max-iterations', '1', '--model', 'qwen2.5-coder:32b'),
+      '--tool-style',
+      'function',
+    ]);
+    expect(first.stdout).toContain('status=budget-iterations');
+    const [out] = outputFolders(repo);
+    const before = fake.requests.length;
+    const resumed = await runCli(
+      [
+        'resume',
+        path.join(out!, 'checkpoint'),
+        '--cwd',
+        repo.dir,
+        '--api-key',
+        API_KEY,
+        '--sandbox',
+        'none',
+        '--max-iterations',
+        '3',
+      ],
+      // cliEnv() passes no OPENAI_* variable: the endpoint can only come from the checkpoint.
+    );
+    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+    expect(resumed.stdout).toContain('status=success');
+    const posts = fake.requests.slice(before).filter((r) => r.method === 'POST');
+    expect(posts.length).toBeGreaterThanOrEqual(2);
+    expect(posts.map((r) => r.body?.model)).toEqual(posts.map(() => 'qwen2.5-coder:32b'));
+    expect(resumed.stderr).not.toMatch(/different settings/);
+  }, 150_000);
+
   it('a missing checkpoint exits 1 with one line', async ({ onTestFinished }) => {
     const repo = tempRepo(onTestFinished);
     const run = await runCli(['resume', path.join(repo.dir, 'nope'), '--cwd', repo.dir]);
