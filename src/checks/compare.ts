@@ -110,7 +110,7 @@ function fewerPassed(baseline: RunEvidence, current: RunEvidence): IntegrityProb
   const passedBefore = baseline.digest.counts.passed;
   const failingTests = new Set(
     baseline.digest.failures
-      .filter((f) => f.kind === undefined || f.kind === 'test')
+      .filter((f) => f.kind === undefined || FAILING_TEST_KINDS.has(f.kind))
       .filter((f) => !f.id.startsWith('(test command'))
       .map((f) => f.id),
   );
@@ -127,6 +127,14 @@ function fewerPassed(baseline: RunEvidence, current: RunEvidence): IntegrityProb
     message: `${passedNow} test${passedNow === 1 ? '' : 's'} passed, but the baseline had ${passedBefore} passing and ${failingBefore} failing: ${lost} of its tests no longer ran. Fix the code instead of removing tests`,
   };
 }
+
+/** Failures that are one test each (a timed-out test, a test's setup error, its crash). */
+const FAILING_TEST_KINDS: ReadonlySet<string> = new Set([
+  'test',
+  'timeout',
+  'setup_error',
+  'crash',
+]);
 
 /** Whether the runner counts passing tests: `go test` without `-v` prints only failures. */
 function countsPasses(baseline: RunEvidence, current: RunEvidence): boolean {
@@ -263,7 +271,9 @@ function missingIds(before: readonly string[], now: readonly string[]): string[]
 
 function nameOf(id: string): string {
   const at = id.lastIndexOf(' > ');
-  return at < 0 ? id : id.slice(at + 3);
+  // cargo names a doc-test by its line (`src/lib.rs - add (line 3)`): a change above the
+  // example moves it, the test is the same.
+  return (at < 0 ? id : id.slice(at + 3)).replace(/ \(line \d+\)$/, '');
 }
 
 function listed(ids: readonly string[]): string {
@@ -273,7 +283,9 @@ function listed(ids: readonly string[]): string {
 
 /**
  * The test files among deleted paths: by the usual naming (`tests/`, `*_test.go`, `*.test.ts`,
- * `test_*.py`, a root `test.js`) or named by the test command (`node test.js`, `pytest checks/`).
+ * `test_*.py`, a root `test.js`) or named by the test command (`node test.js`; a folder only
+ * when its own name is a test folder's, as a `cd` target or a go package holds code). Docs
+ * (`*.md`, `*.txt`) are never test files.
  * A log that names no test cannot show them gone, so the integrity check looks at the files too.
  */
 export function deletedTestFiles(deleted: readonly string[], testCommand: string): string[] {
@@ -288,8 +300,11 @@ export function deletedTestFiles(deleted: readonly string[], testCommand: string
     .filter((word) => word !== '' && word !== '.' && !word.startsWith('-'));
   return deleted.filter(
     (file) =>
-      isTestPath(file) ||
-      /(^|\/)(tests?|specs?)\.[^/]+$/.test(file) ||
-      named.some((word) => file === word || file.startsWith(`${word}/`)),
+      !/\.(md|markdown|rst|txt|adoc)$/i.test(file) &&
+      (isTestPath(file) ||
+        /^(tests?|specs?)\.[^/]+$/.test(file) ||
+        named.some(
+          (word) => file === word || (file.startsWith(`${word}/`) && isTestPath(`${word}/`)),
+        )),
   );
 }

@@ -177,7 +177,7 @@ interface Merged {
   readonly runners: string[];
   /** Every test by id, when every segment named its tests. */
   readonly tests: string[] | undefined;
-  /** Every segment that found something counted from its runner's summary line. */
+  /** One segment found something, and counted it from its runner's summary line. */
   readonly countsFromSummary: boolean;
 }
 
@@ -222,7 +222,8 @@ function merge(results: readonly ParseResult[]): Merged {
     counts,
     runners,
     tests: known ? [...new Set(results.flatMap((r) => r.tests ?? []))] : undefined,
-    countsFromSummary: found > 0 && summaries === found,
+    // One run only: in a log of several (a monorepo), a cached package may print nothing.
+    countsFromSummary: found === 1 && summaries === 1,
   };
 }
 

@@ -132,7 +132,7 @@ describe('integrityProblem on real logs', () => {
       'mocha-suite-before.log',
       'mocha-one-test.log',
       'removed',
-      /1 test passed.*baseline had 2 passing and 3 failing/,
+      /1 test passed.*baseline had 2 passing and 4 failing/,
     ],
   ])(
     'a passing run that dropped tests is rejected: %s -> %s',
@@ -244,6 +244,35 @@ describe('integrityProblem: identities, not totals', () => {
     ).toBeUndefined();
   });
 
+  it('a failing test of kind timeout, setup_error or crash counts among those to pass (review)', () => {
+    for (const kind of ['timeout', 'setup_error', 'crash']) {
+      const baseline = run(
+        { passed: 5, failed: 1, skipped: 0 },
+        { runner: 'pytest', failures: [{ id: 'tests/test_a.py > test_x', message: 'm', kind }] },
+      );
+      const deleted = run({ passed: 5, failed: 0, skipped: 0 }, { runner: 'pytest' });
+      const counted = (e: RunEvidence): RunEvidence => ({
+        ...e,
+        digest: { ...e.digest, countsFromSummary: true },
+      });
+      expect(integrityProblem(counted(baseline), counted(deleted)), kind).toMatchObject({
+        kind: 'removed',
+        rejects: true,
+      });
+    }
+  });
+
+  it('cargo doc-tests are named with their line: moving a doc example is not a removed test', () => {
+    const before = ['src/lib.rs > tests > adds', 'Doc-tests demo > src/lib.rs - add (line 3)'];
+    const after = ['src/lib.rs > tests > adds', 'Doc-tests demo > src/lib.rs - add (line 5)'];
+    expect(
+      integrityProblem(
+        run({ passed: 1, failed: 1, skipped: 0 }, { runner: 'cargo', tests: before }),
+        run({ passed: 2, failed: 0, skipped: 0 }, { runner: 'cargo', tests: after }),
+      ),
+    ).toBeUndefined();
+  });
+
   it('rejects more skipped tests when the run still fails', () => {
     const problem = integrityProblem(run(base), run({ passed: 10, failed: 1, skipped: 2 }));
     expect(problem).toMatchObject({ kind: 'skipped', rejects: true });
@@ -280,7 +309,13 @@ describe('integrityProblem: identities, not totals', () => {
 describe('deletedTestFiles', () => {
   it.each([
     ['node test.js', ['test.js', 'sum.js'], ['test.js']],
-    ['pytest -q checks/', ['checks/a.py', 'lib/a.py'], ['checks/a.py']],
+    ['pytest -q checks/test_a.py', ['checks/test_a.py', 'checks/a.py'], ['checks/test_a.py']],
+    // A folder the command names is a test folder only by its own name (review: a cd target, a
+    // go package or a source root holds code).
+    ['cd frontend && npm test', ['frontend/src/legacy.ts'], []],
+    ['go test ./internal/parser', ['internal/parser/old.go'], []],
+    ['python -m pytest src', ['src/utils/x.py'], []],
+    ['npm test', ['src/spec.ts', 'docs/api.spec.md', 'test.js'], ['test.js']],
     ['go test ./...', ['uuid.go', 'uuid_test.go'], ['uuid_test.go']],
     [
       'npm test',

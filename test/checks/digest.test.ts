@@ -568,3 +568,30 @@ describe('pytest with CI=true (the loop sets it): the short summary repeats the 
     expect(d.text.split('\n').filter((line) => line.trim() === '+ 13rd')).toHaveLength(1);
   });
 });
+
+describe('countsFromSummary: counts that two runs can be compared by', () => {
+  it('a pytest run that deselected tests (--lf, -k) does not count all of them', () => {
+    const d = digestText('.\n1 passed, 9 deselected in 0.10s\n');
+    expect(d.runner).toBe('pytest');
+    expect(d.countsFromSummary).toBeUndefined();
+  });
+
+  it('a log of several runs (a monorepo: cached packages may print nothing) is not compared by counts', async () => {
+    const log = path.join(
+      import.meta.dirname,
+      '..',
+      'fixtures',
+      'digest',
+      '010_pnpm_recursive_monorepo',
+      'log.txt',
+    );
+    const d = await digestFile(log);
+    expect(d.runner).toContain('+');
+    expect(d.countsFromSummary).toBeUndefined();
+  });
+
+  it('one pytest run is', () => {
+    const d = digestText('.....\n5 passed in 0.10s\n');
+    expect(d.countsFromSummary).toBe(true);
+  });
+});

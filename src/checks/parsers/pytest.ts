@@ -272,7 +272,8 @@ export class PytestParser implements LineParser {
 
   private readFinal(text: string): void {
     this.ended = true;
-    this.c.summary = true;
+    // Deselected tests (`--lf`, `-k`, testmon) are not counted: the counts are not all the tests.
+    this.c.summary = !/\d+ deselected/.test(text);
     for (const m of text.matchAll(/(\d+) (passed|failed|errors?|skipped|xfailed)/g)) {
       const n = Number(m[1]);
       if (m[2] === 'passed') this.c.passed += n;
