@@ -68,6 +68,22 @@ describe('runner contract: node dist/index.js', () => {
     expect(run.summary).toBe('');
   });
 
+  // An empty github-token (a secret that is not set) with a pushing output was found only when
+  // publishing refused it, after a paid run. (A fork pull request publishes an artifact instead
+  // and needs no token: the check comes after that downgrade.)
+  it('output pull-request with an empty github-token is refused before anything starts', async () => {
+    const run = await runAction({
+      workspace,
+      inputs: { output: 'pull-request', 'github-token': '', 'test-command': 'touch baseline-ran' },
+    });
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split('\n').filter((line) => line.startsWith('::error::'));
+    expect(lines).toEqual([
+      "::error::Input 'github-token' is empty, but output 'pull-request' pushes a branch with it: leave github-token unset (the job's token is the default) or set output: artifact.",
+    ]);
+    expect(run.stdout).not.toContain('Baseline');
+  });
+
   // README: "a reasoning-effort the model does not accept ends the run before any request,
   // naming the ones it does"; it ended the run only after the setup, the baseline and the flaky
   // reruns, as a model-error. The model table (src/model/capabilities.ts) knows it up front.

@@ -252,14 +252,6 @@ describe('parseConfig refuses bad values with one line each', () => {
       "Input 'task-file' must be a readable text file (under 100 kB) inside the working directory, got 'missing.md'.",
     ],
     [
-      { output: 'artifact,pull-request', 'github-token': '' },
-      "Input 'github-token' is empty, but output 'pull-request' pushes a branch with it: leave github-token unset (the job's token is the default) or set output: artifact.",
-    ],
-    [
-      { output: 'commit', 'github-token': ' ' },
-      "Input 'github-token' is empty, but output 'commit' pushes a branch with it: leave github-token unset (the job's token is the default) or set output: artifact.",
-    ],
-    [
       { 'working-directory': '../outside' },
       "Input 'working-directory' must be a folder inside the workspace, got '../outside'.",
     ],
