@@ -373,8 +373,10 @@ async function run(flags, resume) {
     const signals = watchSignals(log, async () => {
         await (before ? git.restore(before) : Promise.resolve()).catch(() => undefined);
         await tidy().catch(() => undefined);
-        // The attempts' worktrees were under workDir: their entries go too.
-        await git.pruneWorktrees().catch(() => undefined);
+        // The attempts' worktrees were under workDir: their entries go too (only then: a prune
+        // would also drop the user's own entries whose folders are gone).
+        if (counts.count > 1)
+            await git.pruneWorktrees().catch(() => undefined);
     }, before !== undefined);
     try {
         const secrets = (0,core_secrets/* secretValues */.VX)({ known: [config.apiKey] });
@@ -453,6 +455,21 @@ function rawInputs(flags, root, resume) {
     }
     if (resume && !raw['test-command'])
         raw['test-command'] = resume.testCommand;
+    // The checkpoint's model, endpoint and API, where no flag names another.
+    const settings = resume?.model;
+    if (settings) {
+        const fromCheckpoint = {
+            model: settings.model,
+            api: settings.api,
+            'base-url': settings.baseUrl,
+            'reasoning-effort': settings.reasoningEffort,
+            'tool-style': settings.toolStyle,
+        };
+        for (const [name, value] of Object.entries(fromCheckpoint)) {
+            if (raw[name] === undefined && value !== '')
+                raw[name] = value;
+        }
+    }
     return raw;
 }
 /**

@@ -619,8 +619,10 @@ function createTestCommand(options) {
             });
             let digest = await read();
             const known = runnerHint !== undefined && runnerHint !== 'generic' && !runnerHint.includes('+');
+            // Named as the hint, whatever the forced parser calls it (`node-test` reads as spec or
+            // TAP by what the log shows): the integrity check compares runs of one runner only.
             if (digest.runner === 'generic' && known)
-                digest = await read(runnerHint);
+                digest = { ...(await read(runnerHint)), runner: runnerHint };
             return {
                 command,
                 exitCode: result.exitCode,
@@ -2060,12 +2062,35 @@ async function checkEndpoint(settings, options = {}) {
     catch (error) {
         throw new EndpointError(`cannot reach the model endpoint ${baseUrl}: ${causeOf(error, timeoutMs)}`);
     }
+    const models = response.ok && isOpenAI(baseUrl) ? await availableModels(response) : undefined;
     await response.body?.cancel().catch(() => undefined);
+    if (settings.model && models && models.length > 0 && !models.includes(settings.model)) {
+        const some = models.filter((id) => id.startsWith('gpt-')).slice(0, 3);
+        throw new EndpointError(`model '${settings.model}' is not among the ${models.length} models ${baseUrl} lists for this API key${some.length > 0 ? ` (such as ${some.join(', ')})` : ''}: check the model input (--model)`);
+    }
     if (response.status === 401 || response.status === 403) {
         throw new EndpointError(apiKey === ''
             ? `the model endpoint ${baseUrl} needs an API key (HTTP ${response.status}): set the api-key input (--api-key) or OPENAI_API_KEY`
             : `the model endpoint ${baseUrl} refused the API key (HTTP ${response.status}): check the api-key input or OPENAI_API_KEY`);
     }
+}
+/**
+ * The ids of OpenAI's models list, or undefined when the body is not one. Only OpenAI's own
+ * list is taken as the models a key may use ("List models": each model the key can call); a
+ * proxy or gateway may route names it does not list, and Azure lists base models, not the
+ * deployment names the model input holds.
+ */
+async function availableModels(response) {
+    const body = await response.json().catch(() => undefined);
+    if (typeof body !== 'object' || body === null || !('data' in body))
+        return undefined;
+    const data = body.data;
+    if (!Array.isArray(data))
+        return undefined;
+    const ids = data.flatMap((item) => typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string'
+        ? [item.id]
+        : []);
+    return ids;
 }
 /** The headers the model client sends (Azure, by host or `/openai/v1` path, also gets `api-key`). */
 function headersFor(baseUrl, apiKey) {
@@ -3904,8 +3929,24 @@ async function writeCheckpoint(ctx, state) {
         plan,
         flaky,
         explanation,
+        model: modelOf(ctx.config),
     };
     return (0,loop_checkpoint/* saveCheckpoint */.s4)(dir, checkpoint);
+}
+/** The model settings a checkpoint keeps; a base URL's user and password are left out. */
+function modelOf(config) {
+    let baseUrl = config.baseUrl;
+    try {
+        const url = new URL(baseUrl);
+        url.username = '';
+        url.password = '';
+        baseUrl = url.href.replace(/\/$/, '');
+    }
+    catch {
+        // '' (the default endpoint) or not a URL: kept as given.
+    }
+    const { model, api, reasoningEffort, toolStyle } = config;
+    return { model, api, baseUrl, reasoningEffort, toolStyle };
 }
 /**
  * A checkpoint written while a turn's tool calls are still running (run_tests)
@@ -4772,6 +4813,18 @@ const CheckpointSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
         .readonly(),
     flaky: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()).readonly(),
     explanation: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    /**
+     * The model the run talked to, so `greenloop resume <checkpoint>` needs no flags to reach it
+     * again (flags given win). The key is never written. Absent in checkpoints of earlier builds.
+     */
+    model: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        model: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+        api: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+        baseUrl: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+        reasoningEffort: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+        toolStyle: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    })
+        .optional(),
 })
     .readonly();
 function configDigest(config, testCommand) {

@@ -1951,7 +1951,13 @@ function publishingPlan(config, context, env) {
         ? (core.warning('The pull request comes from a fork: publishing as an artifact only.'),
             ['artifact'])
         : [...config.output];
-    const pushes = output.some((o) => o === 'commit' || o === 'pull-request');
+    const pushing = output.find((o) => o === 'commit' || o === 'pull-request');
+    const pushes = pushing !== undefined;
+    // Found before anything starts, not when publishing refuses after a paid run; after the fork
+    // downgrade, which needs no token.
+    if (pushing !== undefined && config.githubToken === '') {
+        throw new session/* SetupError */.w3(`Input 'github-token' is empty, but output '${pushing}' pushes a branch with it: leave github-token unset (the job's token is the default) or set output: artifact.`);
+    }
     const branch = outputBranch(config.branch, context);
     if (pushes && config.branch !== '' && refusedBranches(context).includes(branch)) {
         throw new session/* SetupError */.w3(`Input 'branch' must not be the default branch or the branch the run starts from, got '${config.branch}'.`);

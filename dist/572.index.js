@@ -174,11 +174,6 @@ function parseConfig(raw, environment) {
         resumeFrom: read.text('resume-from'),
         resumeFromAnyBranch: read.boolean('resume-from-any-branch'),
     };
-    // Found before anything starts, not when publishing refuses after a paid run.
-    const pushes = config.output.find((kind) => kind === 'commit' || kind === 'pull-request');
-    if (pushes !== undefined && config.githubToken === '') {
-        read.errors.push(`Input 'github-token' is empty, but output '${pushes}' pushes a branch with it: leave github-token unset (the job's token is the default) or set output: artifact.`);
-    }
     return read.errors.length > 0 ? (0,result/* err */._)(read.errors) : (0,result.ok)(Object.freeze(config));
 }
 /** Which model, through which API and endpoint, at which price. */

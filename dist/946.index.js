@@ -81,7 +81,7 @@ function fewerPassed(baseline, current) {
         return undefined;
     const passedBefore = baseline.digest.counts.passed;
     const failingTests = new Set(baseline.digest.failures
-        .filter((f) => f.kind === undefined || f.kind === 'test')
+        .filter((f) => f.kind === undefined || FAILING_TEST_KINDS.has(f.kind))
         .filter((f) => !f.id.startsWith('(test command'))
         .map((f) => f.id));
     const failingBefore = Math.min(failingTests.size, baseline.digest.counts.failed);
@@ -98,6 +98,13 @@ function fewerPassed(baseline, current) {
         message: `${passedNow} test${passedNow === 1 ? '' : 's'} passed, but the baseline had ${passedBefore} passing and ${failingBefore} failing: ${lost} of its tests no longer ran. Fix the code instead of removing tests`,
     };
 }
+/** Failures that are one test each (a timed-out test, a test's setup error, its crash). */
+const FAILING_TEST_KINDS = new Set([
+    'test',
+    'timeout',
+    'setup_error',
+    'crash',
+]);
 /** Whether the runner counts passing tests: `go test` without `-v` prints only failures. */
 function countsPasses(baseline, current) {
     return baseline.digest.counts.passed > 0 || current.digest.counts.passed > 0;
@@ -222,7 +229,9 @@ function missingIds(before, now) {
 }
 function nameOf(id) {
     const at = id.lastIndexOf(' > ');
-    return at < 0 ? id : id.slice(at + 3);
+    // cargo names a doc-test by its line (`src/lib.rs - add (line 3)`): a change above the
+    // example moves it, the test is the same.
+    return (at < 0 ? id : id.slice(at + 3)).replace(/ \(line \d+\)$/, '');
 }
 function listed(ids) {
     const shown = ids.slice(0, SHOWN).join('; ');
@@ -230,7 +239,9 @@ function listed(ids) {
 }
 /**
  * The test files among deleted paths: by the usual naming (`tests/`, `*_test.go`, `*.test.ts`,
- * `test_*.py`, a root `test.js`) or named by the test command (`node test.js`, `pytest checks/`).
+ * `test_*.py`, a root `test.js`) or named by the test command (`node test.js`; a folder only
+ * when its own name is a test folder's, as a `cd` target or a go package holds code). Docs
+ * (`*.md`, `*.txt`) are never test files.
  * A log that names no test cannot show them gone, so the integrity check looks at the files too.
  */
 function deletedTestFiles(deleted, testCommand) {
@@ -241,9 +252,10 @@ function deletedTestFiles(deleted, testCommand) {
         .replace(/^\.\//, '')
         .replace(/\/+$/, ''))
         .filter((word) => word !== '' && word !== '.' && !word.startsWith('-'));
-    return deleted.filter((file) => (0,_parsers_util_js__WEBPACK_IMPORTED_MODULE_0__/* .isTestPath */ .MQ)(file) ||
-        /(^|\/)(tests?|specs?)\.[^/]+$/.test(file) ||
-        named.some((word) => file === word || file.startsWith(`${word}/`)));
+    return deleted.filter((file) => !/\.(md|markdown|rst|txt|adoc)$/i.test(file) &&
+        ((0,_parsers_util_js__WEBPACK_IMPORTED_MODULE_0__/* .isTestPath */ .MQ)(file) ||
+            /^(tests?|specs?)\.[^/]+$/.test(file) ||
+            named.some((word) => file === word || (file.startsWith(`${word}/`) && (0,_parsers_util_js__WEBPACK_IMPORTED_MODULE_0__/* .isTestPath */ .MQ)(`${word}/`)))));
 }
 
 
@@ -2628,7 +2640,8 @@ class PytestParser {
     }
     readFinal(text) {
         this.ended = true;
-        this.c.summary = true;
+        // Deselected tests (`--lf`, `-k`, testmon) are not counted: the counts are not all the tests.
+        this.c.summary = !/\d+ deselected/.test(text);
         for (const m of text.matchAll(/(\d+) (passed|failed|errors?|skipped|xfailed)/g)) {
             const n = Number(m[1]);
             if (m[2] === 'passed')
@@ -3906,7 +3919,8 @@ function merge(results) {
         counts,
         runners,
         tests: known ? [...new Set(results.flatMap((r) => r.tests ?? []))] : undefined,
-        countsFromSummary: found > 0 && summaries === found,
+        // One run only: in a log of several (a monorepo), a cached package may print nothing.
+        countsFromSummary: found === 1 && summaries === 1,
     };
 }
 /**
