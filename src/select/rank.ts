@@ -10,6 +10,7 @@
  * claims success while its tests fail, nor one that was not verified or did not apply.
  */
 import { isSuccessStatus } from '../core/status.js';
+import type { RunRecord } from '../core/record.js';
 
 /** What an attempt's `report.json` says about itself. */
 export interface AttemptClaim {
@@ -31,15 +32,16 @@ export interface AttemptClaim {
 }
 
 /** The figures of an attempt's report that add up over the attempts. */
-export interface AttemptUsage {
-  readonly iterations: number;
-  readonly turns: number;
-  readonly inputTokens: number;
-  readonly cachedInputTokens: number;
-  readonly outputTokens: number;
-  readonly reasoningTokens: number;
-  readonly compactions: number;
-}
+export type AttemptUsage = Pick<
+  RunRecord['totals'],
+  | 'iterations'
+  | 'turns'
+  | 'inputTokens'
+  | 'cachedInputTokens'
+  | 'outputTokens'
+  | 'reasoningTokens'
+  | 'compactions'
+>;
 
 /** What the select step found when it ran the tests on the attempt's diff. */
 export type Verification =
