@@ -373,8 +373,7 @@ async function run(flags, resume) {
     const signals = watchSignals(log, async () => {
         await (before ? git.restore(before) : Promise.resolve()).catch(() => undefined);
         await tidy().catch(() => undefined);
-        // The attempts' worktrees were under workDir: their entries go too (only then: a prune
-        // would also drop the user's own entries whose folders are gone).
+        // Attempts' worktrees were under workDir (a single run has none to prune).
         if (counts.count > 1)
             await git.pruneWorktrees().catch(() => undefined);
     }, before !== undefined);
