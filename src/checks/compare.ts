@@ -78,8 +78,7 @@ export function integrityProblem(
   const notRun = couldNotRun(baseline, current) ?? noneRan(baseline, current);
   if (notRun) return notRun;
   const runner = baseline.digest.runner;
-  if (runner !== current.digest.runner || runner === 'generic' || runner.includes('+'))
-    return undefined;
+  if (runner !== current.digest.runner || !isOneRunner(runner)) return undefined;
   const before = baseline.digest.tests;
   const now = current.digest.tests;
   const named = before !== undefined && now !== undefined;
@@ -139,6 +138,11 @@ const FAILING_TEST_KINDS: ReadonlySet<string> = new Set([
 /** Whether the runner counts passing tests: `go test` without `-v` prints only failures. */
 function countsPasses(baseline: RunEvidence, current: RunEvidence): boolean {
   return baseline.digest.counts.passed > 0 || current.digest.counts.passed > 0;
+}
+
+/** A runner's own results: not the generic reader's, not a mix of runners (`jest+vitest`). */
+export function isOneRunner(runner: string): boolean {
+  return runner !== 'generic' && !runner.includes('+');
 }
 
 /** Fewer tests ran, and the run shows why (load errors, a crash, a timeout). */

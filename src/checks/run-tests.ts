@@ -7,6 +7,7 @@ import { open } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { TokenCounter } from '../core/tokens.js';
 import type { ProcessRunner } from '../workspace/types.js';
+import { isOneRunner } from './compare.js';
 import { digestFile } from './index.js';
 import type { TestRun } from './types.js';
 
@@ -73,8 +74,7 @@ export function createTestCommand(options: TestCommandOptions): TestCommand {
           ...(runner ? { runner } : {}),
         });
       let digest = await read();
-      const known =
-        runnerHint !== undefined && runnerHint !== 'generic' && !runnerHint.includes('+');
+      const known = runnerHint !== undefined && isOneRunner(runnerHint);
       // Named as the hint, whatever the forced parser calls it (`node-test` reads as spec or
       // TAP by what the log shows): the integrity check compares runs of one runner only.
       if (digest.runner === 'generic' && known)

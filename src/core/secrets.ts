@@ -109,6 +109,19 @@ export function redactFields(value: object, fields: readonly string[]): Record<s
   return out;
 }
 
+/** A URL without its user and password (`https://u:p@host/v1` -> `https://host/v1`); else as given. */
+export function withoutUrlCredentials(text: string): string {
+  try {
+    const url = new URL(text);
+    if (url.username === '' && url.password === '') return text;
+    url.username = '';
+    url.password = '';
+    return url.href.replace(/\/$/, '');
+  } catch {
+    return text;
+  }
+}
+
 interface TokenShape {
   readonly kind: string;
   readonly pattern: RegExp;

@@ -5,6 +5,7 @@
  */
 import { type Checkpoint, configDigest, saveCheckpoint } from './checkpoint.js';
 import { deletedTestFiles } from '../checks/index.js';
+import { withoutUrlCredentials } from '../core/secrets.js';
 import { cancelled, type RunContext } from './context.js';
 import type { ConversationState } from './conversation.js';
 import { type Evaluation, evaluateRun } from './evaluate.js';
@@ -168,17 +169,8 @@ export async function writeCheckpoint(
 
 /** The model settings a checkpoint keeps; a base URL's user and password are left out. */
 function modelOf(config: RunContext['config']): NonNullable<Checkpoint['model']> {
-  let baseUrl = config.baseUrl;
-  try {
-    const url = new URL(baseUrl);
-    url.username = '';
-    url.password = '';
-    baseUrl = url.href.replace(/\/$/, '');
-  } catch {
-    // '' (the default endpoint) or not a URL: kept as given.
-  }
   const { model, api, reasoningEffort, toolStyle } = config;
-  return { model, api, baseUrl, reasoningEffort, toolStyle };
+  return { model, api, baseUrl: withoutUrlCredentials(config.baseUrl), reasoningEffort, toolStyle };
 }
 
 /**

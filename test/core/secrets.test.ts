@@ -10,6 +10,7 @@ import {
   scanForTokenShapes,
   secretForms,
   secretValues,
+  withoutUrlCredentials,
 } from '../../src/core/secrets.js';
 
 const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
@@ -229,5 +230,15 @@ describe('redactFields', () => {
       maxTokens: 1000,
       digestTokens: 2000,
     });
+  });
+});
+
+describe('withoutUrlCredentials (what a checkpoint keeps of the base URL)', () => {
+  it.each([
+    ['https://user:pa55@gateway.example/v1', 'https://gateway.example/v1'],
+    ['http://127.0.0.1:8080/v1', 'http://127.0.0.1:8080/v1'],
+    ['', ''],
+  ])('%s -> %s', (url, want) => {
+    expect(withoutUrlCredentials(url)).toBe(want);
   });
 });
