@@ -585,12 +585,15 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/checks/index.ts + 20 modules
 var checks = __webpack_require__(68742);
+// EXTERNAL MODULE: ./src/checks/compare.ts
+var compare = __webpack_require__(6474);
 ;// CONCATENATED MODULE: ./src/checks/run-tests.ts
 /**
  * Runs the test command through the one process runner (timeout, process-group
  * kill, scrubbed environment, closed stdin, output streamed to a capped file)
  * and digests the log.
  */
+
 
 
 
@@ -618,7 +621,7 @@ function createTestCommand(options) {
                 ...(runner ? { runner } : {}),
             });
             let digest = await read();
-            const known = runnerHint !== undefined && runnerHint !== 'generic' && !runnerHint.includes('+');
+            const known = runnerHint !== undefined && (0,compare/* isOneRunner */.Dd)(runnerHint);
             // Named as the hint, whatever the forced parser calls it (`node-test` reads as spec or
             // TAP by what the log shows): the integrity check compares runs of one runner only.
             if (digest.runner === 'generic' && known)
@@ -3809,6 +3812,7 @@ function watchTestRun(watch, evaluation, tree) {
 
 
 
+
 /** Runs the tests (unless no rerun is left); a stop returned as such ends the turn at once. */
 async function runIteration(ctx, state, trigger) {
     if (!ctx.budget.canRunTests(state.spent))
@@ -3935,18 +3939,8 @@ async function writeCheckpoint(ctx, state) {
 }
 /** The model settings a checkpoint keeps; a base URL's user and password are left out. */
 function modelOf(config) {
-    let baseUrl = config.baseUrl;
-    try {
-        const url = new URL(baseUrl);
-        url.username = '';
-        url.password = '';
-        baseUrl = url.href.replace(/\/$/, '');
-    }
-    catch {
-        // '' (the default endpoint) or not a URL: kept as given.
-    }
     const { model, api, reasoningEffort, toolStyle } = config;
-    return { model, api, baseUrl, reasoningEffort, toolStyle };
+    return { model, api, baseUrl: (0,core_secrets/* withoutUrlCredentials */.el)(config.baseUrl), reasoningEffort, toolStyle };
 }
 /**
  * A checkpoint written while a turn's tool calls are still running (run_tests)

@@ -378,6 +378,7 @@ function err(error) {
 /* harmony export */   $F: () => (/* binding */ redactFields),
 /* harmony export */   VX: () => (/* binding */ secretValues),
 /* harmony export */   eh: () => (/* binding */ isSecretName),
+/* harmony export */   el: () => (/* binding */ withoutUrlCredentials),
 /* harmony export */   eo: () => (/* binding */ secretForms),
 /* harmony export */   pC: () => (/* binding */ isNeverPassed),
 /* harmony export */   pO: () => (/* binding */ Redactor)
@@ -472,6 +473,20 @@ function redactFields(value, fields) {
             out[field] = out[field] ? REDACTED : '';
     }
     return out;
+}
+/** A URL without its user and password (`https://u:p@host/v1` -> `https://host/v1`); else as given. */
+function withoutUrlCredentials(text) {
+    try {
+        const url = new URL(text);
+        if (url.username === '' && url.password === '')
+            return text;
+        url.username = '';
+        url.password = '';
+        return url.href.replace(/\/$/, '');
+    }
+    catch {
+        return text;
+    }
 }
 function mixedAlnum(value) {
     return /[0-9]/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);

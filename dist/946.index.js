@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dd: () => (/* binding */ isOneRunner),
 /* harmony export */   RP: () => (/* binding */ integrityProblem),
 /* harmony export */   Z_: () => (/* binding */ deletedTestFiles),
 /* harmony export */   nd: () => (/* binding */ LOAD_KINDS),
@@ -53,7 +54,7 @@ function integrityProblem(baseline, current) {
     if (notRun)
         return notRun;
     const runner = baseline.digest.runner;
-    if (runner !== current.digest.runner || runner === 'generic' || runner.includes('+'))
+    if (runner !== current.digest.runner || !isOneRunner(runner))
         return undefined;
     const before = baseline.digest.tests;
     const now = current.digest.tests;
@@ -108,6 +109,10 @@ const FAILING_TEST_KINDS = new Set([
 /** Whether the runner counts passing tests: `go test` without `-v` prints only failures. */
 function countsPasses(baseline, current) {
     return baseline.digest.counts.passed > 0 || current.digest.counts.passed > 0;
+}
+/** A runner's own results: not the generic reader's, not a mix of runners (`jest+vitest`). */
+function isOneRunner(runner) {
+    return runner !== 'generic' && !runner.includes('+');
 }
 /** Fewer tests ran, and the run shows why (load errors, a crash, a timeout). */
 function couldNotRun(baseline, current) {
